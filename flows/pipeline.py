@@ -1,0 +1,80 @@
+"""The whole pipeline for one event: discover → fetch → extract → segment → embed → align → report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger
+
+from rashomon import store
+from rashomon.settings import Settings
+from rashomon.sources import load_event, load_outlets
+
+from .tasks import (
+    align_task,
+    discover_task,
+    embed_task,
+    extract_task,
+    fetch_task,
+    register_task,
+    report_task,
+    segment_task,
+)
+
+
+@dataclass
+class PipelineResult:
+    event_id: str
+    run_id: str
+    report: str | None
+    counts: dict[str, int]
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return "completed_with_failures" if self.failures else "completed"
+
+
+@flow(name="rashomon-pipeline", log_prints=False)
+def pipeline(event_dir: str, settings: Settings, base_url: str | None = None) -> PipelineResult:
+    """Run an event end to end. `base_url` serves the event's offline mirror (demo and tests); None = the real web."""
+    logger = get_run_logger()
+    event = load_event(Path(event_dir))
+    outlets = load_outlets(Path(settings.sources_dir))
+    run_id = f"{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    logger.info("run %s: event %s (%s), db %s", run_id, event.id, event.title, settings.db)
+    allow_private = base_url is not None
+    register_task(settings, event, outlets, run_id)
+    found = discover_task(settings, event, outlets, run_id, base_url)
+    fetched = fetch_task(settings, event, run_id, allow_private)
+    extracted = extract_task(settings, event, outlets, run_id)
+    segment_task(settings, event)
+    embedded = embed_task(settings, event)
+    aligned = align_task(settings, event)
+    report = report_task(settings, event.id)
+    failures = list(found.failures) + list(fetched["failures"]) + list(extracted["failures"])
+    with store.connect(settings.db) as con:
+        counts = event_counts(con, event.id)
+        counts.update(embedded_now=embedded, mutual_pairs=aligned.mutual_pairs)
+        con.execute(
+            "update runs set finished_at = ?, status = ?, counts = ? where run_id = ?",
+            [dt.datetime.now(dt.timezone.utc), "completed_with_failures" if failures else "completed",
+             json.dumps(counts), run_id],
+        )
+    result = PipelineResult(event.id, run_id, report, counts, failures)
+    logger.info(
+        "done: %(outlets)d outlets, %(articles)d articles, %(sentences)d sentences, %(claims)d claims", counts
+    )
+    if failures:
+        logger.warning("%d failure(s) recorded in fetch_log; the other outlets were processed", len(failures))
+    return result
+
+
+def event_counts(con, event_id: str) -> dict[str, Any]:
+    row = store.rows(con, "select_event_counts", event_id=event_id)[0]
+    return {k: int(v or 0) for k, v in row.items()}

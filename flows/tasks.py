@@ -1,0 +1,165 @@
+"""Prefect tasks: thin wrappers around the core's stage functions (no logic here beyond logging counts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from tqdm.auto import tqdm
+
+from rashomon import embed as embed_mod
+from rashomon import stages, store
+from rashomon.discover import Discovery, discover_event
+from rashomon.fetch import Fetcher, FetchPolicy, decode_html
+from rashomon.report import render_event, render_index
+from rashomon.settings import Settings
+from rashomon.sources import Event, Outlet
+
+
+def fetch_policy(settings: Settings, *, allow_private: bool) -> FetchPolicy:
+    return FetchPolicy(
+        user_agent=settings.user_agent,
+        total_timeout=settings.total_timeout,
+        max_bytes=settings.max_bytes,
+        max_attempts=settings.max_attempts,
+        min_interval=settings.min_interval,
+        allow_private=allow_private or settings.allow_private,
+    )
+
+
+def _bar(total: int, desc: str):
+    return tqdm(total=total, desc=desc, unit="item", disable=None, leave=False)
+
+
+@task(name="register", cache_policy=NO_CACHE)
+def register_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str) -> None:
+    with store.connect(settings.db) as con:
+        used = [outlets[o] for o in (event.outlets or outlets) if o in outlets]
+        stages.register(con, event, used)
+        con.execute(
+            "insert into runs (run_id, event_id, started_at, status, model) values (?, ?, ?, 'running', ?) "
+            "on conflict do nothing",
+            [run_id, event.id, dt.datetime.now(dt.timezone.utc), settings.model],
+        )
+
+
+@task(name="discover", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
+def discover_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str,
+                  base_url: str | None) -> Discovery:
+    logger = get_run_logger()
+    with Fetcher(fetch_policy(settings, allow_private=base_url is not None)) as fetcher:
+        found = discover_event(event, outlets, fetcher, base_url)
+    with store.connect(settings.db) as con:
+        for result in found.fetches:
+            stages.store_fetch(con, run_id, result)
+        new = stages.record_discovery(con, event.id, found.items)
+    logger.info("discover: %d feed items listed, %d match the event (%d new)", found.listed, len(found.items), new)
+    for where, why in found.failures:
+        logger.warning("discover: %s: %s", where, why)
+    return found
+
+
+@task(name="fetch", cache_policy=NO_CACHE)
+def fetch_task(settings: Settings, event: Event, run_id: str, allow_private: bool) -> dict[str, Any]:
+    logger = get_run_logger()
+    with store.connect(settings.db) as con:
+        todo = stages.pages_to_fetch(con, event.id)
+    ok = not_modified = 0
+    failures: list[tuple[str, str]] = []
+    bar = _bar(len(todo), "fetch")
+    with Fetcher(fetch_policy(settings, allow_private=allow_private)) as fetcher:
+        results = stages.fetch_pages(fetcher, todo, event, progress=lambda done, total: bar.update(1))
+    bar.close()
+    with store.connect(settings.db) as con:
+        for page, result in zip(todo, results):
+            stages.store_fetch(con, run_id, result)
+            if result.ok:
+                ok += 1
+            elif result.outcome == "not_modified":
+                not_modified += 1
+            else:
+                failures.append((page.url, f"{result.outcome}: {result.error or result.status}"))
+    logger.info("fetch: %d pages, %d fetched, %d unchanged (304), %d failed", len(todo), ok, not_modified, len(failures))
+    for url, why in failures:
+        logger.warning("fetch failed: %s: %s", url, why)
+    return {"pages": len(todo), "fetched": ok, "not_modified": not_modified, "failures": failures}
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str) -> dict[str, Any]:
+    logger = get_run_logger()
+    with store.connect(settings.db) as con:
+        out = stages.extract_pending(con, event, outlets, run_id, decode=decode_html)
+    logger.info("extract: %d articles new or changed, %d unchanged, %d failed", out.extracted, out.unchanged, len(out.failures))
+    for url, why in out.failures:
+        logger.warning("extract failed: %s", why)
+    return {"extracted": out.extracted, "unchanged": out.unchanged, "failures": out.failures}
+
+
+@task(name="segment", cache_policy=NO_CACHE)
+def segment_task(settings: Settings, event: Event) -> int:
+    with store.connect(settings.db) as con:
+        n = stages.segment_pending(con, event.id)
+    get_run_logger().info("segment: %d sentences written", n)
+    return n
+
+
+@task(name="embed", cache_policy=NO_CACHE)
+def embed_task(settings: Settings, event: Event) -> int:
+    logger = get_run_logger()
+    with store.connect(settings.db) as con:
+        todo = stages.sentences_to_embed(con, event.id, settings.model)
+    if not todo:
+        logger.info("embed: 0 sentences to embed (all cached for %s)", settings.model)
+        return 0
+    model = embed_mod.load_model(settings.model)
+    bar = _bar(len(todo), "embed")
+    done = [0]
+
+    def progress(n: int, total: int) -> None:
+        bar.update(n - done[0])
+        done[0] = n
+
+    vectors = embed_mod.encode(model, [t for _, t in todo], batch_size=settings.embed_batch_size, progress=progress)
+    bar.close()
+    with store.connect(settings.db) as con:
+        stages.store_embeddings(con, settings.model, [h for h, _ in todo], vectors)
+    logger.info("embed: %d new sentences embedded with %s (dim %d)", len(todo), settings.model, vectors.shape[1])
+    return len(todo)
+
+
+@task(name="align", cache_policy=NO_CACHE)
+def align_task(settings: Settings, event: Event) -> stages.AlignOutcome:
+    with store.connect(settings.db) as con:
+        out = stages.align_event(
+            con, event.id, settings.model,
+            k=settings.align_k, min_cosine=settings.align_min_cosine, min_margin=settings.align_min_margin,
+        )
+    get_run_logger().info(
+        "align: %d sentences, %d candidate pairs, %d mutual pairs, %d claims",
+        out.sentences, out.candidates, out.mutual_pairs, out.claims,
+    )
+    return out
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def report_task(settings: Settings, event_id: str) -> str:
+    run_info = run_info_for(settings)
+    with store.connect(settings.db) as con:
+        path = render_event(con, event_id, Path(settings.reports_dir), run_info=run_info)
+        render_index(con, Path(settings.reports_dir))
+    get_run_logger().info("report: %s", path)
+    return str(path)
+
+
+def run_info_for(settings: Settings) -> dict[str, Any]:
+    return {
+        "model": settings.model,
+        "k": settings.align_k,
+        "min_cosine": settings.align_min_cosine,
+        "min_margin": settings.align_min_margin,
+        "run_at": dt.datetime.now(dt.timezone.utc),
+    }

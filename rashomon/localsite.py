@@ -1,0 +1,38 @@
+"""Serve a folder on 127.0.0.1 (a free port) for the offline demo and the tests: real HTTP, no mocks."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import logging
+import threading
+from pathlib import Path
+from typing import Iterator
+
+log = logging.getLogger(__name__)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        log.debug("localsite: " + format, *args)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve `folder` over HTTP for the duration of the block; yields the base URL (ending with '/')."""
+    handler = functools.partial(_QuietHandler, directory=str(Path(folder).resolve()))
+    server = http.server.ThreadingHTTPServer((host, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="rashomon-localsite", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -1,0 +1,91 @@
+"""One frozen settings object: defaults < config file (rashomon.toml) < environment (RASHOMON_*) < CLI flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+def _default_dir(name: str) -> Path:
+    """`./<name>` when the working directory has one, else the copy shipped beside the package."""
+    local = Path.cwd() / name
+    return local if local.is_dir() else REPO_ROOT / name
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path = Path("rashomon.duckdb")
+    sources_dir: Path = field(default_factory=lambda: _default_dir("sources"))
+    reports_dir: Path = Path("reports")
+    model: str = DEFAULT_MODEL
+    embed_batch_size: int = 32
+    # Alignment: see docs/alignment.md for how these were calibrated.
+    align_k: int = 4
+    align_min_cosine: float = 0.52
+    align_min_margin: float = 1.08
+    user_agent: str = "Rashomon/0.1 (news-comparison research; +https://github.com/rashomon-news/rashomon)"
+    allow_private: bool = False
+    max_bytes: int = 10 * 1024 * 1024
+    total_timeout: float = 60.0
+    min_interval: float = 1.0
+    max_attempts: int = 3
+    schedule_cron: str = "0 */6 * * *"
+    discovery_cron: str = "30 * * * *"
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _coerce(name: str, kind: Any, value: Any, origin: str) -> Any:
+    kind = {"Path": Path, "str": str, "int": int, "float": float, "bool": bool}.get(kind, kind)
+    try:
+        if kind is bool and isinstance(value, str):
+            if value.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if value.lower() in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(value)
+        if kind is int and isinstance(value, float):
+            raise ValueError(value)
+        return kind(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{origin}: setting '{name}' must be {kind.__name__}, got {value!r}") from exc
+
+
+def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None, **cli: Any) -> Settings:
+    """Build the settings from every layer. Unknown keys in the config file are errors, not silently ignored."""
+    env = os.environ if env is None else env
+    kinds = {f.name: f.type for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    path = config_file or (Path(env["RASHOMON_CONFIG"]) if env.get("RASHOMON_CONFIG") else Path("rashomon.toml"))
+    if config_file is not None and not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        for key, value in data.items():
+            if key not in kinds:
+                raise ConfigError(f"{path}: unknown setting '{key}' (known: {', '.join(sorted(kinds))})")
+            values[key] = _coerce(key, kinds[key], value, str(path))
+    for key, kind in kinds.items():
+        env_key = f"RASHOMON_{key.upper()}"
+        if env_key in env:
+            values[key] = _coerce(key, kind, env[env_key], f"environment {env_key}")
+    for key, value in cli.items():
+        if value is None:
+            continue
+        if key not in kinds:
+            raise ConfigError(f"unknown setting '{key}'")
+        values[key] = _coerce(key, kinds[key], value, "command line")
+    return Settings(**values)

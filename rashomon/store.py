@@ -1,0 +1,120 @@
+"""DuckDB access: connect, migrate, and run the named queries in sql/ (the only reader of that folder)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import random
+import re
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+
+from .errors import StoreError
+
+log = logging.getLogger(__name__)
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+_LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
+
+
+@functools.lru_cache(maxsize=None)
+def sql_text(name: str) -> str:
+    """The text of `sql/queries/<name>.sql` (names are identifiers, never user input)."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+        raise StoreError(f"invalid query name {name!r}")
+    path = SQL_DIR / "queries" / f"{name}.sql"
+    if not path.is_file():
+        raise StoreError(f"query file {path} not found")
+    return path.read_text(encoding="utf-8")
+
+
+def _is_lock_error(exc: BaseException) -> bool:
+    return any(marker in str(exc) for marker in _LOCK_MARKERS)
+
+
+def open_db(path: Path | str, *, read_only: bool = False, wait_s: float = 30.0, config: dict | None = None):
+    """Open the DuckDB file, waiting with backoff while another process holds its lock."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: database not found (run `rashomon demo` or `rashomon run` first)")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_s
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config or {})
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc):
+                raise StoreError(f"{path}: cannot open database: {exc}") from exc
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"{path}: the database is locked by another process (a run or an open session) "
+                    f"and stayed locked for {wait_s:.0f} s; try again when it finishes"
+                ) from exc
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 2.0)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply sql/schema/NNN_*.sql not yet applied (in order), then recreate the views. Returns applied names."""
+    con.execute(
+        "create table if not exists schema_migrations (name varchar primary key, applied_at timestamptz default now())"
+    )
+    done = {row[0] for row in con.execute("select name from schema_migrations").fetchall()}
+    applied = []
+    for path in sorted((SQL_DIR / "schema").glob("*.sql")):
+        if path.name in done:
+            continue
+        con.execute("begin")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("insert into schema_migrations (name) values (?)", [path.name])
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+        applied.append(path.name)
+        log.info("applied migration %s", path.name)
+    con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+    return applied
+
+
+@contextlib.contextmanager
+def connect(path: Path | str, *, read_only: bool = False, wait_s: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open (and for writers, migrate) the database; always closed on exit so other processes can get the lock."""
+    con = open_db(path, read_only=read_only, wait_s=wait_s)
+    try:
+        if not read_only:
+            migrate(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    con.execute("begin")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    else:
+        con.execute("commit")
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.DuckDBPyConnection:
+    """Execute `sql/queries/<name>.sql` with named $params."""
+    return con.execute(sql_text(name), params)
+
+
+def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[str, Any]]:
+    """Run a named query and return its rows as dicts."""
+    cur = run(con, name, **params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]

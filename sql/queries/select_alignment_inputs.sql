@@ -1,0 +1,11 @@
+-- purpose: the sentences to align for an event (long enough to state a claim) with their embeddings.
+with final as (
+    select s.sentence_id, a.outlet_id, e.vector
+    from sentences s
+    join articles a using (article_id)
+    join embeddings e on e.sentence_sha256 = s.sentence_sha256 and e.model = $model
+    where a.event_id = $event_id
+      and s.n_words >= $min_words
+    order by s.sentence_id
+)
+select * from final
