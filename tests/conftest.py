@@ -1,0 +1,68 @@
+"""Shared fixtures: offline always; the model, the spaCy pipeline and Prefect's harness load once per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from rashomon import prefect_env  # noqa: E402
+
+prefect_env.configure()
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_EVENT = REPO / "seeds" / "karabakh-2022-08-03"
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def seed_event_dir() -> Path:
+    return SEED_EVENT
+
+
+@pytest.fixture(scope="session")
+def sources_dir() -> Path:
+    return REPO / "sources"
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def model():
+    from rashomon.embed import load_model
+
+    return load_model("all-MiniLM-L6-v2")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory):
+    """One Prefect test harness (a temporary API server and database) for the whole session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture(scope="session")
+def demo_run(prefect_harness, tmp_path_factory, seed_event_dir, sources_dir):
+    """The demo flow run once, offline, against the seed event served on 127.0.0.1."""
+    from flows.pipeline import pipeline
+    from rashomon.localsite import serve_folder
+    from rashomon.settings import load_settings
+    from rashomon.sources import load_event
+
+    work = tmp_path_factory.mktemp("demo")
+    settings = load_settings(env={}, db=work / "demo.duckdb", reports_dir=work / "reports", sources_dir=sources_dir)
+    event = load_event(seed_event_dir)
+    with serve_folder(event.offline.site) as base_url:
+        result = pipeline(str(seed_event_dir), settings, base_url=base_url)
+    return result, settings

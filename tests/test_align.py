@@ -1,0 +1,56 @@
+"""The alignment maths on hand-made vectors: no model needed."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rashomon.align import candidate_pairs, cluster_pairs
+
+
+def _unit(rows):
+    v = np.asarray(rows, dtype=np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_mutual_best_pairs_are_ranked_first_and_same_outlet_never_pairs():
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=(5, 32))
+    # outlet A has claims 0..4, outlet B paraphrases claims 0..2 (noisy copies), plus an unrelated sentence
+    a = base
+    b = np.vstack([base[:3] + 0.1 * rng.normal(size=(3, 32)), rng.normal(size=(1, 32))])
+    vecs = _unit(np.vstack([a, b]))
+    outlets = ["A"] * 5 + ["B"] * 4
+    cands = candidate_pairs(vecs, outlets, k=2)
+    assert all(outlets[c.a] != outlets[c.b] for c in cands)
+    best = {(c.a, c.b) for c in cands if c.rank_a == 1 and c.rank_b == 1}
+    assert {(0, 5), (1, 6), (2, 7)} <= best
+    # a true paraphrase stands out from its neighbourhood: margin well above 1
+    margins = {(c.a, c.b): c.margin for c in cands}
+    assert margins[(0, 5)] > 1.5
+
+
+def test_candidate_pairs_blocked_equals_unblocked():
+    rng = np.random.default_rng(1)
+    vecs = _unit(rng.normal(size=(60, 16)))
+    outlets = [f"o{i % 4}" for i in range(60)]
+    one = {(c.a, c.b, round(c.cosine, 5), round(c.margin, 5)) for c in candidate_pairs(vecs, outlets, block=7)}
+    two = {(c.a, c.b, round(c.cosine, 5), round(c.margin, 5)) for c in candidate_pairs(vecs, outlets, block=4096)}
+    assert one == two
+
+
+def test_clusters_hold_one_sentence_per_outlet_and_each_sentence_once():
+    outlet_of = {"a1": "A", "a2": "A", "b1": "B", "c1": "C", "c2": "C"}
+    pairs = [("a1", "b1", 2.0), ("b1", "c1", 1.9), ("a2", "c1", 1.8), ("a2", "c2", 1.1)]
+    clusters = cluster_pairs(pairs, outlet_of)
+    members = [s for c in clusters for s in c]
+    assert len(members) == len(set(members))
+    for c in clusters:
+        outs = [outlet_of[s] for s in c]
+        assert len(outs) == len(set(outs))
+    assert ["a1", "b1", "c1"] in clusters
+    assert ["a2", "c2"] in clusters
+
+
+def test_empty_input():
+    assert candidate_pairs(np.zeros((0, 4), np.float32), []) == []
+    assert cluster_pairs([], {}) == []

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+
+from rashomon.errors import ExtractError
+from rashomon.extract import extract_article
+from rashomon.segment import sentence_hash, split_sentences
+
+
+def test_offsets_point_at_the_sentence_text():
+    title = "Clashes flare in Karabakh"
+    text = 'Fighting resumed on Wednesday. "The ceasefire was violated," the ministry said.\nA second paragraph follows here.'
+    sents = split_sentences(title, text)
+    assert sents[0].part == "title" and sents[0].text == title
+    body = [s for s in sents if s.part == "body"]
+    assert [s.text for s in body] == [
+        "Fighting resumed on Wednesday.",
+        '"The ceasefire was violated," the ministry said.',
+        "A second paragraph follows here.",
+    ]
+    for s in body:
+        assert text[s.char_start : s.char_end] == s.text
+    assert [s.position for s in sents] == list(range(len(sents)))
+
+
+def test_hash_ignores_whitespace_only():
+    assert sentence_hash("A  soldier\nwas killed.") == sentence_hash("A soldier was killed.")
+    assert sentence_hash("A soldier was killed.") != sentence_hash("Two soldiers were killed.")
+
+
+def test_extract_drops_navigation_and_footer(seed_event_dir):
+    page = next((seed_event_dir / "site" / "tass" / "news").glob("*.html"))
+    art = extract_article(page.read_bytes(), "http://127.0.0.1/tass/news/x.html")
+    assert "Saribaba" in art.text
+    assert art.title and art.published_at is not None
+    assert art.canonical_url.startswith("https://tass.com/")
+    for chrome in ("Subscribe", "All rights reserved", "©"):
+        assert chrome not in art.text
+
+
+@pytest.mark.parametrize("html", [b"", b"<html><body><nav>Home</nav></body></html>", bytes(range(256)) * 20])
+def test_empty_or_garbage_page_is_a_clear_extract_error(html):
+    with pytest.raises(ExtractError):
+        extract_article(html, "http://127.0.0.1/x.html")
