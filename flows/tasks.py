@@ -137,6 +137,8 @@ def align_task(settings: Settings, event: Event) -> stages.AlignOutcome:
         out = stages.align_event(
             con, event.id, settings.model,
             k=settings.align_k, min_cosine=settings.align_min_cosine, min_margin=settings.align_min_margin,
+            max_rank=settings.align_max_rank, min_link=settings.align_min_link,
+            max_per_outlet=settings.align_max_per_outlet,
         )
     get_run_logger().info(
         "align: %d sentences, %d candidate pairs, %d mutual pairs, %d claims",
@@ -161,5 +163,8 @@ def run_info_for(settings: Settings) -> dict[str, Any]:
         "k": settings.align_k,
         "min_cosine": settings.align_min_cosine,
         "min_margin": settings.align_min_margin,
+        "max_rank": settings.align_max_rank,
+        "min_link": settings.align_min_link,
+        "max_per_outlet": settings.align_max_per_outlet,
         "run_at": dt.datetime.now(dt.timezone.utc),
     }

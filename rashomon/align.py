@@ -4,8 +4,9 @@ Candidate pairs are computed here with BLAS (blocked, bounded memory): for every
 other outlet, scored by cosine and by the ratio margin of Artetxe & Schwenk (2019): cos(x, y) divided by the mean
 cosine of x's and y's k nearest cross-outlet neighbours. One event's coverage shares its topic, so every sentence has
 fairly close neighbours; the margin rewards a pair that stands out from that background. The claim logic (mutual
-best matches, thresholds) is SQL (`sql/queries/select_mutual_pairs.sql`); `cluster_pairs` then merges mutual pairs
-into claims so that a claim holds at most one sentence per outlet and a sentence joins at most one claim.
+nearest neighbours, thresholds) is SQL (`sql/queries/select_mutual_pairs.sql`); `cluster_pairs` then merges those
+pairs into claims by average linkage, so that a sentence joins at most one claim. docs/alignment.md says how the
+thresholds were calibrated.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def candidate_pairs(
     outlets: Sequence[str],
     *,
     k: int = 4,
-    per_outlet: int = 2,
+    per_outlet: int = 3,
     block: int = 2048,
 ) -> list[Candidate]:
     """Top `per_outlet` matches of every sentence in every other outlet, with cosine and ratio margin.
@@ -94,35 +95,50 @@ def candidate_pairs(
     return out
 
 
-def cluster_pairs(pairs: Sequence[tuple[str, str, float]], outlet_of: dict[str, str]) -> list[list[str]]:
-    """Merge scored pairs (best first) into clusters holding at most one sentence per outlet.
+def cluster_pairs(
+    pairs: Sequence[tuple[int, int, float]],
+    vectors: np.ndarray,
+    *,
+    min_link: float,
+    outlets: Sequence[str] | None = None,
+    max_per_outlet: int | None = None,
+) -> list[list[int]]:
+    """Merge scored pairs of row indices (best first) into claims by average linkage.
 
-    Greedy single-link with the outlet constraint: a pair only merges two clusters whose outlets do not overlap,
-    so two sentences of one outlet never land in one claim and every sentence joins at most one claim.
+    Two clusters merge on a pair only when the mean cosine between all their sentences is at least `min_link`, so a
+    chain of near neighbours cannot glue unrelated sentences together (background paragraphs stay apart from the
+    event's claims). Every sentence joins at most one claim. With `outlets` and `max_per_outlet`, a claim holds at
+    most that many sentences of one outlet (an outlet may state a claim twice: a headline and its lede, as the
+    labelled pairs show outlets do; more than that is a topic, not a claim).
     """
-    parent: dict[str, str] = {}
-    members: dict[str, list[str]] = {}
+    root: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+    def find(x: int) -> int:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
         return x
 
     for a, b, _score in sorted(pairs, key=lambda p: -p[2]):
         for s in (a, b):
-            if s not in parent:
-                parent[s] = s
+            if s not in root:
+                root[s] = s
                 members[s] = [s]
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        outlets_a = {outlet_of[s] for s in members[ra]}
-        outlets_b = {outlet_of[s] for s in members[rb]}
-        if outlets_a & outlets_b:
+        ma, mb = members[ra], members[rb]
+        if outlets is not None and max_per_outlet is not None:
+            counts: dict[str, int] = {}
+            for i in (*ma, *mb):
+                counts[outlets[i]] = counts.get(outlets[i], 0) + 1
+            if max(counts.values()) > max_per_outlet:
+                continue
+        if float((vectors[ma] @ vectors[mb].T).mean()) < min_link:
             continue
-        if len(members[ra]) < len(members[rb]):
-            ra, rb = rb, ra
-        parent[rb] = ra
-        members[ra].extend(members.pop(rb))
+        if len(ma) < len(mb):
+            ra, rb, ma, mb = rb, ra, mb, ma
+        root[rb] = ra
+        ma.extend(members.pop(rb))
     return [sorted(m) for m in members.values() if len(m) >= 2]

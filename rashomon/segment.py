@@ -53,7 +53,13 @@ def split_sentences(title: str | None, text: str) -> list[Sentence]:
     pieces: list[tuple[str, int, str]] = []
     if title and title.strip():
         pieces.append(("title", 0, title))
-    pieces.extend(("body", start, para) for start, para in _paragraphs(text))
+    # Pages often repeat the headline as the first line of the text: keep it once, as the title.
+    title_key = normalise(title or "").rstrip(".").lower()
+    pieces.extend(
+        ("body", start, para)
+        for start, para in _paragraphs(text)
+        if not title_key or normalise(para).rstrip(".").lower() != title_key
+    )
     out: list[Sentence] = []
     with nlp.select_pipes(disable=[p for p in _DISABLE if p in nlp.pipe_names]):
         docs = nlp.pipe((p[2] for p in pieces), batch_size=64)

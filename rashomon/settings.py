@@ -29,9 +29,12 @@ class Settings:
     model: str = DEFAULT_MODEL
     embed_batch_size: int = 32
     # Alignment: see docs/alignment.md for how these were calibrated.
-    align_k: int = 4
-    align_min_cosine: float = 0.52
-    align_min_margin: float = 1.08
+    align_k: int = 4               # neighbours in the margin's denominator
+    align_max_rank: int = 3        # mutual top-3: each sentence among the other's 3 best matches in its outlet
+    align_min_cosine: float = 0.55
+    align_min_margin: float = 0.9
+    align_min_link: float = 0.45   # average-linkage floor when pairs merge into a claim
+    align_max_per_outlet: int = 2  # a claim holds at most 2 sentences of one outlet (a headline and its lede)
     user_agent: str = "Rashomon/0.1 (news-comparison research; +https://github.com/rashomon-news/rashomon)"
     allow_private: bool = False
     max_bytes: int = 10 * 1024 * 1024

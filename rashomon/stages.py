@@ -331,12 +331,13 @@ def align_event(
     k: int,
     min_cosine: float,
     min_margin: float,
+    max_rank: int = 3,
+    min_link: float = 0.45,
+    max_per_outlet: int = 2,
     min_words: int = 4,
 ) -> AlignOutcome:
     """Recompute the event's claims from its current sentences' embeddings (replaces the previous claims)."""
-    tbl = store.run(con, "select_alignment_inputs", event_id=event_id, model=model_name, min_words=min_words).arrow()
-    if hasattr(tbl, "read_all"):
-        tbl = tbl.read_all()
+    tbl = store.arrow(con, "select_alignment_inputs", event_id=event_id, model=model_name, min_words=min_words)
     ids = tbl.column("sentence_id").to_pylist()
     outlets = tbl.column("outlet_id").to_pylist()
     n = len(ids)
@@ -366,10 +367,16 @@ def align_event(
         con.execute("insert into alignment_candidates by name select * from new_candidates")
         con.unregister("new_candidates")
         pairs = store.rows(con, "select_mutual_pairs", event_id=event_id, model=model_name,
-                           min_cosine=min_cosine, min_margin=min_margin)
+                           min_cosine=min_cosine, min_margin=min_margin, max_rank=max_rank)
         outlet_of = dict(zip(ids, outlets))
-        clusters = align_mod.cluster_pairs([(p["sentence_a"], p["sentence_b"], p["margin"]) for p in pairs], outlet_of)
         index = {sid: i for i, sid in enumerate(ids)}
+        clusters = [
+            [ids[i] for i in members]
+            for members in align_mod.cluster_pairs(
+                [(index[p["sentence_a"]], index[p["sentence_b"]], p["margin"]) for p in pairs], vectors,
+                min_link=min_link, outlets=outlets, max_per_outlet=max_per_outlet,
+            )
+        ]
         con.execute("delete from claim_sentences where claim_id in (select claim_id from claims where event_id = ?)", [event_id])
         con.execute("delete from claims where event_id = ?", [event_id])
         claim_rows, member_rows = [], []
@@ -379,7 +386,7 @@ def align_event(
             mean_sim = (sims.sum(axis=1) - 1.0) / max(len(rows_) - 1, 1)
             label = members[int(np.argmax(mean_sim))]
             claim_id = f"{event_id}:{short_hash(*members, n=10)}"
-            claim_rows.append((claim_id, event_id, model_name, len(members), label))
+            claim_rows.append((claim_id, event_id, model_name, len({outlet_of[m] for m in members}), label))
             member_rows.extend((claim_id, m, outlet_of[m], float(s)) for m, s in zip(members, mean_sim))
         if claim_rows:
             con.executemany(

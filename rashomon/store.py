@@ -108,12 +108,17 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("commit")
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.DuckDBPyConnection:
+def run(con: duckdb.DuckDBPyConnection, name: str, /, **params: Any) -> duckdb.DuckDBPyConnection:
     """Execute `sql/queries/<name>.sql` with named $params."""
     return con.execute(sql_text(name), params)
 
 
-def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[str, Any]]:
+def arrow(con: duckdb.DuckDBPyConnection, name: str, /, **params: Any):
+    """Run a named query and return a pyarrow Table (no row-by-row copy)."""
+    return con.sql(sql_text(name), params=params).to_arrow_table()
+
+
+def rows(con: duckdb.DuckDBPyConnection, name: str, /, **params: Any) -> list[dict[str, Any]]:
     """Run a named query and return its rows as dicts."""
     cur = run(con, name, **params)
     cols = [d[0] for d in cur.description]

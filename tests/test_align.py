@@ -38,19 +38,23 @@ def test_candidate_pairs_blocked_equals_unblocked():
     assert one == two
 
 
-def test_clusters_hold_one_sentence_per_outlet_and_each_sentence_once():
-    outlet_of = {"a1": "A", "a2": "A", "b1": "B", "c1": "C", "c2": "C"}
-    pairs = [("a1", "b1", 2.0), ("b1", "c1", 1.9), ("a2", "c1", 1.8), ("a2", "c2", 1.1)]
-    clusters = cluster_pairs(pairs, outlet_of)
+def test_average_linkage_keeps_chains_apart_and_each_sentence_once():
+    # 0 ~ 1 ~ 2 form a chain whose ends are unrelated: linkage must stop 2 joining {0, 1}
+    v = _unit([[1, 0, 0], [0.8, 0.6, 0], [0.1, 1, 0], [0, 0, 1], [0, 0.05, 1]])
+    pairs = [(0, 1, 2.0), (1, 2, 1.9), (3, 4, 1.5)]
+    clusters = cluster_pairs(pairs, v, min_link=0.6)
+    assert sorted(clusters) == [[0, 1], [3, 4]]
     members = [s for c in clusters for s in c]
     assert len(members) == len(set(members))
-    for c in clusters:
-        outs = [outlet_of[s] for s in c]
-        assert len(outs) == len(set(outs))
-    assert ["a1", "b1", "c1"] in clusters
-    assert ["a2", "c2"] in clusters
+
+
+def test_one_sentence_per_outlet_when_asked():
+    v = _unit([[1, 0], [1, 0.01], [1, 0.02]])
+    clusters = cluster_pairs([(0, 1, 2.0), (1, 2, 1.9)], v, min_link=0.5, outlets=["A", "B", "A"])
+    assert clusters == [[0, 1]]
+    assert cluster_pairs([(0, 1, 2.0), (1, 2, 1.9)], v, min_link=0.5) == [[0, 1, 2]]
 
 
 def test_empty_input():
     assert candidate_pairs(np.zeros((0, 4), np.float32), []) == []
-    assert cluster_pairs([], {}) == []
+    assert cluster_pairs([], np.zeros((0, 4), np.float32), min_link=0.5) == []

@@ -1,4 +1,4 @@
--- purpose: the pairs that become claims: mutual best matches between two outlets, above both thresholds.
+-- purpose: the pairs that may become claims: mutual nearest neighbours between two outlets, above both thresholds.
 with scored as (
     select *
     from alignment_candidates
@@ -6,10 +6,11 @@ with scored as (
       and model = $model
 ),
 mutual as (
+    -- each sentence is among the other's $max_rank best matches in its outlet
     select *
     from scored
-    where rank_a = 1
-      and rank_b = 1
+    where rank_a <= $max_rank
+      and rank_b <= $max_rank
 ),
 final as (
     select sentence_a, sentence_b, outlet_a, outlet_b, cosine, margin
