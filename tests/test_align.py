@@ -48,11 +48,11 @@ def test_average_linkage_keeps_chains_apart_and_each_sentence_once():
     assert len(members) == len(set(members))
 
 
-def test_one_sentence_per_outlet_when_asked():
+def test_sentences_per_outlet_are_capped():
     v = _unit([[1, 0], [1, 0.01], [1, 0.02]])
-    clusters = cluster_pairs([(0, 1, 2.0), (1, 2, 1.9)], v, min_link=0.5, outlets=["A", "B", "A"])
-    assert clusters == [[0, 1]]
-    assert cluster_pairs([(0, 1, 2.0), (1, 2, 1.9)], v, min_link=0.5) == [[0, 1, 2]]
+    pairs = [(0, 1, 2.0), (1, 2, 1.9)]
+    assert cluster_pairs(pairs, v, min_link=0.5, outlets=["A", "B", "A"], max_per_outlet=1) == [[0, 1]]
+    assert cluster_pairs(pairs, v, min_link=0.5, outlets=["A", "B", "A"], max_per_outlet=2) == [[0, 1, 2]]
 
 
 def test_empty_input():
