@@ -49,14 +49,16 @@ def pipeline(event_dir: str, settings: Settings, base_url: str | None = None) ->
     run_id = f"{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     logger.info("run %s: event %s (%s), db %s", run_id, event.id, event.title, settings.db)
     allow_private = base_url is not None
-    register_task(settings, event, outlets, run_id)
-    found = discover_task(settings, event, outlets, run_id, base_url)
-    fetched = fetch_task(settings, event, run_id, allow_private)
-    extracted = extract_task(settings, event, outlets, run_id)
-    segment_task(settings, event)
-    embedded = embed_task(settings, event)
-    aligned = align_task(settings, event)
-    report = report_task(settings, event.id)
+    # Each stage is submitted to the flow's task runner (threads by default; Dask workers with --task-runner dask)
+    # and awaited before the next: stages depend on each other through the database.
+    register_task.submit(settings, event, outlets, run_id).result()
+    found = discover_task.submit(settings, event, outlets, run_id, base_url).result()
+    fetched = fetch_task.submit(settings, event, run_id, allow_private).result()
+    extracted = extract_task.submit(settings, event, outlets, run_id).result()
+    segment_task.submit(settings, event).result()
+    embedded = embed_task.submit(settings, event).result()
+    aligned = align_task.submit(settings, event).result()
+    report = report_task.submit(settings, event.id).result()
     failures = list(found.failures) + list(fetched["failures"]) + list(extracted["failures"])
     with store.connect(settings.db) as con:
         counts = event_counts(con, event.id)

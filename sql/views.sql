@@ -32,3 +32,104 @@ final as (
     where s.sentence_id not in (select sentence_id from aligned)
 )
 select * from final;
+
+create or replace view initiators as
+with final as (
+    select sa.event_id, sa.outlet_id, sa.sentence_id, s.text as sentence,
+           sa.initiator_party as actor_party, sa.initiator_action as action, sa.initiator_target as target_party,
+           sa.voice, sa.attributed_to
+    from sentence_analysis sa
+    join sentences s using (sentence_id)
+    where sa.initiator_party is not null
+      and not sa.background
+)
+select * from final;
+
+create or replace view initiator_by_outlet as
+with named as (
+    select * from initiators where actor_party <> 'unknown'
+),
+final as (
+    select event_id, outlet_id,
+           voice = 'own' as own_voice,
+           case when voice = 'own' then null else coalesce(attributed_to, 'unnamed source') end as attributed_to,
+           actor_party as says_initiator,
+           list(sentence_id order by sentence_id) as evidence_sentence_ids,
+           count(*) as n_sentences
+    from named
+    group by all
+    order by event_id, outlet_id, own_voice desc, attributed_to nulls first, says_initiator
+)
+select * from final;
+
+create or replace view disagreements as
+with own_verdicts as (
+    select event_id, outlet_id, says_initiator, evidence_sentence_ids[1] as sentence_id
+    from initiator_by_outlet
+    where own_voice
+),
+initiator_pairs as (
+    -- outlets that name different parties, in their own voice, as having started it
+    select a.event_id, 'initiator' as kind,
+           coalesce(ca.claim_id, cb.claim_id) as claim_id,
+           a.outlet_id as outlet_a, b.outlet_id as outlet_b,
+           a.sentence_id as sentence_a, b.sentence_id as sentence_b,
+           a.says_initiator as value_a, b.says_initiator as value_b,
+           null as explanation, 3 as severity
+    from own_verdicts a
+    join own_verdicts b on a.event_id = b.event_id and a.outlet_id < b.outlet_id and a.says_initiator <> b.says_initiator
+    left join claim_sentences ca on ca.sentence_id = a.sentence_id
+    left join claim_sentences cb on cb.sentence_id = b.sentence_id
+),
+claim_outlets as (
+    select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id
+    from claims c join claim_sentences cs using (claim_id)
+    group by all
+),
+event_outlets as (
+    select distinct event_id, outlet_id from articles
+),
+omissions as (
+    -- a claim at least 3 outlets carry that this outlet leaves out
+    select c.event_id, 'omission' as kind, c.claim_id,
+           co.outlet_id as outlet_a, eo.outlet_id as outlet_b,
+           co.sentence_id as sentence_a, null as sentence_b,
+           cast(c.n_outlets as varchar) || ' outlets' as value_a, 'not stated' as value_b,
+           null as explanation, 1 as severity
+    from claims c
+    join event_outlets eo on eo.event_id = c.event_id
+    join claim_outlets co on co.claim_id = c.claim_id
+        and co.outlet_id = (select min(x.outlet_id) from claim_outlets x where x.claim_id = c.claim_id)
+    where c.n_outlets >= 3
+      and not exists (select 1 from claim_outlets x where x.claim_id = c.claim_id and x.outlet_id = eo.outlet_id)
+),
+detected as (
+    select event_id, kind, claim_id, outlet_a, outlet_b, sentence_a, sentence_b, value_a, value_b, explanation, severity
+    from claim_disagreements
+),
+unioned as (
+    select * from detected
+    union all by name select * from initiator_pairs
+    union all by name select * from omissions
+),
+final as (
+    select u.event_id, u.kind, u.claim_id, u.outlet_a, u.outlet_b,
+           sa.text as sentence_a, sb.text as sentence_b,
+           u.sentence_a as sentence_id_a, u.sentence_b as sentence_id_b,
+           u.value_a, u.value_b,
+           coalesce(u.explanation,
+               case u.kind
+                   when 'initiator' then oa.name || ' presents ' || u.value_a || ' as having started it; '
+                                         || ob.name || ' presents ' || u.value_b || '.'
+                   when 'omission' then ob.name || ' does not report what ' || u.value_a || ' report (e.g. '
+                                         || oa.name || ').'
+               end) as explanation,
+           u.severity
+    from unioned u
+    left join sentences sa on sa.sentence_id = u.sentence_a
+    left join sentences sb on sb.sentence_id = u.sentence_b
+    left join outlets oa on oa.outlet_id = u.outlet_a
+    left join outlets ob on ob.outlet_id = u.outlet_b
+    order by u.event_id, u.severity desc, u.kind, u.claim_id, u.outlet_a, u.outlet_b
+)
+select * from final;
