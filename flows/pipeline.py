@@ -1,4 +1,4 @@
-"""The whole pipeline for one event: discover → fetch → extract → segment → embed → align → report."""
+"""The whole pipeline for one event: discover → fetch → extract → segment → embed → align → detect → report."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from rashomon.sources import load_event, load_outlets
 
 from .tasks import (
     align_task,
+    detect_task,
     discover_task,
     embed_task,
     extract_task,
@@ -53,11 +54,13 @@ def pipeline(event_dir: str, settings: Settings, base_url: str | None = None) ->
     # and awaited before the next: stages depend on each other through the database.
     register_task.submit(settings, event, outlets, run_id).result()
     found = discover_task.submit(settings, event, outlets, run_id, base_url).result()
-    fetched = fetch_task.submit(settings, event, run_id, allow_private).result()
+    urls = [item.url for item in found.items]
+    fetched = fetch_task.submit(settings, event, run_id, allow_private, urls).result()
     extracted = extract_task.submit(settings, event, outlets, run_id).result()
     segment_task.submit(settings, event).result()
     embedded = embed_task.submit(settings, event).result()
     aligned = align_task.submit(settings, event).result()
+    disagreements = detect_task.submit(settings, event).result()
     report = report_task.submit(settings, event.id).result()
     failures = list(found.failures) + list(fetched["failures"]) + list(extracted["failures"])
     with store.connect(settings.db) as con:

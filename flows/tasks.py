@@ -63,10 +63,10 @@ def discover_task(settings: Settings, event: Event, outlets: dict[str, Outlet], 
 
 
 @task(name="fetch", cache_policy=NO_CACHE)
-def fetch_task(settings: Settings, event: Event, run_id: str, allow_private: bool) -> dict[str, Any]:
+def fetch_task(settings: Settings, event: Event, run_id: str, allow_private: bool, urls: list[str]) -> dict[str, Any]:
     logger = get_run_logger()
     with store.connect(settings.db) as con:
-        todo = stages.pages_to_fetch(con, event.id)
+        todo = stages.pages_to_fetch(con, event.id, urls)
     ok = not_modified = 0
     failures: list[tuple[str, str]] = []
     bar = _bar(len(todo), "fetch")
@@ -145,6 +145,19 @@ def align_task(settings: Settings, event: Event) -> stages.AlignOutcome:
         out.sentences, out.candidates, out.mutual_pairs, out.claims,
     )
     return out
+
+
+@task(name="detect", cache_policy=NO_CACHE)
+def detect_task(settings: Settings, event: Event) -> int:
+    from rashomon.analysis import detect_event
+
+    with store.connect(settings.db) as con:
+        out = detect_event(con, event)
+    get_run_logger().info(
+        "detect: %d sentences analysed, %d initiator statements, %d disagreements between outlets",
+        out.sentences, out.initiator_rows, out.disagreements,
+    )
+    return out.disagreements
 
 
 @task(name="report", cache_policy=NO_CACHE)

@@ -51,7 +51,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     prefect_env.configure()
     from flows.pipeline import pipeline
 
-    from .localsite import serve_folder
+    from .localsite import DEMO_PORT, serve_folder
     from .sources import load_event
 
     settings = _settings(args)
@@ -60,7 +60,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if event.offline is None:
         raise RashomonError(f"{event_dir}: the event has no [offline] section, so it cannot run as a demo")
     started = time.monotonic()
-    with serve_folder(event.offline.site) as base_url:
+    with serve_folder(event.offline.site, port=DEMO_PORT) as base_url:
         print(f"Serving {event.offline.site} at {base_url} (offline mirror of the outlets)")
         result = pipeline(str(event_dir), settings, base_url=base_url)
     _print_result(result, started)

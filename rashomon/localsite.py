@@ -12,6 +12,8 @@ from typing import Iterator
 
 log = logging.getLogger(__name__)
 
+DEMO_PORT = 47_311  # the offline mirror's preferred port: stable URLs across demo runs
+
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
@@ -23,10 +25,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path, host: str = "127.0.0.1") -> Iterator[str]:
-    """Serve `folder` over HTTP for the duration of the block; yields the base URL (ending with '/')."""
+def serve_folder(folder: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve `folder` over HTTP for the duration of the block; yields the base URL (ending with '/').
+
+    `port` is tried first (so that re-runs of the demo see the same URLs) and a free port is taken when it is busy.
+    """
     handler = functools.partial(_QuietHandler, directory=str(Path(folder).resolve()))
-    server = http.server.ThreadingHTTPServer((host, 0), handler)
+    try:
+        server = http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError:
+        if not port:
+            raise
+        log.info("port %d is busy; serving on a free port", port)
+        server = http.server.ThreadingHTTPServer((host, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="rashomon-localsite", daemon=True)
     thread.start()

@@ -102,8 +102,10 @@ class PageToFetch:
     last_modified: str | None
 
 
-def pages_to_fetch(con: duckdb.DuckDBPyConnection, event_id: str) -> list[PageToFetch]:
-    return [PageToFetch(**r) for r in store.rows(con, "select_pages_to_fetch", event_id=event_id)]
+def pages_to_fetch(con: duckdb.DuckDBPyConnection, event_id: str, urls: Sequence[str]) -> list[PageToFetch]:
+    """The pages of `urls` (what this run discovered) with their validators. URLs that dropped out of the feeds
+    since an earlier run are not fetched again."""
+    return [PageToFetch(**r) for r in store.rows(con, "select_pages_to_fetch", event_id=event_id, urls=list(urls))]
 
 
 def store_fetch(con: duckdb.DuckDBPyConnection, run_id: str, result) -> None:

@@ -108,9 +108,20 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("commit")
 
 
+def _statements(text: str) -> list[str]:
+    """Split one of our own query files into statements (they hold no ';' or '--' inside strings)."""
+    code = "\n".join(line.split("--", 1)[0] for line in text.splitlines())
+    return [p.strip() for p in code.split(";") if p.strip()]
+
+
 def run(con: duckdb.DuckDBPyConnection, name: str, /, **params: Any) -> duckdb.DuckDBPyConnection:
-    """Execute `sql/queries/<name>.sql` with named $params."""
-    return con.execute(sql_text(name), params)
+    """Execute `sql/queries/<name>.sql` with named $params (each statement gets the params it uses)."""
+    statements = _statements(sql_text(name))
+    cur = con
+    for stmt in statements:
+        used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", stmt)}
+        cur = con.execute(stmt, used)
+    return cur
 
 
 def arrow(con: duckdb.DuckDBPyConnection, name: str, /, **params: Any):

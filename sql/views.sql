@@ -35,13 +35,11 @@ select * from final;
 
 create or replace view initiators as
 with final as (
-    select sa.event_id, sa.outlet_id, sa.sentence_id, s.text as sentence,
-           sa.initiator_party as actor_party, sa.initiator_action as action, sa.initiator_target as target_party,
-           sa.voice, sa.attributed_to
-    from sentence_analysis sa
+    select sa.event_id, sa.outlet_id, si.sentence_id, s.text as sentence,
+           si.actor_party, si.action, si.target_party, si.voice, si.attributed_to, s.part, s.position
+    from sentence_initiators si
+    join sentence_analysis sa using (sentence_id)
     join sentences s using (sentence_id)
-    where sa.initiator_party is not null
-      and not sa.background
 )
 select * from final;
 
@@ -54,7 +52,7 @@ final as (
            voice = 'own' as own_voice,
            case when voice = 'own' then null else coalesce(attributed_to, 'unnamed source') end as attributed_to,
            actor_party as says_initiator,
-           list(sentence_id order by sentence_id) as evidence_sentence_ids,
+           list(sentence_id order by position) as evidence_sentence_ids,
            count(*) as n_sentences
     from named
     group by all

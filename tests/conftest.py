@@ -56,13 +56,13 @@ def prefect_harness(tmp_path_factory):
 def demo_run(prefect_harness, tmp_path_factory, seed_event_dir, sources_dir):
     """The demo flow run once, offline, against the seed event served on 127.0.0.1."""
     from flows.pipeline import pipeline
-    from rashomon.localsite import serve_folder
+    from rashomon.localsite import DEMO_PORT, serve_folder
     from rashomon.settings import load_settings
     from rashomon.sources import load_event
 
     work = tmp_path_factory.mktemp("demo")
     settings = load_settings(env={}, db=work / "demo.duckdb", reports_dir=work / "reports", sources_dir=sources_dir)
     event = load_event(seed_event_dir)
-    with serve_folder(event.offline.site) as base_url:
+    with serve_folder(event.offline.site, port=DEMO_PORT) as base_url:
         result = pipeline(str(seed_event_dir), settings, base_url=base_url)
     return result, settings

@@ -126,14 +126,14 @@ def test_report_has_the_side_by_side_row(demo_run):
 
 def test_rerun_adds_nothing_and_embeds_nothing(demo_run, seed_event_dir):
     from flows.pipeline import pipeline
-    from rashomon.localsite import serve_folder
+    from rashomon.localsite import DEMO_PORT, serve_folder
     from rashomon.sources import load_event
 
     result, settings = demo_run
     with store.connect(settings.db, read_only=True) as con:
         before = {t: con.execute(f"select count(*) from {t}").fetchone()[0]
                   for t in ("articles", "article_revisions", "sentences", "embeddings", "claims", "raw_pages", "discovered_items")}
-    with serve_folder(load_event(seed_event_dir).offline.site) as base_url:
+    with serve_folder(load_event(seed_event_dir).offline.site, port=DEMO_PORT) as base_url:
         again = pipeline(str(seed_event_dir), settings, base_url=base_url)
     assert again.counts["embedded_now"] == 0
     with store.connect(settings.db, read_only=True) as con:

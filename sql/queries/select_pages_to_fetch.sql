@@ -1,8 +1,9 @@
--- purpose: every discovered URL of an event, with the validators of its last good fetch for a conditional GET.
+-- purpose: the URLs this run found for an event, with the validators of their last good fetch for a conditional GET.
 with items as (
     select url, outlet_id
     from discovered_items
     where event_id = $event_id
+      and list_contains($urls, url)
 ),
 final as (
     select i.url, i.outlet_id, p.etag, p.last_modified

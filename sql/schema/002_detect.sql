@@ -8,14 +8,23 @@ create table if not exists sentence_analysis (
     attributed_party varchar,              -- party id of that source (event.toml), when known
     cue              varchar,              -- the words that attribute it ('said', 'according to', 'accused')
     hostile_act      boolean not null,     -- the sentence describes a hostile act
-    initiator_party  varchar,              -- whom the sentence presents as having started it / broken the ceasefire ('unknown' allowed)
-    initiator_action varchar,              -- the act that makes it so: attack, fire, violate_ceasefire, provoke, …
-    initiator_target varchar,
-    background       boolean not null,     -- the acts are dated apart from the event (1991, the 2020 war)
+    background       boolean not null,     -- all its acts are dated apart from the event (1991, the 2020 war)
     places           varchar[],            -- normalised place keys named
     times            varchar[],            -- normalised dates/times named
     loaded_terms     varchar[],            -- loaded terms used (event.toml wording pairs and loaded aliases)
     analysed_at      timestamptz not null default now()
+);
+
+create table if not exists sentence_initiators (
+    -- whom a sentence presents as having started it / broken the ceasefire, in whose voice
+    sentence_id      varchar not null,
+    voice            varchar not null,     -- own: the outlet's own words; attributed: inside a source's claim
+    attributed_to    varchar,              -- the source (null in own voice)
+    attributed_party varchar,
+    actor_party      varchar not null,     -- party id, or 'unknown'
+    action           varchar,              -- the act that makes it so: attack, fire, violate_ceasefire, provoke, …
+    target_party     varchar,
+    primary key (sentence_id, voice)
 );
 
 create table if not exists sentence_acts (
@@ -29,6 +38,8 @@ create table if not exists sentence_acts (
     initiating       boolean not null,
     background       boolean not null,
     negated          boolean not null,
+    reported         boolean not null,     -- inside a source's attributed claim
+    evidence         varchar,              -- the words the act was read from
     primary key (sentence_id, act_no)
 );
 
@@ -41,6 +52,7 @@ create table if not exists sentence_numbers (
     high             double,
     qualifier        varchar not null,     -- exact | at_least | about | range | more_than | up_to
     party            varchar,              -- whose casualties, when said
+    unit             varchar,              -- the counted noun (soldiers, servicemen, settlements)
     text             varchar,
     primary key (sentence_id, number_no)
 );

@@ -1,0 +1,155 @@
+"""The detect stage: run the detectors (rashomon.detect) over an event's sentences and claims, store what they read.
+
+Per sentence: its voice (own / attributed, to whom), the hostile acts and whom it presents as having started it
+(in the outlet's own words and inside the sources it quotes), counts, places, times and loaded terms. Per claim: the
+disagreements between every two outlets' sentences. Per article: where it contradicts itself (kind `self`).
+Recomputed as a whole for the event in one transaction; the rest of the database is untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+import duckdb
+
+from . import store
+from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare, self_contradictions
+from .detect.initiator import UNKNOWN
+from .sources import Event
+
+log = logging.getLogger(__name__)
+
+SEVERITY = {"initiator": 3, "self": 3, "number": 2, "place": 2, "time": 2, "attribution": 1, "wording": 1}
+
+
+@dataclass(frozen=True)
+class DetectOutcome:
+    sentences: int
+    initiator_rows: int
+    disagreements: int
+
+
+def _initiator_act(an: SentenceAnalysis, party: str, reported: bool):
+    acts = [a for a in an.acts if a.reported == reported]
+    for a in acts:
+        if a.actor == party and a.initiating and not a.negated and not a.background:
+            return a
+    for a in acts:
+        if a.action == "retaliate" and a.target == party:
+            return a
+    return None
+
+
+def analyse_event_sentences(rows: list[dict], event: Event) -> dict[str, SentenceAnalysis]:
+    """Sentence id → analysis. Titles are analysed alone; body sentences in order, so 'it said' resolves."""
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_article[r["article_id"]].append(r)
+    out: dict[str, SentenceAnalysis] = {}
+    for sents in by_article.values():
+        titles = [s for s in sents if s["part"] == "title"]
+        body = [s for s in sents if s["part"] != "title"]
+        for s in titles:
+            out[s["sentence_id"]] = analyse(s["text"], event)
+        for s, an in zip(body, analyse_article([s["text"] for s in body], event)):
+            out[s["sentence_id"]] = an
+    return out
+
+
+def detect_event(con: duckdb.DuckDBPyConnection, event: Event) -> DetectOutcome:
+    rows = store.rows(con, "select_sentences_to_analyse", event_id=event.id)
+    analyses = analyse_event_sentences(rows, event)
+    info = {r["sentence_id"]: r for r in rows}
+    names = dict(con.execute("select outlet_id, name from outlets").fetchall())
+
+    sa_rows, init_rows, act_rows, num_rows, dis_rows = [], [], [], [], []
+    for sid, an in analyses.items():
+        r = info[sid]
+        v = an.voice
+        sa_rows.append((
+            sid, event.id, r["outlet_id"], "attributed" if v.attributed else "own", v.attributed_to,
+            v.attributed_party, v.cue, bool(an.acts), bool(an.acts) and all(a.background for a in an.acts),
+            list(an.places), list(an.times), [t.term for t in an.loaded],
+        ))
+        for voice, party, reported in (("own", an.own_initiator, False), ("attributed", an.reported_initiator, True)):
+            if not party:
+                continue
+            act = _initiator_act(an, party, reported)
+            attributed_to = (v.attributed_to or "unnamed source") if reported else None
+            init_rows.append((
+                sid, voice, attributed_to, v.attributed_party if reported else None, party,
+                act.action if act else None, act.target if act else None,
+            ))
+        for i, a in enumerate(an.acts):
+            act_rows.append((sid, i, a.actor, a.actor_text, a.action, a.target, a.target_text, a.initiating,
+                             a.background, a.negated, a.reported, a.evidence))
+        for i, c in enumerate(an.numbers):
+            num_rows.append((sid, i, c.quantity, c.value, c.low, c.high, c.qualifier, c.party,
+                             getattr(c, "unit", None), c.text))
+
+    # Pairwise disagreements inside each claim, between sentences of different outlets.
+    members: dict[str, list[dict]] = defaultdict(list)
+    for m in store.rows(con, "select_claim_members", event_id=event.id):
+        members[m["claim_id"]].append(m)
+    for claim_id, ms in members.items():
+        for x, y in combinations(ms, 2):
+            if x["outlet_id"] == y["outlet_id"] or x["sentence_id"] not in analyses or y["sentence_id"] not in analyses:
+                continue
+            for d in compare(analyses[x["sentence_id"]], analyses[y["sentence_id"]], event):
+                dis_rows.append((
+                    event.id, d.kind, claim_id, x["outlet_id"], y["outlet_id"], x["sentence_id"], y["sentence_id"],
+                    d.value_a, d.value_b,
+                    d.render(names.get(x["outlet_id"], x["outlet_id"]), names.get(y["outlet_id"], y["outlet_id"])),
+                    SEVERITY.get(d.kind, 1),
+                ))
+    # One article against itself.
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        by_article[r["article_id"]].append(r["sentence_id"])
+    claim_of = {m["sentence_id"]: cid for cid, ms in members.items() for m in ms}
+    for article_id, sids in by_article.items():
+        outlet = info[sids[0]]["outlet_id"]
+        for d in self_contradictions([analyses[s] for s in sids], event):
+            ia, ib = (d.indices + (0, 0))[:2]
+            sa, sb = sids[ia], sids[ib]
+            dis_rows.append((
+                event.id, "self", claim_of.get(sa) or claim_of.get(sb), outlet, outlet, sa, sb, d.value_a, d.value_b,
+                d.render(names.get(outlet, outlet)), SEVERITY["self"],
+            ))
+
+    with store.transaction(con):
+        store.run(con, "delete_event_analysis", event_id=event.id)
+        if sa_rows:
+            con.executemany(
+                "insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, attributed_to, attributed_party,"
+                " cue, hostile_act, background, places, times, loaded_terms) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                sa_rows,
+            )
+        if init_rows:
+            con.executemany("insert into sentence_initiators values (?,?,?,?,?,?,?)", init_rows)
+        if act_rows:
+            con.executemany(
+                "insert into sentence_acts (sentence_id, act_no, actor_party, actor_text, action, target_party,"
+                " target_text, initiating, background, negated, reported, evidence) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                act_rows,
+            )
+        if num_rows:
+            con.executemany(
+                "insert into sentence_numbers (sentence_id, number_no, quantity, value, low, high, qualifier, party,"
+                " unit, text) values (?,?,?,?,?,?,?,?,?,?)",
+                num_rows,
+            )
+        if dis_rows:
+            con.executemany(
+                "insert into claim_disagreements (event_id, kind, claim_id, outlet_a, outlet_b, sentence_a, sentence_b,"
+                " value_a, value_b, explanation, severity) values (?,?,?,?,?,?,?,?,?,?,?)",
+                dis_rows,
+            )
+    log.info("detect %s: %d sentences, %d initiator rows, %d disagreements", event.id, len(sa_rows), len(init_rows), len(dis_rows))
+    return DetectOutcome(len(sa_rows), len(init_rows), len(dis_rows))
+
+
+__all__ = ["DetectOutcome", "detect_event", "analyse_event_sentences", "UNKNOWN"]

@@ -1,0 +1,240 @@
+"""Dependency-parse helpers shared by the detectors (quotation spans, noun phrases, subjects, party lookup)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import ACCUSE_VERBS, FIRST_PERSON, FORCE_NOUNS, REFERRING_PRONOUNS
+from .parties import PartyMatcher, PartyMention
+
+OPEN_QUOTES = {"“", "«", "„"}
+CLOSE_QUOTES = {"”", "»"}
+PLAIN_QUOTES = {'"', "``", "''"}
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "npadvmod"}
+
+
+def as_span(obj: Span | Doc) -> Span:
+    """A Span for a Doc or a Span."""
+    return obj[:] if isinstance(obj, Doc) else obj
+
+
+def quote_mask(sent: Span) -> set[int]:
+    """Doc indices of the tokens inside double quotation marks in `sent` (the marks themselves excluded).
+
+    A sentence whose first quotation mark closes a quote (tagged '' or ”) started inside a quotation: the tokens
+    before that mark are inside.
+    """
+    marks = [t for t in sent if t.text in OPEN_QUOTES | CLOSE_QUOTES | PLAIN_QUOTES]
+    inside: set[int] = set()
+    if not marks:
+        return inside
+    state = False
+    first = marks[0]
+    if first.text in CLOSE_QUOTES or (first.text == '"' and first.tag_ == "''" and len(marks) % 2 == 1):
+        inside.update(t.i for t in sent if t.i < first.i)
+        marks = marks[1:]
+    start = None
+    for m in marks:
+        if m.text in OPEN_QUOTES:
+            state, start = True, m.i
+        elif m.text in CLOSE_QUOTES:
+            if state and start is not None:
+                inside.update(range(start + 1, m.i))
+            state, start = False, None
+        elif not state:
+            state, start = True, m.i
+        else:
+            inside.update(range(start + 1, m.i))  # type: ignore[operator]
+            state, start = False, None
+    if state and start is not None:  # an unclosed quotation runs to the end of the sentence
+        inside.update(t.i for t in sent if t.i > start)
+    return inside
+
+
+def np_tokens(token: Token, *, with_of: bool = True, preps: frozenset[str] = frozenset({"of"}),
+              appos: bool = False) -> list[Token]:
+    """The tokens of the noun phrase headed by `token`, without relative clauses or prepositional phrases other
+    than `preps` ("of": "the armed forces of X"). Conjuncts are left out ("A and B" → A); appositions only with
+    `appos`."""
+    out: list[Token] = []
+
+    def walk(t: Token) -> None:
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in NP_DEPS or (appos and c.dep_ == "appos"):
+                walk(c)
+            elif with_of and c.dep_ == "prep" and c.lower_ in preps:
+                out.append(c)
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        walk(p)
+
+    walk(token)
+    return sorted(out, key=lambda t: t.i)
+
+
+def np_text(token: Token, **kw: object) -> str:
+    """The text of `np_tokens(token)` (a gap in the phrase becomes one space)."""
+    toks = np_tokens(token, **kw)  # type: ignore[arg-type]
+    return " ".join(t.text for t in toks)
+
+
+@dataclass
+class PartyIndex:
+    """Party mentions of one Doc mapped to token indices, plus the context for resolving pronouns."""
+
+    doc: Doc
+    matcher: PartyMatcher
+    voice_party: str | None = None  # the quoted source's party: "we" inside its quotation
+    previous_party: str | None = None  # the previous sentence's source party: "it" with no antecedent here
+    quoted: set[int] = field(default_factory=set)
+    mentions: list[tuple[int, int, PartyMention]] = field(default_factory=list)  # (first token, last token, mention)
+    by_token: dict[int, PartyMention] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, sent: Span, matcher: PartyMatcher, *, voice_party: str | None = None,
+              previous_party: str | None = None) -> PartyIndex:
+        doc = sent.doc
+        idx = cls(doc, matcher, voice_party, previous_party, quote_mask(sent))
+        offset = sent.start_char
+        for m in matcher.find_all(sent.text):
+            span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            idx.mentions.append((span.start, span.end - 1, m))
+            for i in range(span.start, span.end):
+                idx.by_token[i] = m
+        return idx
+
+    def party_of_tokens(self, tokens: list[Token]) -> PartyMention | None:
+        """The longest mention lying entirely within `tokens` (earliest on a tie)."""
+        ids = {t.i for t in tokens}
+        best: PartyMention | None = None
+        best_key: tuple[int, int] | None = None
+        for first, last, m in self.mentions:
+            if all(i in ids for i in range(first, last + 1)):
+                key = (m.end - m.start, -first)
+                if best_key is None or key > best_key:
+                    best, best_key = m, key
+        return best
+
+    def party_of(self, token: Token | None, *, preps: frozenset[str] = frozenset({"of"})) -> str | None:
+        """The party a noun phrase (given by its head) refers to, resolving pronouns; None if none."""
+        if token is None:
+            return None
+        if token.pos_ == "PRON" or token.lower_ in FIRST_PERSON:
+            if token.lower_ in FIRST_PERSON or token.lower_ in REFERRING_PRONOUNS:
+                return self.resolve_pronoun(token)
+            return None
+        toks = np_tokens(token, preps=preps)
+        # the head's own words first ("the Azerbaijan Army positions"), then its of-phrase
+        own = np_tokens(token, with_of=False)
+        m = self.party_of_tokens(own)
+        if m is None:
+            m = self.party_of_tokens(toks)
+        if m is not None:
+            return m.party_id
+        # "its forces", "their troops": a possessive pronoun inside the phrase
+        for t in toks:
+            if t.dep_ == "poss" and t.pos_ == "PRON":
+                return self.resolve_pronoun(t)
+        return None
+
+    def resolve_pronoun(self, tok: Token) -> str | None:
+        """Resolve a pronoun to a party: first person inside a quotation is the quoted source; "it/its" is the
+        nearest party named before it in the sentence; "they/them/their" prefers the nearest armed-group noun
+        with a party; failing that, the previous sentence's source party."""
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            return self.voice_party if (tok.i in self.quoted or self.voice_party) else None
+        plural = low in {"they", "them", "their", "theirs"}
+        before = [t for t in tok.doc[: tok.i]][::-1]
+        if plural:
+            for t in before:
+                if t.tag_ in {"NNS", "NNPS"} and t.lemma_.lower() in FORCE_NOUNS:
+                    p = self.party_of(t)
+                    if p is not None:
+                        return p
+        for t in before:
+            m = self.by_token.get(t.i)
+            if m is not None and t.pos_ in {"PROPN", "NOUN", "ADJ"}:
+                return m.party_id
+        return self.previous_party
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, following conjunction, control and accusation structure:
+    "Armenia attacked and killed" (conj) → Armenia; "forces tried to seize" (xcomp) → forces;
+    "ordered troops to fire" → troops; "accused Baku of violating" → Baku; "that/which/who" → the antecedent."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 8:
+        seen += 1
+        for c in v.children:
+            if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
+                if c.tag_ in {"WDT", "WP"} and v.dep_ == "relcl":
+                    return v.head
+                return c
+        if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"}:
+            v = v.head
+            continue
+        if v.dep_ == "xcomp":
+            objs = [c for c in v.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
+            v = v.head
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"of", "for"}:
+            gov = v.head.head
+            if gov.lemma_.lower() in ACCUSE_VERBS:
+                objs = [c for c in gov.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if objs:
+                    return objs[0]
+            return None
+        if v.dep_ == "advcl" and v.tag_ == "VBG":
+            v = v.head
+            continue
+        if v.dep_ in {"relcl", "acl"} and v.tag_ == "VBG":
+            return v.head
+        return None
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive verb: it has a passive subject or auxiliary, or a by-agent; or it is a past participle
+    modifying a noun ("provocations instigated by them")."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"nsubjpass", "auxpass", "agent"}:
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The by-phrase object of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    """The first child of `token` with one of `deps`."""
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_object(token: Token, *preps: str) -> Token | None:
+    """The object of the first prepositional child of `token` whose preposition is in `preps`."""
+    for c in token.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ in {"pobj", "pcomp"}:
+                    return p
+    return None

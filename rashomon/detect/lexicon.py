@@ -1,0 +1,242 @@
+"""Generic English lexicons shared by the detectors.
+
+Nothing here names a conflict, a country or a party: party names come only from the event's `[[parties]]`.
+Every set holds lower-case lemmas (what spaCy's lemmatiser returns) unless its name says otherwise.
+"""
+
+from __future__ import annotations
+
+# --- attribution -------------------------------------------------------------------------------------------------
+
+#: Verbs that, given a subject, report someone else's speech, writing or belief.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        "say", "state", "claim", "add", "note", "announce", "report", "warn", "urge", "vow", "tell", "accuse",
+        "blame", "insist", "deny", "confirm", "allege", "assert", "declare", "emphasize", "emphasise", "stress",
+        "write", "tweet", "post", "argue", "explain", "voice", "reiterate", "acknowledge", "admit", "maintain",
+        "charge", "contend", "condemn", "reject", "dismiss", "threaten", "pledge", "promise", "inform", "suggest",
+        "believe", "think", "consider", "suspect", "estimate", "describe", "quote", "cite", "repeat", "respond",
+        "reply", "retort", "comment", "observe", "mention", "indicate", "specify", "clarify", "underline",
+        "underscore", "highlight", "demand", "appeal", "protest", "decry", "denounce", "slam", "criticise",
+        "criticize", "affirm", "concede", "recall", "predict", "complain", "assure", "conclude", "disclose",
+        "reveal", "publish", "broadcast",
+        # only with a particle or preposition (checked in voice.py): point out / point to, call for / call on,
+        # read (only with a document subject: "the statement read")
+        "point", "call", "read",
+    }
+)
+#: Speech verbs that need a particular particle/preposition child to be reporting ("call for", "point to").
+SPEECH_VERBS_NEEDING_PREP: dict[str, frozenset[str]] = {
+    "point": frozenset({"out", "to"}),
+    "call": frozenset({"for", "on", "upon"}),
+}
+#: Nouns for documents that "read"/"say" on someone's behalf ("the statement read", "a ministry statement said").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    {"statement", "communique", "communiqué", "message", "letter", "report", "post", "tweet", "release", "note",
+     "declaration", "bulletin", "briefing", "notice", "readout", "transcript", "document"}
+)
+#: Verbs of accusing: "X accused Y of V-ing", "X blamed Y for N". The act's actor is Y.
+ACCUSE_VERBS: frozenset[str] = frozenset({"accuse", "blame", "charge", "hold", "condemn", "denounce", "suspect"})
+#: Verbs whose complement is denied: acts inside it are `negated`.
+DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "dismiss", "rebuff", "disprove"})
+#: Predicates that dismiss an accusation used as a subject ("Armenia accusing X of ... is nothing but hypocrisy").
+DISMISSIVE_WORDS: frozenset[str] = frozenset(
+    {"hypocrisy", "lie", "lies", "fabrication", "slander", "disinformation", "propaganda", "baseless", "groundless",
+     "false", "untrue", "absurd", "fake", "provocation", "nonsense", "unfounded"}
+)
+#: First-person pronouns: inside a quotation they are the quoted source itself.
+FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "us", "our", "ours", "me", "my"})
+#: Pronouns that point back to an earlier source or party.
+REFERRING_PRONOUNS: frozenset[str] = frozenset({"it", "he", "she", "they", "its", "his", "her", "their", "them"})
+
+#: Canonical institution names, checked in this order against the lower-cased source phrase (regular expressions).
+#: Organisations come before "spokesperson" so a "State Department spokesperson" speaks for the State Department.
+INSTITUTIONS: tuple[tuple[str, str], ...] = (
+    ("Defence Ministry", r"\b(defen[cs]e\s+(ministry|minister|department)|ministry\s+of\s+defen[cs]e|"
+                         r"department\s+of\s+defen[cs]e|mod)\b"),
+    ("Foreign Ministry", r"\b(foreign\s+(affairs\s+)?(ministry|minister|office)|ministry\s+of\s+foreign\s+affairs|"
+                         r"mfa)\b"),
+    ("Interior Ministry", r"\b(interior\s+(ministry|minister)|ministry\s+of\s+(the\s+)?interior|"
+                          r"ministry\s+of\s+internal\s+affairs)\b"),
+    ("State Department", r"\bstate\s+department\b"),
+    ("Prime Minister", r"\b(prime\s+minister|premier)\b"),
+    ("President", r"\b(president|presidential|presidency)\b"),
+    ("peacekeepers", r"\bpeace-?keep\w*"),
+    ("military", r"\b(army|military|armed\s+forces|general\s+staff|troops|forces|command)\b"),
+    ("government", r"\b(government|cabinet)\b"),
+    ("ministry", r"\bministry\b"),
+    ("spokesperson", r"\bspokes(person|man|woman|people)\b"),
+    ("officials", r"\bofficials?\b"),
+    ("authorities", r"\bauthorities\b"),
+)
+
+# --- hostile acts --------------------------------------------------------------------------------------------------
+
+ACTIONS: tuple[str, ...] = (
+    "attack", "fire", "shell", "kill", "violate_ceasefire", "provoke", "seize", "retaliate", "operation", "strike",
+)
+#: Verb lemma -> action.
+HOSTILE_VERBS: dict[str, str] = {
+    "attack": "attack", "assault": "attack", "storm": "attack", "raid": "attack", "ambush": "attack",
+    "invade": "attack", "target": "attack", "sabotage": "attack", "infiltrate": "attack",
+    "fire": "fire", "shoot": "fire",
+    "shell": "shell", "bombard": "shell", "mortar": "shell",
+    "kill": "kill", "murder": "kill", "slay": "kill", "massacre": "kill", "execute": "kill",
+    "provoke": "provoke", "instigate": "provoke",
+    "seize": "seize", "capture": "seize", "occupy": "seize", "grab": "seize", "annex": "seize",
+    "liberate": "seize", "recapture": "seize", "regain": "seize", "retake": "seize", "reclaim": "seize",
+    "retaliate": "retaliate", "counterattack": "retaliate", "avenge": "retaliate",
+    "bomb": "strike", "strike": "strike", "airstrike": "strike",
+}
+#: Verbs that are a ceasefire violation when their object is a ceasefire-like noun.
+VIOLATE_VERBS: frozenset[str] = frozenset({"violate", "breach", "break", "flout", "undermine"})
+CEASEFIRE_NOUNS: frozenset[str] = frozenset(
+    {"ceasefire", "cease-fire", "truce", "armistice", "agreement", "accord", "deal", "regime", "fire", "statement",
+     "arrangement", "commitment", "obligation"}
+)
+#: Verbs that are a seizure when their object is "control" ("took control of", "were taken under control").
+CONTROL_VERBS: frozenset[str] = frozenset({"take", "gain", "establish", "regain", "seize", "assume", "retake"})
+#: Seizure verbs that describe taking something back: a response, never the initiating act.
+RECOVERY_VERBS: frozenset[str] = frozenset({"liberate", "recapture", "regain", "retake", "reclaim"})
+#: Support verbs that turn a hostile noun into an act of their subject ("launched an attack", "carried out strikes").
+SUPPORT_VERBS: frozenset[str] = frozenset(
+    {"launch", "carry", "conduct", "commit", "stage", "mount", "open", "unleash", "perpetrate", "make", "undertake",
+     "begin", "start", "initiate", "resume", "continue", "return", "deliver", "inflict", "wage", "take", "instigate",
+     "organise", "organize", "orchestrate", "plan", "attempt"}
+)
+#: "started/triggered the fighting": a verb of starting with an escalation noun as its object is a provocation.
+STARTER_VERBS: frozenset[str] = frozenset(
+    {"start", "begin", "initiate", "trigger", "spark", "unleash", "ignite", "instigate", "provoke", "launch", "cause"}
+)
+ESCALATION_NOUNS: frozenset[str] = frozenset(
+    {"fighting", "clash", "hostility", "hostilities", "war", "escalation", "conflict", "violence", "flare-up",
+     "skirmish", "battle", "confrontation", "incident", "tension", "exchange"}
+)
+#: Noun lemma -> action.
+HOSTILE_NOUNS: dict[str, str] = {
+    "attack": "attack", "assault": "attack", "offensive": "attack", "raid": "attack", "ambush": "attack",
+    "invasion": "attack", "aggression": "attack", "sabotage": "attack", "incursion": "attack", "onslaught": "attack",
+    "infiltration": "attack", "terrorism": "attack",
+    "fire": "fire", "gunfire": "fire", "shooting": "fire", "shot": "fire", "sniper": "fire",
+    "shelling": "shell", "bombardment": "shell", "barrage": "shell",
+    "killing": "kill", "murder": "kill", "massacre": "kill",
+    "violation": "violate_ceasefire", "breach": "violate_ceasefire",
+    "provocation": "provoke",
+    "seizure": "seize", "capture": "seize", "occupation": "seize", "annexation": "seize", "liberation": "seize",
+    "retaliation": "retaliate", "counterattack": "retaliate", "counteroffensive": "retaliate",
+    "counter-offensive": "retaliate", "counter-attack": "retaliate", "revenge": "retaliate", "reprisal": "retaliate",
+    "operation": "operation", "offensive operation": "operation",
+    "strike": "strike", "airstrike": "strike", "bombing": "strike",
+}
+#: Generic nouns that are hostile acts only with a hostile or retaliatory modifier ("terrorist action",
+#: "retaliatory measure", "counter operation").
+GENERIC_ACT_NOUNS: frozenset[str] = frozenset({"action", "measure", "move", "act", "response", "step", "activity"})
+HOSTILE_MODIFIERS: frozenset[str] = frozenset(
+    {"terrorist", "sabotage", "military", "armed", "hostile", "aggressive", "subversive", "combat", "punitive"}
+)
+#: Modifiers that make any act a retaliation.
+RETALIATION_MODIFIERS: frozenset[str] = frozenset(
+    {"retaliatory", "retaliation", "counter", "counter-", "revenge", "reciprocal", "responsive", "response",
+     "retribution", "punitive", "counterterrorism", "counter-terrorism"}
+)
+#: Prepositional phrases that make the act they attach to a response to what they contain.
+RESPONSE_MARKERS: frozenset[str] = frozenset({"after", "following", "response", "retaliation", "reply", "answer"})
+#: Prepositions introducing the cause of an agentless act ("killed as a result of the sabotage carried out by X").
+CAUSE_PREPS: frozenset[str] = frozenset({"as", "in", "during", "due", "because", "from", "amid", "by"})
+#: Modifiers of a nominal that name the target, not the actor ("attack on X", "fire at X").
+TARGET_PREPS: frozenset[str] = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "in"})
+
+#: Nouns for armed groups; "they"/"them" prefer these as antecedents.
+FORCE_NOUNS: frozenset[str] = frozenset(
+    {"force", "troop", "detachment", "unit", "soldier", "serviceman", "servicemen", "militant", "group", "army",
+     "military", "fighter", "separatist", "rebel", "formation", "militia", "battalion", "brigade", "regiment",
+     "member", "sniper", "gunman", "personnel", "post", "position", "guard"}
+)
+
+# --- time --------------------------------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_PARTS: dict[str, str] = {
+    "morning": "morning", "dawn": "morning", "daybreak": "morning", "sunrise": "morning",
+    "afternoon": "afternoon", "midday": "afternoon", "noon": "afternoon",
+    "evening": "evening", "dusk": "evening", "sunset": "evening",
+    "night": "night", "overnight": "night", "midnight": "night", "nighttime": "night",
+}
+#: Nouns that name a war as a whole: "during the 44-day war" dates an act apart from the event.
+WAR_NOUNS: frozenset[str] = frozenset({"war", "conflict", "campaign", "occupation"})
+#: Nouns of duration: "for almost 30 years" dates an act apart from a few-days event.
+LONG_DURATION_NOUNS: frozenset[str] = frozenset({"year", "years", "decade", "decades", "century", "centuries"})
+
+# --- numbers -----------------------------------------------------------------------------------------------------
+
+NUMBER_WORDS: dict[str, float] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6,
+    "dozen": 12, "couple": 2, "pair": 2,
+}
+MULTIPLIERS: dict[str, float] = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "dozen": 12}
+#: Vague plural quantities -> (low, high). "dozens" = 24..99 (at least two dozen, fewer than a hundred).
+VAGUE_NUMBERS: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+    "tens": (20, 99),
+}
+QUALIFIER_PHRASES: tuple[tuple[str, str], ...] = (
+    ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
+    ("more than", "more_than"), ("over", "more_than"), ("upwards of", "more_than"), ("in excess of", "more_than"),
+    ("above", "more_than"),
+    ("up to", "up_to"), ("as many as", "up_to"), ("at most", "up_to"), ("no more than", "up_to"),
+    ("fewer than", "up_to"), ("less than", "up_to"), ("under", "up_to"),
+    ("about", "about"), ("around", "about"), ("nearly", "about"), ("almost", "about"), ("approximately", "about"),
+    ("roughly", "about"), ("some", "about"), ("close to", "about"), ("an estimated", "about"), ("estimated", "about"),
+    ("approx.", "about"), ("circa", "about"),
+)
+#: Qualifiers that exclude the number itself ("more than 12" = 13 or more; "fewer than 10" = 9 or fewer).
+EXCLUSIVE_QUALIFIERS: frozenset[str] = frozenset({"more than", "over", "above", "in excess of", "fewer than",
+                                                  "less than", "under"})
+#: "about N" is read as N ± this fraction (at least ± 1).
+ABOUT_TOLERANCE = 0.15
+
+#: Word -> casualty quantity (verbs, adjectives and nouns).
+QUANTITY_WORDS: dict[str, str] = {
+    "kill": "killed", "killed": "killed", "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead",
+    "toll": "dead", "perish": "dead", "body": "dead", "slay": "killed", "murder": "killed", "execute": "killed",
+    "wound": "wounded", "wounded": "wounded", "injure": "wounded", "injured": "wounded", "injury": "wounded",
+    "hurt": "wounded", "hospitalize": "wounded", "hospitalise": "wounded",
+    "miss": "missing", "missing": "missing", "disappear": "missing",
+    "capture": "captured", "captured": "captured", "detain": "captured", "prisoner": "captured",
+    "hostage": "captured", "abduct": "captured", "kidnap": "captured", "seize": "captured", "arrest": "captured",
+    "pow": "captured",
+}
+#: Nouns for people, for which "a"/"an" counts as one ("an Azerbaijani soldier was killed").
+CASUALTY_NOUNS: frozenset[str] = frozenset(
+    {"soldier", "serviceman", "servicemen", "servicewoman", "troop", "officer", "civilian", "person", "people",
+     "fighter", "militant", "guard", "policeman", "police", "man", "woman", "child", "resident", "member",
+     "citizen", "journalist", "volunteer", "conscript", "sergeant", "commander", "private", "peacekeeper",
+     "border guard", "worker", "medic", "doctor", "boy", "girl", "farmer", "shepherd", "villager", "contractor",
+     "sniper", "reservist", "lieutenant", "captain", "major", "colonel", "general", "military", "personnel"}
+)
+#: Head nouns after which a number is a measurement, not a head count.
+UNIT_NOUNS: frozenset[str] = frozenset(
+    {"day", "week", "month", "year", "hour", "minute", "second", "km", "kilometer", "kilometre", "mile", "meter",
+     "metre", "percent", "per", "%", "mm", "millimeter", "millimetre", "caliber", "calibre", "degree", "time",
+     "o'clock", "am", "pm", "a.m.", "p.m.", "dollar", "euro", "ruble", "rouble", "manat", "dram", "hryvnia"}
+)
+
+# --- places --------------------------------------------------------------------------------------------------------
+
+#: Generic place nouns -> place kind. A capitalised name before one of these is a place ("Saribaba height").
+PLACE_NOUNS: dict[str, str] = {
+    "height": "height", "heights": "height", "hill": "height", "hilltop": "height", "peak": "height",
+    "mountain": "height", "mount": "height", "ridge": "height", "summit": "height", "pass": "height",
+    "village": "settlement", "town": "settlement", "city": "settlement", "settlement": "settlement",
+    "hamlet": "settlement", "district": "region", "region": "region", "province": "region", "oblast": "region",
+    "raion": "region", "rayon": "region", "area": "region", "county": "region", "valley": "region",
+    "corridor": "route", "road": "route", "highway": "route", "bridge": "route", "river": "water", "lake": "water",
+}

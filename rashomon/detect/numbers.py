@@ -1,0 +1,324 @@
+"""Casualty and other counts in a sentence, with their qualifiers, normalised to intervals.
+
+Each count has a `quantity` (killed, wounded, dead, missing, captured, or other), a `qualifier` and an interval
+[`low`, `high`] (None = unbounded) that `compare` uses to decide whether two counts can both be true:
+
+- exact "two soldiers" → value 2, [2, 2]; "an Azerbaijani soldier was killed" → 1 (a/an counts as one only before
+  a noun for a person with a casualty word: killed, wounded, …);
+- at_least "at least 14" → [14, None];  more_than "more than a dozen" → [13, None] ("over" likewise);
+- up_to "up to 30" → [None, 30];  "fewer than 10" → [None, 9];
+- about "about/around/nearly/some 40" → 40 ± 15 % (at least ± 1): [34, 46];
+- range "between 50 and 60" / "50 to 60" / "50-60" → [50, 60], value None;
+- vague plurals, qualifier "range", value None: "dozens" → [24, 99] (two dozen or more, fewer than a hundred),
+  "scores" → [40, 99], "hundreds" → [200, 999], "thousands" → [2000, 9999].
+
+Years, dates, times, percentages, money, ordinals, measurements ("10 km", "two days", "44-day") and unit names
+("Su-25", "S-300") are not counts. The `party` is the party named in the counted noun phrase ("two Armenian
+soldiers", "servicemen of the X army") or an "on the X side" phrase; `unit` is the counted noun's lemma.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ._syntax import PartyIndex, child, prep_object
+from .lexicon import (
+    ABOUT_TOLERANCE,
+    CASUALTY_NOUNS,
+    EXCLUSIVE_QUALIFIERS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    QUALIFIER_PHRASES,
+    QUANTITY_WORDS,
+    UNIT_NOUNS,
+    VAGUE_NUMBERS,
+)
+from .parties import PartyMatcher
+
+log = logging.getLogger(__name__)
+
+QUANTITIES = ("killed", "wounded", "dead", "missing", "captured", "other")
+_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
+_AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
+              "all", "allegedly", "now", "confirmed", "already"}
+_QUALIFIERS = sorted(QUALIFIER_PHRASES, key=lambda qp: -len(qp[0]))
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count: quantity, value (None for ranges and vague plurals), interval [low, high] (None = unbounded),
+    qualifier (exact, at_least, about, range, more_than, up_to), the party counted, the words it was read from,
+    and the counted noun's lemma."""
+
+    quantity: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    party: str | None
+    text: str
+    unit: str | None = None
+
+
+def _numberish(t: Token) -> bool:
+    low = t.lower_
+    if low in NUMBER_WORDS or low in VAGUE_NUMBERS:
+        return True
+    return bool(_DIGITS.match(t.text))
+
+
+def _run_value(words: list[str]) -> float | None:
+    """Value of a run of number words/digits: "two", "14", "1,200", "a dozen", "twenty five", "1.5 million"."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        w = w.lower()
+        if w in {"a", "an"}:
+            current = max(current, 1.0)
+            continue
+        if _DIGITS.match(w):
+            current += float(w.replace(",", ""))
+            seen = True
+        elif w in MULTIPLIERS:
+            current = max(current, 1.0) * MULTIPLIERS[w]
+            seen = True
+            if MULTIPLIERS[w] >= 1000:
+                total, current = total + current, 0.0
+        elif w in NUMBER_WORDS:
+            current += NUMBER_WORDS[w]
+            seen = True
+        elif w in {"-", "and"}:
+            continue
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _skip(t: Token) -> bool:
+    if t.ent_type_ in _SKIP_ENTS:
+        return True
+    if _YEAR.match(t.text):
+        return True
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    prv = doc[t.i - 1] if t.i > 0 else None
+    if nxt is not None and nxt.text in {"-", "–"} and t.i + 2 < len(doc) and doc[t.i + 2].is_alpha \
+            and not _numberish(doc[t.i + 2]):
+        return True  # "44-day"
+    if prv is not None and prv.text in {"-", "–"} and t.i >= 2 and doc[t.i - 2].is_alpha \
+            and not _numberish(doc[t.i - 2]):
+        return True  # "Su-25"
+    if nxt is not None and (nxt.lower_ in {"%", "percent", "per", "o'clock", "am", "pm", "a.m.", "p.m."}
+                            or nxt.text.startswith(":")):
+        return True
+    if nxt is not None and nxt.lower_ in {"th", "st", "nd", "rd"}:
+        return True
+    return False
+
+
+def _qualifier(sent: Span, start: int) -> tuple[str, str | None, int]:
+    """(qualifier, phrase, first token index) from the words just before a number run starting at `start`."""
+    doc = sent.doc
+    lo = max(sent.start, start - 3)
+    words = [t.lower_ for t in doc[lo:start]]
+    text = " ".join(words)
+    for phrase, qual in _QUALIFIERS:
+        if text == phrase or text.endswith(" " + phrase):
+            return qual, phrase, start - len(phrase.split())
+    return "exact", None, start
+
+
+def _interval(value: float, qualifier: str, phrase: str | None) -> tuple[float | None, float | None]:
+    exclusive = phrase in EXCLUSIVE_QUALIFIERS
+    integral = float(value).is_integer()
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "more_than":
+        return (value + 1 if exclusive and integral else value), None
+    if qualifier == "up_to":
+        return None, (value - 1 if exclusive and integral else value)
+    if qualifier == "about":
+        delta = max(1.0, value * ABOUT_TOLERANCE)
+        return float(math.floor(value - delta)), float(math.ceil(value + delta))
+    return value, value
+
+
+def _quantity_word(t: Token) -> str | None:
+    return QUANTITY_WORDS.get(t.lemma_.lower()) or QUANTITY_WORDS.get(t.lower_)
+
+
+def _is_person(noun: Token | None, pidx: PartyIndex) -> bool:
+    if noun is None:
+        return True
+    lemma = noun.lemma_.lower()
+    return lemma in CASUALTY_NOUNS or noun.lower_ in CASUALTY_NOUNS or noun.i in pidx.by_token
+
+
+def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex) -> str:
+    doc = arg.doc
+    casualty = _is_person(noun, pidx)
+    # the counted word is itself a quantity: "14 wounded", "three dead", "five deaths", "two prisoners"
+    if noun is not None:
+        q = _quantity_word(noun)
+        if q is not None and noun.pos_ in {"NOUN", "ADJ", "VERB"} and noun.i == run_end + 1:
+            return q
+        if noun.lemma_.lower() in {"death", "fatality", "injury", "prisoner", "hostage", "pow", "body", "dead",
+                                   "wounded", "injured"}:
+            return _quantity_word(noun) or "other"
+    # surface: "<number/noun> were killed", "people are missing"
+    i = (noun.i if noun is not None else run_end) + 1
+    while i < len(doc) and doc[i].lower_ in _AUX_WORDS:
+        i += 1
+    if i + 1 < len(doc) and casualty and doc[i].lemma_.lower() == "take" and doc[i + 1].lemma_.lower() in {
+            "prisoner", "captive", "hostage"}:
+        return "captured"  # "were taken prisoner"
+    if i < len(doc) and casualty:
+        q = _quantity_word(doc[i])
+        if q is not None and doc[i].pos_ in {"VERB", "ADJ", "NOUN", "AUX"}:
+            return q
+    # modifiers of the counted noun: "wounded soldiers", "soldiers killed in …"
+    if noun is not None and casualty:
+        for c in noun.children:
+            if c.dep_ in {"amod", "acl", "relcl", "compound"}:
+                q = _quantity_word(c)
+                if q is not None:
+                    return q
+    # the governing verb: "X killed two soldiers", "two soldiers died", "killing three civilians"
+    if casualty and arg.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"}:
+        head = arg.head
+        while head.dep_ == "conj" and arg.dep_ == "conj" and head.pos_ not in {"VERB", "AUX"}:
+            head = head.head
+        q = _quantity_word(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
+        if q is not None:
+            return q
+    # "the death toll rose to 5"
+    if arg.dep_ == "pobj" and arg.head.lower_ == "to":
+        verb = arg.head.head
+        subj = child(verb, "nsubj")
+        if subj is not None:
+            for w in subj.subtree:
+                q = _quantity_word(w)
+                if q is not None:
+                    return q
+    return "other"
+
+
+def _party(noun: Token | None, arg: Token, pidx: PartyIndex) -> str | None:
+    if noun is not None:
+        p = pidx.party_of(noun)
+        if p is not None:
+            return p
+    verb = arg.head
+    for _ in range(3):
+        side = prep_object(verb, "on")
+        if side is not None and side.lemma_.lower() == "side":
+            return pidx.party_of(side)
+        if verb.dep_ in {"conj", "xcomp", "ccomp"}:
+            verb = verb.head
+        else:
+            break
+    return None
+
+
+def extract_numbers(sent: Span, matcher: PartyMatcher) -> list[Count]:
+    """The counts in `sent`, in text order (see the module docstring)."""
+    pidx = PartyIndex.build(sent, matcher)
+    doc = sent.doc
+    counts: list[Count] = []
+    used: set[int] = set()
+    i = sent.start
+    while i < sent.end:
+        t = doc[i]
+        if i in used or not _numberish(t) or _skip(t):
+            i += 1
+            continue
+        # the run of number words: "a dozen", "twenty - five", "1.5 million"
+        start = i
+        if i > sent.start and doc[i - 1].lower_ in {"a", "an"} and t.lower_ in MULTIPLIERS:
+            start = i - 1
+        end = i
+        while end + 1 < sent.end and (_numberish(doc[end + 1]) or (
+                doc[end + 1].text == "-" and end + 2 < sent.end and _numberish(doc[end + 2])
+                and doc[end].is_alpha)) and not _YEAR.match(doc[end + 1].text):
+            end += 1
+        words = [w.text for w in doc[start:end + 1]]
+        vague = VAGUE_NUMBERS.get(words[-1].lower()) if len(words) == 1 else None
+        value = None if vague else _run_value(words)
+        if value is None and vague is None:
+            i = end + 1
+            continue
+        qualifier, phrase, qstart = _qualifier(sent, start)
+        low: float | None
+        high: float | None
+        last = end
+        if vague is not None:
+            low, high = vague
+            qualifier = "range" if qualifier == "exact" else qualifier
+        else:
+            low, high = _interval(value, qualifier, phrase)  # type: ignore[arg-type]
+        # ranges: "between 50 and 60", "50 to 60", "50-60"
+        if vague is None and end + 2 < sent.end and doc[end + 1].lower_ in {"and", "to", "-", "–", "or"} \
+                and _numberish(doc[end + 2]) and not _skip(doc[end + 2]):
+            prev_word = doc[start - 1].lower_ if start > sent.start else ""
+            if doc[end + 1].lower_ != "and" or prev_word in {"between", "from"}:
+                j = end + 2
+                while j + 1 < sent.end and _numberish(doc[j + 1]):
+                    j += 1
+                other = _run_value([w.text for w in doc[end + 2:j + 1]])
+                if other is not None and value is not None:
+                    if prev_word in {"between", "from"}:
+                        qstart = start - 1
+                    low, high, value, qualifier, last = min(value, other), max(value, other), None, "range", j
+                    used.update(range(end + 1, j + 1))
+        main = doc[last]
+        # the token of the run whose head lies outside it carries the syntax
+        for k in range(start, last + 1):
+            if not (start <= doc[k].head.i <= last):
+                main = doc[k]
+                break
+        noun: Token | None = None
+        arg = main
+        if main.dep_ in {"nummod", "quantmod", "amod", "compound", "det"} and main.head.pos_ in {"NOUN", "PROPN", "ADJ",
+                                                                                                 "VERB"}:
+            noun = main.head
+            arg = noun
+        elif (of_obj := prep_object(main, "of")) is not None and of_obj.pos_ in {"NOUN", "PROPN"}:
+            noun = of_obj  # "one of the soldiers", "49 of its servicemen"
+        elif main.dep_ == "conj" and main.head.dep_ == "nummod":  # the second number of "50 and 60 people"
+            noun = main.head.head
+            arg = noun
+        if noun is not None and (noun.lemma_.lower() in UNIT_NOUNS or noun.lower_ in UNIT_NOUNS
+                                 or noun.ent_type_ in _SKIP_ENTS):
+            i = last + 1
+            continue
+        quantity = _quantity(arg, noun, last, pidx)
+        if quantity == "other" and noun is None:
+            i = last + 1
+            continue
+        party = _party(noun, arg, pidx)
+        stop = max(last, noun.i if noun is not None and noun.i > last else last)
+        text = doc[qstart:stop + 1].text
+        unit = noun.lemma_.lower() if noun is not None else None
+        counts.append(Count(quantity, value, low, high, qualifier, party, text, unit))
+        used.update(range(start, last + 1))
+        i = last + 1
+    # "an Azerbaijani soldier was killed": a/an before a person noun with a casualty word counts as one
+    for t in sent:
+        if t.lower_ in {"a", "an"} and t.dep_ == "det" and t.i not in used:
+            noun = t.head
+            if noun.lemma_.lower() not in CASUALTY_NOUNS and noun.lower_ not in CASUALTY_NOUNS:
+                continue
+            q = _quantity(noun, noun, t.i, pidx)
+            if q == "other":
+                continue
+            counts.append(Count(q, 1.0, 1.0, 1.0, "exact", _party(noun, noun, pidx), doc[t.i:noun.i + 1].text,
+                                noun.lemma_.lower()))
+    counts.sort(key=lambda c: sent.text.find(c.text))
+    log.debug("%d counts in %r", len(counts), sent.text[:60])
+    return counts

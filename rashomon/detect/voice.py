@@ -1,0 +1,364 @@
+"""Whose voice a sentence speaks in: the outlet's own, or a source it attributes the claim to.
+
+A sentence is **attributed** when
+
+- a speech or cognition verb with a source subject governs it ("the ministry said", "X said in a statement",
+  "X claimed / stated / added / noted / announced / reported / warned / urged / vowed / told / denied …");
+- it carries "according to X";
+- it reports an accusation ("X accused Y of …", "X blamed Y for …");
+- it names something "in what X calls …";
+- it is a quotation: with its own attribution, or — with no attribution — continuing the previous attributed
+  sentence (pass that sentence's Voice as `previous`);
+- its source is a pronoun ("it said", "he added"), resolved to the previous sentence's source.
+
+Cues inside quotation marks are the quoted speaker's words, not attributions of the sentence.
+
+**Canonical source names** (`Voice.attributed_to`), one scheme:
+
+1. ``"<party name> <institution>"`` when the source phrase names a party (through the event's aliases, demonyms,
+   or a possessive such as "its defence ministry") and a generic institution, e.g. "Azerbaijan Defence Ministry",
+   "Azerbaijan Foreign Ministry", "Russia Defence Ministry", "Russia peacekeepers", "United States State
+   Department". Institutions, in priority order: Defence Ministry (defense/defence ministry or minister, ministry of
+   defence, MoD), Foreign Ministry, Interior Ministry, State Department, Prime Minister, President, peacekeepers,
+   military (army, armed forces, troops, forces, command), government, ministry, spokesperson, officials,
+   authorities.
+2. ``"<party name>"`` for a party with no institution ("Russia accused …" → "Russia"; a named individual who is an
+   alias of a party, e.g. "Ned Price" listed under the United States, → "United States").
+3. The person's name for a named individual with no party ("Josep Borrell").
+4. The bare institution ("ministry", "spokesperson") when no party can be found, or the source phrase itself
+   ("analysts", "witnesses") when nothing else applies.
+
+A source with no party of its own inherits the previous sentence's source when it is clearly the same one:
+a pronoun ("it said"), a document ("the statement read"), a generic institution the previous source has ("the
+ministry said" after "Azerbaijan's Foreign Ministry said"), or a surname that the previous source phrase contains
+("Price called for …" after "spokesperson Ned Price said"). When a sentence has two source phrases, one naming only
+the party and the other only the institution ("The U.S. voiced …, a State Department spokesperson said"), they are
+combined.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ._syntax import PartyIndex, np_tokens, quote_mask, subject_of
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    FIRST_PERSON,
+    INSTITUTIONS,
+    REFERRING_PRONOUNS,
+    SPEECH_VERBS,
+    SPEECH_VERBS_NEEDING_PREP,
+)
+from .parties import PartyMatcher
+
+log = logging.getLogger(__name__)
+
+OWN = "own"
+ATTRIBUTED = "attributed"
+_INSTITUTIONS = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in INSTITUTIONS)
+_GENERIC_INSTITUTIONS = {"ministry", "spokesperson", "officials", "authorities", "government"}
+_FRAMING_STARTERS = {"in", "amid", "after", "following", "as", "during", "with", "while", "days", "hours", "weeks"}
+_MAIN_EXCLUDED_DEPS = {
+    "nsubj", "nsubjpass", "csubj", "prep", "agent", "npadvmod", "advmod", "aux", "auxpass", "neg", "punct", "cc",
+    "conj", "dative", "mark", "prt", "intj",
+}
+_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd", "attr", "dobj", "advcl"}
+_CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that"}
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whose voice a sentence speaks in.
+
+    voice: "own" (the outlet's) or "attributed"; attributed_to: canonical source name (module docstring);
+    source_text: the source phrase as written; attributed_party: the source's party id; cue: the word that
+    attributes ("said", "according to", "accused", "calls", or "quote" for an unattributed quotation).
+    """
+
+    voice: str = OWN
+    attributed_to: str | None = None
+    source_text: str | None = None
+    attributed_party: str | None = None
+    cue: str | None = None
+
+    @property
+    def attributed(self) -> bool:
+        return self.voice == ATTRIBUTED
+
+
+OWN_VOICE = Voice()
+
+
+@dataclass
+class Cue:
+    """One attribution cue in a sentence: the cue token, the head of its source phrase, and the doc indices of the
+    tokens it attributes (its scope)."""
+
+    token: Token
+    kind: str  # "verb" | "according" | "calls"
+    source: Token | None
+    scope: set[int] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return "according to" if self.kind == "according" else self.token.lower_
+
+
+@dataclass
+class _Source:
+    party: str | None
+    institution: str | None
+    person: str | None
+    text: str
+    voice: Voice
+
+    @property
+    def specificity(self) -> int:
+        v = self.voice
+        inst = institution_of(v.attributed_to or "")
+        return (2 if inst else 0) + (1 if v.attributed_party else 0) + (1 if self.person else 0)
+
+
+def institution_of(text: str) -> str | None:
+    """The canonical institution named in `text` (INSTITUTIONS order), or None."""
+    for name, rx in _INSTITUTIONS:
+        if rx.search(text):
+            return name
+    return None
+
+
+def _is_speech_verb(t: Token) -> bool:
+    lemma = t.lemma_.lower()
+    if lemma not in SPEECH_VERBS or t.pos_ not in {"VERB", "AUX"}:
+        return False
+    if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:  # "deaths and injuries reported"
+        return False
+    needs = SPEECH_VERBS_NEEDING_PREP.get(lemma)
+    if needs is not None:
+        if lemma == "call" and any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"})
+                                   for c in t.children):
+            return True
+        return any(c.dep_ in {"prt", "prep"} and c.lower_ in needs for c in t.children)
+    return True
+
+
+def _subject(t: Token, quoted: set[int]) -> Token | None:
+    subj = subject_of(t)
+    if subj is None or subj.head.i != t.i:
+        # misparsed "..., a State Department spokesperson said": the noun right before the verb
+        prev = t.doc[t.i - 1] if t.i > t.sent.start else None
+        if prev is not None and prev.pos_ in {"NOUN", "PROPN"} and prev.i not in quoted and t.i not in [
+                a.i for a in prev.ancestors]:
+            subj = prev
+    return subj
+
+
+def _main(t: Token) -> bool:
+    return t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and _is_speech_verb(t.head))
+
+
+def _subtree_ids(t: Token) -> set[int]:
+    return {x.i for x in t.subtree}
+
+
+def _scope(t: Token, subj: Token | None) -> set[int]:
+    scope: set[int] = set()
+    if _main(t):
+        scope = _subtree_ids(t)
+        scope.discard(t.i)
+        for c in t.children:
+            keep_prep = c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > t.i and any(
+                g.dep_ in {"pcomp", "pobj"} for g in c.children) and t.lemma_.lower() not in {"say", "add", "tell"}
+            if c.dep_ in _MAIN_EXCLUDED_DEPS and not keep_prep:
+                scope -= _subtree_ids(c)
+        if subj is not None:
+            scope -= _subtree_ids(subj) if subj.head.i == t.i or subj.i not in scope else {subj.i}
+    else:
+        for c in t.children:
+            if c.dep_ in _CONTENT_DEPS:
+                scope |= _subtree_ids(c)
+            elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+                scope |= _subtree_ids(c)
+    # trailing narrator framing after a forward report: "X announced that it regained …, in a new escalation after …"
+    comp = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
+    for h in comp:
+        commas = [c for c in h.children if c.dep_ == "punct" and c.text == "," and c.i > h.i]
+        for comma in commas:
+            nxt = t.doc[comma.i + 1] if comma.i + 1 < len(t.doc) else None
+            if nxt is None or nxt.lower_ not in _FRAMING_STARTERS:
+                continue
+            for c in h.children:
+                if c.left_edge.i > comma.i and c.dep_ in {"prep", "advcl", "npadvmod", "advmod"}:
+                    scope -= _subtree_ids(c)
+            break
+    return scope
+
+
+def find_cues(sent: Span) -> list[Cue]:
+    """All attribution cues of `sent` outside quotation marks, with their scopes."""
+    quoted = quote_mask(sent)
+    cues: list[Cue] = []
+    all_ids = {t.i for t in sent}
+    for t in sent:
+        if t.i in quoted:
+            continue
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+            to = t.doc[t.i + 1]
+            src = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if src is None:
+                src = next((c for c in t.children if c.dep_ == "pobj"), None)
+            phrase = _subtree_ids(t) | _subtree_ids(to)
+            cues.append(Cue(t, "according", src, {i for i in all_ids - phrase if not t.doc[i].is_punct}))
+            continue
+        if not _is_speech_verb(t):
+            continue
+        subj = _subject(t, quoted)
+        if subj is None or subj.lower_ in FIRST_PERSON or subj.tag_ in {"WDT", "WP"}:
+            continue
+        if t.lemma_.lower() == "read" and subj.lemma_.lower() not in DOCUMENT_NOUNS:
+            continue
+        kind = "calls" if t.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in t.children) else "verb"
+        cues.append(Cue(t, kind, subj, _scope(t, subj)))
+    return cues
+
+
+def _outermost(cues: list[Cue]) -> list[Cue]:
+    out = []
+    for c in cues:
+        nested = any(c.token.i in d.scope and d.token.i not in c.scope for d in cues if d is not c)
+        if not nested:
+            out.append(c)
+    return out or cues
+
+
+def _person(tokens: list[Token], pidx: PartyIndex) -> str | None:
+    ids = {t.i for t in tokens}
+    if not tokens:
+        return None
+    for ent in tokens[0].doc.ents:
+        if ent.label_ == "PERSON" and all(i in ids for i in range(ent.start, ent.end)):
+            if any(i in pidx.by_token for i in range(ent.start, ent.end)):
+                continue
+            return re.sub(r"'s$", "", ent.text).strip()
+    return None
+
+
+def _compatible(previous: Voice, institution: str | None) -> bool:
+    prev = (previous.attributed_to or "").lower()
+    if not prev or institution is None:
+        return False
+    return institution.lower() in prev or (institution in _GENERIC_INSTITUTIONS and institution_of(prev) is not None)
+
+
+def _inherit(previous: Voice, cue: str, text: str) -> Voice:
+    return Voice(ATTRIBUTED, previous.attributed_to, text, previous.attributed_party, cue)
+
+
+def _canonical(party: str | None, institution: str | None, person: str | None, text: str,
+               matcher: PartyMatcher) -> str:
+    if party and institution:
+        return f"{matcher.name(party)} {institution}"
+    if party:
+        return matcher.name(party)
+    if person:
+        return person
+    if institution:
+        return institution
+    words = [w for w in text.split() if w.lower() not in {"a", "an", "the"}]
+    return " ".join(words) or text
+
+
+def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: str | None) -> _Source:
+    src = cue.source
+    if src is None:
+        v = Voice(ATTRIBUTED, None, None, None, cue.text)
+        return _Source(None, None, None, "", _inherit(previous, cue.text, "") if previous and previous.attributed
+                       else v)
+    tokens = np_tokens(src, preps=frozenset({"of", "for"}), appos=True)
+    verb = cue.token
+    if cue.kind == "verb" and tokens and tokens[-1].i < verb.i:
+        # "a spokesperson for EU foreign policy chief Josep Borrell said": the whole run up to the verb
+        gap = list(verb.doc[tokens[-1].i + 1: verb.i])
+        if gap and all(not g.is_punct and g.pos_ not in {"VERB", "AUX", "SCONJ"} for g in gap):
+            tokens = sorted({*tokens, *gap}, key=lambda x: x.i)
+    text = " ".join(t.text for t in tokens)
+    prev = previous if previous is not None and previous.attributed else None
+    if src.pos_ == "PRON" and src.lower_ in REFERRING_PRONOUNS:
+        if prev is not None:
+            return _Source(prev.attributed_party, institution_of(prev.attributed_to or ""), None, text,
+                           _inherit(prev, cue.text, text))
+        return _Source(None, None, None, text, Voice(ATTRIBUTED, None, text, None, cue.text))
+    mention = pidx.party_of_tokens(tokens)
+    party = mention.party_id if mention is not None else None
+    if party is None:
+        poss = [t for t in tokens if t.dep_ == "poss" and t.pos_ == "PRON"]
+        if poss:  # "according to its defence ministry": the party whose statement the sentence reports
+            party = root_party or (prev.attributed_party if prev else None) or pidx.resolve_pronoun(poss[0])
+    institution = institution_of(text)
+    person = _person(tokens, pidx)
+    if party is None and prev is not None:
+        capitalised = [t.text for t in tokens if (t.text[:1].isupper() or t.pos_ == "PROPN") and not t.is_stop]
+        prev_text = prev.source_text or ""
+        same_name = any(re.search(rf"\b{re.escape(w)}\b", prev_text) for w in capitalised
+                        if w.lower() not in {"the", "a", "an"} and institution_of(w) is None)
+        document = src.lemma_.lower() in DOCUMENT_NOUNS and institution in {None, "ministry"}
+        if same_name or document or _compatible(prev, institution):
+            return _Source(prev.attributed_party, institution_of(prev.attributed_to or ""), person, text,
+                           _inherit(prev, cue.text, text))
+    name = _canonical(party, institution, person, text, pidx.matcher)
+    return _Source(party, institution, person, text, Voice(ATTRIBUTED, name, text, party, cue.text))
+
+
+def analyse_voice_detail(sent: Span, matcher: PartyMatcher, previous: Voice | None = None) -> tuple[Voice, set[int]]:
+    """`analyse_voice` plus the doc indices of the tokens the sentence attributes to someone (every cue's scope and,
+    when attributed, the quoted words)."""
+    quoted = quote_mask(sent)
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    pidx = PartyIndex.build(sent, matcher, previous_party=previous.attributed_party if previous else None)
+    cues = find_cues(sent)
+    if not cues:
+        in_quote = sum(1 for t in words if t.i in quoted)
+        if words and in_quote / len(words) >= 0.5:
+            if previous is not None and previous.attributed:
+                return _inherit(previous, "quote", previous.source_text or ""), {t.i for t in sent}
+            return Voice(ATTRIBUTED, None, None, None, "quote"), {t.i for t in sent}
+        return OWN_VOICE, set()
+    outer = _outermost(cues)
+    root_subjects = [c for c in outer if c.kind == "verb" and c.source is not None and c.source.pos_ != "PRON"]
+    root_party = None
+    for c in root_subjects:
+        m = pidx.party_of_tokens(np_tokens(c.source))  # type: ignore[arg-type]
+        if m is not None:
+            root_party = m.party_id
+            break
+    described = [(c, _describe(c, pidx, previous, root_party)) for c in outer]
+    best_cue, best = max(described, key=lambda cs: (cs[1].specificity, cs[0].token.dep_ == "ROOT",
+                                                    -cs[0].token.i))
+    voice = best.voice
+    # combine a party-only source with an institution-only one ("The U.S. voiced …, a State Department
+    # spokesperson said")
+    if voice.attributed_party is None or institution_of(voice.attributed_to or "") is None:
+        for c, s in described:
+            if c is best_cue:
+                continue
+            party = voice.attributed_party or s.voice.attributed_party
+            inst = institution_of(voice.attributed_to or "") or institution_of(s.voice.attributed_to or "")
+            if party and inst and (voice.attributed_party is None) != (s.voice.attributed_party is None):
+                voice = Voice(ATTRIBUTED, f"{matcher.name(party)} {inst}", voice.source_text, party, voice.cue)
+                break
+    scope: set[int] = set()
+    for c in cues:
+        scope |= c.scope
+    scope |= quoted
+    log.debug("voice %r for %r (cue %s)", voice.attributed_to, sent.text[:60], voice.cue)
+    return voice, scope
+
+
+def analyse_voice(sent: Span, matcher: PartyMatcher, previous: Voice | None = None) -> Voice:
+    """Whose voice `sent` speaks in (module docstring). `previous` is the voice of the sentence before it (or of the
+    last attributed sentence), used for quote continuations and pronoun/generic sources."""
+    return analyse_voice_detail(sent, matcher, previous)[0]

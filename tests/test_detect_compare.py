@@ -1,0 +1,264 @@
+"""Comparing two outlets' sentences of one claim, and one article against itself (real spaCy pipeline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from rashomon.detect import Disagreement, SentenceAnalysis, analyse, analyse_article, compare, self_contradictions
+from rashomon.nlp import load_nlp
+from rashomon.sources import Event, load_event
+
+KARABAKH_TOML = """
+id = "karabakh-2022-08-03"
+title = "Azerbaijan and Armenia clash near Lachin"
+window_start = 2022-08-02T00:00:00Z
+window_end = 2022-08-07T00:00:00Z
+keywords = ["Karabakh", "Lachin"]
+
+[[parties]]
+id = "armenia"
+name = "Armenia"
+aliases = ["Armenia", "Armenian forces", "Armenian armed forces", "Yerevan"]
+loaded_aliases = ["illegal Armenian armed detachments"]
+
+[[parties]]
+id = "azerbaijan"
+name = "Azerbaijan"
+aliases = ["Azerbaijan", "Azerbaijani forces", "Azerbaijan Army", "Baku"]
+
+[[parties]]
+id = "russia"
+name = "Russia"
+aliases = ["Russia", "Russian Federation", "Moscow", "Russian peacekeepers"]
+
+[[parties]]
+id = "eu"
+name = "European Union"
+aliases = ["European Union", "EU", "Brussels"]
+
+[[parties]]
+id = "us"
+name = "United States"
+aliases = ["United States", "U.S.", "US", "Washington"]
+
+[[wording]]
+loaded = "liberated"
+neutral = "captured"
+"""
+
+UKRAINE_TOML = """
+id = "ukraine-2023-05-01"
+title = "Shelling in the south"
+window_start = 2023-05-01T00:00:00Z
+window_end = 2023-05-05T00:00:00Z
+keywords = ["Ukraine"]
+
+[[parties]]
+id = "ukraine"
+name = "Ukraine"
+aliases = ["Ukraine", "Kyiv"]
+
+[[parties]]
+id = "russia"
+name = "Russia"
+aliases = ["Russia", "Moscow", "Kremlin"]
+loaded_aliases = ["Russian occupiers"]
+"""
+
+# The seed article's sentences that carry an act or an attribution, in article order (Anadolu Agency).
+SEED_ARTICLE = [
+    "Azerbaijan announced that it has regained control of several strategic locations in the Karabakh region, in a "
+    "new escalation after Armenia attacked and killed an Azerbaijani soldier",
+    "Fighting has flared up again between Armenia and Azerbaijan over the region of Karabakh with deaths and injuries "
+    "reported and the two countries trading barbs on Thursday.",
+    'Armenia accusing Azerbaijan of violating the fall 2020 agreement ending the 44-day Karabakh War is "nothing but '
+    'mere hypocrisy," Azerbaijan\'s Foreign Ministry said on Thursday.',
+    "Azerbaijan said it launched a retaliatory operation against Armenian forces in Karabakh after Armenia opened fire "
+    "and killed an Azerbaijani soldier, according to its defense ministry.",
+    '"On the morning of Aug. 3, members of illegal Armenian armed detachments in the territory of Azerbaijan, where '
+    'the Russian peacekeeping contingent is temporarily deployed, were subjected to intensive fire from the '
+    'Azerbaijan Army positions stationed in direction of the Lachin region," the ministry said in a statement on '
+    'Wednesday.',
+    'The retaliatory move comes after an Azerbaijani soldier was killed "as a result of the terrorist and sabotage '
+    'action carried out by illegal Armenian forces this morning," it said.',
+    'The ministry said Azerbaijan "took relevant measures" and launched a counter operation after Armenian forces '
+    'tried to seize the Kyrghgiz hill and establish new combat positions.',
+    "Russia accused Azerbaijan of breaking the cease-fire and vowed to stabilize the situation.",
+    '"The cease-fire regime was violated by the armed forces of Azerbaijan around the Saribaba height," the Russian '
+    'Defense Ministry said in a statement.',
+    "Clashes erupted on Sept. 27, 2020, with the Armenian Army attacking civilians and Azerbaijani forces and "
+    "violating several humanitarian cease-fire agreements.",
+]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def _load(tmp_path_factory: pytest.TempPathFactory, text: str) -> Event:
+    event_id = text.split('id = "', 1)[1].split('"', 1)[0]
+    folder = Path(tmp_path_factory.mktemp("events")) / event_id
+    folder.mkdir()
+    (folder / "event.toml").write_text(text, encoding="utf-8")
+    return load_event(folder)
+
+
+@pytest.fixture(scope="module")
+def karabakh(tmp_path_factory: pytest.TempPathFactory) -> Event:
+    return _load(tmp_path_factory, KARABAKH_TOML)
+
+
+@pytest.fixture(scope="module")
+def ukraine(tmp_path_factory: pytest.TempPathFactory) -> Event:
+    return _load(tmp_path_factory, UKRAINE_TOML)
+
+
+def kinds(ds: list[Disagreement]) -> list[str]:
+    return [d.kind for d in ds]
+
+
+def one(ds: list[Disagreement], kind: str) -> Disagreement:
+    found = [d for d in ds if d.kind == kind]
+    assert len(found) == 1, ds
+    return found[0]
+
+
+def pair(nlp: Language, event: Event, a: str, b: str) -> list[Disagreement]:
+    return compare(analyse(a, event, nlp=nlp), analyse(b, event, nlp=nlp), event)
+
+
+def test_analyse_returns_every_detector(nlp: Language, karabakh: Event) -> None:
+    an = analyse(SEED_ARTICLE[4], karabakh, nlp=nlp)
+    assert isinstance(an, SentenceAnalysis)
+    assert an.voice.voice == "attributed"
+    assert an.initiator == "azerbaijan" and an.reported_initiator == "azerbaijan" and an.own_initiator is None
+    assert "Lachin" in an.places and "08-03" in an.times
+    assert [t.term for t in an.loaded] == ["illegal Armenian armed detachments"]
+
+
+def test_initiator_disagreement(nlp: Language, karabakh: Event) -> None:
+    d = one(pair(nlp, karabakh, SEED_ARTICLE[0], SEED_ARTICLE[8]), "initiator")
+    assert (d.value_a, d.value_b) == ("Armenia", "Azerbaijan")
+    text = d.render("Anadolu Agency", "TASS")
+    assert text == ("Anadolu Agency (in its own words) presents Armenia as the side that started it; TASS (citing "
+                    "the Russia Defence Ministry) presents Azerbaijan.")
+
+
+def test_number_disagreement_and_overlaps(nlp: Language, karabakh: Event) -> None:
+    ds = pair(nlp, karabakh, "Two Armenian soldiers were killed in the shelling.",
+              "Three Armenian servicemen were killed, the ministry said.")
+    d = one(ds, "number")
+    assert (d.value_a, d.value_b) == ("2", "3")
+    assert d.render("Reuters", "TASS") == "Reuters says 2 soldiers on Armenia's side were killed; TASS says 3."
+    assert "number" not in kinds(pair(nlp, karabakh, "At least two Armenian soldiers were killed.",
+                                      "Three Armenian soldiers were killed."))
+    assert "number" not in kinds(pair(nlp, karabakh, "Between 50 and 60 people are missing.",
+                                      "Dozens of people are missing."))
+    d = one(pair(nlp, karabakh, "More than a dozen civilians were injured.", "Twelve civilians were injured."),
+            "number")
+    assert (d.value_a, d.value_b) == ("more than 12", "12")
+    # different parties are different counts
+    assert "number" not in kinds(pair(nlp, karabakh, "Two Armenian soldiers were killed.",
+                                      "Three Azerbaijani soldiers were killed."))
+
+
+def test_place_disagreement_uses_folded_keys(nlp: Language, karabakh: Event) -> None:
+    d = one(pair(nlp, karabakh, SEED_ARTICLE[8], "Azerbaijani forces took the Girkhgiz peak."), "place")
+    assert d.render("A", "B") == "A names the height as Saribaba height; B names Girkhgiz peak."
+    assert "place" not in kinds(pair(nlp, karabakh, SEED_ARTICLE[6],
+                                     "Azerbaijani forces took the Gyrkhgyz height."))
+
+
+def test_time_disagreement(nlp: Language, karabakh: Event) -> None:
+    ds = pair(nlp, karabakh, "Armenian forces opened fire on the morning of Aug. 3.",
+              "Armenian forces opened fire on the evening of Aug. 4.")
+    assert sorted(kinds(ds)) == ["time", "time"]
+    assert {(d.value_a, d.value_b) for d in ds} == {("2022-08-03", "2022-08-04"), ("morning", "evening")}
+    # Aug. 3, 2022 was a Wednesday
+    assert "time" not in kinds(pair(nlp, karabakh, "Armenian forces opened fire on Wednesday.",
+                                    "Armenian forces opened fire on Aug. 3."))
+    d = one(pair(nlp, karabakh, "Armenian forces opened fire on Thursday.", "Armenian forces opened fire on Aug. 3."),
+            "time")
+    assert d.render("A", "B") == "A says it happened on a Thursday; B on a Wednesday."
+
+
+def test_attribution_disagreement(nlp: Language, karabakh: Event) -> None:
+    ds = pair(nlp, karabakh, "Armenian forces opened fire on Azerbaijani positions.",
+              "Azerbaijan's Defence Ministry said Armenian forces opened fire on its positions.")
+    d = one(ds, "attribution")
+    assert d.render("A", "B") == "A states this in its own words; B attributes it to the Azerbaijan Defence Ministry."
+    assert "initiator" not in kinds(ds)
+
+
+def test_wording_disagreement(nlp: Language, karabakh: Event) -> None:
+    ds = pair(nlp, karabakh, "Members of illegal Armenian armed detachments came under fire.",
+              "Armenian forces came under fire.")
+    d = one(ds, "wording")
+    assert (d.value_a, d.value_b) == ("illegal Armenian armed detachments", "Armenian forces")
+    d = one(pair(nlp, karabakh, "Azerbaijan captured two heights.", "Azerbaijan liberated two heights."), "wording")
+    assert d.render("A", "B") == 'A says "captured" where B says "liberated".'
+
+
+def test_other_conflict_compare(nlp: Language, ukraine: Event) -> None:
+    ds = pair(nlp, ukraine, "Russian occupiers shelled the town of Orikhiv, killing two civilians.",
+              "Kyiv's forces shelled Orikhiv, killing three civilians, the Kremlin said.")
+    assert sorted(kinds(ds)) == ["attribution", "initiator", "number", "wording"]
+    assert one(ds, "initiator").render("A", "B") == (
+        "A (in its own words) presents Russia as the side that started it; B (citing Russia) presents Ukraine.")
+    assert one(ds, "wording").value_b == "Kremlin"
+
+
+def test_explanations_are_safe_to_format(nlp: Language, ukraine: Event) -> None:
+    a = analyse("Russia's {weird} ministry said Kyiv attacked.", ukraine, nlp=nlp)
+    b = analyse("Ukraine said Russia attacked.", ukraine, nlp=nlp)
+    for d in compare(a, b, ukraine):
+        assert "{" not in d.render("A", "B").replace("{weird}", "")
+
+
+def test_analyse_article_threads_previous_voice(nlp: Language, karabakh: Event) -> None:
+    res = analyse_article(SEED_ARTICLE, karabakh, nlp=nlp)
+    assert [r.voice.attributed_to for r in res] == [
+        "Azerbaijan", None, "Azerbaijan Foreign Ministry", "Azerbaijan Defence Ministry", "Azerbaijan Defence Ministry",
+        "Azerbaijan Defence Ministry", "Azerbaijan Defence Ministry", "Russia", "Russia Defence Ministry", None,
+    ]
+    assert [r.initiator for r in res] == [
+        "armenia", None, None, "armenia", "azerbaijan", "armenia", "armenia", "azerbaijan", "azerbaijan", None]
+    assert res[0].own_initiator == "armenia"
+
+
+def test_self_contradiction_in_the_seed_article(nlp: Language, karabakh: Event) -> None:
+    res = analyse_article(SEED_ARTICLE, karabakh, nlp=nlp)
+    ds = self_contradictions(res, karabakh)
+    assert len(ds) == 1
+    d = ds[0]
+    assert (d.kind, d.value_a, d.value_b) == ("self", "Armenia", "Azerbaijan")
+    text = d.render("Anadolu Agency")
+    assert text.startswith("Anadolu Agency says in its own words that Armenia started it, but the Azerbaijan Defence "
+                           "Ministry statement it quotes, read literally, presents Azerbaijan as the side that started "
+                           "it:")
+    assert "subjected to intensive fire from the Azerbaijan Army positions" in text
+
+
+def test_no_self_contradiction_when_other_sources_accuse(nlp: Language, ukraine: Event) -> None:
+    article = [
+        "Russian forces shelled Orikhiv overnight.",
+        "The Kremlin accused Kyiv of shelling the town.",
+        "Ukraine's military said Russian forces had attacked first.",
+    ]
+    assert self_contradictions(analyse_article(article, ukraine, nlp=nlp), ukraine) == []
+
+
+def test_one_voice_with_two_initiators(nlp: Language, ukraine: Event) -> None:
+    article = [
+        "Ukraine's military said Russian forces shelled Orikhiv on Monday.",
+        '"Ukrainian forces opened fire first," it added.',
+    ]
+    ds = self_contradictions(analyse_article(article, ukraine, nlp=nlp), ukraine)
+    assert [(d.kind, d.value_a, d.value_b) for d in ds] == [("self", "Ukraine", "Russia")] or [
+        (d.kind, d.value_a, d.value_b) for d in ds] == [("self", "Russia", "Ukraine")]
+    assert ds[0].render("Kyiv Independent").startswith("The Ukraine military, as quoted by Kyiv Independent, presents "
+                                                       "both")

@@ -1,0 +1,493 @@
+"""Per-sentence detectors on the real spaCy pipeline: voice, acts and initiator, numbers, places, times.
+
+Karabakh sentences are copied from the seed article (Anadolu Agency, 3–4 Aug 2022); the others are written for
+other conflicts, with other party names, to show nothing is Karabakh-specific.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from rashomon.detect import (
+    Voice,
+    analyse_voice,
+    extract_acts,
+    extract_numbers,
+    extract_place_mentions,
+    extract_places,
+    extract_times,
+    initiator_of,
+)
+from rashomon.detect.parties import PartyMatcher
+from rashomon.detect.voice import analyse_voice_detail
+from rashomon.nlp import load_nlp
+from rashomon.sources import Event, load_event
+
+KARABAKH_TOML = """
+id = "karabakh-2022-08-03"
+title = "Azerbaijan and Armenia clash near Lachin"
+summary = "Fighting around the Lachin corridor; Russia accuses Azerbaijan of violating the ceasefire."
+window_start = 2022-08-02T00:00:00Z
+window_end = 2022-08-07T00:00:00Z
+keywords = ["Karabakh", "Lachin"]
+
+[[parties]]
+id = "armenia"
+name = "Armenia"
+aliases = ["Armenia", "Armenian forces", "Armenian armed forces", "Yerevan"]
+loaded_aliases = ["illegal Armenian armed detachments"]
+
+[[parties]]
+id = "azerbaijan"
+name = "Azerbaijan"
+aliases = ["Azerbaijan", "Azerbaijani forces", "Azerbaijan Army", "Baku"]
+
+[[parties]]
+id = "russia"
+name = "Russia"
+aliases = ["Russia", "Russian Federation", "Moscow", "Russian peacekeepers"]
+
+[[parties]]
+id = "eu"
+name = "European Union"
+aliases = ["European Union", "EU", "Brussels"]
+
+[[parties]]
+id = "us"
+name = "United States"
+aliases = ["United States", "U.S.", "US", "Washington"]
+
+[[wording]]
+loaded = "liberated"
+neutral = "captured"
+"""
+
+UKRAINE_TOML = """
+id = "ukraine-2023-05-01"
+title = "Shelling in the south"
+window_start = 2023-05-01T00:00:00Z
+window_end = 2023-05-05T00:00:00Z
+keywords = ["Ukraine"]
+
+[[parties]]
+id = "ukraine"
+name = "Ukraine"
+aliases = ["Ukraine", "Kyiv"]
+
+[[parties]]
+id = "russia"
+name = "Russia"
+aliases = ["Russia", "Moscow", "Kremlin"]
+
+[[parties]]
+id = "israel"
+name = "Israel"
+aliases = ["Israel", "IDF"]
+
+[[parties]]
+id = "hamas"
+name = "Hamas"
+aliases = ["Hamas"]
+"""
+
+# From the seed article.
+HEADLINE = ("Azerbaijan announced that it has regained control of several strategic locations in the Karabakh region, "
+            "in a new escalation after Armenia attacked and killed an Azerbaijani soldier")
+FOREIGN_MINISTRY = ('Armenia accusing Azerbaijan of violating the fall 2020 agreement ending the 44-day Karabakh War '
+                    'is "nothing but mere hypocrisy," Azerbaijan\'s Foreign Ministry said on Thursday.')
+MINISTRY_STATEMENT = ("Azerbaijan has repeatedly pointed to Armenia's failure to meet the provisions of the Nov. 10, "
+                      "2020 agreement signed by the two nations plus Russia, and especially how Armenian armed groups "
+                      "have not yet pulled out of Azerbaijan territories in Karabakh, said a ministry statement.")
+IT_SAID = ("In addition to ample evidence of the presence of illegal Armenian armed forces on the territory of "
+           "Azerbaijan, this fact has also been acknowledged by Armenian officials, it said.")
+RETALIATION = ("Azerbaijan said it launched a retaliatory operation against Armenian forces in Karabakh after Armenia "
+               "opened fire and killed an Azerbaijani soldier, according to its defense ministry.")
+SUBJECTED = ('"On the morning of Aug. 3, members of illegal Armenian armed detachments in the territory of '
+             'Azerbaijan, where the Russian peacekeeping contingent is temporarily deployed, were subjected to '
+             'intensive fire from the Azerbaijan Army positions stationed in direction of the Lachin region," the '
+             'ministry said in a statement on Wednesday.')
+RETALIATORY_MOVE = ('The retaliatory move comes after an Azerbaijani soldier was killed "as a result of the terrorist '
+                    'and sabotage action carried out by illegal Armenian forces this morning," it said.')
+COUNTER_OPERATION = ('The ministry said Azerbaijan "took relevant measures" and launched a counter operation after '
+                     'Armenian forces tried to seize the Kyrghgiz hill and establish new combat positions.')
+REVENGE = ('"As a result of the \'Revenge\' retaliatory measure carried out by the Azerbaijani Army Units, the '
+           'Girkhgiz peak, as well as Saribaba along the Karabakh ridge of the Lesser Caucasus and a number of other '
+           'important heights were taken under control," it added.')
+RUSSIA_ACCUSED = "Russia accused Azerbaijan of breaking the cease-fire and vowed to stabilize the situation."
+RUSSIA_MOD = ('"The cease-fire regime was violated by the armed forces of Azerbaijan around the Saribaba height," the '
+              'Russian Defense Ministry said in a statement.')
+RUSSIA_QUOTE = ('"The command of the Russian peacekeeping force, with representatives of Azerbaijan and Armenia, are '
+                'taking measures to stabilize the situation."')
+US_VOICED = ('The U.S. similarly voiced that it is "deeply concerned" by fighting between Armenia and Azerbaijan, a '
+             'State Department spokesperson said on the same day.')
+NED_PRICE = ('"We urge immediate steps to reduce tensions and avoid further escalation," State Department '
+             'spokesperson Ned Price said in a statement.')
+SINCE_1991 = ("Relations between the former Soviet republics of Armenia and Azerbaijan have been tense since 1991 when "
+              "the Armenian military illegally occupied Karabakh, a territory internationally recognized as part of "
+              "Azerbaijan, and seven adjacent regions.")
+SEPT_2020 = ("Clashes erupted on Sept. 27, 2020, with the Armenian Army attacking civilians and Azerbaijani forces and "
+             "violating several humanitarian cease-fire agreements.")
+DURING_WAR = ("During the 44-day conflict, Azerbaijan liberated several cities and around 300 settlements and villages "
+              "that had been occupied by Armenia for almost 30 years.")
+GREAT_RETURN = ('In July, Azerbaijan began the process of returning its people to land recaptured from Armenian forces '
+                'in what Baku calls "The Great Return."')
+OWN_BACKGROUND = "The ministry also shared footage of the operation."
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def _load(tmp_path_factory: pytest.TempPathFactory, text: str) -> Event:
+    event_id = text.split('id = "', 1)[1].split('"', 1)[0]
+    folder = Path(tmp_path_factory.mktemp("events")) / event_id
+    folder.mkdir()
+    (folder / "event.toml").write_text(text, encoding="utf-8")
+    return load_event(folder)
+
+
+@pytest.fixture(scope="module")
+def karabakh(tmp_path_factory: pytest.TempPathFactory) -> Event:
+    return _load(tmp_path_factory, KARABAKH_TOML)
+
+
+@pytest.fixture(scope="module")
+def ukraine(tmp_path_factory: pytest.TempPathFactory) -> Event:
+    return _load(tmp_path_factory, UKRAINE_TOML)
+
+
+@pytest.fixture(scope="module")
+def km(karabakh: Event) -> PartyMatcher:
+    return PartyMatcher(karabakh.parties)
+
+
+@pytest.fixture(scope="module")
+def um(ukraine: Event) -> PartyMatcher:
+    return PartyMatcher(ukraine.parties)
+
+
+def span(nlp: Language, text: str) -> Span:
+    return nlp(text)[:]
+
+
+def acts_of(nlp: Language, text: str, matcher: PartyMatcher, year: int = 2022, previous: Voice | None = None):
+    s = span(nlp, text)
+    voice, scope = analyse_voice_detail(s, matcher, previous)
+    return voice, extract_acts(s, matcher, event_year=year, voice=voice, reported_tokens=scope)
+
+
+# --- voice -----------------------------------------------------------------------------------------------------------
+
+def test_own_voice(nlp: Language, km: PartyMatcher) -> None:
+    v = analyse_voice(span(nlp, SEPT_2020), km)
+    assert v.voice == "own" and v.attributed_to is None
+
+
+def test_possessive_ministry_said(nlp: Language, km: PartyMatcher) -> None:
+    v = analyse_voice(span(nlp, FOREIGN_MINISTRY), km)
+    assert (v.voice, v.attributed_to, v.attributed_party, v.cue) == (
+        "attributed", "Azerbaijan Foreign Ministry", "azerbaijan", "said")
+
+
+def test_generic_ministry_inherits_previous_source(nlp: Language, km: PartyMatcher) -> None:
+    previous = analyse_voice(span(nlp, FOREIGN_MINISTRY), km)
+    v = analyse_voice(span(nlp, MINISTRY_STATEMENT), km, previous)
+    assert v.attributed_to == "Azerbaijan Foreign Ministry"
+    v = analyse_voice(span(nlp, IT_SAID), km, previous)
+    assert (v.attributed_to, v.cue, v.source_text) == ("Azerbaijan Foreign Ministry", "said", "it")
+
+
+def test_according_to_its_defence_ministry(nlp: Language, km: PartyMatcher) -> None:
+    v = analyse_voice(span(nlp, RETALIATION), km)
+    assert (v.attributed_to, v.attributed_party, v.cue) == ("Azerbaijan Defence Ministry", "azerbaijan",
+                                                           "according to")
+
+
+def test_quote_with_the_ministry_said_and_it_added(nlp: Language, km: PartyMatcher) -> None:
+    first = analyse_voice(span(nlp, RETALIATION), km)
+    quote = analyse_voice(span(nlp, SUBJECTED), km, first)
+    assert quote.attributed_to == "Azerbaijan Defence Ministry"
+    added = analyse_voice(span(nlp, REVENGE), km, quote)
+    assert (added.voice, added.attributed_to, added.cue) == ("attributed", "Azerbaijan Defence Ministry", "added")
+
+
+def test_it_said_without_previous_is_attributed_to_nobody_known(nlp: Language, km: PartyMatcher) -> None:
+    v = analyse_voice(span(nlp, RETALIATORY_MOVE), km)
+    assert v.voice == "attributed" and v.attributed_to is None and v.source_text == "it"
+
+
+def test_unattributed_quote_continues_previous(nlp: Language, km: PartyMatcher) -> None:
+    previous = analyse_voice(span(nlp, RUSSIA_MOD), km)
+    assert previous.attributed_to == "Russia Defence Ministry"
+    v = analyse_voice(span(nlp, RUSSIA_QUOTE), km, previous)
+    assert (v.voice, v.attributed_to, v.cue) == ("attributed", "Russia Defence Ministry", "quote")
+    assert analyse_voice(span(nlp, RUSSIA_QUOTE), km).attributed_to is None
+
+
+def test_accusation_and_what_x_calls(nlp: Language, km: PartyMatcher) -> None:
+    v = analyse_voice(span(nlp, RUSSIA_ACCUSED), km)
+    assert (v.attributed_to, v.cue) == ("Russia", "accused")
+    v = analyse_voice(span(nlp, GREAT_RETURN), km)
+    assert (v.attributed_to, v.cue) == ("Azerbaijan", "calls")
+
+
+def test_party_and_institution_from_two_source_phrases(nlp: Language, km: PartyMatcher) -> None:
+    v = analyse_voice(span(nlp, US_VOICED), km)
+    assert v.attributed_to == "United States State Department"
+    follow = analyse_voice(span(nlp, NED_PRICE), km, v)
+    assert follow.attributed_to == "United States State Department"
+
+
+def test_named_person_without_party(nlp: Language, km: PartyMatcher) -> None:
+    assert analyse_voice(span(nlp, NED_PRICE), km).attributed_to == "Ned Price"
+
+
+def test_named_person_who_is_a_party_alias(nlp: Language, km: PartyMatcher, karabakh: Event) -> None:
+    parties = [p if p.id != "us" else type(p)(p.id, p.name, (*p.aliases, "Ned Price"), p.loaded_aliases)
+               for p in karabakh.parties]
+    v = analyse_voice(span(nlp, NED_PRICE), PartyMatcher(parties))
+    assert (v.attributed_to, v.attributed_party) == ("United States State Department", "us")
+
+
+def test_voice_other_conflict(nlp: Language, um: PartyMatcher) -> None:
+    v = analyse_voice(span(nlp, "Ukraine's military said Russian forces shelled the village overnight."), um)
+    assert (v.attributed_to, v.attributed_party) == ("Ukraine military", "ukraine")
+    v = analyse_voice(span(nlp, "A Ukrainian soldier was killed near Bakhmut, according to the regional governor."),
+                      um)
+    assert (v.attributed_to, v.cue) == ("regional governor", "according to")
+    v = analyse_voice(span(nlp, "The Kremlin's spokesman told reporters that Kyiv had shelled the town."), um)
+    assert v.attributed_to == "Russia spokesperson"
+
+
+# --- acts and initiator --------------------------------------------------------------------------------------------
+
+def _by_action(acts, action):
+    return [a for a in acts if a.action == action]
+
+
+def test_headline_own_voice_attack_and_reported_recovery(nlp: Language, km: PartyMatcher) -> None:
+    voice, acts = acts_of(nlp, HEADLINE, km)
+    assert voice.attributed_to == "Azerbaijan"
+    assert initiator_of(acts) == "armenia"
+    attack = _by_action(acts, "attack")[0]
+    assert (attack.actor, attack.initiating, attack.reported) == ("armenia", True, False)
+    kill = _by_action(acts, "kill")[0]
+    assert (kill.actor, kill.target) == ("armenia", "azerbaijan")
+    regained = _by_action(acts, "seize")[0]
+    assert (regained.actor, regained.initiating, regained.reported) == ("azerbaijan", False, True)
+
+
+def test_passive_subjected_to_fire_from(nlp: Language, km: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, SUBJECTED, km)
+    fire = _by_action(acts, "fire")[0]
+    assert (fire.actor, fire.target, fire.initiating, fire.reported) == ("azerbaijan", "armenia", True, True)
+    assert "subjected to intensive fire from the Azerbaijan Army positions" in fire.evidence
+    assert initiator_of(acts) == "azerbaijan"
+
+
+def test_passive_violated_by(nlp: Language, km: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, RUSSIA_MOD, km)
+    assert [(a.action, a.actor) for a in acts] == [("violate_ceasefire", "azerbaijan")]
+    assert initiator_of(acts) == "azerbaijan"
+
+
+def test_agentless_passive(nlp: Language, km: PartyMatcher, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "An Azerbaijani soldier was killed.", km)
+    assert [(a.action, a.actor, a.target) for a in acts] == [("kill", "unknown", "azerbaijan")]
+    assert initiator_of(acts) is None
+    _, acts = acts_of(nlp, "Two Ukrainian servicemen were wounded and a village was shelled.", um)
+    assert {a.actor for a in acts} == {"unknown"}
+
+
+def test_agentless_passive_takes_actor_from_cause(nlp: Language, km: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, RETALIATORY_MOVE, km)
+    kill = _by_action(acts, "kill")[0]
+    assert (kill.actor, kill.target) == ("armenia", "azerbaijan")
+    move = _by_action(acts, "retaliate")[0]
+    assert not move.initiating
+    assert initiator_of(acts) == "armenia"
+
+
+def test_nominalisation_by_them(nlp: Language, km: PartyMatcher) -> None:
+    text = ('"We emphasize that the reason for the recent tension is the presence of illegal Armenian armed troops in '
+            'the territories of Azerbaijan and provocations instigated by them."')
+    _, acts = acts_of(nlp, text, km)
+    provoke = _by_action(acts, "provoke")[0]
+    assert provoke.actor == "armenia" and provoke.initiating
+
+
+def test_retaliation_after_clause(nlp: Language, km: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, RETALIATION, km)
+    ret = _by_action(acts, "retaliate")[0]
+    assert (ret.actor, ret.target, ret.initiating) == ("azerbaijan", "armenia", False)
+    fire = _by_action(acts, "fire")[0]
+    assert (fire.actor, fire.initiating) == ("armenia", True)
+    assert initiator_of(acts) == "armenia"
+
+
+def test_counter_operation_after_attempted_seizure(nlp: Language, km: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, COUNTER_OPERATION, km)
+    assert [(a.action, a.actor, a.initiating) for a in acts] == [("retaliate", "azerbaijan", False),
+                                                                 ("seize", "armenia", True)]
+    assert initiator_of(acts) == "armenia"
+
+
+def test_retaliation_result_does_not_initiate(nlp: Language, km: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, REVENGE, km)
+    assert acts and all(not a.initiating for a in acts)
+    assert {a.actor for a in acts} == {"azerbaijan"}
+    assert initiator_of(acts) is None
+
+
+def test_accusation_actor_is_the_accused(nlp: Language, km: PartyMatcher) -> None:
+    voice, acts = acts_of(nlp, RUSSIA_ACCUSED, km)
+    assert voice.attributed_to == "Russia"
+    assert [(a.action, a.actor, a.reported) for a in acts] == [("violate_ceasefire", "azerbaijan", True)]
+    assert initiator_of(acts) == "azerbaijan"
+
+
+def test_dismissed_accusation_is_negated(nlp: Language, km: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, FOREIGN_MINISTRY, km)
+    assert [(a.action, a.actor, a.negated) for a in acts] == [("violate_ceasefire", "azerbaijan", True)]
+    assert initiator_of(acts) is None
+
+
+@pytest.mark.parametrize("text", [SINCE_1991, SEPT_2020, DURING_WAR])
+def test_background_acts_never_initiate(nlp: Language, km: PartyMatcher, text: str) -> None:
+    _, acts = acts_of(nlp, text, km)
+    assert acts and all(a.background and not a.initiating for a in acts)
+    assert initiator_of(acts) is None
+
+
+def test_same_year_is_not_background(nlp: Language, km: PartyMatcher) -> None:
+    text = "Clashes erupted on Aug. 3, 2022, with Armenian forces attacking Azerbaijani positions."
+    _, acts = acts_of(nlp, text, km)
+    assert [(a.actor, a.background) for a in acts] == [("armenia", False)]
+    _, acts = acts_of(nlp, "Hamas fighters infiltrated Israel in 2014 and killed two soldiers.", km, year=2023)
+    assert all(a.background for a in acts)
+
+
+def test_the_year_in_an_object_does_not_date_the_act(nlp: Language, km: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Azerbaijan violated the 2020 ceasefire agreement on Wednesday.", km)
+    assert [(a.action, a.actor, a.background) for a in acts] == [("violate_ceasefire", "azerbaijan", False)]
+
+
+def test_own_voice_operation_has_unknown_actor(nlp: Language, km: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, OWN_BACKGROUND, km)
+    assert [(a.action, a.actor) for a in acts] == [("operation", "unknown")]
+    assert initiator_of(acts) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator", "negated"),
+    [
+        ("Kyiv denied that its troops had opened fire on the convoy.", None, True),
+        ("Ukrainian forces did not open fire, the spokesman added.", None, True),
+        ("Moscow blamed Kyiv for the attack on the bridge.", "ukraine", False),
+        ("Russia accused Ukraine of shelling the Zaporizhzhia nuclear plant.", "ukraine", False),
+        ("Israeli troops were attacked by Hamas militants near the border, the Israeli army said.", "hamas", False),
+        ("The Israeli army said it struck Hamas targets in Gaza in retaliation for rocket fire.", "hamas", False),
+        ("Russia's Defence Ministry said it had carried out strikes in response to Ukrainian attacks on Belgorod.",
+         "ukraine", False),
+        ("The Ukrainian military launched a counteroffensive after Russian troops seized the town.", "russia", False),
+        ("Moscow says Kyiv started the fighting.", "ukraine", False),
+        ("Kyiv said its forces had thwarted an attempt by Russian units to seize the bridge.", "russia", False),
+        ("Ukraine's military said Russian forces shelled the village overnight, killing three civilians.", "russia",
+         False),
+    ],
+)
+def test_other_conflict_initiators(nlp: Language, um: PartyMatcher, text: str, initiator: str | None,
+                                   negated: bool) -> None:
+    _, acts = acts_of(nlp, text, um, year=2023)
+    assert initiator_of(acts) == initiator
+    assert any(a.negated for a in acts) == negated
+
+
+def test_we_inside_a_quote_is_the_quoted_party(nlp: Language, um: PartyMatcher) -> None:
+    previous = analyse_voice(span(nlp, "Russia's Defence Ministry said the situation was tense."), um)
+    voice, acts = acts_of(nlp, '"We attacked the bridge," the ministry said.', um, previous=previous)
+    assert voice.attributed_party == "russia"
+    assert [(a.action, a.actor) for a in acts] == [("attack", "russia")]
+
+
+# --- numbers -------------------------------------------------------------------------------------------------------
+
+def _counts(nlp: Language, text: str, matcher: PartyMatcher):
+    return [(c.quantity, c.value, c.low, c.high, c.qualifier, c.party) for c in extract_numbers(span(nlp, text),
+                                                                                               matcher)]
+
+
+def test_numbers_two_and_at_least(nlp: Language, km: PartyMatcher) -> None:
+    assert _counts(nlp, "Two Armenian soldiers were killed and at least 14 wounded in the shelling.", km) == [
+        ("killed", 2, 2, 2, "exact", "armenia"),
+        ("wounded", 14, 14, None, "at_least", None),
+    ]
+
+
+def test_numbers_dozen_range_dozens(nlp: Language, km: PartyMatcher) -> None:
+    text = "More than a dozen civilians were injured, between 50 and 60 people are missing and dozens were captured."
+    assert _counts(nlp, text, km) == [
+        ("wounded", 12, 13, None, "more_than", None),
+        ("missing", None, 50, 60, "range", None),
+        ("captured", None, 24, 99, "range", None),
+    ]
+
+
+def test_numbers_a_and_one_soldier(nlp: Language, km: PartyMatcher) -> None:
+    assert _counts(nlp, HEADLINE, km) == [("killed", 1, 1, 1, "exact", "azerbaijan")]
+    assert _counts(nlp, "One Azerbaijani soldier died and two Armenian servicemen were wounded.", km) == [
+        ("dead", 1, 1, 1, "exact", "azerbaijan"),
+        ("wounded", 2, 2, 2, "exact", "armenia"),
+    ]
+    assert _counts(nlp, "A soldier stood guard.", km) == []
+
+
+def test_numbers_about_up_to_side_and_toll(nlp: Language, um: PartyMatcher) -> None:
+    assert _counts(nlp, "The death toll rose to 12, with about 40 people injured.", um) == [
+        ("dead", 12, 12, 12, "exact", None),
+        ("wounded", 40, 34, 46, "about", None),
+    ]
+    assert _counts(nlp, "Up to 30 Ukrainian soldiers were taken prisoner.", um) == [
+        ("captured", 30, None, 30, "up_to", "ukraine")]
+    assert _counts(nlp, "Three people were killed on the Russian side.", um) == [
+        ("killed", 3, 3, 3, "exact", "russia")]
+    assert _counts(nlp, "Kyiv said 49 of its soldiers were killed.", um) == [("killed", 49, 49, 49, "exact", "ukraine")]
+
+
+def test_numbers_ignore_years_dates_times_and_units(nlp: Language, um: PartyMatcher) -> None:
+    text = ("The 44-day war ended on Nov. 10, 2020, at 10:30, when the 5th brigade left the Su-25 base 10 km "
+            "away after two days.")
+    assert _counts(nlp, text, um) == []
+
+
+# --- places and times ------------------------------------------------------------------------------------------------
+
+def test_places_heights_and_variants(nlp: Language, km: PartyMatcher) -> None:
+    revenge = extract_place_mentions(span(nlp, REVENGE), km)
+    assert [(p.name, p.kind) for p in revenge][:1] == [("Girkhgiz", "height")]
+    assert "Saribaba" in [p.name for p in revenge]
+    hill = extract_place_mentions(span(nlp, COUNTER_OPERATION), km)
+    assert [(p.name, p.kind) for p in hill] == [("Kyrghgiz", "height")]
+    assert hill[0].key == revenge[0].key
+    assert extract_places(span(nlp, RUSSIA_MOD), km) == ["Saribaba"]
+    assert "Lachin" in extract_places(span(nlp, SUBJECTED), km)
+
+
+def test_places_leave_out_parties_and_wars(nlp: Language, km: PartyMatcher, um: PartyMatcher) -> None:
+    assert extract_places(span(nlp, FOREIGN_MINISTRY), km) == []
+    text = "Russian forces shelled the village of Velyka Novosilka and Kyiv."
+    assert extract_place_mentions(span(nlp, text), um)[0].name == "Velyka Novosilka"
+    assert "Kyiv" not in extract_places(span(nlp, text), um)
+
+
+def test_times(nlp: Language) -> None:
+    assert extract_times(span(nlp, SUBJECTED)) == ["morning", "08-03"]  # "on Wednesday" dates the statement
+    assert "wednesday" in extract_times(span(nlp, SUBJECTED), skip_attribution=False)
+    assert extract_times(span(nlp, SEPT_2020)) == ["2020-09-27"]
+    assert extract_times(span(nlp, "Shelling began at 10:30 p.m. on Tuesday, officials said.")) == [
+        "22:30", "tuesday"]
