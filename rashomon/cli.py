@@ -108,6 +108,21 @@ def cmd_sources_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import check_floors, run_evaluation
+
+    report = run_evaluation()
+    print("\n".join(report.lines))
+    below = check_floors(report.values)
+    if below:
+        print("\nBelow the pinned floors (tests/gold/baseline.json):")
+        for line in below:
+            print(f"  - {line}")
+        return 1
+    print("\nAll scores at or above their pinned floors (tests/gold/baseline.json).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rashomon", description="Show where news outlets' accounts of the same event disagree.")
     parser.add_argument("--version", action="version", version=f"rashomon {__version__}")
@@ -131,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", parents=[common], help="re-render an event's report from the database (no fetching, no embedding)")
     p.add_argument("event_id", help="event id, e.g. karabakh-2022-08-03")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("eval", help="score alignment and detectors on the hand-labelled gold set (tests/gold)")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("sources", help="the outlet registry")
     ssub = p.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")

@@ -162,3 +162,158 @@ def leave_one_event_out(events, pairs, *, k: int, **grid) -> list[tuple[str, dic
         test = score_alignment({held: events[held]}, [p for p in pairs if p["event_id"] == held], k=k, **params)
         out.append((held, params, test))
     return out
+
+
+# --- detectors -------------------------------------------------------------------------------------------------
+
+
+def load_gold_events(gold_dir: Path = GOLD_DIR) -> dict:
+    from .sources import load_event
+
+    return {p.stem: load_event(p) for p in sorted((gold_dir / "events").glob("*.toml"))}
+
+
+def analyse_gold(sentences: list[dict[str, Any]], events: dict) -> dict[str, Any]:
+    """Gold sentence id → SentenceAnalysis, each account analysed in order (as the pipeline does)."""
+    from .detect.compare import analyse_article
+
+    by_account: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for s in sentences:
+        by_account[(s["event_id"], s["outlet"])].append(s)
+    out = {}
+    for (event_id, _), rows in by_account.items():
+        for row, an in zip(rows, analyse_article([r["text"] for r in rows], events[event_id])):
+            out[row["id"]] = an
+    return out
+
+
+def _norm(party: str | None) -> str | None:
+    """'unknown' (the sentence names no initiator it could be pinned on) and no initiator score alike: what a reader
+    needs is whether a party is named, and which."""
+    return None if party in (None, "", "null", "unknown") else party
+
+
+def score_sentences(sentences: list[dict[str, Any]], analyses: dict[str, Any]) -> list[Accuracy | Score]:
+    init_correct = init_n = 0
+    voice_correct = 0
+    src_correct = src_n = 0
+    hostile = Score("hostile act", 0, 0, 0, 0)
+    tp = fp = fn = 0
+    for s in sentences:
+        an = analyses[s["id"]]
+        gold_init, pred_init = _norm(s.get("initiator")), _norm(an.initiator)
+        if gold_init is not None or pred_init is not None:
+            init_n += 1
+            init_correct += gold_init == pred_init
+        voice_correct += ("attributed" if an.voice.attributed else "own") == s["voice"]
+        if s["voice"] == "attributed" and s.get("attributed_party"):
+            src_n += 1
+            src_correct += an.voice.attributed_party == s["attributed_party"]
+        g, p = bool(s["hostile_act"]), bool(an.acts)
+        tp += g and p
+        fp += p and not g
+        fn += g and not p
+    hostile = Score("hostile act (sentence)", tp, fp, fn, len(sentences))
+    return [
+        Accuracy("initiator party", init_correct, init_n),
+        Accuracy("voice (own/attributed)", voice_correct, len(sentences)),
+        Accuracy("attribution source party", src_correct, src_n),
+        hostile,
+    ]
+
+
+def _gold_number_conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def key(n):
+        q = "killed" if n["quantity"] in ("killed", "dead") else n["quantity"]
+        return q, n.get("party")
+
+    for x in a.get("numbers", []):
+        for y in b.get("numbers", []):
+            if key(x) == key(y) and x["quantity"] != "other":
+                lo_x, hi_x = x.get("low", x.get("value")), x.get("high", x.get("value"))
+                lo_y, hi_y = y.get("low", y.get("value")), y.get("high", y.get("value"))
+                hi_x = float("inf") if hi_x is None else hi_x
+                hi_y = float("inf") if hi_y is None else hi_y
+                if lo_x is not None and lo_y is not None and (hi_x < lo_y or hi_y < lo_x):
+                    return True
+    return False
+
+
+def score_disagreements(
+    pairs: list[dict[str, Any]], sentences: list[dict[str, Any]], analyses: dict[str, Any], events: dict
+) -> list[Score]:
+    """Per kind, on the gold same-claim pairs: gold from the sentences' labels (initiators that differ, counts that
+    cannot both be true, one voice own and the other attributed) and from the pair's 'contradict' relation."""
+    from .detect.compare import compare
+
+    by_id = {s["id"]: s for s in sentences}
+    counts = {k: [0, 0, 0, 0] for k in ("initiator", "number", "attribution", "contradiction (any kind)")}
+    for p in pairs:
+        if not p["same_claim"]:
+            continue
+        a, b = by_id[p["a_id"]], by_id[p["b_id"]]
+        found = {d.kind for d in compare(analyses[a["id"]], analyses[b["id"]], events[p["event_id"]])}
+        gi, gj = _norm(a.get("initiator")), _norm(b.get("initiator"))
+        gold = {
+            "initiator": gi is not None and gj is not None and "unknown" not in (gi, gj) and gi != gj,
+            "number": _gold_number_conflict(a, b),
+            "attribution": {a["voice"], b["voice"]} == {"own", "attributed"},
+            "contradiction (any kind)": p["relation"] == "contradict",
+        }
+        pred = {
+            "initiator": "initiator" in found,
+            "number": "number" in found,
+            "attribution": "attribution" in found,
+            "contradiction (any kind)": bool(found & {"initiator", "number", "place", "time"}),
+        }
+        for k in counts:
+            c = counts[k]
+            c[0] += pred[k] and gold[k]
+            c[1] += pred[k] and not gold[k]
+            c[2] += gold[k] and not pred[k]
+            c[3] += 1
+    return [Score(f"disagreement: {k}", *v) for k, v in counts.items()]
+
+
+@dataclass
+class EvalReport:
+    lines: list[str]
+    values: dict[str, float]
+
+
+def run_evaluation(model=None, gold_dir: Path = GOLD_DIR) -> EvalReport:
+    """Every score the issue asks for, as printable lines and a name → value map (for the floors)."""
+    from .embed import load_model
+    from .settings import Settings
+
+    s = Settings()
+    sentences, pairs = gold_sentences(gold_dir), gold_pairs(gold_dir)
+    events = load_gold_events(gold_dir)
+    model = model or load_model(s.model)
+    embedded = embed_gold_events(model, sentences)
+    params = dict(min_cosine=s.align_min_cosine, min_margin=s.align_min_margin, max_rank=s.align_max_rank,
+                  min_link=s.align_min_link, max_per_outlet=s.align_max_per_outlet)
+    results: list[Accuracy | Score] = [score_alignment(embedded, pairs, k=s.align_k, **params)]
+    analyses = analyse_gold(sentences, events)
+    results += score_sentences(sentences, analyses)
+    results += score_disagreements(pairs, sentences, analyses, events)
+    values: dict[str, float] = {}
+    lines = [f"gold set: {len(sentences)} sentences, {len(pairs)} pairs, {len(events)} events ({gold_dir})"]
+    for r in results:
+        lines.append(r.line())
+        if isinstance(r, Score):
+            values[f"{r.name} F1"] = round(r.f1, 4)
+        else:
+            values[r.name] = round(r.value, 4)
+    lines.append("not scored (no gold labels): disagreement kinds place, time, wording, omission, self")
+    return EvalReport(lines, values)
+
+
+def check_floors(values: dict[str, float], baseline: Path = GOLD_DIR / "baseline.json") -> list[str]:
+    """Scores that fell below their pinned floor (a floor can be raised in the file, never lowered silently)."""
+    floors = json.loads(baseline.read_text(encoding="utf-8"))["floors"]
+    return [
+        f"{name}: {values.get(name, 0.0):.4f} < floor {floor:.4f}"
+        for name, floor in floors.items()
+        if values.get(name, 0.0) + 1e-9 < floor
+    ]
