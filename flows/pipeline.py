@@ -12,6 +12,7 @@ from typing import Any
 from prefect import flow, get_run_logger
 
 from rashomon import store
+from rashomon.runlock import run_lock
 from rashomon.settings import Settings
 from rashomon.sources import load_event, load_outlets
 
@@ -45,6 +46,11 @@ class PipelineResult:
 def pipeline(event_dir: str, settings: Settings, base_url: str | None = None) -> PipelineResult:
     """Run an event end to end. `base_url` serves the event's offline mirror (demo and tests); None = the real web."""
     logger = get_run_logger()
+    with run_lock(Path(settings.db), settings.run_lock_wait):
+        return _pipeline(event_dir, settings, base_url, logger)
+
+
+def _pipeline(event_dir: str, settings: Settings, base_url: str | None, logger) -> PipelineResult:
     event = load_event(Path(event_dir))
     outlets = load_outlets(Path(settings.sources_dir))
     run_id = f"{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"

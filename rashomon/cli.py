@@ -108,6 +108,67 @@ def cmd_sources_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sources_check(args: argparse.Namespace) -> int:
+    from flows.tasks import fetch_policy
+
+    from .fetch import Fetcher
+    from .sourcecheck import check_outlets
+    from .sources import load_outlets
+
+    settings = _settings(args)
+    outlets = load_outlets(Path(settings.sources_dir))
+    chosen = [o for o in outlets.values() if not args.outlet or o.id in args.outlet]
+    unknown = set(args.outlet or ()) - set(outlets)
+    if unknown:
+        raise RashomonError(f"unknown outlet(s): {', '.join(sorted(unknown))} (see `rashomon sources list`)")
+    policy = fetch_policy(settings, allow_private=args.allow_private)
+    policy = type(policy)(**{**policy.__dict__, "total_timeout": args.timeout, "max_attempts": 1})
+    print(f"Checking {sum(len(o.feeds) + len(o.sitemaps) for o in chosen)} feeds/sitemaps of {len(chosen)} outlets "
+          f"(one request each, {args.timeout:.0f} s deadline)…", file=sys.stderr)
+    with Fetcher(policy) as fetcher:
+        rows = check_outlets(chosen, fetcher)
+    width = max((len(r.outlet_id) for r in rows), default=10)
+    for r in rows:
+        status = r.status if r.status is not None else "-"
+        print(f"{r.outlet_id:<{width}}  {r.kind:<7} {r.outcome:<17} {status!s:>4} {r.items:>5} items  {r.url}  {r.detail}")
+    ok = sum(r.outcome == "ok" for r in rows)
+    print(f"{ok} of {len(rows)} reachable and parsed; "
+          f"{sum(r.outcome == 'unreachable' for r in rows)} unreachable (no network, DNS or timeout)")
+    return 0 if ok == len(rows) else 1
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .addpage import add_page
+
+    settings = _settings(args)
+    entry = add_page(Path(args.event), args.outlet, args.target, sources_dir=Path(settings.sources_dir))
+    print(f"Added to {Path(args.event) / 'event.toml'}: outlet {args.outlet}, {entry}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from . import prefect_env
+
+    prefect_env.configure()
+    from prefect import serve
+
+    from .serving import build_deployments, prefect_server
+
+    settings = _settings(args)
+    if args.cron:
+        settings = settings.replace(schedule_cron=args.cron)
+    events = [Path(e) for e in args.event] or sorted(p.parent for p in Path(args.events_root).glob("*/event.toml"))
+    if not events:
+        raise RashomonError(f"no events to schedule: give event folders or put them under {args.events_root}")
+    deployments = build_deployments(settings, events, None if args.event else Path(args.events_root))
+    for d in deployments:
+        print(f"deployment {d.name}: cron '{d.schedules[0].schedule.cron}'")
+    with prefect_server(args.port) as api:
+        print(f"Serving {len(deployments)} deployment(s) on {api} (Ctrl-C to stop)")
+        serve(*deployments)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import check_floors, run_evaluation
 
@@ -147,6 +208,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("event_id", help="event id, e.g. karabakh-2022-08-03")
     p.set_defaults(func=cmd_report)
 
+    p = sub.add_parser("serve", parents=[common], help="register scheduled deployments (cron from settings) and serve them")
+    p.add_argument("event", nargs="*", help="event folders (default: every folder under --events-root)")
+    p.add_argument("--events-root", default="seeds", help="folder of event folders (default: seeds)")
+    p.add_argument("--cron", help="cron schedule for the event runs (default: settings.schedule_cron)")
+    p.add_argument("--port", type=int, default=4200, help="port of the local Prefect server started when PREFECT_API_URL is unset")
+    p.set_defaults(func=cmd_serve)
+
     p = sub.add_parser("eval", help="score alignment and detectors on the hand-labelled gold set (tests/gold)")
     p.set_defaults(func=cmd_eval)
 
@@ -154,6 +222,17 @@ def build_parser() -> argparse.ArgumentParser:
     ssub = p.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")
     sp = ssub.add_parser("list", parents=[common], help="list the outlets in sources/")
     sp.set_defaults(func=cmd_sources_list)
+    sp = ssub.add_parser("check", parents=[common], help="fetch each outlet's feeds and sitemaps once and report their status")
+    sp.add_argument("outlet", nargs="*", help="outlet ids (default: all)")
+    sp.add_argument("--timeout", type=float, default=15.0, help="deadline per request in seconds (default 15)")
+    sp.add_argument("--allow-private", action="store_true", help="allow private/loopback addresses (testing)")
+    sp.set_defaults(func=cmd_sources_check)
+
+    p = sub.add_parser("add", parents=[common], help="add an article URL or a saved HTML file to an event")
+    p.add_argument("event", help="event folder, e.g. seeds/karabakh-2022-08-03")
+    p.add_argument("--outlet", required=True, help="outlet id from sources/")
+    p.add_argument("target", help="an http(s) URL, or the path of an HTML file saved by hand (copied into the event's pages/)")
+    p.set_defaults(func=cmd_add)
     return parser
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import courlan
 import feedparser
 
 from .sources import Event
@@ -39,6 +40,15 @@ def _entry_time(entry) -> dt.datetime | None:
     return None
 
 
+def normalise_url(url: str) -> str:
+    """Lower-case host, default port dropped, tracking parameters (utm_*, fbclid, …) and fragments removed."""
+    try:
+        url = courlan.normalize_url(url)
+    except Exception:  # courlan rejects some odd but fetchable URLs: keep them as they are
+        pass
+    return url.split("#", 1)[0]
+
+
 def parse_feed(content: bytes, feed_url: str, outlet_id: str) -> list[Item]:
     """Items of an RSS/Atom feed; relative links are resolved against the feed's URL."""
     parsed = feedparser.parse(content)
@@ -50,6 +60,7 @@ def parse_feed(content: bytes, feed_url: str, outlet_id: str) -> list[Item]:
         url = urljoin(feed_url, link.strip())
         if urlsplit(url).scheme not in ("http", "https"):
             continue
+        url = normalise_url(url)
         summary = re.sub(r"<[^>]+>", " ", entry.get("summary", "") or "")
         items.append(Item(outlet_id, url, "feed", feed_url, entry.get("title"), summary.strip() or None, _entry_time(entry)))
     if not items and parsed.bozo:
@@ -90,8 +101,45 @@ def feed_urls(event: Event, outlets: dict, base_url: str | None = None) -> dict[
     return {o: list(outlets[o].feeds) for o in wanted if o in outlets}
 
 
+def sitemap_items(fetcher, url: str, outlet_id: str, *, max_sitemaps: int = 20) -> tuple[list[Item], list, list[tuple[str, str]]]:
+    """The entries of a news sitemap, following a sitemap index (breadth first, at most `max_sitemaps` files)."""
+    from .sitemaps import parse_sitemap
+
+    items: list[Item] = []
+    fetches, failures = [], []
+    queue, seen = [url], set()
+    while queue and len(seen) < max_sitemaps:
+        current = queue.pop(0)
+        if current in seen:
+            continue
+        seen.add(current)
+        result = fetcher.fetch(current)
+        fetches.append(result)
+        if not result.ok:
+            failures.append((current, f"sitemap not fetched: {result.outcome}: {result.error or result.status}"))
+            continue
+        sm = parse_sitemap(result.content)
+        if not sm.entries and not sm.children:
+            failures.append((current, "not a sitemap"))
+        queue.extend(urljoin(current, c) for c in sm.children)
+        for e in sm.entries:
+            u = urljoin(current, e.url)
+            if urlsplit(u).scheme in ("http", "https"):
+                items.append(Item(outlet_id, normalise_url(u), "sitemap", current, e.title, None, e.published_at))
+    return items, fetches, failures
+
+
+def sitemap_urls(event: Event, outlets: dict, base_url: str | None = None) -> dict[str, list[str]]:
+    """Outlet id → the sitemaps to read (the offline mirror lists none unless its event says so)."""
+    wanted = list(event.outlets) if event.outlets is not None else sorted(outlets)
+    if base_url is not None:
+        return {o: [urljoin(base_url.rstrip("/") + "/", p)] for o, p in (event.offline.sitemaps or {}).items() if o in wanted}
+    return {o: list(outlets[o].sitemaps) for o in wanted if o in outlets}
+
+
 def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = None) -> Discovery:
-    """Read the event's outlets' feeds, keep the items of the event; add the URLs and files the event lists."""
+    """Read the event's outlets' feeds and news sitemaps, keep the items of the event; add the URLs and files the
+    event lists."""
     items: list[Item] = []
     failures: list[tuple[str, str]] = []
     fetches = []
@@ -99,9 +147,17 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
     unknown = [o for o in (event.outlets or ()) if o not in outlets]
     for o in unknown:
         failures.append((o, f"outlet {o!r} is listed in the event but has no file in sources/"))
+    maps = sitemap_urls(event, outlets, base_url)
+    for outlet_id, urls in maps.items():
+        for url in urls:
+            found, got, failed = sitemap_items(fetcher, url, outlet_id)
+            fetches.extend(got)
+            failures.extend(failed)
+            listed += len(found)
+            items.extend(i for i in found if matches_event(i, event))
     for outlet_id, urls in feed_urls(event, outlets, base_url).items():
-        if not urls:
-            failures.append((outlet_id, "outlet has no feeds to read"))
+        if not urls and not maps.get(outlet_id):
+            failures.append((outlet_id, "outlet has no feeds or sitemaps to read"))
         for url in urls:
             result = fetcher.fetch(url)
             fetches.append(result)
@@ -115,7 +171,7 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
             items.extend(i for i in found if matches_event(i, event))
     for extra in event.urls:
         if extra.url:
-            items.append(Item(extra.outlet, extra.url, "event_url", None))
+            items.append(Item(extra.outlet, normalise_url(extra.url), "event_url", None))
         elif extra.file is not None:
             items.append(Item(extra.outlet, extra.file.resolve().as_uri(), "event_file", None))
     # One item per URL (first sighting wins).

@@ -15,7 +15,7 @@ from .errors import ExtractError
 
 log = logging.getLogger(__name__)
 
-MIN_TEXT_CHARS = 200  # below this a page is a stub, an error page or a paywall teaser, not an article
+MIN_TEXT_CHARS = 100  # below this a page is a stub, an error page or a paywall teaser, not an article
 DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 
 

@@ -170,7 +170,8 @@ def check_url(url: str, allow_private: bool, *, resolver: Resolver | None = None
 
     BadURLError: not http/https, no host, bad port. RefusedAddressError: the host is (or resolves to) a loopback,
     private, link-local, multicast, reserved, unspecified or CGNAT address and *allow_private* is False.
-    ResolutionError: the host name does not resolve. With *allow_private* no DNS lookup is made.
+    ResolutionError: the host name does not resolve. With *allow_private* no DNS lookup is made, and only
+    link-local address literals are refused.
     """
     try:
         parts = urlsplit(url.strip())
@@ -184,6 +185,11 @@ def check_url(url: str, allow_private: bool, *, resolver: Resolver | None = None
     if not host:
         raise BadURLError(f"URL has no host: {url!r}")
     if allow_private:
+        # Loopback and private networks are allowed (the demo, the tests, an intranet), but never link-local:
+        # 169.254.169.254 and fe80::/10 are cloud metadata and neighbour services, never a news site.
+        literal = literal_address(host)
+        if literal is not None and literal.is_link_local:
+            raise RefusedAddressError(f"address {literal} is link-local; refused even with allow_private")
         return
     resolve_checked(host, port or (443 if scheme == "https" else 80), resolver=resolver)
 

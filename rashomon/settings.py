@@ -41,6 +41,7 @@ class Settings:
     total_timeout: float = 60.0
     min_interval: float = 1.0
     max_attempts: int = 3
+    run_lock_wait: float = 0.0     # seconds a run waits for another run on the same database before failing
     schedule_cron: str = "0 */6 * * *"
     discovery_cron: str = "30 * * * *"
 

@@ -68,6 +68,7 @@ class EventUrl:
 class Offline:
     site: Path
     feeds: dict[str, str]
+    sitemaps: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -250,9 +251,10 @@ def load_event(folder_or_file: Path) -> Event:
         of = f.table("offline")
         site = path.parent / of.get("site", str, "site")
         feeds = of.get("feeds", dict, {})
+        maps = of.get("sitemaps", dict, {})
         if not site.is_dir():
             raise of.err("site", f"folder {site} not found")
-        offline = Offline(site, {str(k): str(v) for k, v in feeds.items()})
+        offline = Offline(site, {str(k): str(v) for k, v in feeds.items()}, {str(k): str(v) for k, v in maps.items()})
     outlets = f.get("outlets", list, None)
     return Event(
         id=event_id,

@@ -250,6 +250,25 @@ def save_article(
             con, "insert_article_revision", article_id=article_id, revision=revision, text=art.text,
             text_sha256=art.text_sha256, title=art.title, content_sha256=content_sha256, seen_at=_now(),
         )
+        if row:
+            from .revisions import diff_texts
+
+            old_text = con.execute(
+                "select text from article_revisions where article_id = ? and revision = ?", [article_id, row[0]]
+            ).fetchone()[0]
+            seen = _now()
+            for i, ch in enumerate(diff_texts(old_text, art.text)):
+                con.execute(
+                    "insert into article_changes values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                    [article_id, revision, i, ch.kind, ch.old_sentence, ch.new_sentence, ch.summary, seen],
+                )
+        # The same text already published by another outlet for this event: a wire copy, kept but marked.
+        twin = con.execute(
+            "select article_id from articles where event_id = ? and text_sha256 = ? and article_id <> ? "
+            "order by published_at nulls last, article_id limit 1",
+            [event_id, art.text_sha256, article_id],
+        ).fetchone()
+        con.execute("update articles set same_text_as = ? where article_id = ?", [twin[0] if twin else None, article_id])
     return True
 
 
