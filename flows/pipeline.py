@@ -47,7 +47,24 @@ def pipeline(event_dir: str, settings: Settings, base_url: str | None = None) ->
     """Run an event end to end. `base_url` serves the event's offline mirror (demo and tests); None = the real web."""
     logger = get_run_logger()
     with run_lock(Path(settings.db), settings.run_lock_wait):
-        return _pipeline(event_dir, settings, base_url, logger)
+        try:
+            return _pipeline(event_dir, settings, base_url, logger)
+        except BaseException as exc:
+            _mark_failed(settings, exc)
+            raise
+
+
+def _mark_failed(settings: Settings, exc: BaseException) -> None:
+    """A run that stopped on an error is marked failed (with the error), so `runs` never shows it as running."""
+    try:
+        with store.connect(settings.db, wait_s=5) as con:
+            con.execute(
+                "update runs set finished_at = ?, status = 'failed', counts = ? "
+                "where status = 'running' and finished_at is null",
+                [dt.datetime.now(dt.timezone.utc), json.dumps({"error": f"{type(exc).__name__}: {exc}"[:500]})],
+            )
+    except Exception:  # the database itself may be the problem; the original error is what the user needs
+        pass
 
 
 def _pipeline(event_dir: str, settings: Settings, base_url: str | None, logger) -> PipelineResult:
@@ -67,16 +84,16 @@ def _pipeline(event_dir: str, settings: Settings, base_url: str | None, logger) 
     embedded = embed_task.submit(settings, event).result()
     aligned = align_task.submit(settings, event).result()
     disagreements = detect_task.submit(settings, event).result()
-    report = report_task.submit(settings, event.id).result()
     failures = list(found.failures) + list(fetched["failures"]) + list(extracted["failures"])
     with store.connect(settings.db) as con:
         counts = event_counts(con, event.id)
-        counts.update(embedded_now=embedded, mutual_pairs=aligned.mutual_pairs)
+        counts.update(embedded_now=embedded, mutual_pairs=aligned.mutual_pairs, disagreements=disagreements)
         con.execute(
-            "update runs set finished_at = ?, status = ?, counts = ? where run_id = ?",
+            "update runs set finished_at = ?, status = ?, counts = ?, settings = ? where run_id = ?",
             [dt.datetime.now(dt.timezone.utc), "completed_with_failures" if failures else "completed",
-             json.dumps(counts), run_id],
+             json.dumps(counts), json.dumps(run_settings(settings)), run_id],
         )
+    report = report_task.submit(settings, event.id).result()
     result = PipelineResult(event.id, run_id, report, counts, failures)
     logger.info(
         "done: %(outlets)d outlets, %(articles)d articles, %(sentences)d sentences, %(claims)d claims", counts
@@ -84,6 +101,13 @@ def _pipeline(event_dir: str, settings: Settings, base_url: str | None, logger) 
     if failures:
         logger.warning("%d failure(s) recorded in fetch_log; the other outlets were processed", len(failures))
     return result
+
+
+def run_settings(settings: Settings) -> dict[str, Any]:
+    """The settings that shaped a run's results, stored with the run (the report header shows them)."""
+    keys = ("model", "embed_batch_size", "align_k", "align_max_rank", "align_min_cosine", "align_min_margin",
+            "align_min_link", "align_max_per_outlet", "user_agent")
+    return {k: getattr(settings, k) for k in keys}
 
 
 def event_counts(con, event_id: str) -> dict[str, Any]:

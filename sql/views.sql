@@ -7,6 +7,16 @@ with final as (
 )
 select * from final;
 
+create or replace view event_parties as
+with parties as (
+    select event_id, unnest(from_json(parties, '[{"id": "VARCHAR", "name": "VARCHAR", "aliases": ["VARCHAR"], "loaded_aliases": ["VARCHAR"]}]')) as p
+    from events
+),
+final as (
+    select event_id, p.id as party_id, p.name as party_name, p.aliases, p.loaded_aliases from parties
+)
+select * from final;
+
 create or replace view alignments as
 with final as (
     select
@@ -117,8 +127,9 @@ final as (
            u.value_a, u.value_b,
            coalesce(u.explanation,
                case u.kind
-                   when 'initiator' then oa.name || ' presents ' || u.value_a || ' as having started it; '
-                                         || ob.name || ' presents ' || u.value_b || '.'
+                   when 'initiator' then oa.name || ' presents ' || coalesce(pa.party_name, u.value_a)
+                                         || ' as having started it; ' || ob.name || ' presents '
+                                         || coalesce(pb.party_name, u.value_b) || '.'
                    when 'omission' then ob.name || ' does not report what ' || u.value_a || ' report (e.g. '
                                          || oa.name || ').'
                end) as explanation,
@@ -128,6 +139,8 @@ final as (
     left join sentences sb on sb.sentence_id = u.sentence_b
     left join outlets oa on oa.outlet_id = u.outlet_a
     left join outlets ob on ob.outlet_id = u.outlet_b
+    left join event_parties pa on pa.event_id = u.event_id and pa.party_id = u.value_a and u.kind = 'initiator'
+    left join event_parties pb on pb.event_id = u.event_id and pb.party_id = u.value_b and u.kind = 'initiator'
     order by u.event_id, u.severity desc, u.kind, u.claim_id, u.outlet_a, u.outlet_b
 )
 select * from final;

@@ -51,7 +51,7 @@ def test_killed_azerbaijani_soldier_is_one_claim_across_outlets(demo_run):
     assert claims, "no aligned claim mentions the killed Azerbaijani soldier"
     widest = max(claims, key=lambda c: len(c[1]))
     assert len(widest[1]) >= 3, widest
-    assert len(set(widest[1])) == len(widest[1])  # one sentence per outlet
+    assert all(widest[1].count(o) <= 2 for o in widest[1])  # at most two sentences per outlet
 
 
 def test_background_does_not_glue_to_event_claims(demo_run):
@@ -68,8 +68,8 @@ def test_every_sentence_in_at_most_one_claim(demo_run):
     _, settings = demo_run
     with store.connect(settings.db, read_only=True) as con:
         dup = con.execute("select sentence_id from claim_sentences group by 1 having count(*) > 1").fetchall()
-        per_outlet = con.execute("select claim_id from claim_sentences group by claim_id, outlet_id having count(*) > 1").fetchall()
-    assert dup == [] and per_outlet == []
+        per_outlet = con.execute("select claim_id from claim_sentences group by claim_id, outlet_id having count(*) > 2").fetchall()
+    assert dup == [] and per_outlet == []  # at most a headline and its lede per outlet
 
 
 class _Cells(HTMLParser):

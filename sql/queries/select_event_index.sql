@@ -1,4 +1,4 @@
--- purpose: every event with its outlets, counts and worst disagreement, for reports/index.html.
+-- purpose: every event with its outlets and counts, for reports/index.html (the report adds each event's worst disagreement).
 with arts as (
     select a.event_id, count(*) as n_articles, count(distinct a.outlet_id) as n_outlets,
            string_agg(distinct a.outlet_id, ', ' order by a.outlet_id) as outlets,
@@ -18,24 +18,17 @@ dis as (
            count(*) filter (where kind <> 'omission') as n_conflicts
     from disagreements group by event_id
 ),
-worst as (
-    select event_id, kind as headline_kind, explanation as headline
-    from disagreements
-    qualify row_number() over (partition by event_id order by severity desc, kind, claim_id nulls last, outlet_a, outlet_b) = 1
-),
 final as (
     select e.event_id, e.title, e.window_start, e.window_end,
            coalesce(arts.n_outlets, 0) as n_outlets, coalesce(arts.n_articles, 0) as n_articles,
            arts.outlets, coalesce(arts.outlet_names, []) as outlet_names,
            coalesce(sents.n_sentences, 0) as n_sentences, coalesce(cl.n_claims, 0) as n_claims,
-           coalesce(dis.n_disagreements, 0) as n_disagreements, coalesce(dis.n_conflicts, 0) as n_conflicts,
-           worst.headline_kind, worst.headline
+           coalesce(dis.n_disagreements, 0) as n_disagreements, coalesce(dis.n_conflicts, 0) as n_conflicts
     from events e
     left join arts using (event_id)
     left join sents using (event_id)
     left join cl using (event_id)
     left join dis using (event_id)
-    left join worst using (event_id)
     order by e.window_start desc, e.event_id
 )
 select * from final
