@@ -116,7 +116,8 @@ def store_fetch(con: duckdb.DuckDBPyConnection, run_id: str, result) -> None:
                 con,
                 "insert_fetch_log",
                 run_id=run_id,
-                url=a.url,
+                url=result.url,
+                hop_url=a.url,
                 attempt=a.attempt,
                 status=a.status,
                 outcome=result.outcome if a is result.attempts[-1] else ("retry" if a.error or (a.status or 0) >= 400 else "redirect"),
@@ -131,6 +132,7 @@ def store_fetch(con: duckdb.DuckDBPyConnection, run_id: str, result) -> None:
                 "insert_fetch_log",
                 run_id=run_id,
                 url=result.url,
+                hop_url=result.url,
                 attempt=0,
                 status=result.status,
                 outcome=result.outcome,
@@ -203,7 +205,7 @@ def extract_pending(
         except ExtractError as exc:
             failures.append((page["url"], str(exc)))
             store.run(
-                con, "insert_fetch_log", run_id=run_id, url=page["url"], attempt=0, status=None,
+                con, "insert_fetch_log", run_id=run_id, url=page["url"], hop_url=None, attempt=0, status=None,
                 outcome="extract_failed", error=str(exc), bytes=len(body), elapsed_s=0.0, started_at=_now(),
             )
             log.warning("%s", exc)

@@ -262,3 +262,37 @@ def test_one_voice_with_two_initiators(nlp: Language, ukraine: Event) -> None:
         (d.kind, d.value_a, d.value_b) for d in ds] == [("self", "Russia", "Ukraine")]
     assert ds[0].render("Kyiv Independent").startswith("The Ukraine military, as quoted by Kyiv Independent, presents "
                                                        "both")
+
+
+def test_initiator_disagreement_through_responsibility_and_resorting(nlp: Language, ukraine: Event) -> None:
+    ds = pair(nlp, ukraine, "Kyiv bears full responsibility for the escalation, the Kremlin said.",
+              "Moscow is resorting to provocations along the front, Kyiv said.")
+    d = one(ds, "initiator")
+    assert (d.value_a, d.value_b) == ("Ukraine", "Russia")
+
+
+def test_no_initiator_disagreement_from_a_dismissed_claim_or_a_background_date(nlp: Language,
+                                                                              ukraine: Event) -> None:
+    ds = pair(nlp, ukraine, "Ukraine's claims that Russian forces shelled the dam are lies, the Kremlin said.",
+              "Ukrainian forces shelled the dam on Tuesday.")
+    assert "initiator" not in kinds(ds)
+    # the event's window is 1-5 May 2023: an invasion dated in February is background
+    ds = pair(nlp, ukraine, "Russia began its full-scale invasion on February 24.",
+              "Ukrainian forces attacked first on May 2.")
+    assert "initiator" not in kinds(ds)
+    an = analyse("Russia began its full-scale invasion on February 24.", ukraine, nlp=nlp)
+    assert an.initiator is None and all(a.background for a in an.acts)
+
+
+def test_number_disagreement_in_varied_forms(nlp: Language, ukraine: Event) -> None:
+    d = one(pair(nlp, ukraine, "Between 30 and 40 Ukrainian servicemen were killed, Moscow claimed.",
+                 "Twelve Ukrainian servicemen were killed, Kyiv said."), "number")
+    assert (d.value_a, d.value_b) == ("30–40", "12")
+    d = one(pair(nlp, ukraine, "The strike killed nine people and injured 25 others.",
+                 "The strike killed nine people and wounded 40 more."), "number")
+    assert (d.value_a, d.value_b) == ("25", "40")
+    d = one(pair(nlp, ukraine, "Kyiv said 50 of its own soldiers had been killed.",
+                 "The Ukrainian side lost 80 servicemen."), "number")
+    assert (d.value_a, d.value_b) == ("50", "80")
+    assert "number" not in kinds(pair(nlp, ukraine, "Rescuers recovered the bodies of 17 civilians.",
+                                      "More than a dozen civilians died."))

@@ -6,6 +6,7 @@ other conflicts, with other party names, to show nothing is Karabakh-specific.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -491,3 +492,136 @@ def test_times(nlp: Language) -> None:
     assert extract_times(span(nlp, SEPT_2020)) == ["2020-09-27"]
     assert extract_times(span(nlp, "Shelling began at 10:30 p.m. on Tuesday, officials said.")) == [
         "22:30", "tuesday"]
+
+
+# --- blame, responsibility and attribution that name an initiator (other wording than the seed) ---------------------
+
+WINDOW_2023 = (dt.date(2023, 5, 1), dt.date(2023, 5, 5))
+
+
+def acts_in_window(nlp: Language, text: str, matcher: PartyMatcher):
+    s = span(nlp, text)
+    voice, scope = analyse_voice_detail(s, matcher)
+    return extract_acts(s, matcher, event_year=2023, voice=voice, reported_tokens=scope, window=WINDOW_2023)
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator"),
+    [
+        # accused of staging / blamed for an event that is no act word of its own
+        ("Kyiv accused Moscow of orchestrating the blast to justify a new mobilisation.", "russia"),
+        ("Moscow blamed Kyiv for the explosion.", "ukraine"),
+        ("Moscow, which blamed Kyiv for the clashes, said the situation was tense.", "ukraine"),
+        # the act's author inside a relative clause of a speech verb, or a by-phrase after "committed"
+        ("The raid, which officials said was carried out by Hamas gunmen, left the kibbutz in ruins.", "hamas"),
+        ("Ukraine called the shelling of the station another war crime committed by Russia.", "russia"),
+        ("Kyiv said the attack was planned by foreign agents and carried out by Russia.", "russia"),
+        # turning to hostile acts, responsibility, being behind it
+        ("The Kremlin says Kyiv is resorting to sabotage because its counteroffensive has stalled.", "ukraine"),
+        ("Kyiv bears full responsibility for the escalation, the Kremlin said.", "ukraine"),
+        ("Hamas is behind the massacre, Israel said.", "hamas"),
+        # the responder's source names the other side's act
+        ("The Israeli army said it was responding to repeated rocket fire by Hamas.", "hamas"),
+        ("Israel struck Gaza in response to what it called a terrorist act by Hamas.", "hamas"),
+        ("Hamas said its incursion was a response to Israeli aggression.", "israel"),
+        ("Kyiv denied striking the city and said it was repelling Russian aggression.", "russia"),
+        # munitions: launched by / used by / intercepted
+        ("Moscow said the drone was of a model used only by the Ukrainian army.", "ukraine"),
+        ("The Kremlin said the drones were launched by Ukraine.", "ukraine"),
+        ("Air defences intercepted eight Russian missiles over Kyiv.", "russia"),
+        # sentence-initial actor with a trailing attribution; a demonym the parser detached from its noun
+        ("Russian forces launched a massive attack on Kyiv overnight, the ministry said.", "russia"),
+        ("Kyiv called the Russian shelling a flagrant violation of the truce.", "russia"),
+        # "because …" with no act in it does not make the act a response
+        ("Russia attacked the town because it did not want to negotiate.", "russia"),
+    ],
+)
+def test_blame_and_responsibility_name_the_initiator(nlp: Language, um: PartyMatcher, text: str,
+                                                     initiator: str) -> None:
+    _, acts = acts_of(nlp, text, um, year=2023)
+    assert initiator_of(acts) == initiator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a claim dismissed as false, or responsibility denied
+        "Ukraine's claims that Russian forces shelled the dam are lies, the Kremlin said.",
+        "Israel's claims of Hamas attacks on the hospital were baseless, Hamas said.",
+        "Russia bears no responsibility for the tragedy, the Kremlin said.",
+        # acts that have not happened
+        "Troops are digging in ahead of an anticipated Russian assault.",
+        "Russia will keep striking Ukrainian energy facilities, Moscow said.",
+        "Russia has threatened to attack the bridge.",
+        "Analysts expect Russia to launch an offensive in the spring.",
+        "Moscow warned it would retaliate every time Kyiv shelled Belgorod.",
+        # shooting down is defensive
+        "Ukraine's air force said it shot down a helicopter.",
+    ],
+)
+def test_no_initiator_when_dismissed_hypothetical_or_defensive(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = acts_of(nlp, text, um, year=2023)
+    assert initiator_of(acts) is None
+
+
+def test_dismissed_and_hypothetical_acts_are_flagged(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Ukraine's claims that Russian forces shelled the dam are lies, the Kremlin said.", um)
+    assert [(a.action, a.actor, a.negated) for a in acts] == [("shell", "russia", True)]
+    _, acts = acts_of(nlp, "Troops are digging in ahead of an anticipated Russian assault.", um)
+    assert [(a.actor, a.irrealis, a.initiating) for a in acts] == [("russia", True, False)]
+
+
+def test_a_date_apart_from_the_window_is_background(nlp: Language, um: PartyMatcher) -> None:
+    acts = acts_in_window(nlp, "Russia began its invasion of Ukraine on February 24.", um)
+    assert acts and all(a.background for a in acts) and initiator_of(acts) is None
+    acts = acts_in_window(nlp, "Russia began the offensive in February.", um)
+    assert acts and all(a.background for a in acts)
+    acts = acts_in_window(nlp, "Russian forces shelled the town on May 3.", um)
+    assert [(a.actor, a.background) for a in acts] == [("russia", False)]
+    # without a window only the year counts
+    _, acts = acts_of(nlp, "Russia began its invasion of Ukraine on February 24.", um, year=2023)
+    assert initiator_of(acts) == "russia"
+
+
+def test_after_clause_without_an_act_is_no_response(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Ukraine launched the operation after talks collapsed.", um, year=2023)
+    assert initiator_of(acts) == "ukraine"
+    _, acts = acts_of(nlp, "Ukraine launched the operation after Russian troops shelled Kherson.", um, year=2023)
+    assert initiator_of(acts) == "russia"
+
+
+def test_possessive_refers_to_the_speaker_not_the_nearest_party(nlp: Language, um: PartyMatcher) -> None:
+    assert _counts(nlp, "Moscow, which blamed Kyiv for the attack, said 12 of its soldiers were killed.", um) == [
+        ("killed", 12, 12, 12, "exact", "russia")]
+
+
+def test_voice_trailing_source_and_what_it_called(nlp: Language, um: PartyMatcher) -> None:
+    v = analyse_voice(span(nlp, "Eleven people were wounded, regional governor Ivan Fedorov said."), um)
+    assert v.voice == "attributed" and v.attributed_to == "Ivan Fedorov"
+    v = analyse_voice(span(nlp, "Drones hit a depot in Crimea, a source in Ukraine's security service said."), um)
+    assert (v.voice, v.attributed_party) == ("attributed", "ukraine")
+    v = analyse_voice(span(nlp, "Israel launched the operation in response to what it called Hamas aggression."), um)
+    assert (v.cue, v.attributed_party) == ("called", "israel")
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # a range the tagger reads as a date
+        ("Between 30 and 40 Ukrainian servicemen were killed, Moscow claimed.",
+         [("killed", None, 30, 40, "range", "ukraine")]),
+        ("The strike killed nine people and injured 25 others.",
+         [("killed", 9, 9, 9, "exact", None), ("wounded", 25, 25, 25, "exact", None)]),
+        ("Rescuers recovered the bodies of 17 civilians.", [("dead", 17, 17, 17, "exact", None)]),
+        ("Hamas said air strikes had killed 22 Palestinians, including nine children.",
+         [("killed", 22, 22, 22, "exact", None), ("killed", 9, 9, 9, "exact", None)]),
+        ("Three soldiers were reported missing after the ambush.", [("missing", 3, 3, 3, "exact", None)]),
+        ("Israeli bombardment killed four hostages.", [("killed", 4, 4, 4, "exact", None)]),
+        ("The Russian side lost 38 servicemen.", [("dead", 38, 38, 38, "exact", "russia")]),
+        ("Two Ukrainian soldiers lost their lives and 14 others were injured.",
+         [("dead", 2, 2, 2, "exact", "ukraine"), ("wounded", 14, 14, 14, "exact", None)]),
+        ("A missile killed at least 31 tourists.", [("killed", 31, 31, None, "at_least", None)]),
+    ],
+)
+def test_numbers_in_varied_forms(nlp: Language, um: PartyMatcher, text: str, counts: list) -> None:
+    assert _counts(nlp, text, um) == counts

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import ACCUSE_VERBS, FIRST_PERSON, FORCE_NOUNS, REFERRING_PRONOUNS
+from .lexicon import ACCUSE_VERBS, FIRST_PERSON, FORCE_NOUNS, REFERRING_PRONOUNS, RESORT_VERBS
 from .parties import PartyMatcher, PartyMention
 
 OPEN_QUOTES = {"“", "«", "„"}
@@ -144,12 +144,25 @@ class PartyIndex:
         return None
 
     def resolve_pronoun(self, tok: Token) -> str | None:
-        """Resolve a pronoun to a party: first person inside a quotation is the quoted source; "it/its" is the
-        nearest party named before it in the sentence; "they/them/their" prefers the nearest armed-group noun
-        with a party; failing that, the previous sentence's source party."""
+        """Resolve a pronoun to a party: first person inside a quotation is the quoted source; a possessive
+        "its/their" is first the party subject of its own clause or of an enclosing one ("X, which blamed Y, said 50
+        of its soldiers …" → X); "it/its" is the nearest party named before it in the sentence; "they/them/their"
+        prefers the nearest armed-group noun with a party; failing that, the previous sentence's source party."""
         low = tok.lower_
         if low in FIRST_PERSON:
             return self.voice_party if (tok.i in self.quoted or self.voice_party) else None
+        if low in {"its", "their"}:
+            # a possessive refers first to the subject of its own clause ("Ukraine shelled its own town"), then to
+            # the subject of an enclosing clause ("X, which blamed Y, said 50 of its soldiers were killed")
+            for a in tok.ancestors:
+                if a.pos_ not in {"VERB", "AUX"}:
+                    continue
+                for c in a.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"} and not (c.left_edge.i <= tok.i <= c.right_edge.i) \
+                            and c.pos_ != "PRON":
+                        m = self.party_of_tokens(np_tokens(c, preps=frozenset()))
+                        if m is not None:
+                            return m.party_id
         plural = low in {"they", "them", "their", "theirs"}
         before = [t for t in tok.doc[: tok.i]][::-1]
         if plural:
@@ -165,10 +178,18 @@ class PartyIndex:
         return self.previous_party
 
 
+def accused_of(gov: Token) -> Token | None:
+    """The accused of an accusation verb: "accused [Baku] of …", "[Baku] was accused of …"."""
+    objs = [c for c in gov.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return objs[0] if objs else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, following conjunction, control and accusation structure:
     "Armenia attacked and killed" (conj) → Armenia; "forces tried to seize" (xcomp) → forces;
-    "ordered troops to fire" → troops; "accused Baku of violating" → Baku; "that/which/who" → the antecedent."""
+    "ordered troops to fire" → troops; "accused Baku of violating" → Baku; "that/which/who" → the antecedent;
+    "violating the truce by bombarding" (means) → the subject of "violating"; "is resorting to shelling" → the
+    subject of "resorting"."""
     seen = 0
     v = verb
     while v is not None and seen < 8:
@@ -178,8 +199,20 @@ def subject_of(verb: Token) -> Token | None:
                 if c.tag_ in {"WDT", "WP"} and v.dep_ == "relcl":
                     return v.head
                 return c
+        if v.dep_ == "conj" and v.tag_ == "VBG" and v.head.lemma_.lower() in ACCUSE_VERBS \
+                and v.head.tag_ != "VBG" and accused_of(v.head) is not None:
+            # misparsed "accused Armenia of mining roads and [shelling] positions": the second gerund continues the
+            # accusation, not the accuser's own clause
+            return accused_of(v.head)
         if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"}:
             v = v.head
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"by", "through", "while"} \
+                and v.head.head.pos_ in {"VERB", "AUX"}:
+            v = v.head.head  # "violated the truce by bombarding …": the means has the act's subject
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.lemma_.lower() in RESORT_VERBS:
+            v = v.head.head  # "is resorting to shelling hospitals"
             continue
         if v.dep_ == "xcomp":
             objs = [c for c in v.head.children if c.dep_ == "dobj"]
@@ -190,9 +223,7 @@ def subject_of(verb: Token) -> Token | None:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"of", "for"}:
             gov = v.head.head
             if gov.lemma_.lower() in ACCUSE_VERBS:
-                objs = [c for c in gov.children if c.dep_ in {"dobj", "nsubjpass"}]
-                if objs:
-                    return objs[0]
+                return accused_of(gov)
             return None
         if v.dep_ == "advcl" and v.tag_ == "VBG":
             v = v.head

@@ -118,7 +118,8 @@ def _event_year(event: Event) -> int:
 
 def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None) -> SentenceAnalysis:
     voice, scope = analyse_voice_detail(span, matcher, previous)
-    acts = extract_acts(span, matcher, event_year=_event_year(event), voice=voice, reported_tokens=scope)
+    acts = extract_acts(span, matcher, event_year=_event_year(event), voice=voice, reported_tokens=scope,
+                        window=(event.window_start.date(), event.window_end.date()))
     places = extract_place_mentions(span, matcher)
     times = extract_time_mentions(span)
     return SentenceAnalysis(

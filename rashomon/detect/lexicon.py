@@ -42,7 +42,16 @@ DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "dismiss",
 #: Predicates that dismiss an accusation used as a subject ("Armenia accusing X of ... is nothing but hypocrisy").
 DISMISSIVE_WORDS: frozenset[str] = frozenset(
     {"hypocrisy", "lie", "lies", "fabrication", "slander", "disinformation", "propaganda", "baseless", "groundless",
-     "false", "untrue", "absurd", "fake", "provocation", "nonsense", "unfounded"}
+     "false", "untrue", "absurd", "fake", "provocation", "nonsense", "unfounded", "fabricated", "fiction", "hoax",
+     "invention", "misinformation", "falsehood", "smear", "distortion", "unsubstantiated", "invented", "fantasy",
+     "ridiculous", "slanderous", "lying"}
+)
+#: Adjectives that dismiss a claim when negated ("the claims are not true").
+TRUTH_WORDS: frozenset[str] = frozenset({"true", "correct", "accurate", "right", "credible", "valid"})
+#: Nouns for a claim: a claim whose predicate is dismissive ("X's claims that … are lies") negates what it holds.
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    {"claim", "allegation", "accusation", "charge", "assertion", "report", "suggestion", "story", "rumour", "rumor",
+     "version", "narrative", "statement", "insinuation", "speculation"}
 )
 #: First-person pronouns: inside a quotation they are the quoted source itself.
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "us", "our", "ours", "me", "my"})
@@ -86,14 +95,27 @@ HOSTILE_VERBS: dict[str, str] = {
     "seize": "seize", "capture": "seize", "occupy": "seize", "grab": "seize", "annex": "seize",
     "liberate": "seize", "recapture": "seize", "regain": "seize", "retake": "seize", "reclaim": "seize",
     "retaliate": "retaliate", "counterattack": "retaliate", "avenge": "retaliate",
-    "bomb": "strike", "strike": "strike", "airstrike": "strike",
+    "bomb": "strike", "strike": "strike", "airstrike": "strike", "hit": "strike", "pound": "shell",
+    "mine": "attack",
 }
+#: Munitions: "launched/used/deployed" with one of these is a strike ("drones launched by X", "X used missiles").
+WEAPON_NOUNS: frozenset[str] = frozenset(
+    {"missile", "rocket", "drone", "shell", "bomb", "mortar", "projectile", "munition", "grenade", "artillery",
+     "warhead", "uav", "interceptor", "torpedo", "ammunition", "explosive"}
+)
+#: Verbs that put a weapon to use: with a weapon object (or modifying a weapon noun) they are a strike.
+WEAPON_USE_VERBS: frozenset[str] = frozenset({"launch", "use", "deploy", "employ", "fire"})
+#: Aircraft and munitions: "shot down"/"intercepted" with one of these as object is an interception, a defensive act.
+AERIAL_NOUNS: frozenset[str] = WEAPON_NOUNS | frozenset(
+    {"jet", "plane", "aircraft", "helicopter", "fighter", "bomber", "warplane", "airplane", "chopper"})
 #: Verbs that are a ceasefire violation when their object is a ceasefire-like noun.
 VIOLATE_VERBS: frozenset[str] = frozenset({"violate", "breach", "break", "flout", "undermine"})
 CEASEFIRE_NOUNS: frozenset[str] = frozenset(
     {"ceasefire", "cease-fire", "truce", "armistice", "agreement", "accord", "deal", "regime", "fire", "statement",
      "arrangement", "commitment", "obligation"}
 )
+#: Objects whose violation or crossing is an incursion: "violated its airspace", "crossed the border".
+SOVEREIGN_NOUNS: frozenset[str] = frozenset({"airspace", "border", "sovereignty", "frontier", "waters"})
 #: Verbs that are a seizure when their object is "control" ("took control of", "were taken under control").
 CONTROL_VERBS: frozenset[str] = frozenset({"take", "gain", "establish", "regain", "seize", "assume", "retake"})
 #: Seizure verbs that describe taking something back: a response, never the initiating act.
@@ -102,11 +124,13 @@ RECOVERY_VERBS: frozenset[str] = frozenset({"liberate", "recapture", "regain", "
 SUPPORT_VERBS: frozenset[str] = frozenset(
     {"launch", "carry", "conduct", "commit", "stage", "mount", "open", "unleash", "perpetrate", "make", "undertake",
      "begin", "start", "initiate", "resume", "continue", "return", "deliver", "inflict", "wage", "take", "instigate",
-     "organise", "organize", "orchestrate", "plan", "attempt"}
+     "organise", "organize", "orchestrate", "plan", "attempt", "order", "prepare", "plot", "mastermind", "step",
+     "intensify", "escalate"}
 )
 #: "started/triggered the fighting": a verb of starting with an escalation noun as its object is a provocation.
 STARTER_VERBS: frozenset[str] = frozenset(
-    {"start", "begin", "initiate", "trigger", "spark", "unleash", "ignite", "instigate", "provoke", "launch", "cause"}
+    {"start", "begin", "initiate", "trigger", "spark", "unleash", "ignite", "instigate", "provoke", "launch", "cause",
+     "declare", "wage", "incite", "foment", "stoke", "fuel", "escalate"}
 )
 ESCALATION_NOUNS: frozenset[str] = frozenset(
     {"fighting", "clash", "hostility", "hostilities", "war", "escalation", "conflict", "violence", "flare-up",
@@ -116,10 +140,10 @@ ESCALATION_NOUNS: frozenset[str] = frozenset(
 HOSTILE_NOUNS: dict[str, str] = {
     "attack": "attack", "assault": "attack", "offensive": "attack", "raid": "attack", "ambush": "attack",
     "invasion": "attack", "aggression": "attack", "sabotage": "attack", "incursion": "attack", "onslaught": "attack",
-    "infiltration": "attack", "terrorism": "attack",
-    "fire": "fire", "gunfire": "fire", "shooting": "fire", "shot": "fire", "sniper": "fire",
+    "infiltration": "attack", "terrorism": "attack", "terror": "attack", "atrocity": "attack", "coup": "seize",
+    "fire": "fire", "gunfire": "fire", "shooting": "fire", "shot": "fire", "sniper": "fire", "firing": "fire",
     "shelling": "shell", "bombardment": "shell", "barrage": "shell",
-    "killing": "kill", "murder": "kill", "massacre": "kill",
+    "killing": "kill", "murder": "kill", "massacre": "kill", "genocide": "kill", "bloodshed": "kill",
     "violation": "violate_ceasefire", "breach": "violate_ceasefire",
     "provocation": "provoke",
     "seizure": "seize", "capture": "seize", "occupation": "seize", "annexation": "seize", "liberation": "seize",
@@ -130,10 +154,53 @@ HOSTILE_NOUNS: dict[str, str] = {
 }
 #: Generic nouns that are hostile acts only with a hostile or retaliatory modifier ("terrorist action",
 #: "retaliatory measure", "counter operation").
-GENERIC_ACT_NOUNS: frozenset[str] = frozenset({"action", "measure", "move", "act", "response", "step", "activity"})
+GENERIC_ACT_NOUNS: frozenset[str] = frozenset(
+    {"action", "measure", "move", "act", "response", "step", "activity", "crime"})
 HOSTILE_MODIFIERS: frozenset[str] = frozenset(
-    {"terrorist", "sabotage", "military", "armed", "hostile", "aggressive", "subversive", "combat", "punitive"}
+    {"terrorist", "sabotage", "military", "armed", "hostile", "aggressive", "subversive", "combat", "punitive", "war",
+     "terror"}
 )
+#: "an act of terror / of war / of aggression": the generic noun with one of these (or a hostile noun) after "of".
+ACT_OF_NOUNS: frozenset[str] = frozenset({"war", "terror", "terrorism", "aggression", "sabotage", "violence"})
+#: Modifiers that make an act one that has not happened (yet): "an expected offensive", "a possible attack".
+IRREALIS_MODIFIERS: frozenset[str] = frozenset(
+    {"expected", "anticipated", "possible", "potential", "imminent", "looming", "impending", "planned", "feared",
+     "future", "likely", "threatened", "prospective", "upcoming", "hypothetical"}
+)
+#: Modal auxiliaries: an act under one of these has not happened ("will continue strikes", "could attack").
+MODAL_AUX: frozenset[str] = frozenset(
+    {"will", "would", "could", "might", "may", "shall", "should", "can", "wo", "must"})
+#: Verbs whose infinitive or object is an act not yet carried out ("threatened to attack", "preparing an offensive").
+IRREALIS_VERBS: frozenset[str] = frozenset(
+    {"threaten", "plan", "intend", "vow", "pledge", "promise", "expect", "prepare", "warn", "want", "hope", "aim",
+     "plot", "consider", "contemplate", "fear", "predict", "anticipate", "urge", "ask", "propose", "refuse"}
+)
+#: Verbs whose direct object is an act not yet carried out ("preparing an offensive", "threatened a strike").
+IRREALIS_OBJECT_VERBS: frozenset[str] = frozenset(
+    {"prepare", "plan", "plot", "threaten", "contemplate", "consider", "propose", "fear", "expect", "anticipate",
+     "predict", "envisage", "rehearse"}
+)
+#: Prepositions (with "of"/"for") that put an act in the future: "ahead of an offensive", "in preparation for".
+IRREALIS_PREP_HEADS: frozenset[str] = frozenset({"ahead", "preparation", "anticipation", "expectation", "prospect",
+                                                  "threat", "risk", "danger", "fear", "fears", "warning"})
+#: Nouns of responsibility: "X bears (full) responsibility for N", "X is responsible for N", "X is to blame for N".
+RESPONSIBILITY_WORDS: frozenset[str] = frozenset({"responsibility", "responsible", "blame", "culpable", "guilty",
+                                                  "accountable", "liable"})
+#: What one can be held responsible for, besides hostile acts: the escalation or its outcome.
+BLAME_OBJECT_NOUNS: frozenset[str] = frozenset(
+    {"death", "deaths", "bloodshed", "killing", "casualty", "destruction", "incident", "explosion", "blast", "tragedy",
+     "crisis", "situation", "deterioration", "suffering", "loss", "carnage", "attack", "provocation", "aggression"}
+)
+#: Verbs of turning to a course of action: "X is resorting to provocations", "engaged in shelling".
+RESORT_VERBS: frozenset[str] = frozenset({"resort", "engage", "embark", "persist", "indulge", "revert", "turn"})
+#: Verbs of staging an event: inside an accusation ("accused Y of staging it") they make Y its author.
+STAGE_VERBS: frozenset[str] = frozenset(
+    {"stage", "orchestrate", "mastermind", "plot", "plan", "organise", "organize", "engineer", "perpetrate", "commit",
+     "carry", "provoke", "instigate", "cause", "trigger", "spark", "start", "unleash", "initiate", "launch"}
+)
+#: Nouns that say an act was a response: "the attack was a response to …".
+RESPONSE_NOUNS: frozenset[str] = frozenset({"response", "retaliation", "reply", "answer", "reaction", "revenge",
+                                            "reprisal", "retribution"})
 #: Modifiers that make any act a retaliation.
 RETALIATION_MODIFIERS: frozenset[str] = frozenset(
     {"retaliatory", "retaliation", "counter", "counter-", "revenge", "reciprocal", "responsive", "response",
@@ -212,15 +279,27 @@ QUANTITY_WORDS: dict[str, str] = {
     "miss": "missing", "missing": "missing", "disappear": "missing",
     "capture": "captured", "captured": "captured", "detain": "captured", "prisoner": "captured",
     "hostage": "captured", "abduct": "captured", "kidnap": "captured", "seize": "captured", "arrest": "captured",
-    "pow": "captured",
+    "pow": "captured", "lose": "dead",
 }
+#: Status nouns that are quantities themselves ("13 hostages" are captured), unless a casualty verb says otherwise
+#: ("killed 13 hostages").
+STATUS_QUANTITY_NOUNS: frozenset[str] = frozenset({"hostage", "prisoner", "captive", "detainee", "pow"})
 #: Nouns for people, for which "a"/"an" counts as one ("an Azerbaijani soldier was killed").
 CASUALTY_NOUNS: frozenset[str] = frozenset(
     {"soldier", "serviceman", "servicemen", "servicewoman", "troop", "officer", "civilian", "person", "people",
      "fighter", "militant", "guard", "policeman", "police", "man", "woman", "child", "resident", "member",
      "citizen", "journalist", "volunteer", "conscript", "sergeant", "commander", "private", "peacekeeper",
      "border guard", "worker", "medic", "doctor", "boy", "girl", "farmer", "shepherd", "villager", "contractor",
-     "sniper", "reservist", "lieutenant", "captain", "major", "colonel", "general", "military", "personnel"}
+     "sniper", "reservist", "lieutenant", "captain", "major", "colonel", "general", "military", "personnel",
+     "tourist", "pilgrim", "passenger", "student", "patient", "refugee", "protester", "protestor", "demonstrator",
+     "staff", "staffer", "employee", "rescuer", "firefighter", "teacher", "nurse", "infant", "baby", "toddler",
+     "teenager", "adult", "victim", "occupant", "inhabitant", "local", "mercenary", "insurgent", "gunman",
+     "attacker", "terrorist", "jihadist", "combatant", "recruit", "paratrooper", "marine", "pilot", "crew",
+     "crewman", "sailor", "airman", "trooper", "cadet", "guardsman", "rebel", "separatist", "partisan", "settler",
+     "minor", "kid", "son", "daughter", "mother", "father", "family", "relative", "mourner", "guest", "worshipper",
+     "hostage", "captive", "prisoner", "detainee", "individual", "human", "life", "soul", "casualty", "servicemember",
+     "militiaman", "policeman", "policemen", "cop", "agent", "diplomat", "official", "aid worker", "paramedic",
+     "others", "other", "more"}
 )
 #: Head nouns after which a number is a measurement, not a head count.
 UNIT_NOUNS: frozenset[str] = frozenset(

@@ -13,8 +13,18 @@ Each count has a `quantity` (killed, wounded, dead, missing, captured, or other)
   "scores" → [40, 99], "hundreds" → [200, 999], "thousands" → [2000, 9999].
 
 Years, dates, times, percentages, money, ordinals, measurements ("10 km", "two days", "44-day") and unit names
-("Su-25", "S-300") are not counts. The `party` is the party named in the counted noun phrase ("two Armenian
-soldiers", "servicemen of the X army") or an "on the X side" phrase; `unit` is the counted noun's lemma.
+("Su-25", "S-300") are not counts; a number the tagger reads as a date or quantity still counts when it counts
+people ("Between 70 and 80 servicemen were killed").
+
+The counted quantity comes from the counted word ("14 wounded", "two prisoners"), the verb after it ("were killed",
+"were reported missing", "lost their lives"), a modifier, the governing verb ("killed at least 52 people", "wounded
+30 more/others", "killed 13 hostages" — a casualty verb outranks a status noun), "the bodies of 42 servicemen",
+"the death toll rose to 57", or, for "including 12 children", the count it belongs to. People are casualty nouns
+(lexicon.CASUALTY_NOUNS), party mentions and plural nationalities ("2,215 Palestinians").
+
+The `party` is the party named in the counted noun phrase ("two Armenian soldiers", "servicemen of the X army",
+"50 of its servicemen"), an "on the X side" phrase or the subject of "lost" ("the X side lost 207 servicemen");
+`unit` is the counted noun's lemma.
 """
 
 from __future__ import annotations
@@ -35,6 +45,7 @@ from .lexicon import (
     NUMBER_WORDS,
     QUALIFIER_PHRASES,
     QUANTITY_WORDS,
+    STATUS_QUANTITY_NOUNS,
     UNIT_NOUNS,
     VAGUE_NUMBERS,
 )
@@ -47,7 +58,12 @@ _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
 _AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
-              "all", "allegedly", "now", "confirmed", "already"}
+              "all", "allegedly", "now", "confirmed", "already", "reported", "feared", "believed", "presumed",
+              "thought", "still", "officially", "listed", "declared", "said", "understood", "known", "to", "later",
+              "subsequently", "either", "both", "each", "seriously", "critically", "lightly", "severely", "fatally",
+              "mortally", "badly"}
+#: Nouns whose "of" phrase counts the dead: "the bodies of 42 servicemen".
+_DEAD_OF = {"body", "remains", "death", "funeral", "corpse", "killing", "murder"}
 _QUALIFIERS = sorted(QUALIFIER_PHRASES, key=lambda qp: -len(qp[0]))
 
 
@@ -100,8 +116,10 @@ def _run_value(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def _skip(t: Token) -> bool:
-    if t.ent_type_ in _SKIP_ENTS:
+def _skip(t: Token, *, ents: bool = True) -> bool:
+    """Is `t` no count: a year, a date or time (by entity type, unless `ents` is False), "44-day", "Su-25", "5th",
+    a percentage or a clock time."""
+    if ents and t.ent_type_ in _SKIP_ENTS:
         return True
     if _YEAR.match(t.text):
         return True
@@ -157,14 +175,33 @@ def _is_person(noun: Token | None, pidx: PartyIndex) -> bool:
     if noun is None:
         return True
     lemma = noun.lemma_.lower()
-    return lemma in CASUALTY_NOUNS or noun.lower_ in CASUALTY_NOUNS or noun.i in pidx.by_token
+    # "Palestinians", "Israelis": a plural nationality is people, whether or not it is a party
+    nationality = noun.ent_type_ == "NORP" and noun.tag_ in {"NNPS", "NNS"}
+    return lemma in CASUALTY_NOUNS or noun.lower_ in CASUALTY_NOUNS or noun.i in pidx.by_token or nationality
 
 
-def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex) -> str:
+def _governing_quantity(arg: Token) -> str | None:
+    """The casualty verb governing the counted phrase: "X killed two soldiers", "two soldiers died"."""
+    head = arg.head
+    while head.dep_ == "conj" and arg.dep_ == "conj" and head.pos_ not in {"VERB", "AUX"}:
+        head = head.head
+    return _quantity_word(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
+
+
+def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *, noun_itself: bool = True) -> str:
+    """The casualty quantity of a count (module docstring); `noun_itself`: whether the counted noun may be the
+    quantity on its own ("two prisoners" are captured)."""
     doc = arg.doc
     casualty = _is_person(noun, pidx)
+    if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS and arg.dep_ in {"dobj", "nsubjpass",
+                                                                                          "nsubj"}:
+        q = _governing_quantity(arg)  # "killed 13 hostages" are dead, not captured
+        if q is not None and q != "captured":
+            return q
+        if not noun_itself:
+            return "other"
     # the counted word is itself a quantity: "14 wounded", "three dead", "five deaths", "two prisoners"
-    if noun is not None:
+    if noun is not None and noun_itself:
         q = _quantity_word(noun)
         if q is not None and noun.pos_ in {"NOUN", "ADJ", "VERB"} and noun.i == run_end + 1:
             return q
@@ -191,12 +228,12 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex) ->
                     return q
     # the governing verb: "X killed two soldiers", "two soldiers died", "killing three civilians"
     if casualty and arg.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"}:
-        head = arg.head
-        while head.dep_ == "conj" and arg.dep_ == "conj" and head.pos_ not in {"VERB", "AUX"}:
-            head = head.head
-        q = _quantity_word(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
+        q = _governing_quantity(arg)
         if q is not None:
             return q
+    # "the bodies of 42 servicemen"
+    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in _DEAD_OF:
+        return "dead"
     # "the death toll rose to 5"
     if arg.dep_ == "pobj" and arg.head.lower_ == "to":
         verb = arg.head.head
@@ -215,6 +252,11 @@ def _party(noun: Token | None, arg: Token, pidx: PartyIndex) -> str | None:
         if p is not None:
             return p
     verb = arg.head
+    if arg.dep_ == "dobj" and verb.lemma_.lower() == "lose":  # "the X side lost 207 servicemen"
+        subj = child(verb, "nsubj")
+        p = pidx.party_of(subj) if subj is not None else None
+        if p is not None:
+            return p
     for _ in range(3):
         side = prep_object(verb, "on")
         if side is not None and side.lemma_.lower() == "side":
@@ -235,9 +277,12 @@ def extract_numbers(sent: Span, matcher: PartyMatcher) -> list[Count]:
     i = sent.start
     while i < sent.end:
         t = doc[i]
-        if i in used or not _numberish(t) or _skip(t):
+        if i in used or not _numberish(t) or _skip(t, ents=False):
             i += 1
             continue
+        # the entity type (DATE, QUANTITY …) is checked once the counted noun is known: "Between 70 and 80
+        # servicemen" is sometimes tagged as a date
+        ent_skip = t.ent_type_ in _SKIP_ENTS
         # the run of number words: "a dozen", "twenty - five", "1.5 million"
         start = i
         if i > sent.start and doc[i - 1].lower_ in {"a", "an"} and t.lower_ in MULTIPLIERS:
@@ -264,7 +309,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher) -> list[Count]:
             low, high = _interval(value, qualifier, phrase)  # type: ignore[arg-type]
         # ranges: "between 50 and 60", "50 to 60", "50-60"
         if vague is None and end + 2 < sent.end and doc[end + 1].lower_ in {"and", "to", "-", "–", "or"} \
-                and _numberish(doc[end + 2]) and not _skip(doc[end + 2]):
+                and _numberish(doc[end + 2]) and not _skip(doc[end + 2], ents=False):
             prev_word = doc[start - 1].lower_ if start > sent.start else ""
             if doc[end + 1].lower_ != "and" or prev_word in {"between", "from"}:
                 j = end + 2
@@ -294,10 +339,16 @@ def extract_numbers(sent: Span, matcher: PartyMatcher) -> list[Count]:
             noun = main.head.head
             arg = noun
         if noun is not None and (noun.lemma_.lower() in UNIT_NOUNS or noun.lower_ in UNIT_NOUNS
-                                 or noun.ent_type_ in _SKIP_ENTS):
+                                 or noun.ent_type_ in _SKIP_ENTS and not _is_person(noun, pidx)):
+            i = last + 1
+            continue
+        if ent_skip and (noun is None or not _is_person(noun, pidx) or noun.lemma_.lower() in UNIT_NOUNS):
             i = last + 1
             continue
         quantity = _quantity(arg, noun, last, pidx)
+        if quantity == "other" and arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"} and counts \
+                and _is_person(noun, pidx):
+            quantity = counts[-1].quantity  # "killed 31 people, including 12 children"
         if quantity == "other" and noun is None:
             i = last + 1
             continue
@@ -314,7 +365,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher) -> list[Count]:
             noun = t.head
             if noun.lemma_.lower() not in CASUALTY_NOUNS and noun.lower_ not in CASUALTY_NOUNS:
                 continue
-            q = _quantity(noun, noun, t.i, pidx)
+            q = _quantity(noun, noun, t.i, pidx, noun_itself=False)
             if q == "other":
                 continue
             counts.append(Count(q, 1.0, 1.0, 1.0, "exact", _party(noun, noun, pidx), doc[t.i:noun.i + 1].text,

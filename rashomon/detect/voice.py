@@ -9,7 +9,10 @@ A sentence is **attributed** when
 - it names something "in what X calls …";
 - it is a quotation: with its own attribution, or — with no attribution — continuing the previous attributed
   sentence (pass that sentence's Voice as `previous`);
-- its source is a pronoun ("it said", "he added"), resolved to the previous sentence's source.
+- its source is a pronoun ("it said", "he added"), resolved to the previous sentence's source; in "in response to
+  what it called …" with no previous source, the pronoun is the subject of the enclosing clause;
+- its source phrase ends the sentence after a comma but was attached elsewhere by the parser ("…, a source in X's
+  security service said", "…, regional governor Oleh Syniehubov said").
 
 Cues inside quotation marks are the quoted speaker's words, not attributions of the sentence.
 
@@ -44,7 +47,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ._syntax import PartyIndex, np_tokens, quote_mask, subject_of
+from ._syntax import PartyIndex, np_text, np_tokens, quote_mask, subject_of
 from .lexicon import (
     DOCUMENT_NOUNS,
     FIRST_PERSON,
@@ -146,8 +149,27 @@ def _is_speech_verb(t: Token) -> bool:
     return True
 
 
+def _trailing_source(t: Token, quoted: set[int]) -> Token | None:
+    """The head of a source phrase between the last comma and a sentence-final speech verb that the parser attached
+    elsewhere ("…, a source in X's security service said", "…, regional governor Oleh Syniehubov said")."""
+    sent = t.sent
+    if t.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in t.children):
+        return None
+    comma = next((x for x in reversed(list(t.doc[sent.start:t.i])) if x.text == ","), None)
+    if comma is None or comma.i in quoted:
+        return None
+    span = t.doc[comma.i + 1:t.i]
+    if not 0 < len(span) <= 12 or any(x.pos_ in {"VERB", "AUX"} or x.i in quoted for x in span):
+        return None
+    heads = [x for x in span if not (span.start <= x.head.i < span.end)]
+    nouns = [x for x in heads if x.pos_ in {"NOUN", "PROPN"}]
+    return nouns[0] if len(heads) == 1 and nouns else None
+
+
 def _subject(t: Token, quoted: set[int]) -> Token | None:
     subj = subject_of(t)
+    if subj is None:
+        subj = _trailing_source(t, quoted)
     if subj is None or subj.head.i != t.i:
         # misparsed "..., a State Department spokesperson said": the noun right before the verb
         prev = t.doc[t.i - 1] if t.i > t.sent.start else None
@@ -291,6 +313,17 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
         if prev is not None:
             return _Source(prev.attributed_party, institution_of(prev.attributed_to or ""), None, text,
                            _inherit(prev, cue.text, text))
+        if cue.kind == "calls":
+            # "X launched … in response to what it called …": the pronoun is the subject of the enclosing clause
+            for a in verb.ancestors:
+                subj = next((c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"), None)
+                if subj is not None:
+                    party = pidx.party_of(subj)
+                    if party is not None:
+                        name = _canonical(party, institution_of(np_text(subj)), None, text, pidx.matcher)
+                        return _Source(party, institution_of(name), None, text,
+                                       Voice(ATTRIBUTED, name, text, party, cue.text))
+                    break
         return _Source(None, None, None, text, Voice(ATTRIBUTED, None, text, None, cue.text))
     mention = pidx.party_of_tokens(tokens)
     party = mention.party_id if mention is not None else None

@@ -12,3 +12,5 @@ create table if not exists article_changes (
 );
 
 alter table articles add column if not exists same_text_as varchar;  -- article_id of an identical text (wire copy) published earlier
+
+alter table fetch_log add column if not exists hop_url varchar;  -- the URL this attempt requested (differs from url after a redirect)
