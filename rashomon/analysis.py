@@ -9,6 +9,7 @@ Recomputed as a whole for the event in one transaction; the rest of the database
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -16,8 +17,16 @@ from itertools import combinations
 import duckdb
 
 from . import store
-from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare, self_contradictions
+from .detect.compare import (
+    SentenceAnalysis,
+    initiator_act,
+    analyse,
+    analyse_article,
+    compare,
+    self_contradictions,
+)
 from .detect.initiator import UNKNOWN
+from .detect.lexicon import INSTITUTIONS
 from .sources import Event
 
 log = logging.getLogger(__name__)
@@ -32,15 +41,22 @@ class DetectOutcome:
     disagreements: int
 
 
-def _initiator_act(an: SentenceAnalysis, party: str, reported: bool):
-    acts = [a for a in an.acts if a.reported == reported]
-    for a in acts:
-        if a.actor == party and a.initiating and not a.negated and not a.background:
-            return a
-    for a in acts:
-        if a.action == "retaliate" and a.target == party:
-            return a
-    return None
+_HEADLINE_TAIL = re.compile(r"^(?P<claim>.{12,}?\S)\s+[-–—|]\s+(?P<source>[^-–—|]{3,80})$")
+_HEADLINE_HEAD = re.compile(r"^(?P<source>[^:,]{3,40}):\s+(?P<claim>.{12,})$")
+_SOURCE_WORDS = re.compile("|".join(pattern for _, pattern in INSTITUTIONS), re.I)
+
+
+def headline_as_sentence(title: str) -> str:
+    """Headlines attribute with punctuation, not verbs: "X violates ceasefire - Defence Ministry" and
+    "Kremlin: X violated ceasefire" are a source's claim. Rewrite them as "X …, the Defence Ministry said." so the
+    voice detector reads them as attributed; any other headline is returned unchanged."""
+    text = title.strip()
+    for pattern in (_HEADLINE_TAIL, _HEADLINE_HEAD):
+        m = pattern.match(text)
+        if m and _SOURCE_WORDS.search(m.group("source")):
+            claim = m.group("claim").rstrip(" .")
+            return f"{claim}, {m.group('source').strip()} said."
+    return text
 
 
 def analyse_event_sentences(rows: list[dict], event: Event) -> dict[str, SentenceAnalysis]:
@@ -53,10 +69,14 @@ def analyse_event_sentences(rows: list[dict], event: Event) -> dict[str, Sentenc
         titles = [s for s in sents if s["part"] == "title"]
         body = [s for s in sents if s["part"] != "title"]
         for s in titles:
-            out[s["sentence_id"]] = analyse(s["text"], event)
+            out[s["sentence_id"]] = analyse(headline_as_sentence(s["text"]), event)
         for s, an in zip(body, analyse_article([s["text"] for s in body], event)):
             out[s["sentence_id"]] = an
     return out
+
+
+def _is_background(an: SentenceAnalysis) -> bool:
+    return bool(an.acts) and all(a.background for a in an.acts)
 
 
 def detect_event(con: duckdb.DuckDBPyConnection, event: Event) -> DetectOutcome:
@@ -71,13 +91,13 @@ def detect_event(con: duckdb.DuckDBPyConnection, event: Event) -> DetectOutcome:
         v = an.voice
         sa_rows.append((
             sid, event.id, r["outlet_id"], "attributed" if v.attributed else "own", v.attributed_to,
-            v.attributed_party, v.cue, bool(an.acts), bool(an.acts) and all(a.background for a in an.acts),
+            v.attributed_party, v.cue, bool(an.acts), _is_background(an),
             list(an.places), list(an.times), [t.term for t in an.loaded],
         ))
         for voice, party, reported in (("own", an.own_initiator, False), ("attributed", an.reported_initiator, True)):
             if not party:
                 continue
-            act = _initiator_act(an, party, reported)
+            act = initiator_act([a for a in an.acts if a.reported == reported], party)
             attributed_to = (v.attributed_to or "unnamed source") if reported else None
             init_rows.append((
                 sid, voice, attributed_to, v.attributed_party if reported else None, party,
@@ -98,7 +118,11 @@ def detect_event(con: duckdb.DuckDBPyConnection, event: Event) -> DetectOutcome:
         for x, y in combinations(ms, 2):
             if x["outlet_id"] == y["outlet_id"] or x["sentence_id"] not in analyses or y["sentence_id"] not in analyses:
                 continue
-            for d in compare(analyses[x["sentence_id"]], analyses[y["sentence_id"]], event):
+            ax, ay = analyses[x["sentence_id"]], analyses[y["sentence_id"]]
+            background = _is_background(ax) or _is_background(ay)
+            for d in compare(ax, ay, event):
+                if background and d.kind in ("number", "place", "time"):
+                    continue  # figures of an earlier war are not this event's figures
                 dis_rows.append((
                     event.id, d.kind, claim_id, x["outlet_id"], y["outlet_id"], x["sentence_id"], y["sentence_id"],
                     d.value_a, d.value_b,

@@ -152,7 +152,6 @@ def test_who_started_it_has_one_row_per_outlet_and_a_summary_on_top(seed_report)
     assert text(box[0]).startswith(("⚠ Disagree.", "✓ Agree.", "No verdict.", "Not analysed."))
 
 
-@pytest.mark.xfail(reason="needs detectors", strict=False)
 def test_who_started_it_verdicts_match_the_seed_answer_key(seed_report):
     doc, _, _ = seed_report
     rows = who_rows(doc)

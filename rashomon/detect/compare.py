@@ -238,6 +238,30 @@ def _count_phrase(c: Count) -> str:
     return prefix + n(c.value)
 
 
+_INVARIANT_NOUNS = {"people", "police", "personnel", "military", "staff", "crew", "civilians"}
+
+
+def _noun_for(unit: str, c: Count) -> str:
+    """The counted noun in the number the count needs: 'one soldier', 'two servicemen'."""
+    unit = unit.strip()
+    if not unit:
+        return unit
+    one = c.qualifier == "exact" and c.value == 1
+    if unit in _INVARIANT_NOUNS:
+        return "person" if one and unit == "people" else unit
+    if one:
+        if unit.endswith("men"):
+            return unit[:-3] + "man"
+        return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+    if unit.endswith("s"):
+        return unit
+    if unit.endswith("man"):
+        return unit[:-3] + "men"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
+
+
 def _overlap(a: Count, b: Count) -> bool:
     lo = max(a.low if a.low is not None else float("-inf"), b.low if b.low is not None else float("-inf"))
     hi = min(a.high if a.high is not None else float("inf"), b.high if b.high is not None else float("inf"))
@@ -258,12 +282,9 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
             continue
         same_a = [c for c in a.numbers if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
         same_b = [c for c in b.numbers if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
-        parties_b = {c.party for c in same_b}
-        parties_a = {c.party for c in same_a}
-        if ca.party is None:
-            cand_b = same_b if len(parties_b - {None}) <= 1 else [c for c in same_b if c.party is None]
-        else:
-            cand_b = [c for c in same_b if c.party == ca.party or (c.party is None and len(parties_a - {None}) == 1)]
+        # Counts are compared only for the same side: a count whose side is not named is compared only with
+        # another such count (comparing "two servicemen" with "one Azerbaijani soldier" mixes the two sides' dead).
+        cand_b = [c for c in same_b if c.party == ca.party]
         if not cand_b:
             continue
         cand_a = [c for c in same_a if c.party == ca.party]
@@ -273,7 +294,7 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         cb = cand_b[0]
         party = ca.party or cb.party
         unit = (ca.unit or cb.unit or "people") if q != "other" else (ca.unit or "")
-        plural = unit if unit.endswith("s") or unit in {"people", "police", "personnel", "military"} else unit + "s"
+        plural = _noun_for(unit, ca)
         side = f" on {_esc(_party_name(event, party))}'s side" if party else ""
         verb = _QUANTITY_PHRASE.get(ca.quantity, "")
         if q == "other":
@@ -430,15 +451,16 @@ def _claims(analyses: Iterable[SentenceAnalysis]) -> list[_Claim]:
         rep = [a for a in an.acts if a.reported]
         p_own = initiator_of(own)
         if p_own:
-            out.append(_Claim("", p_own, i, _initiator_act_from(own, p_own), None))
+            out.append(_Claim("", p_own, i, initiator_act(own, p_own), None))
         p_rep = initiator_of(rep)
         if p_rep:
             holder = an.voice.attributed_to or "an unnamed source"
-            out.append(_Claim(holder, p_rep, i, _initiator_act_from(rep, p_rep), an.voice.attributed_party))
+            out.append(_Claim(holder, p_rep, i, initiator_act(rep, p_rep), an.voice.attributed_party))
     return out
 
 
-def _initiator_act_from(acts: list[Act], party: str) -> Act | None:
+def initiator_act(acts: list[Act], party: str) -> Act | None:
+    """The act that makes `party` the initiator: its own starting act, else a retaliation aimed at it."""
     for a in acts:
         if a.actor == party and a.initiating and not a.negated and not a.background:
             return a

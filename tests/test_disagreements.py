@@ -1,0 +1,93 @@
+"""What the seed event's data must say (issue: find and name the disagreements), read from the views users query."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon import store
+
+pytestmark = pytest.mark.slow
+EVENT = "karabakh-2022-08-03"
+
+
+@pytest.fixture(scope="module")
+def views(demo_run):
+    _, settings = demo_run
+    with store.connect(settings.db, read_only=True) as con:
+        verdicts = con.execute(
+            "select outlet_id, own_voice, attributed_to, says_initiator, evidence_sentence_ids from initiator_by_outlet "
+            "where event_id = ?", [EVENT]).fetchall()
+        disagreements = con.execute(
+            "select kind, outlet_a, outlet_b, sentence_a, sentence_b, value_a, value_b, explanation from disagreements "
+            "where event_id = ?", [EVENT]).fetchall()
+        initiators = con.execute("select * from initiators where event_id = ?", [EVENT]).fetchall()
+        cols = [d[0] for d in con.description]
+    return verdicts, disagreements, [dict(zip(cols, r)) for r in initiators]
+
+
+def _own(verdicts, outlet):
+    return {v[3] for v in verdicts if v[0] == outlet and v[1]}
+
+
+def _quoted(verdicts, outlet):
+    return {(v[2], v[3]) for v in verdicts if v[0] == outlet and not v[1]}
+
+
+def test_seed_outlet_blames_armenia_in_its_own_voice_while_quoting_russia_against_azerbaijan(views):
+    verdicts, _, _ = views
+    assert _own(verdicts, "anadolu_agency") == {"armenia"}
+    assert any(src.startswith("Russia") and party == "azerbaijan" for src, party in _quoted(verdicts, "anadolu_agency"))
+
+
+def test_russian_and_armenian_accounts_blame_azerbaijan(views):
+    verdicts, _, _ = views
+    assert ("Russia Defence Ministry", "azerbaijan") in _quoted(verdicts, "tass")
+    assert "armenia" not in {p for s, p in _quoted(verdicts, "tass") if s.startswith("Russia")}
+    assert _own(verdicts, "armenpress") == {"azerbaijan"}
+
+
+def test_wire_and_broadcaster_do_not_blame_in_their_own_voice(views):
+    verdicts, _, _ = views
+    for outlet in ("reuters", "rferl"):
+        assert _own(verdicts, outlet) == set(), outlet
+
+
+def test_outlets_that_blame_different_parties_are_an_initiator_disagreement(views):
+    _, disagreements, _ = views
+    pairs = {frozenset((d[1], d[2])) for d in disagreements if d[0] == "initiator"}
+    assert frozenset(("anadolu_agency", "armenpress")) in pairs
+    for d in disagreements:
+        if d[0] == "initiator":
+            assert d[3] and d[4] and d[7] and d[1] != d[2]
+
+
+def test_figures_for_the_dead_or_wounded_differ_by_outlet(views):
+    _, disagreements, _ = views
+    numbers = [d for d in disagreements if d[0] == "number"]
+    assert numbers, "no number disagreement"
+    assert all(d[1] != d[2] and d[5] != d[6] for d in numbers)
+    assert any("killed" in d[7] or "wounded" in d[7] for d in numbers)
+
+
+def test_the_seed_article_contradicts_itself(views):
+    _, disagreements, _ = views
+    own = [d for d in disagreements if d[0] == "self" and d[1] == "anadolu_agency"]
+    assert own, "the seed's headline vs its quoted ministry statement is not reported"
+    assert "subjected to intensive fire" in own[0][7]
+
+
+def test_every_initiator_row_is_a_party_or_unknown_with_its_voice(views):
+    _, _, initiators = views
+    assert initiators
+    parties = {"armenia", "azerbaijan", "russia", "eu", "us", "unknown"}
+    for row in initiators:
+        assert row["actor_party"] in parties
+        assert row["voice"] in ("own", "attributed")
+        assert (row["voice"] == "own") == (row["attributed_to"] is None)
+
+
+def test_every_explanation_reads_as_a_sentence(views):
+    _, disagreements, _ = views
+    for d in disagreements:
+        assert d[7] and d[7][0].isupper() and d[7].rstrip().endswith((".", "”", '"')), d
+        assert "{" not in d[7] and "None" not in d[7], d
