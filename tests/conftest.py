@@ -66,3 +66,36 @@ def demo_run(prefect_harness, tmp_path_factory, seed_event_dir, sources_dir):
     with serve_folder(event.offline.site, port=DEMO_PORT) as base_url:
         result = pipeline(str(seed_event_dir), settings, base_url=base_url)
     return result, settings
+
+
+def _load_event_text(tmp_path_factory, text: str):
+    from rashomon.sources import load_event
+
+    event_id = text.split('id = "', 1)[1].split('"', 1)[0]
+    folder = Path(tmp_path_factory.mktemp("events")) / event_id
+    folder.mkdir()
+    (folder / "event.toml").write_text(text, encoding="utf-8")
+    return load_event(folder)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from rashomon.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def karabakh(tmp_path_factory):
+    """A small Karabakh event (five parties, a wording pair) for the detector tests."""
+    from detect_events import KARABAKH_TOML
+
+    return _load_event_text(tmp_path_factory, KARABAKH_TOML)
+
+
+@pytest.fixture(scope="session")
+def ukraine(tmp_path_factory):
+    """Another war with other parties: nothing in the detectors may be Karabakh-specific."""
+    from detect_events import UKRAINE_TOML
+
+    return _load_event_text(tmp_path_factory, UKRAINE_TOML)

@@ -11,62 +11,7 @@ from rashomon.detect import Disagreement, SentenceAnalysis, analyse, analyse_art
 from rashomon.nlp import load_nlp
 from rashomon.sources import Event, load_event
 
-KARABAKH_TOML = """
-id = "karabakh-2022-08-03"
-title = "Azerbaijan and Armenia clash near Lachin"
-window_start = 2022-08-02T00:00:00Z
-window_end = 2022-08-07T00:00:00Z
-keywords = ["Karabakh", "Lachin"]
 
-[[parties]]
-id = "armenia"
-name = "Armenia"
-aliases = ["Armenia", "Armenian forces", "Armenian armed forces", "Yerevan"]
-loaded_aliases = ["illegal Armenian armed detachments"]
-
-[[parties]]
-id = "azerbaijan"
-name = "Azerbaijan"
-aliases = ["Azerbaijan", "Azerbaijani forces", "Azerbaijan Army", "Baku"]
-
-[[parties]]
-id = "russia"
-name = "Russia"
-aliases = ["Russia", "Russian Federation", "Moscow", "Russian peacekeepers"]
-
-[[parties]]
-id = "eu"
-name = "European Union"
-aliases = ["European Union", "EU", "Brussels"]
-
-[[parties]]
-id = "us"
-name = "United States"
-aliases = ["United States", "U.S.", "US", "Washington"]
-
-[[wording]]
-loaded = "liberated"
-neutral = "captured"
-"""
-
-UKRAINE_TOML = """
-id = "ukraine-2023-05-01"
-title = "Shelling in the south"
-window_start = 2023-05-01T00:00:00Z
-window_end = 2023-05-05T00:00:00Z
-keywords = ["Ukraine"]
-
-[[parties]]
-id = "ukraine"
-name = "Ukraine"
-aliases = ["Ukraine", "Kyiv"]
-
-[[parties]]
-id = "russia"
-name = "Russia"
-aliases = ["Russia", "Moscow", "Kremlin"]
-loaded_aliases = ["Russian occupiers"]
-"""
 
 # The seed article's sentences that carry an act or an attribution, in article order (Anadolu Agency).
 SEED_ARTICLE = [
@@ -94,27 +39,6 @@ SEED_ARTICLE = [
 ]
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def _load(tmp_path_factory: pytest.TempPathFactory, text: str) -> Event:
-    event_id = text.split('id = "', 1)[1].split('"', 1)[0]
-    folder = Path(tmp_path_factory.mktemp("events")) / event_id
-    folder.mkdir()
-    (folder / "event.toml").write_text(text, encoding="utf-8")
-    return load_event(folder)
-
-
-@pytest.fixture(scope="module")
-def karabakh(tmp_path_factory: pytest.TempPathFactory) -> Event:
-    return _load(tmp_path_factory, KARABAKH_TOML)
-
-
-@pytest.fixture(scope="module")
-def ukraine(tmp_path_factory: pytest.TempPathFactory) -> Event:
-    return _load(tmp_path_factory, UKRAINE_TOML)
 
 
 def kinds(ds: list[Disagreement]) -> list[str]:
