@@ -614,9 +614,13 @@ def event_context(con: duckdb.DuckDBPyConnection, event_id: str, *, run_info: di
         store.rows(con, "select_report_initiators", event_id=event_id), party_names, anchors,
     )
     claim_list = list(claims.values())
+    changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in store.rows(con, "select_report_changes", event_id=event_id):
+        changes[r["article_id"]].append(r)
     return {
         "event": event,
         "articles": articles,
+        "changes": changes,
         "outlets": outlet_ids,
         "outlet_names": names,
         "claims": claim_list,

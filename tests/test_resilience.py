@@ -182,3 +182,5 @@ def test_a_changed_page_becomes_a_revision_with_what_changed(prefect_harness, tm
     assert rev == 2 and revisions == 2
     assert any(k == "changed" and "from two to three" in s for k, s, _ in changes), changes
     assert current == 1
+    html = Path(result.report).read_text(encoding="utf-8")
+    assert "revision 2" in html and "a figure changed from two to three" in html
