@@ -39,7 +39,7 @@ eval: $(VENV)/.installed-dev
 	$(VENV)/bin/rashomon eval
 
 bench: $(VENV)/.installed-dev
-	$(PY) bench/run_all.py
+	$(PY) bench/run_all.py $(BENCH_ARGS)   # BENCH_ARGS=--quick skips the 1,000-article run
 
 lock: $(VENV)/.installed-dev
 	{ echo "# Pinned versions for every install (make demo / make test pass this file to pip with -c)."; \

@@ -50,7 +50,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     prefect_env.configure()
     from flows.pipeline import pipeline
+    from flows.runners import shared_api
 
+    from .cli_data import task_runner_from_args
     from .localsite import DEMO_PORT, serve_folder
     from .sources import load_event
 
@@ -60,9 +62,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if event.offline is None:
         raise RashomonError(f"{event_dir}: the event has no [offline] section, so it cannot run as a demo")
     started = time.monotonic()
-    with serve_folder(event.offline.site, port=DEMO_PORT) as base_url:
+    runner = task_runner_from_args(args)
+    with serve_folder(event.offline.site, port=DEMO_PORT) as base_url, shared_api(runner):
         print(f"Serving {event.offline.site} at {base_url} (offline mirror of the outlets)")
-        result = pipeline(str(event_dir), settings, base_url=base_url)
+        result = pipeline.with_options(task_runner=runner)(str(event_dir), settings, base_url=base_url)
     _print_result(result, started)
     return 0
 
@@ -72,13 +75,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     prefect_env.configure()
     from flows.pipeline import pipeline
+    from flows.runners import shared_api
 
+    from .cli_data import task_runner_from_args
     from .sources import load_event
 
     settings = _settings(args)
     load_event(Path(args.event))  # fail fast with a clear message before Prefect starts
     started = time.monotonic()
-    result = pipeline(str(args.event), settings, base_url=None)
+    runner = task_runner_from_args(args)
+    with shared_api(runner):
+        result = pipeline.with_options(task_runner=runner)(str(args.event), settings, base_url=None)
     _print_result(result, started)
     return 0 if not result.failures or result.counts["articles"] else 1
 
@@ -185,6 +192,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .cli_data import add_runner_options
+    from .cli_data import register as register_data_commands
+
     parser = argparse.ArgumentParser(prog="rashomon", description="Show where news outlets' accounts of the same event disagree.")
     parser.add_argument("--version", action="version", version=f"rashomon {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -198,10 +208,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", parents=[common], help="run the offline demo: serve seeds/ locally and run the whole pipeline")
     p.add_argument("event", nargs="?", help=f"event folder with an [offline] section (default: seeds/{DEMO_EVENT})")
+    add_runner_options(p)
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("run", parents=[common], help="run the pipeline for an event against the real web")
     p.add_argument("event", help="event folder holding event.toml, e.g. seeds/karabakh-2022-08-03")
+    add_runner_options(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("report", parents=[common], help="re-render an event's report from the database (no fetching, no embedding)")
@@ -233,6 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet", required=True, help="outlet id from sources/")
     p.add_argument("target", help="an http(s) URL, or the path of an HTML file saved by hand (copied into the event's pages/)")
     p.set_defaults(func=cmd_add)
+
+    register_data_commands(sub, common)
     return parser
 
 

@@ -1,0 +1,111 @@
+"""The data commands of `rashomon`: `sql` (read-only queries) and `export` (an event to Parquet).
+
+`register(sub, common)` adds them to the CLI's subparsers; `add_runner_options` / `task_runner_from_args` add and read
+`--task-runner` / `--dask-address` for `demo` and `run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import RashomonError
+
+
+def _db(args: argparse.Namespace) -> Path:
+    from .settings import load_settings
+
+    return Path(load_settings(config_file=getattr(args, "config", None), db=getattr(args, "db", None)).db)
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from . import sqlshell
+
+    stdin_text = None
+    if args.query in (None, "-"):
+        if args.query is None and sys.stdin.isatty():
+            raise sqlshell.QueryError(
+                'no query given: rashomon sql "select ..." | rashomon sql FILE.sql | rashomon sql < FILE.sql'
+            )
+        stdin_text = sys.stdin.read()
+    query = sqlshell.read_query_arg(args.query, stdin_text)
+    db = _db(args)
+    if args.format == "parquet":
+        if not args.out:
+            raise sqlshell.QueryError("--format parquet needs --out FILE")
+        table = sqlshell.run_query_arrow(db, query, wait_s=args.wait)
+        path = sqlshell.atomic_write_parquet(table, Path(args.out))
+        print(f"{table.num_rows} row(s) written to {path}", file=sys.stderr)
+        return 0
+    result = sqlshell.run_query(db, query, wait_s=args.wait)
+    if args.format == "csv":
+        text = sqlshell.format_csv(result)
+    elif args.format == "json":
+        text = sqlshell.format_json(result) + "\n"
+    else:
+        text = sqlshell.format_table(result, max_width=args.max_width) + "\n"
+    if args.out:
+        sqlshell.atomic_write_text(text, Path(args.out))
+        print(f"{len(result.rows)} row(s) written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_event
+
+    out = export_event(_db(args), args.event_id, Path(args.to), wait_s=args.wait)
+    width = max(len(t.name) for t in out.tables)
+    for t in out.tables:
+        print(f"{t.name:<{width}}  {t.kind:<5} {t.rows:>8} rows  {t.file}")
+    print(f"{len(out.tables)} files in {out.folder.resolve()} (manifest: {out.manifest.name})")
+    return 0
+
+
+def register(sub, common: argparse.ArgumentParser) -> None:
+    """Add `sql` and `export` to the `rashomon` subparsers."""
+    p = sub.add_parser(
+        "sql",
+        parents=[common],
+        help="run a read-only SQL query on the database (tables and views: docs/schema.md)",
+        description="Run SQL on the database, read-only and without file access: writes, COPY, ATTACH, INSTALL/LOAD, "
+        "SET and functions reading files are refused. Examples: docs/examples/*.sql.",
+    )
+    p.add_argument("query", nargs="?", help="the SQL, a .sql file, or - (default: standard input)")
+    p.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table", help="output format (default: table)")
+    p.add_argument("--out", type=Path, help="write to FILE (atomically) instead of standard output; required for parquet")
+    p.add_argument("--max-width", type=int, default=60, help="widest table cell before it is cut (default: 60)")
+    p.add_argument("--wait", type=float, default=60.0, help="seconds to wait while a run holds the database (default: 60)")
+    p.set_defaults(func=cmd_sql)
+
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write an event's tables and views as Parquet files (one per table/view, plus manifest.json)",
+    )
+    p.add_argument("event_id", help="event id, e.g. karabakh-2022-08-03")
+    p.add_argument("--to", required=True, type=Path, metavar="DIR", help="folder to write into (created if missing)")
+    p.add_argument("--wait", type=float, default=60.0, help="seconds to wait while a run holds the database (default: 60)")
+    p.set_defaults(func=cmd_export)
+
+
+def add_runner_options(parser: argparse.ArgumentParser) -> None:
+    """`--task-runner` and `--dask-address` for the commands that run the pipeline (demo, run)."""
+    g = parser.add_argument_group("task runner")
+    g.add_argument(
+        "--task-runner", choices=("threads", "dask"), default=None,
+        help="where the stages run: threads in this process (default) or a local Dask cluster of 2 worker processes",
+    )
+    g.add_argument("--dask-address", metavar="tcp://HOST:PORT", help="run the stages on an existing Dask cluster")
+
+
+def task_runner_from_args(args: argparse.Namespace):
+    """The Prefect task runner the options ask for (None/threads: a thread pool)."""
+    from flows.runners import make_task_runner
+
+    kind, address = getattr(args, "task_runner", None), getattr(args, "dask_address", None)
+    if kind == "threads" and address:
+        raise RashomonError("--dask-address runs the stages on Dask: drop --task-runner threads")
+    return make_task_runner(kind, address)
