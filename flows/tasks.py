@@ -19,6 +19,9 @@ from rashomon.settings import Settings
 from rashomon.sources import Event, Outlet
 
 
+BATCH = 25  # articles per write transaction in the extract and segment stages
+
+
 def fetch_policy(settings: Settings, *, allow_private: bool) -> FetchPolicy:
     return FetchPolicy(
         user_agent=settings.user_agent,
@@ -91,8 +94,16 @@ def fetch_task(settings: Settings, event: Event, run_id: str, allow_private: boo
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str) -> dict[str, Any]:
     logger = get_run_logger()
-    with store.connect(settings.db) as con:
-        out = stages.extract_pending(con, event, outlets, run_id, decode=decode_html)
+    extracted = unchanged = 0
+    failures: list[tuple[str, str]] = []
+    while True:  # small batches, each with its own short connection, so analysts' queries get turns
+        with store.connect(settings.db) as con:
+            batch = stages.extract_pending(con, event, outlets, run_id, decode=decode_html, limit=BATCH)
+        extracted, unchanged = extracted + batch.extracted, unchanged + batch.unchanged
+        failures += batch.failures
+        if batch.extracted + batch.unchanged + len(batch.failures) < BATCH:
+            break
+    out = stages.ExtractOutcome(extracted, unchanged, failures)
     logger.info("extract: %d articles new or changed, %d unchanged, %d failed", out.extracted, out.unchanged, len(out.failures))
     for url, why in out.failures:
         logger.warning("extract failed: %s", why)
@@ -101,8 +112,13 @@ def extract_task(settings: Settings, event: Event, outlets: dict[str, Outlet], r
 
 @task(name="segment", cache_policy=NO_CACHE)
 def segment_task(settings: Settings, event: Event) -> int:
-    with store.connect(settings.db) as con:
-        n = stages.segment_pending(con, event.id)
+    n = 0
+    while True:
+        with store.connect(settings.db) as con:
+            articles, written = stages.segment_pending(con, event.id, limit=BATCH)
+        n += written
+        if articles < BATCH:
+            break
     get_run_logger().info("segment: %d sentences written", n)
     return n
 
@@ -149,10 +165,13 @@ def align_task(settings: Settings, event: Event) -> stages.AlignOutcome:
 
 @task(name="detect", cache_policy=NO_CACHE)
 def detect_task(settings: Settings, event: Event) -> int:
-    from rashomon.analysis import detect_event
+    from rashomon.analysis import compute_detections, load_detect_inputs, write_detections
 
     with store.connect(settings.db) as con:
-        out = detect_event(con, event)
+        inputs = load_detect_inputs(con, event)
+    rows = compute_detections(inputs, event)  # minutes on a big event: the database stays free meanwhile
+    with store.connect(settings.db) as con:
+        out = write_detections(con, event, rows)
     get_run_logger().info(
         "detect: %d sentences analysed, %d initiator statements, %d disagreements between outlets",
         out.sentences, out.initiator_rows, out.disagreements,

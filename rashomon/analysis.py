@@ -79,11 +79,42 @@ def _is_background(an: SentenceAnalysis) -> bool:
     return bool(an.acts) and all(a.background for a in an.acts)
 
 
+@dataclass
+class DetectInputs:
+    rows: list[dict]                       # the event's sentences in reading order
+    members: list[dict]                    # claim membership
+    names: dict[str, str]                  # outlet id -> name
+
+
+@dataclass
+class DetectRows:
+    sentence_analysis: list[tuple]
+    sentence_initiators: list[tuple]
+    sentence_acts: list[tuple]
+    sentence_numbers: list[tuple]
+    claim_disagreements: list[tuple]
+
+
+def load_detect_inputs(con: duckdb.DuckDBPyConnection, event: Event) -> DetectInputs:
+    return DetectInputs(
+        store.rows(con, "select_sentences_to_analyse", event_id=event.id),
+        store.rows(con, "select_claim_members", event_id=event.id),
+        dict(con.execute("select outlet_id, name from outlets").fetchall()),
+    )
+
+
 def detect_event(con: duckdb.DuckDBPyConnection, event: Event) -> DetectOutcome:
-    rows = store.rows(con, "select_sentences_to_analyse", event_id=event.id)
+    """Read, detect and write in one go (the flow's task does the three steps with the database closed while the
+    detectors run, so analysts' queries are not held up)."""
+    rows = compute_detections(load_detect_inputs(con, event), event)
+    return write_detections(con, event, rows)
+
+
+def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
+    """Run the detectors; touches no database."""
+    rows, names = inputs.rows, inputs.names
     analyses = analyse_event_sentences(rows, event)
     info = {r["sentence_id"]: r for r in rows}
-    names = dict(con.execute("select outlet_id, name from outlets").fetchall())
 
     sa_rows, init_rows, act_rows, num_rows, dis_rows = [], [], [], [], []
     for sid, an in analyses.items():
@@ -112,7 +143,7 @@ def detect_event(con: duckdb.DuckDBPyConnection, event: Event) -> DetectOutcome:
 
     # Pairwise disagreements inside each claim, between sentences of different outlets.
     members: dict[str, list[dict]] = defaultdict(list)
-    for m in store.rows(con, "select_claim_members", event_id=event.id):
+    for m in inputs.members:
         members[m["claim_id"]].append(m)
     for claim_id, ms in members.items():
         for x, y in combinations(ms, 2):
@@ -144,6 +175,13 @@ def detect_event(con: duckdb.DuckDBPyConnection, event: Event) -> DetectOutcome:
                 d.render(names.get(outlet, outlet)), SEVERITY["self"],
             ))
 
+    return DetectRows(sa_rows, init_rows, act_rows, num_rows, dis_rows)
+
+
+def write_detections(con: duckdb.DuckDBPyConnection, event: Event, out: DetectRows) -> DetectOutcome:
+    """Replace the event's detector output in one transaction."""
+    sa_rows, init_rows, act_rows = out.sentence_analysis, out.sentence_initiators, out.sentence_acts
+    num_rows, dis_rows = out.sentence_numbers, out.claim_disagreements
     with store.transaction(con):
         store.run(con, "delete_event_analysis", event_id=event.id)
         if sa_rows:

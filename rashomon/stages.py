@@ -191,9 +191,11 @@ def extract_pending(
     run_id: str,
     decode: Callable[[bytes, str | None], str] | None = None,
     progress: Progress = None,
+    limit: int | None = None,
 ) -> ExtractOutcome:
-    """Extract every fetched page of the event whose bytes the article was not yet extracted from."""
-    todo = store.rows(con, "select_pages_to_extract", event_id=event.id)
+    """Extract the fetched pages of the event whose bytes no article was extracted from yet (at most `limit`:
+    callers that must not hold the database long call it again with a fresh connection until it does nothing)."""
+    todo = store.rows(con, "select_pages_to_extract", event_id=event.id)[:limit]
     extracted = unchanged = 0
     failures: list[tuple[str, str]] = []
     for i, page in enumerate(todo, 1):
@@ -277,9 +279,11 @@ def save_article(
 # --- segment --------------------------------------------------------------------------------------------------
 
 
-def segment_pending(con: duckdb.DuckDBPyConnection, event_id: str, progress: Progress = None) -> int:
-    """Split articles whose current revision has no sentences yet. Returns sentences written."""
-    todo = store.rows(con, "select_articles_to_segment", event_id=event_id)
+def segment_pending(
+    con: duckdb.DuckDBPyConnection, event_id: str, progress: Progress = None, limit: int | None = None
+) -> tuple[int, int]:
+    """Split articles whose current revision has no sentences yet (at most `limit`). Returns (articles, sentences)."""
+    todo = store.rows(con, "select_articles_to_segment", event_id=event_id)[:limit]
     written = 0
     for i, art in enumerate(todo, 1):
         sents = split_sentences(art["title"], art["text"])
@@ -304,7 +308,7 @@ def segment_pending(con: duckdb.DuckDBPyConnection, event_id: str, progress: Pro
         written += len(sents)
         if progress:
             progress(i, len(todo))
-    return written
+    return len(todo), written
 
 
 # --- embed ----------------------------------------------------------------------------------------------------

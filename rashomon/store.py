@@ -57,7 +57,7 @@ def open_db(path: Path | str, *, read_only: bool = False, wait_s: float = 30.0, 
                     f"and stayed locked for {wait_s:.0f} s; try again when it finishes"
                 ) from exc
             time.sleep(delay * (0.5 + random.random()))
-            delay = min(delay * 2, 2.0)
+            delay = min(delay * 2, 0.25)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
