@@ -27,72 +27,117 @@ class Candidate:
     rank_b: int       # rank of a among b's matches in a's outlet
 
 
-def candidate_pairs(
+@dataclass(frozen=True)
+class CandidateArrays:
+    """Candidate pairs as columns (row indices a < b): what the alignment stage writes to DuckDB."""
+
+    a: np.ndarray
+    b: np.ndarray
+    cosine: np.ndarray
+    margin: np.ndarray
+    rank_a: np.ndarray
+    rank_b: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def as_candidates(self) -> list[Candidate]:
+        return [
+            Candidate(int(a), int(b), float(c), float(m), int(ra), int(rb))
+            for a, b, c, m, ra, rb in zip(self.a, self.b, self.cosine, self.margin, self.rank_a, self.rank_b)
+        ]
+
+
+def candidate_pairs(vectors: np.ndarray, outlets: Sequence[str], **kwargs) -> list[Candidate]:
+    """`candidate_arrays` as a list of Candidate records (for tests and the evaluation)."""
+    return candidate_arrays(vectors, outlets, **kwargs).as_candidates()
+
+
+def candidate_arrays(
     vectors: np.ndarray,
     outlets: Sequence[str],
     *,
     k: int = 4,
     per_outlet: int = 3,
     block: int = 2048,
-) -> list[Candidate]:
+) -> CandidateArrays:
     """Top `per_outlet` matches of every sentence in every other outlet, with cosine and ratio margin.
 
     `vectors` must be L2-normalised (n × d float32). Memory is O(block × n); pairs come back once (a < b).
     """
     n = len(vectors)
     if n == 0:
-        return []
+        empty = np.zeros(0, dtype=np.int64)
+        return CandidateArrays(empty, empty, np.zeros(0), np.zeros(0), empty.astype(np.int32), empty.astype(np.int32))
     labels = np.unique(np.asarray(outlets), return_inverse=True)[1]
     n_outlets = int(labels.max()) + 1
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    # First pass: each sentence's mean cosine to its k nearest cross-outlet neighbours.
-    knn_mean = np.zeros(n, dtype=np.float32)
-    # Per sentence and outlet: the top `per_outlet` neighbours (indices, cosines).
-    top_idx = np.full((n, n_outlets, per_outlet), -1, dtype=np.int64)
-    top_cos = np.full((n, n_outlets, per_outlet), -np.inf, dtype=np.float32)
+    # Work on rows sorted by outlet, so that each outlet's columns are one contiguous slice (views, no copies).
+    perm = np.argsort(labels, kind="stable")
+    sorted_vecs = np.ascontiguousarray(np.asarray(vectors, dtype=np.float32)[perm])
+    sorted_labels = labels[perm]
+    bounds = np.searchsorted(sorted_labels, np.arange(n_outlets + 1))
+    # Per sentence and outlet: the top `depth` neighbours. depth >= k makes the k nearest cross-outlet neighbours
+    # (the margin's denominator) exactly the best k of these lists: no full-row partition is needed.
+    depth = max(per_outlet, k)
+    top_idx = np.full((n, n_outlets, depth), -1, dtype=np.int64)
+    top_cos = np.full((n, n_outlets, depth), -np.inf, dtype=np.float32)
     for start in range(0, n, block):
         stop = min(start + block, n)
-        sims = vectors[start:stop] @ vectors.T
-        own = labels[start:stop, None] == labels[None, :]
-        sims[own] = -np.inf
-        kk = min(k, n - 1)
-        if kk > 0:
-            part = np.partition(sims, -kk, axis=1)[:, -kk:]
-            part[~np.isfinite(part)] = 0.0
-            knn_mean[start:stop] = part.mean(axis=1)
+        sims = sorted_vecs[start:stop] @ sorted_vecs.T
+        rows = sorted_labels[start:stop]
         for o in range(n_outlets):
-            cols = np.flatnonzero(labels == o)
-            if len(cols) == 0:
+            lo, hi = bounds[o], bounds[o + 1]
+            if hi == lo:
                 continue
-            sub = sims[:, cols]
-            m = min(per_outlet, len(cols))
-            idx = np.argpartition(-sub, m - 1, axis=1)[:, :m]
+            sub = sims[:, lo:hi]
+            sub[rows == o] = -np.inf  # never pair a sentence with its own outlet
+            m = min(depth, hi - lo)
+            idx = np.argpartition(sub, hi - lo - m, axis=1)[:, hi - lo - m:] if m < hi - lo else np.broadcast_to(
+                np.arange(hi - lo), (stop - start, hi - lo))
             vals = np.take_along_axis(sub, idx, axis=1)
             order = np.argsort(-vals, axis=1)
-            top_idx[start:stop, o, :m] = cols[np.take_along_axis(idx, order, axis=1)]
+            top_idx[start:stop, o, :m] = lo + np.take_along_axis(idx, order, axis=1)
             top_cos[start:stop, o, :m] = np.take_along_axis(vals, order, axis=1)
-    # Rank of b among a's matches in b's outlet, from a's per-outlet lists.
-    ranks: dict[tuple[int, int], int] = {}
-    for a in range(n):
-        for o in range(n_outlets):
-            for r in range(per_outlet):
-                b = int(top_idx[a, o, r])
-                if b >= 0 and np.isfinite(top_cos[a, o, r]):
-                    ranks[(a, b)] = r + 1
-    out = []
-    seen = set()
-    for (a, b), rank_ab in ranks.items():
-        key = (min(a, b), max(a, b))
-        if key in seen:
-            continue
-        seen.add(key)
-        x, y = key
-        cos = float(vectors[x] @ vectors[y])
-        denom = (knn_mean[x] + knn_mean[y]) / 2
-        margin = cos / denom if denom > 1e-6 else 0.0
-        big = per_outlet + 1
-        out.append(Candidate(x, y, cos, float(margin), ranks.get((x, y), big), ranks.get((y, x), big)))
-    return out
+    # Back to the caller's row order.
+    inverse = np.empty(n, dtype=np.int64)
+    inverse[perm] = np.arange(n)
+    top_idx = np.where(top_idx >= 0, perm[np.maximum(top_idx, 0)], -1)[inverse]
+    top_cos = top_cos[inverse]
+    flat = top_cos.reshape(n, -1)
+    kk = min(k, flat.shape[1])
+    best = -np.sort(-np.where(np.isfinite(flat), flat, -np.inf), axis=1)[:, :kk]
+    knn_mean = np.where(np.isfinite(best), best, 0.0).mean(axis=1).astype(np.float32) if kk else np.zeros(n, np.float32)
+    return _pairs_from_tops(knn_mean, top_idx[:, :, :per_outlet], top_cos[:, :, :per_outlet], per_outlet)
+
+
+def _pairs_from_tops(knn_mean, top_idx, top_cos, per_outlet) -> "CandidateArrays":
+    """Unordered pairs (a < b) from every sentence's per-outlet top lists, with both ranks, vectorised."""
+    n = len(knn_mean)
+    n_outlets = top_idx.shape[1]
+    big = per_outlet + 1
+    a_idx = np.repeat(np.arange(n, dtype=np.int64), n_outlets * per_outlet)
+    b_idx = top_idx.reshape(-1)
+    rank = np.tile(np.arange(1, per_outlet + 1, dtype=np.int32), n * n_outlets)
+    valid = (b_idx >= 0) & np.isfinite(top_cos.reshape(-1))
+    cos_dir = top_cos.reshape(-1)[valid].astype(np.float64)
+    a_idx, b_idx, rank = a_idx[valid], b_idx[valid], rank[valid]
+    directed = a_idx * n + b_idx
+    order = np.argsort(directed, kind="stable")
+    directed, rank = directed[order], rank[order]
+    undirected = (np.minimum(a_idx, b_idx) * n + np.maximum(a_idx, b_idx))[order]
+    pairs, first = np.unique(undirected, return_index=True)
+    x, y = pairs // n, pairs % n
+    cos = cos_dir[order][first]
+
+    def lookup(codes: np.ndarray) -> np.ndarray:
+        if len(directed) == 0:
+            return np.full(len(codes), big, dtype=np.int32)
+        pos = np.minimum(np.searchsorted(directed, codes), len(directed) - 1)
+        return np.where(directed[pos] == codes, rank[pos], big).astype(np.int32)
+
+    denom = (knn_mean[x] + knn_mean[y]).astype(np.float64) / 2
+    margin = np.divide(cos, denom, out=np.zeros_like(cos), where=denom > 1e-6)
+    return CandidateArrays(x, y, cos, margin, lookup(x * n + y), lookup(y * n + x))
 
 
 def cluster_pairs(

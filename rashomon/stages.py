@@ -373,19 +373,21 @@ def align_event(
         if n
         else np.zeros((0, 1), np.float32)
     )
-    cands = align_mod.candidate_pairs(vectors, outlets, k=k) if n else []
+    cands = align_mod.candidate_arrays(vectors, outlets, k=k)
+    ids_arr = np.asarray(ids, dtype=object)
+    outlets_arr = np.asarray(outlets, dtype=object)
     cand_table = pa.table(
         {
-            "event_id": [event_id] * len(cands),
-            "model": [model_name] * len(cands),
-            "sentence_a": [ids[c.a] for c in cands],
-            "sentence_b": [ids[c.b] for c in cands],
-            "outlet_a": [outlets[c.a] for c in cands],
-            "outlet_b": [outlets[c.b] for c in cands],
-            "cosine": pa.array([c.cosine for c in cands], pa.float64()),
-            "margin": pa.array([c.margin for c in cands], pa.float64()),
-            "rank_a": pa.array([c.rank_a for c in cands], pa.int32()),
-            "rank_b": pa.array([c.rank_b for c in cands], pa.int32()),
+            "event_id": pa.array([event_id] * len(cands), pa.string()),
+            "model": pa.array([model_name] * len(cands), pa.string()),
+            "sentence_a": pa.array(ids_arr[cands.a].tolist(), pa.string()),
+            "sentence_b": pa.array(ids_arr[cands.b].tolist(), pa.string()),
+            "outlet_a": pa.array(outlets_arr[cands.a].tolist(), pa.string()),
+            "outlet_b": pa.array(outlets_arr[cands.b].tolist(), pa.string()),
+            "cosine": pa.array(cands.cosine, pa.float64()),
+            "margin": pa.array(cands.margin, pa.float64()),
+            "rank_a": pa.array(cands.rank_a, pa.int32()),
+            "rank_b": pa.array(cands.rank_b, pa.int32()),
         }
     )
     with store.transaction(con):
