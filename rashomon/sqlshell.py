@@ -21,7 +21,6 @@ import datetime as dt
 import io
 import json
 import os
-import random
 import threading
 import time
 import uuid
@@ -33,7 +32,8 @@ from typing import Any, Mapping, Sequence
 import duckdb
 
 from .errors import RashomonError
-from .store import _is_lock_error
+from .errors import StoreError
+from .store import open_db
 
 FORMATS = ("table", "csv", "json", "parquet")
 READER_CONFIG = {"enable_external_access": False, "lock_configuration": True}
@@ -96,25 +96,17 @@ def open_reader(db: Path | str, *, wait_s: float = 60.0) -> tuple[duckdb.DuckDBP
     if not path.is_file():
         raise QueryError(f"{path}: database not found (run `rashomon demo` or `rashomon run` first, or pass --db)")
     _politeness.wait_turn()
-    deadline = time.monotonic() + wait_s
-    delay = _POLL_FIRST_S
-    while True:
-        started = time.monotonic()
-        try:
-            return duckdb.connect(str(path), read_only=True, config=dict(READER_CONFIG)), started
-        except duckdb.IOException as exc:
-            if not _is_lock_error(exc):
-                raise QueryError(f"{path}: cannot open the database: {_first_line(exc)}") from exc
-            if time.monotonic() >= deadline:
-                raise QueryError(
-                    f"{path}: the database stayed locked by another process (a run writing, or an open session) "
-                    f"for {wait_s:.0f} s; try again when it finishes"
-                ) from exc
-        except duckdb.ConnectionException as exc:
-            # this process already holds the file with another configuration (e.g. a writer connection)
-            raise QueryError(f"{path}: {_first_line(exc)} (close the other connection in this process first)") from exc
-        time.sleep(delay * (0.5 + random.random()))
-        delay = min(delay * 1.5, _POLL_MAX_S)
+    try:
+        con = open_db(path, read_only=True, wait_s=wait_s, config=dict(READER_CONFIG),
+                      first_delay=_POLL_FIRST_S, growth=1.5, max_delay=_POLL_MAX_S)
+    except StoreError as exc:
+        message = str(exc)
+        if "locked by another process" in message:
+            message = (f"{path}: the database stayed locked by another process (a run writing, or an open session) "
+                       f"for {wait_s:.0f} s; try again when it finishes")
+        raise QueryError(message) from exc
+    # The lock was taken during the last attempt: the time it is held is counted from now.
+    return con, time.monotonic()
 
 
 def _first_line(exc: BaseException) -> str:

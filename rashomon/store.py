@@ -36,18 +36,32 @@ def _is_lock_error(exc: BaseException) -> bool:
     return any(marker in str(exc) for marker in _LOCK_MARKERS)
 
 
-def open_db(path: Path | str, *, read_only: bool = False, wait_s: float = 30.0, config: dict | None = None):
-    """Open the DuckDB file, waiting with backoff while another process holds its lock."""
+def open_db(
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    wait_s: float = 30.0,
+    config: dict | None = None,
+    first_delay: float = 0.05,
+    growth: float = 2.0,
+    max_delay: float = 0.25,
+):
+    """Open the DuckDB file, polling with jittered backoff (first_delay, ×growth, ≤ max_delay) while another
+    process holds its lock; StoreError when it stays locked for `wait_s`."""
     path = Path(path)
     if read_only and not path.exists():
         raise StoreError(f"{path}: database not found (run `rashomon demo` or `rashomon run` first)")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_s
-    delay = 0.05
+    delay = first_delay
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only, config=config or {})
+        except duckdb.ConnectionException as exc:
+            # this process already holds the file with another configuration (e.g. a writer connection)
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise StoreError(f"{path}: {first} (close the other connection in this process first)") from exc
         except duckdb.IOException as exc:
             if not _is_lock_error(exc):
                 raise StoreError(f"{path}: cannot open database: {exc}") from exc
@@ -57,7 +71,7 @@ def open_db(path: Path | str, *, read_only: bool = False, wait_s: float = 30.0, 
                     f"and stayed locked for {wait_s:.0f} s; try again when it finishes"
                 ) from exc
             time.sleep(delay * (0.5 + random.random()))
-            delay = min(delay * 2, 0.25)
+            delay = min(delay * growth, max_delay)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
