@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 from spacy.language import Language
 
 from rashomon.detect import Disagreement, SentenceAnalysis, analyse, analyse_article, compare, self_contradictions
-from rashomon.nlp import load_nlp
-from rashomon.sources import Event, load_event
+from rashomon.sources import Event
 
 
 

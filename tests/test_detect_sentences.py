@@ -7,7 +7,6 @@ other conflicts, with other party names, to show nothing is Karabakh-specific.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -25,8 +24,7 @@ from rashomon.detect import (
 )
 from rashomon.detect.parties import PartyMatcher
 from rashomon.detect.voice import analyse_voice_detail
-from rashomon.nlp import load_nlp
-from rashomon.sources import Event, load_event
+from rashomon.sources import Event
 
 
 

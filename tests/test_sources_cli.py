@@ -6,10 +6,8 @@ import shutil
 import tomllib
 from pathlib import Path
 
-import pytest
 
 from rashomon.cli import main
-from rashomon.errors import ConfigError
 from rashomon.fetch import Fetcher, FetchPolicy
 from rashomon.localsite import serve_folder
 from rashomon.sitemaps import parse_sitemap
