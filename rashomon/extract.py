@@ -46,6 +46,47 @@ def _parse_date(value: str | None) -> dt.datetime | None:
     return None
 
 
+_TIME_META = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//meta[@name='pubdate']/@content",
+    "//meta[@name='publish-date']/@content",
+    "//meta[@name='date']/@content",
+    "//time[@itemprop='datePublished']/@datetime",
+)
+
+
+def _meta_time(html: str | bytes) -> dt.datetime | None:
+    """The page's own machine-readable publication time (Open Graph / schema.org meta), when it has one."""
+    try:
+        from lxml import html as lxml_html
+
+        tree = lxml_html.fromstring(html[:500_000])
+    except Exception:
+        return None
+    for xpath in _TIME_META:
+        for value in tree.xpath(xpath):
+            try:
+                parsed = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+            except ValueError:
+                continue
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return None
+
+
+def _best_date(found: dt.datetime | None, html: str | bytes) -> dt.datetime | None:
+    """htmldate sometimes returns only the day (midnight), e.g. when the URL carries the date: the page's own
+    published_time meta of that same day gives the time as well."""
+    if found is not None and (found.hour, found.minute, found.second) != (0, 0, 0):
+        return found
+    meta = _meta_time(html)
+    if meta is None:
+        return found
+    if found is None or meta.astimezone(dt.timezone.utc).date() == found.date() or meta.date() == found.date():
+        return meta
+    return found
+
+
 def _clean_text(text: str) -> str:
     # One paragraph per line, no trailing spaces, no runs of blank lines.
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
@@ -80,7 +121,7 @@ def extract_article(html: str | bytes, url: str, hints: dict[str, Any] | None = 
         text=text,
         author=(doc.author or "").strip() or None,
         site_name=(doc.sitename or "").strip() or None,
-        published_at=_parse_date(doc.date),
+        published_at=_best_date(_parse_date(doc.date), html),
         canonical_url=canonical or url,
         language=doc.language,
     )

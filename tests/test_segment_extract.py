@@ -42,3 +42,10 @@ def test_extract_drops_navigation_and_footer(seed_event_dir):
 def test_empty_or_garbage_page_is_a_clear_extract_error(html):
     with pytest.raises(ExtractError):
         extract_article(html, "http://127.0.0.1/x.html")
+
+
+def test_publication_time_comes_from_the_page_when_the_url_only_gives_the_day(seed_event_dir):
+    """The Reuters URL carries the date; the page's article:published_time meta has the time as well."""
+    page = next((seed_event_dir / "site" / "reuters" / "news").glob("*.html"))
+    art = extract_article(page.read_bytes(), "http://127.0.0.1/reuters/news/" + page.name)
+    assert art.published_at.isoformat() == "2022-08-03T15:52:00+00:00"
