@@ -53,18 +53,24 @@ def prefect_harness(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def demo_run(prefect_harness, tmp_path_factory, seed_event_dir, sources_dir):
+def seed_site(seed_event_dir):
+    """The seed event's offline mirror, served on 127.0.0.1 for the whole session (one base URL for every run)."""
+    from rashomon.localsite import serve_folder
+    from rashomon.sources import load_event
+
+    with serve_folder(load_event(seed_event_dir).offline.site) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def demo_run(prefect_harness, tmp_path_factory, seed_event_dir, sources_dir, seed_site):
     """The demo flow run once, offline, against the seed event served on 127.0.0.1."""
     from flows.pipeline import pipeline
-    from rashomon.localsite import DEMO_PORT, serve_folder
     from rashomon.settings import load_settings
-    from rashomon.sources import load_event
 
     work = tmp_path_factory.mktemp("demo")
     settings = load_settings(env={}, db=work / "demo.duckdb", reports_dir=work / "reports", sources_dir=sources_dir)
-    event = load_event(seed_event_dir)
-    with serve_folder(event.offline.site, port=DEMO_PORT) as base_url:
-        result = pipeline(str(seed_event_dir), settings, base_url=base_url)
+    result = pipeline(str(seed_event_dir), settings, base_url=seed_site)
     return result, settings
 
 

@@ -124,17 +124,14 @@ def test_report_has_the_side_by_side_row(demo_run):
     assert (Path(settings.reports_dir) / "index.html").is_file()
 
 
-def test_rerun_adds_nothing_and_embeds_nothing(demo_run, seed_event_dir):
+def test_rerun_adds_nothing_and_embeds_nothing(demo_run, seed_event_dir, seed_site):
     from flows.pipeline import pipeline
-    from rashomon.localsite import DEMO_PORT, serve_folder
-    from rashomon.sources import load_event
 
     result, settings = demo_run
     with store.connect(settings.db, read_only=True) as con:
         before = {t: con.execute(f"select count(*) from {t}").fetchone()[0]
                   for t in ("articles", "article_revisions", "sentences", "embeddings", "claims", "raw_pages", "discovered_items")}
-    with serve_folder(load_event(seed_event_dir).offline.site, port=DEMO_PORT) as base_url:
-        again = pipeline(str(seed_event_dir), settings, base_url=base_url)
+    again = pipeline(str(seed_event_dir), settings, base_url=seed_site)
     assert again.counts["embedded_now"] == 0
     with store.connect(settings.db, read_only=True) as con:
         after = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in before}
