@@ -94,8 +94,7 @@ def stage(db: Path) -> tuple[float, object]:
     with store.connect(db) as con:
         t = time.perf_counter()
         out = stages.align_event(
-            con, EVENT, MODEL, k=s.align_k, min_cosine=s.align_min_cosine, min_margin=s.align_min_margin,
-            max_rank=s.align_max_rank, min_link=s.align_min_link, max_per_outlet=s.align_max_per_outlet,
+            con, EVENT, MODEL, **s.align_params(),
         )
         return time.perf_counter() - t, out
 

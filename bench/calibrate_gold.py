@@ -28,10 +28,9 @@ def main() -> None:
             print(f"   {params}  {sc.line()}")
         for held, params, sc in leave_one_event_out(events, pairs, k=k):
             print(f"   held out {held:<30} chosen {params} -> F1 {sc.f1:.3f} (P {sc.precision:.3f} R {sc.recall:.3f})")
-    current = dict(min_cosine=s.align_min_cosine, min_margin=s.align_min_margin, max_rank=s.align_max_rank,
-                   min_link=s.align_min_link, max_per_outlet=s.align_max_per_outlet)
-    print(f"\ncurrent settings k={s.align_k} {current}")
-    print("  ", score_alignment(events, pairs, k=s.align_k, **current).line())
+    current = s.align_params()
+    print(f"\ncurrent settings {current}")
+    print("  ", score_alignment(events, pairs, **current).line())
 
 
 if __name__ == "__main__":

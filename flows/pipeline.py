@@ -13,7 +13,7 @@ from prefect import flow, get_run_logger
 
 from rashomon import store
 from rashomon.runlock import run_lock
-from rashomon.settings import Settings
+from rashomon.settings import ALIGN_PARAMS, Settings
 from rashomon.sources import load_event, load_outlets
 
 from .tasks import (
@@ -105,8 +105,7 @@ def _pipeline(event_dir: str, settings: Settings, base_url: str | None, logger) 
 
 def run_settings(settings: Settings) -> dict[str, Any]:
     """The settings that shaped a run's results, stored with the run (the report header shows them)."""
-    keys = ("model", "embed_batch_size", "align_k", "align_max_rank", "align_min_cosine", "align_min_margin",
-            "align_min_link", "align_max_per_outlet", "user_agent")
+    keys = ("model", "embed_batch_size", *ALIGN_PARAMS.values(), "user_agent")
     return {k: getattr(settings, k) for k in keys}
 
 

@@ -150,12 +150,7 @@ def embed_task(settings: Settings, event: Event) -> int:
 @task(name="align", cache_policy=NO_CACHE)
 def align_task(settings: Settings, event: Event) -> stages.AlignOutcome:
     with store.connect(settings.db) as con:
-        out = stages.align_event(
-            con, event.id, settings.model,
-            k=settings.align_k, min_cosine=settings.align_min_cosine, min_margin=settings.align_min_margin,
-            max_rank=settings.align_max_rank, min_link=settings.align_min_link,
-            max_per_outlet=settings.align_max_per_outlet,
-        )
+        out = stages.align_event(con, event.id, settings.model, **settings.align_params())
     get_run_logger().info(
         "align: %d sentences, %d candidate pairs, %d mutual pairs, %d claims",
         out.sentences, out.candidates, out.mutual_pairs, out.claims,
@@ -192,11 +187,6 @@ def report_task(settings: Settings, event_id: str) -> str:
 def run_info_for(settings: Settings) -> dict[str, Any]:
     return {
         "model": settings.model,
-        "k": settings.align_k,
-        "min_cosine": settings.align_min_cosine,
-        "min_margin": settings.align_min_margin,
-        "max_rank": settings.align_max_rank,
-        "min_link": settings.align_min_link,
-        "max_per_outlet": settings.align_max_per_outlet,
+        **settings.align_params(),
         "run_at": dt.datetime.now(dt.timezone.utc),
     }

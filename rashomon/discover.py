@@ -89,9 +89,14 @@ class Discovery:
     fetches: list                    # FetchResults of the feeds, for fetch_log
 
 
+def _wanted_outlets(event: Event, outlets: dict) -> list[str]:
+    """The outlets an event draws on: its `outlets` list, or every outlet in the registry."""
+    return list(event.outlets) if event.outlets is not None else sorted(outlets)
+
+
 def feed_urls(event: Event, outlets: dict, base_url: str | None = None) -> dict[str, list[str]]:
     """Outlet id → the feeds to read: the offline mirror's feeds when `base_url` is given, else the outlets' own."""
-    wanted = list(event.outlets) if event.outlets is not None else sorted(outlets)
+    wanted = _wanted_outlets(event, outlets)
     if base_url is not None:
         if event.offline is None:
             from .errors import ConfigError
@@ -131,7 +136,7 @@ def sitemap_items(fetcher, url: str, outlet_id: str, *, max_sitemaps: int = 20) 
 
 def sitemap_urls(event: Event, outlets: dict, base_url: str | None = None) -> dict[str, list[str]]:
     """Outlet id → the sitemaps to read (the offline mirror lists none unless its event says so)."""
-    wanted = list(event.outlets) if event.outlets is not None else sorted(outlets)
+    wanted = _wanted_outlets(event, outlets)
     if base_url is not None:
         return {o: [urljoin(base_url.rstrip("/") + "/", p)] for o, p in (event.offline.sitemaps or {}).items() if o in wanted}
     return {o: list(outlets[o].sitemaps) for o in wanted if o in outlets}

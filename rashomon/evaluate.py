@@ -291,9 +291,7 @@ def run_evaluation(model=None, gold_dir: Path = GOLD_DIR) -> EvalReport:
     events = load_gold_events(gold_dir)
     model = model or load_model(s.model)
     embedded = embed_gold_events(model, sentences)
-    params = dict(min_cosine=s.align_min_cosine, min_margin=s.align_min_margin, max_rank=s.align_max_rank,
-                  min_link=s.align_min_link, max_per_outlet=s.align_max_per_outlet)
-    results: list[Accuracy | Score] = [score_alignment(embedded, pairs, k=s.align_k, **params)]
+    results: list[Accuracy | Score] = [score_alignment(embedded, pairs, **s.align_params())]
     analyses = analyse_gold(sentences, events)
     results += score_sentences(sentences, analyses)
     results += score_disagreements(pairs, sentences, analyses, events)

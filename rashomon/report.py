@@ -27,6 +27,7 @@ import jinja2
 from . import store
 from .diffing import WordDiff, word_diff
 from .errors import ReportError
+from .settings import ALIGN_PARAMS
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -547,12 +548,10 @@ def _run_header(con: duckdb.DuckDBPyConnection, event_id: str, run_info: dict[st
             recorded = json.loads(r["settings"]) if r["settings"] else {}
         except ValueError:
             recorded = {}
-        for ours, theirs in (("k", "align_k"), ("min_cosine", "align_min_cosine"), ("min_margin", "align_min_margin"),
-                             ("max_rank", "align_max_rank"), ("min_link", "align_min_link"),
-                             ("max_per_outlet", "align_max_per_outlet")):
+        for ours, theirs in ALIGN_PARAMS.items():
             if theirs in recorded:
                 run[ours] = recorded[theirs]
-    for key in ("k", "min_cosine", "min_margin", "max_rank", "min_link", "max_per_outlet", "run_at"):
+    for key in (*ALIGN_PARAMS, "run_at"):
         run.setdefault(key, None)
     return run
 

@@ -21,6 +21,17 @@ def _default_dir(name: str) -> Path:
     return local if local.is_dir() else REPO_ROOT / name
 
 
+# Alignment parameter name -> the setting that holds it (one mapping for the stage, the evaluation and the report).
+ALIGN_PARAMS = {
+    "k": "align_k",
+    "min_cosine": "align_min_cosine",
+    "min_margin": "align_min_margin",
+    "max_rank": "align_max_rank",
+    "min_link": "align_min_link",
+    "max_per_outlet": "align_max_per_outlet",
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     db: Path = Path("rashomon.duckdb")
@@ -44,6 +55,10 @@ class Settings:
     run_lock_wait: float = 0.0     # seconds a run waits for another run on the same database before failing
     schedule_cron: str = "0 */6 * * *"
     discovery_cron: str = "30 * * * *"
+
+    def align_params(self) -> dict[str, Any]:
+        """The alignment thresholds as the keyword arguments of stages.align_event and evaluate.score_alignment."""
+        return {param: getattr(self, field) for param, field in ALIGN_PARAMS.items()}
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
