@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import logging
 import random
 import re
@@ -74,24 +75,40 @@ def open_db(
             delay = min(delay * growth, max_delay)
 
 
+def migration_files() -> list[Path]:
+    """sql/schema/NNN_*.sql in the order they are applied."""
+    return sorted((SQL_DIR / "schema").glob("[0-9][0-9][0-9]_*.sql"))
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply sql/schema/NNN_*.sql not yet applied (in order), then recreate the views. Returns applied names."""
+    """Apply sql/schema/NNN_*.sql not yet applied (in order), then recreate the views. Returns applied names.
+
+    Each applied file is recorded with its sha256. A recorded file whose text has changed since is reported in the
+    log (shipped files are never edited: a change is a new file, and 004 repairs the databases that applied the
+    texts 002 and 003 had before they were edited)."""
     con.execute(
         "create table if not exists schema_migrations (name varchar primary key, applied_at timestamptz default now())"
     )
-    done = {row[0] for row in con.execute("select name from schema_migrations").fetchall()}
+    con.execute("alter table schema_migrations add column if not exists sha256 varchar")
+    done = dict(con.execute("select name, sha256 from schema_migrations").fetchall())
     applied = []
-    for path in sorted((SQL_DIR / "schema").glob("*.sql")):
+    for path in migration_files():
         if path.name in done:
+            if done[path.name] and done[path.name] != file_sha256(path):
+                log.warning("migration %s changed after this database applied it", path.name)
             continue
         con.execute("begin")
         try:
             con.execute(path.read_text(encoding="utf-8"))
-            con.execute("insert into schema_migrations (name) values (?)", [path.name])
+            con.execute("insert into schema_migrations (name, sha256) values (?, ?)", [path.name, file_sha256(path)])
             con.execute("commit")
-        except Exception:
+        except Exception as exc:
             con.execute("rollback")
-            raise
+            raise StoreError(f"cannot upgrade the database: migration {path.name} failed: {exc}") from exc
         applied.append(path.name)
         log.info("applied migration %s", path.name)
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
