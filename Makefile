@@ -14,7 +14,7 @@ export TOKENIZERS_PARALLELISM ?= false
 help:
 	@echo "make demo   - create $(VENV), install pinned, run the offline demo (report in reports/)"
 	@echo "make test   - create $(VENV) with dev extras, run the test suite"
-	@echo "make eval   - print the detectors' and the alignment's scores on the gold set"
+	@echo "make eval   - scores on the gold set, then the real-coverage benchmark (realcov dev/test/basil lines)"
 	@echo "make bench  - run the benchmarks in bench/ (by hand; prints figures and ratios)"
 
 $(VENV)/bin/python:
@@ -37,6 +37,7 @@ test: $(VENV)/.installed-dev
 
 eval: $(VENV)/.installed-dev
 	$(VENV)/bin/rashomon eval
+	$(VENV)/bin/rashomon benchmark $(EVAL_ARGS)   # ends with the `realcov <split>:` lines; EVAL_ARGS="--split dev"
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/run_all.py $(BENCH_ARGS)   # BENCH_ARGS=--quick skips the 1,000-article run

@@ -191,6 +191,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_benchmark(args: argparse.Namespace) -> int:
+    from .realcov.__main__ import main as realcov_main
+
+    argv = [a for s in args.split or [] for a in ("--split", s)] + [a for e in args.only or [] for a in ("--event", e)]
+    if args.work:
+        argv += ["--work", str(args.work)]
+    if args.no_floors:
+        argv.append("--no-floors")
+    return realcov_main(argv)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .cli_data import add_runner_options
     from .cli_data import register as register_data_commands
@@ -229,6 +240,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score alignment and detectors on the hand-labelled gold set (tests/gold)")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("benchmark", help="run the real-coverage benchmark (tests/realcov) through the pipeline and score it")
+    p.add_argument("--split", action="append", choices=("dev", "test", "basil", "neus"),
+                   help="score only these splits (default: all; basil/neus need ../shared/data)")
+    p.add_argument("--event", dest="only", action="append", help="only this event id or BASIL/NeuS group id")
+    p.add_argument("--work", type=Path, help="keep the benchmark's database and reports in this folder")
+    p.add_argument("--no-floors", action="store_true", help="do not check the test split's pinned floors")
+    p.set_defaults(func=cmd_benchmark)
 
     p = sub.add_parser("sources", help="the outlet registry")
     ssub = p.add_subparsers(dest="sources_command", required=True, metavar="SUBCOMMAND")

@@ -1,0 +1,156 @@
+"""The real-coverage benchmark (tests/realcov): its labels are well-formed and its scores mean what they say."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from rashomon.realcov.labels import (
+    SAME, ArticleLabel, Attributed, Casualty, Disagreement, GroupLabels, LabelError, load_event_labels,
+    load_shared_labels,
+)
+from rashomon.realcov.score import Counts, map_units, score_alignment, score_cards, score_verdicts
+
+BENCH = Path(__file__).parent / "realcov"
+SPLITS = tomllib.loads((BENCH / "splits.toml").read_text())["splits"]
+LABELLED = sorted(p for p in (BENCH / "labels").glob("*.json"))
+
+
+def test_the_benchmark_has_the_size_the_issue_asks_for():
+    events = [d for d in (BENCH / "events").iterdir() if (d / "event.toml").is_file()]
+    pages = [p for d in events for p in (d / "site").glob("*/news/*.html")]
+    outlets = {p.parent.parent.name for p in pages}
+    assert len(events) >= 12 and len(pages) >= 120 and len(outlets) >= 40
+    for page in pages:  # every article names the real article it was modelled on
+        assert re.search(r'<meta name="rashomon:modelled-on" content="https?://', page.read_text()), page
+
+
+def test_splits_are_disjoint_and_name_existing_events():
+    dev, test = set(SPLITS["dev"]), set(SPLITS["test"])
+    assert not dev & test
+    for event_id in dev | test:
+        assert (BENCH / "events" / event_id / "event.toml").is_file(), event_id
+
+
+@pytest.mark.parametrize("path", LABELLED, ids=lambda p: p.stem)
+def test_event_labels_load_and_cover_every_article(path):
+    labels = load_event_labels(path)
+    outlets = {ref.split(":")[0] for ref in labels.unit_text}
+    assert set(labels.articles) == outlets, "one verdict entry per article of the listing"
+    assert labels.group_id in SPLITS["dev"] + SPLITS["test"]
+
+
+@pytest.mark.parametrize("path", sorted((BENCH / "labels" / "shared").glob("*.json")), ids=lambda p: p.stem)
+def test_shared_data_labels_hold_ids_and_positions_only(path):
+    raw = json.loads(path.read_text())
+
+    def strings(x):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                yield k
+                yield from strings(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from strings(v)
+        elif isinstance(x, str):
+            yield x
+
+    long = [s for s in strings(raw.get("groups")) if len(s) > 40]
+    assert not long, f"text in a label file for ../shared data: {long[:3]}"
+    assert load_shared_labels(path)
+
+
+def _labels() -> GroupLabels:
+    """Three outlets: f1 stated by all, f2 by a and b, f3 contradicts f2; b:2 is a byline."""
+    g = GroupLabels(
+        "e",
+        units={"a:0": frozenset({"f1"}), "b:0": frozenset({"f1"}), "c:0": frozenset({"f1"}),
+               "a:1": frozenset({"f2"}), "b:1": frozenset({"f2"}), "c:1": frozenset({"f3"}),
+               "b:2": "boilerplate", "c:2": "unique"},
+        facts={"f1": "t1", "f2": "t2", "f3": "t2"},
+        contradicts={frozenset({"f2", "f3"})},
+    )
+    g.unit_text = {r: f"sentence {r} words" for r in g.units}
+    return g
+
+
+def test_relations_follow_the_guidelines():
+    g = _labels()
+    assert g.relation("a:0", "b:0") == SAME
+    assert g.relation("a:1", "c:1") == "contradicting"
+    assert g.relation("a:0", "c:1") == "unrelated"
+    assert g.relation("b:2", "a:0") == "unrelated"
+
+
+def test_purity_and_pair_recall():
+    g = _labels()
+    unit_of = {r: r for r in g.units}
+    claims = [  # one pure claim of f1 across three outlets; one that mixes f2 with the contradicting f3
+        {"claim_id": "k1", "outlet_id": "a", "sentence_id": "a:0"},
+        {"claim_id": "k1", "outlet_id": "b", "sentence_id": "b:0"},
+        {"claim_id": "k1", "outlet_id": "c", "sentence_id": "c:0"},
+        {"claim_id": "k2", "outlet_id": "a", "sentence_id": "a:1"},
+        {"claim_id": "k2", "outlet_id": "c", "sentence_id": "c:1"},
+    ]
+    c = Counts()
+    score_alignment(c, g, unit_of, claims)
+    s = c.scores()
+    assert (c.claims_judged, c.claims_pure) == (2, 1) and s["purity"] == 0.5
+    assert c.pairs_same == 4 and c.pairs_found == 3          # a1-b1 (f2) was never put together
+    assert s["pair_recall"] == 0.75
+
+
+def test_verdicts_abstention_and_false_assertions():
+    g = _labels()
+    g.articles = {
+        "a": ArticleLabel("a", "x", frozenset({Attributed("x", "y", "claim")}), frozenset({Casualty("killed", "x", 2, 2)})),
+        "b": ArticleLabel("b", None, frozenset({Attributed("y", "x", "denial")}), frozenset()),
+        "c": ArticleLabel("c", None, frozenset(), frozenset()),
+    }
+    c = Counts()
+    score_verdicts(
+        c, g,
+        own={"a": {"x"}, "b": {"y"}},                        # b asserts blame it never made; c abstains rightly
+        attributed={"a": {Attributed("x", "y", "claim")}, "b": {Attributed("y", "x", "claim")}},  # denial read as blame
+        casualties={"a": {Casualty("killed", "x", 2, 2), Casualty("wounded", "x", 5, 5)}},
+    )
+    s = c.scores()
+    assert s["verdict"] == pytest.approx(2 / 3) and s["false_assert"] == 0.5
+    assert s["attributed_p"] == 0.5 and s["attributed_r"] == 0.5
+    assert s["casualties"] == pytest.approx(2 * 1 / (2 + 1))
+
+
+def test_a_card_counts_only_for_the_disagreement_it_shows():
+    g = _labels()
+    g.disagreements = [Disagreement("d1", "number", "f2 vs f3", ((frozenset({"a", "b"}), frozenset({"a:1"})),
+                                                                 (frozenset({"c"}), frozenset({"c:1"}))))]
+    unit_of = {r: r for r in g.units}
+    cards = [
+        {"kind": "number", "outlet_a": "b", "outlet_b": "c", "sentence_id_a": "b:1", "sentence_id_b": "c:1"},  # right
+        {"kind": "number", "outlet_a": "a", "outlet_b": "c", "sentence_id_a": "a:0", "sentence_id_b": "c:0"},  # other fact
+        {"kind": "time", "outlet_a": "a", "outlet_b": "c", "sentence_id_a": "a:1", "sentence_id_b": "c:1"},    # wrong kind
+        {"kind": "number", "outlet_a": "a", "outlet_b": "b", "sentence_id_a": "a:1", "sentence_id_b": "b:1"},  # same side
+    ]
+    c = Counts()
+    score_cards(c, g, unit_of, cards)
+    assert (c.cards, c.cards_matched, c.dis_n, c.dis_found) == (4, 1, 1, 1)
+
+
+def test_sentences_map_to_units_by_their_words_even_when_split_differently():
+    g = _labels()
+    g.unit_text = {"a:0": "Russia blew up the dam on Tuesday, officials said.", "a:1": "Evacuations began at dawn."}
+    sentences = [{"sentence_id": "s1", "outlet_id": "a", "text": "Russia blew up the dam on Tuesday,"},
+                 {"sentence_id": "s2", "outlet_id": "a", "text": "Evacuations began at dawn."},
+                 {"sentence_id": "s3", "outlet_id": "a", "text": "Something else entirely."}]
+    assert map_units(sentences, g) == {"s1": "a:0", "s2": "a:1"}
+
+
+def test_a_label_file_with_an_undefined_fact_is_a_clear_error(tmp_path):
+    (tmp_path / "e.sentences.txt").write_text("=== a\n[a:0] (title) Hello.\n")
+    (tmp_path / "e.json").write_text(json.dumps({"event_id": "e", "facts": {}, "sentences": {"a:0": ["f9"]}}))
+    with pytest.raises(LabelError, match="undefined fact"):
+        load_event_labels(tmp_path / "e.json")
