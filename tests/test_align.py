@@ -33,9 +33,11 @@ def test_candidate_pairs_blocked_equals_unblocked():
     rng = np.random.default_rng(1)
     vecs = _unit(rng.normal(size=(60, 16)))
     outlets = [f"o{i % 4}" for i in range(60)]
-    one = {(c.a, c.b, round(c.cosine, 5), round(c.margin, 5)) for c in candidate_pairs(vecs, outlets, block=7)}
-    two = {(c.a, c.b, round(c.cosine, 5), round(c.margin, 5)) for c in candidate_pairs(vecs, outlets, block=4096)}
-    assert one == two
+    one = {(c.a, c.b): (c.cosine, c.margin) for c in candidate_pairs(vecs, outlets, block=7)}
+    two = {(c.a, c.b): (c.cosine, c.margin) for c in candidate_pairs(vecs, outlets, block=4096)}
+    assert one.keys() == two.keys()
+    # the same pairs with the same scores (BLAS may sum a block in another order: equal to float32 precision)
+    assert np.allclose([one[k] for k in sorted(one)], [two[k] for k in sorted(one)], atol=1e-5)
 
 
 def test_average_linkage_keeps_chains_apart_and_each_sentence_once():

@@ -158,8 +158,9 @@ def load_event_labels(path: Path, listing: Path | None = None) -> GroupLabels:
             Attributed(a.get("source_party"), a["blamed_party"], a.get("status", "claim"))
             for a in art.get("attributed") or []
         )
+        # scored by whose people (party); "civilians:<party>" counts as that party's people
         casualties = frozenset(
-            Casualty(c["what"], c["side"], _num(c.get("low")), _num(c.get("high")))
+            Casualty(c["what"], str(c["side"]).split(":")[-1], _num(c.get("low")), _num(c.get("high")))
             for c in art.get("casualties") or []
         )
         for a in attributed:
