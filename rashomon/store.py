@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
+#: on every connection: DuckDB must never fetch or load an extension by itself (a file with an SQLite header made it
+#: download sqlite_scanner over the network)
+SAFE_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @functools.lru_cache(maxsize=None)
@@ -54,11 +58,16 @@ def open_db(
         raise StoreError(f"{path}: database not found (run `rashomon demo` or `rashomon run` first)")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_file():
+        with path.open("rb") as fh:
+            if fh.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER:
+                raise StoreError(f"{path}: this is an SQLite database, not a DuckDB file made by rashomon (check --db)")
+    config = {**(config or {}), **SAFE_CONFIG}
     deadline = time.monotonic() + wait_s
     delay = first_delay
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config or {})
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.ConnectionException as exc:
             # this process already holds the file with another configuration (e.g. a writer connection)
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]

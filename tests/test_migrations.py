@@ -96,3 +96,25 @@ def test_a_failing_migration_names_the_file_and_leaves_the_database_as_it_was(tm
     monkeypatch.undo()
     with store.connect(db, read_only=True) as con:
         assert "999_broken.sql" not in {r[0] for r in con.execute("select name from schema_migrations").fetchall()}
+
+
+def test_an_sqlite_file_given_as_db_is_a_clear_error_and_triggers_no_extension_download(tmp_path, capsys):
+    from rashomon.cli import main
+
+    fake = tmp_path / "other.db"
+    fake.write_bytes(b"SQLite format 3\x00" + bytes(4080))
+    with pytest.raises(StoreError, match="SQLite database, not a DuckDB file"):
+        with store.connect(fake):
+            pass
+    assert main(["sql", "--db", str(fake), "select 1"]) == 2
+    err = capsys.readouterr().err
+    assert "SQLite database" in err and "Traceback" not in err
+    assert fake.read_bytes()[:16] == b"SQLite format 3\x00"   # left as it was
+
+
+def test_no_connection_loads_or_installs_extensions_by_itself(tmp_path):
+    with store.connect(tmp_path / "x.duckdb") as con:
+        settings = dict(con.execute(
+            "select name, value from duckdb_settings() "
+            "where name in ('autoinstall_known_extensions', 'autoload_known_extensions')").fetchall())
+    assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
