@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from rashomon.realcov.labels import (
-    SAME, ArticleLabel, Attributed, Casualty, Disagreement, GroupLabels, LabelError, load_event_labels,
+    SAME,
+    ArticleLabel,
+    Attributed,
+    Casualty,
+    Disagreement,
+    GroupLabels,
+    LabelError,
+    load_event_labels,
     load_shared_labels,
 )
 from rashomon.realcov.score import Counts, map_units, score_alignment, score_cards, score_verdicts

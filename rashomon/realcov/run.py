@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import html
 import json
-import logging
 import shutil
 from pathlib import Path
 
 from ..settings import REPO_ROOT, load_settings
 from .shared_data import load_group
-
-log = logging.getLogger(__name__)
 
 BENCH_DIR = REPO_ROOT / "tests" / "realcov"
 
@@ -29,14 +26,10 @@ def run_event(event_dir: Path, settings) -> None:
     from ..sources import load_event
 
     event = load_event(event_dir)
-    if event.offline is None:
-        with_site = None
-    else:
-        with_site = event.offline.site
-    if with_site is None:
+    if event.offline is None:  # saved pages listed in [[urls]] (the BASIL / NeuS groups): nothing to serve
         pipeline(str(event_dir), settings, base_url=None)
         return
-    with serve_folder(with_site) as base_url:
+    with serve_folder(event.offline.site) as base_url:
         pipeline(str(event_dir), settings, base_url=base_url)
 
 

@@ -83,7 +83,7 @@ class Counts:
     articles: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         for f in fields(self):
             if f.name == "errors":
                 self.errors.extend(other.errors)
@@ -116,7 +116,7 @@ def score_alignment(c: Counts, labels: GroupLabels, unit_of: dict[str, str], cla
     for row in claims:
         unit = unit_of.get(row["sentence_id"])
         members[row["claim_id"]].append((row["outlet_id"], unit))
-    for claim, ms in members.items():
+    for ms in members.values():
         if len({o for o, _ in ms}) < 2:
             continue
         units = [(o, u) for o, u in ms if u is not None]
