@@ -9,11 +9,12 @@ export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: demo test eval bench lock clean help
+.PHONY: demo test test-heavy eval bench lock clean help
 
 help:
 	@echo "make demo   - create $(VENV), install pinned, run the offline demo (report in reports/)"
-	@echo "make test   - create $(VENV) with dev extras, run the test suite"
+	@echo "make test   - create $(VENV) with dev extras, run the test suite (without the heavy tests)"
+	@echo "make test-heavy - the heavy tests: Dask cluster, kill and rerun, hostile site, revisions (CI runs both)"
 	@echo "make eval   - scores on the gold set, then the real-coverage benchmark (realcov dev/test/basil lines)"
 	@echo "make bench  - run the benchmarks in bench/ (by hand; prints figures and ratios)"
 
@@ -33,7 +34,10 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/rashomon demo
 
 test: $(VENV)/.installed-dev
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not heavy"
+
+test-heavy: $(VENV)/.installed-dev   # the heavy tests (Dask cluster, kill and rerun, hostile site, revisions); CI runs them too
+	$(PY) -m pytest -m heavy
 
 eval: $(VENV)/.installed-dev
 	$(VENV)/bin/rashomon eval

@@ -45,6 +45,7 @@ def test_make_task_runner_kinds():
         make_task_runner("threads", "tcp://10.0.0.5:8786")
 
 
+@pytest.mark.heavy
 def test_pipeline_on_a_dask_cluster_matches_the_threads_run(demo_run, tmp_path, seed_event_dir, sources_dir):
     from distributed import LocalCluster
     from prefect_dask import DaskTaskRunner

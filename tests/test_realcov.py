@@ -161,3 +161,44 @@ def test_a_label_file_with_an_undefined_fact_is_a_clear_error(tmp_path):
     (tmp_path / "e.json").write_text(json.dumps({"event_id": "e", "facts": {}, "sentences": {"a:0": ["f9"]}}))
     with pytest.raises(LabelError, match="undefined fact"):
         load_event_labels(tmp_path / "e.json")
+
+
+def test_floors_fail_a_lower_test_score_and_a_higher_false_assert_rate(tmp_path):
+    from rashomon.realcov.__main__ import below_floors
+
+    (tmp_path / "baseline.json").write_text(json.dumps({"floors": {"test": {"verdict": 0.5, "false_assert": 0.2}}}))
+    good = Counts(events=1, verdict_right=6, verdict_n=10, none_n=10, none_asserted=1)
+    bad = Counts(events=1, verdict_right=4, verdict_n=10, none_n=10, none_asserted=3)
+    assert below_floors(good, tmp_path) == []
+    assert len(below_floors(bad, tmp_path)) == 2
+
+
+def test_pinned_floors_name_every_score_and_sit_below_the_measured_test_scores():
+    from rashomon.realcov.__main__ import METRICS
+
+    baseline = json.loads((BENCH / "baseline.json").read_text())
+    floors = baseline["floors"]["test"]
+    assert set(floors) == set(METRICS)
+    latest = list(baseline["measured"].values())[-1]["test"]
+    for metric, floor in floors.items():
+        assert (floor >= latest[metric]) if metric == "false_assert" else (floor <= latest[metric]), metric
+
+
+@pytest.mark.slow
+def test_one_benchmark_event_through_the_real_pipeline_scores_at_its_floor(prefect_harness, tmp_path):
+    """The small part of `make eval` the suite runs: one dev event, pipeline to scores."""
+    from rashomon import store
+    from rashomon.realcov.__main__ import score_event, summary_line
+    from rashomon.realcov.run import run_event, settings_for
+
+    event_id = "nord-stream-2022-09-26"
+    settings = settings_for(tmp_path / "b.duckdb", Path(__file__).parent.parent / "sources", tmp_path / "reports")
+    run_event(BENCH / "events" / event_id, settings)
+    with store.connect(settings.db, read_only=True) as con:
+        c = score_event(con, event_id, load_event_labels(BENCH / "labels" / f"{event_id}.json"))
+    line = summary_line("dev", c)
+    assert re.fullmatch(r"realcov dev: (\w+ (\d\.\d\d|n/a) ){9}\(events 1, articles 12, pairs \d+\)", line), line
+    floor = json.loads((BENCH / "baseline.json").read_text())["suite"][event_id]
+    s = c.scores()
+    for metric, value in floor.items():
+        assert (s[metric] <= value) if metric == "false_assert" else (s[metric] >= value), (metric, s[metric])

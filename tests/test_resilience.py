@@ -70,6 +70,7 @@ def _event_with_hostile_outlet(tmp_path: Path, seed_event_dir: Path, sources_dir
 
 
 @pytest.mark.slow
+@pytest.mark.heavy
 def test_hostile_site_fails_alone_and_every_good_article_lands_once(prefect_harness, tmp_path, seed_event_dir, sources_dir):
     from flows.pipeline import pipeline
 
@@ -112,6 +113,7 @@ def _demo_cmd(db: Path, reports: Path) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.heavy
 def test_killed_run_resumes_without_duplicates(tmp_path, demo_run):
     """SIGKILL the demo right after it wrote its sentences, run it again: same result as an uninterrupted run."""
     clean, clean_settings = demo_run
@@ -156,6 +158,7 @@ def test_a_second_run_on_the_same_database_fails_clearly(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.heavy
 def test_a_changed_page_becomes_a_revision_with_what_changed(prefect_harness, tmp_path, seed_event_dir, sources_dir):
     from flows.pipeline import pipeline
 
