@@ -217,3 +217,15 @@ def test_number_disagreement_in_varied_forms(nlp: Language, ukraine: Event) -> N
     assert (d.value_a, d.value_b) == ("50", "80")
     assert "number" not in kinds(pair(nlp, ukraine, "Rescuers recovered the bodies of 17 civilians.",
                                       "More than a dozen civilians died."))
+
+
+def test_laying_the_blame_on_a_party_is_the_speakers_claim_against_that_party(nlp: Language, ukraine: Event) -> None:
+    """ "X lays the blame on Y" (a headline of the benchmark's al-Ahli event) was read as X starting it, own voice."""
+    a = analyse("Russia lays blame for the hospital blast on Ukraine", ukraine)
+    assert a.voice.attributed and a.voice.attributed_party == "russia"
+    assert a.own_initiator is None and a.reported_initiator == "ukraine"
+    b = analyse("Israel pinned the blame for the hospital blast on Hamas.", ukraine)
+    assert b.voice.attributed_party == "israel" and b.own_initiator is None and b.reported_initiator == "hamas"
+    # a blame-placing verb without a responsibility word is no claim
+    c = analyse("Israel laid a new pipeline on the border.", ukraine)
+    assert not c.voice.attributed and c.own_initiator is None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import ACCUSE_VERBS, FIRST_PERSON, FORCE_NOUNS, REFERRING_PRONOUNS, RESORT_VERBS
+from .lexicon import ACCUSE_VERBS, BLAME_PLACING_VERBS, FIRST_PERSON, FORCE_NOUNS, REFERRING_PRONOUNS, RESORT_VERBS
 from .parties import PartyMatcher, PartyMention
 
 OPEN_QUOTES = {"“", "«", "„"}
@@ -268,4 +268,19 @@ def prep_object(token: Token, *preps: str) -> Token | None:
             for p in c.children:
                 if p.dep_ in {"pobj", "pcomp"}:
                     return p
+    return None
+
+
+def blame_placed_on(noun: Token) -> Token | None:
+    """Whom a responsibility noun that is the object of a blame-placing verb puts the blame on ("lays blame for the
+    blast on Y", "placed all responsibility on Y"): the object of an "on"/"upon" attached to the verb, the noun, or
+    the noun's "for" phrase (the parser attaches it to any of the three)."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in BLAME_PLACING_VERBS:
+        return None
+    places = [noun.head, noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                                  for p in c.children if p.dep_ == "pobj"]
+    for t in places:
+        target = prep_object(t, "on", "upon")
+        if target is not None:
+            return target
     return None

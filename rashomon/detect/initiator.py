@@ -61,7 +61,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ._syntax import PartyIndex, accused_of, agent_of, child, is_passive, np_tokens, prep_object, subject_of
+from ._syntax import (
+    PartyIndex, accused_of, agent_of, blame_placed_on, child, is_passive, np_tokens, prep_object, subject_of,
+)
 from .lexicon import (
     ACCUSE_VERBS,
     ACT_OF_NOUNS,
@@ -395,6 +397,9 @@ def _responsible_actor(word: Token) -> Token | None:
         poss = child(word, "poss")
         if poss is not None:
             return poss
+        placed_on = blame_placed_on(word)  # "X lays the blame on Y": Y, not X
+        if placed_on is not None:
+            return placed_on
         if word.dep_ in {"dobj", "nsubjpass"} and word.head.pos_ in {"VERB", "AUX"}:
             return agent_of(word.head) if is_passive(word.head) else subject_of(word.head)
         if word.dep_ == "nsubj":  # "responsibility lies with X"

@@ -186,6 +186,9 @@ IRREALIS_PREP_HEADS: frozenset[str] = frozenset({"ahead", "preparation", "antici
 #: Nouns of responsibility: "X bears (full) responsibility for N", "X is responsible for N", "X is to blame for N".
 RESPONSIBILITY_WORDS: frozenset[str] = frozenset({"responsibility", "responsible", "blame", "culpable", "guilty",
                                                   "accountable", "liable"})
+#: Verbs that put blame on someone when their object is a responsibility word: "X lays the blame on Y", "X placed all
+#: responsibility on Y", "X pinned the blame on Y". X speaks (voice.py); Y is the one held responsible (initiator.py).
+BLAME_PLACING_VERBS: frozenset[str] = frozenset({"lay", "place", "put", "pin", "shift", "cast"})
 #: What one can be held responsible for, besides hostile acts: the escalation or its outcome.
 BLAME_OBJECT_NOUNS: frozenset[str] = frozenset(
     {"death", "deaths", "bloodshed", "killing", "casualty", "destruction", "incident", "explosion", "blast", "tragedy",

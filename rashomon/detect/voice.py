@@ -49,10 +49,12 @@ from spacy.tokens import Span, Token
 
 from ._syntax import PartyIndex, np_text, np_tokens, quote_mask, subject_of
 from .lexicon import (
+    BLAME_PLACING_VERBS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     INSTITUTIONS,
     REFERRING_PRONOUNS,
+    RESPONSIBILITY_WORDS,
     SPEECH_VERBS,
     SPEECH_VERBS_NEEDING_PREP,
 )
@@ -136,6 +138,9 @@ def institution_of(text: str) -> str | None:
 
 def _is_speech_verb(t: Token) -> bool:
     lemma = t.lemma_.lower()
+    if lemma in BLAME_PLACING_VERBS and t.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY_WORDS for c in t.children):
+        return True  # "X lays the blame on Y": X's claim
     if lemma not in SPEECH_VERBS or t.pos_ not in {"VERB", "AUX"}:
         return False
     if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:  # "deaths and injuries reported"
