@@ -30,15 +30,15 @@ def _old_database(path: Path, commit: str) -> None:
     con.close()
 
 
-def _columns(con) -> dict[str, list[tuple[str, str]]]:
+def _columns(con) -> dict[str, list[tuple[str, str, str]]]:
     rows = con.execute(
-        "select table_name, column_name, data_type from information_schema.columns "
+        "select table_name, column_name, data_type, is_nullable from information_schema.columns "
         "where table_schema = 'main' and table_name in (select table_name from information_schema.tables "
         "where table_type = 'BASE TABLE') order by table_name, column_name"
     ).fetchall()
-    out: dict[str, list[tuple[str, str]]] = {}
-    for table, column, dtype in rows:
-        out.setdefault(table, []).append((column, dtype))
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for table, column, dtype, nullable in rows:
+        out.setdefault(table, []).append((column, dtype, nullable))
     return out
 
 

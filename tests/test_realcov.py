@@ -202,3 +202,26 @@ def test_one_benchmark_event_through_the_real_pipeline_scores_at_its_floor(prefe
     s = c.scores()
     for metric, value in floor.items():
         assert (s[metric] <= value) if metric == "false_assert" else (s[metric] >= value), (metric, s[metric])
+
+
+def test_detected_figures_are_compared_in_the_labels_form():
+    from rashomon.realcov.__main__ import predicted_figure
+    from rashomon.realcov.labels import _casualty
+
+    assert predicted_figure(40, 34, 46, "about") == (40, 40)
+    assert predicted_figure(500, 501, None, "more_than") == (500, None)
+    assert predicted_figure(500, None, 500, "up_to") == (None, 500)
+    assert predicted_figure(None, 24, 99, "exact") is None            # "dozens" is no figure
+    assert predicted_figure(None, 2, 3, "range") == (2, 3)
+    assert _casualty({"what": "killed (an officer and two soldiers)", "side": "civilians:kosovo", "low": 3,
+                      "high": 3}) == Casualty("killed", "kosovo", 3, 3)
+    assert _casualty({"what": "killed or seriously injured", "side": "x", "low": 4}) is None
+    assert _casualty({"what": "killed", "side": "armenia+azerbaijan", "low": None, "high": 100}) is None
+
+
+def test_a_floor_without_a_score_fails(tmp_path):
+    from rashomon.realcov.__main__ import below_floors
+
+    (tmp_path / "baseline.json").write_text(json.dumps({"floors": {"test": {"card_p": 0.2, "purty": 0.1}}}))
+    msgs = below_floors(Counts(events=1), tmp_path)
+    assert len(msgs) == 2 and all("no score" in m for m in msgs)

@@ -280,7 +280,7 @@ def blame_placed_on(noun: Token) -> Token | None:
     places = [noun.head, noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
                                   for p in c.children if p.dep_ == "pobj"]
     for t in places:
-        target = prep_object(t, "on", "upon")
+        target = prep_object(t, "on", "upon", "onto")
         if target is not None:
             return target
     return None

@@ -66,6 +66,7 @@ class GroupLabels:
     unit_text: dict[str, str] = field(default_factory=dict)
     articles: dict[str, ArticleLabel] = field(default_factory=dict)
     disagreements: list[Disagreement] = field(default_factory=list)
+    unscorable: list[str] = field(default_factory=list)   # label entries outside the guidelines, left out of scores
 
     def outlet_units(self, outlet: str) -> list[str]:
         return [r for r in self.units if r.split(":", 1)[0] == outlet]
@@ -134,6 +135,21 @@ def _num(v: Any) -> float | None:
     return None if v is None else float(v)
 
 
+CASUALTY_KINDS = {"killed": "killed", "dead": "killed", "wounded": "wounded", "injured": "wounded",
+                  "captured": "captured", "missing": "missing"}
+
+
+def _casualty(raw: dict[str, Any]) -> Casualty | None:
+    """A labelled figure as the scorer compares it, or None when the guidelines do not cover it (a combined toll of
+    two sides, "killed or injured", "casualties"). "killed (an officer and two soldiers)" is a killed figure;
+    "civilians:<party>" counts as that party's people."""
+    what = CASUALTY_KINDS.get(re.sub(r"\s*\(.*\)$", "", str(raw.get("what", ""))).strip().lower())
+    side = str(raw.get("side", "")).split(":")[-1]
+    if what is None or not re.fullmatch(r"[a-z][a-z0-9_]*", side) or side == "all":
+        return None
+    return Casualty(what, side, _num(raw.get("low")), _num(raw.get("high")))
+
+
 def load_event_labels(path: Path, listing: Path | None = None) -> GroupLabels:
     """A realcov event's labels (`labels/<event-id>.json`) with the texts of its listing beside it."""
     where = str(path)
@@ -155,19 +171,24 @@ def load_event_labels(path: Path, listing: Path | None = None) -> GroupLabels:
         g.units[ref] = "unique"
     for outlet, art in (raw.get("articles") or {}).items():
         w = f"{where}: articles.{outlet}"
-        attributed = frozenset(
-            Attributed(a.get("source_party"), a["blamed_party"], a.get("status", "claim"))
-            for a in art.get("attributed") or []
-        )
-        # scored by whose people (party); "civilians:<party>" counts as that party's people
-        casualties = frozenset(
-            Casualty(c["what"], str(c["side"]).split(":")[-1], _num(c.get("low")), _num(c.get("high")))
-            for c in art.get("casualties") or []
-        )
+        try:
+            attributed = frozenset(
+                Attributed(a.get("source_party"), a["blamed_party"], a.get("status", "claim"))
+                for a in art.get("attributed") or []
+            )
+        except KeyError as exc:
+            raise LabelError(f"{w}: an attributed entry has no {exc}") from exc
+        casualties = set()
+        for c in art.get("casualties") or []:
+            one = _casualty(c)
+            if one is None:
+                g.unscorable.append(f"{outlet}: casualty {c.get('what')!r} of {c.get('side')!r}")
+            else:
+                casualties.add(one)
         for a in attributed:
             if a.status not in ("claim", "denial"):
                 raise LabelError(f"{w}: attributed status must be claim or denial, not {a.status!r}")
-        g.articles[outlet] = ArticleLabel(outlet, art.get("own_voice_initiator"), attributed, casualties)
+        g.articles[outlet] = ArticleLabel(outlet, art.get("own_voice_initiator"), attributed, frozenset(casualties))
     for d in raw.get("disagreements") or []:
         w = f"{where}: disagreement {d.get('id')}"
         sides = tuple(
@@ -175,6 +196,8 @@ def load_event_labels(path: Path, listing: Path | None = None) -> GroupLabels:
         )
         if len(sides) < 2 and d.get("kind") != "omission":
             raise LabelError(f"{w}: needs at least two sides")
+        if "kind" not in d:
+            raise LabelError(f"{w}: has no kind")
         g.disagreements.append(Disagreement(d.get("id", "?"), d["kind"], d.get("what", ""), sides))
     return g
 

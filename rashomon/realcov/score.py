@@ -81,6 +81,8 @@ class Counts:
     dis_found: int = 0
     events: int = 0
     articles: int = 0
+    units_labelled: int = 0
+    units_found: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
@@ -166,17 +168,10 @@ def score_cards(c: Counts, labels: GroupLabels, unit_of: dict[str, str], cards: 
     found: set[str] = set()
     for card in cards:
         c.cards += 1
-        hit = None
-        for d in labels.disagreements:
-            kinds = KIND_MATCH.get(d.kind, {d.kind})
-            if kinds is not None and card["kind"] not in kinds:
-                continue
-            if _card_matches(card, d, unit_of, labels):
-                hit = d.id
-                break
-        if hit:
-            c.cards_matched += 1
-            found.add(hit)
+        hits = {d.id for d in labels.disagreements
+                if card["kind"] in KIND_MATCH.get(d.kind, {d.kind}) and _card_matches(card, d, unit_of, labels)}
+        c.cards_matched += bool(hits)
+        found |= hits
     c.dis_n += len(labels.disagreements)
     c.dis_found += len(found)
 

@@ -1,7 +1,8 @@
 -- purpose: bring a database made before 2026-11-30 to the schema of 001–003 as they ship now.
 -- 002_detect.sql and 003_revisions.sql were edited after they first shipped, and a database records a migration by
 -- file name only, so a database that applied an earlier text of them never got the later columns and tables.
--- Every statement here is a no-op on a database that applied the current texts. Shipped files are never edited
+-- Every statement here is a no-op on a database that applied the current texts. (A repaired table may hold its
+-- added columns in another order than a fresh one; every insert names its columns.) Shipped files are never edited
 -- again: tests/test_migrations.py pins their checksums (sql/schema/CHECKSUMS); a change is a new NNN_*.sql file.
 
 -- 003_revisions.sql at 6f4b942 had no hop_url
@@ -25,5 +26,7 @@ create table if not exists sentence_initiators (
 );
 
 alter table sentence_acts add column if not exists reported boolean default false;  -- inside a source's attributed claim
+update sentence_acts set reported = false where reported is null;
+alter table sentence_acts alter column reported set not null;
 alter table sentence_acts add column if not exists evidence varchar;                -- the words the act was read from
 alter table sentence_numbers add column if not exists unit varchar;                 -- the counted noun
