@@ -30,6 +30,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
             )
         stdin_text = sys.stdin.read()
     query = sqlshell.read_query_arg(args.query, stdin_text)
+    if args.out:
+        sqlshell.check_out_path(Path(args.out))   # before the query runs: a bad path costs nothing
     db = _db(args)
     if args.format == "parquet":
         if not args.out:

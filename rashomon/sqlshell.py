@@ -261,6 +261,27 @@ def format_json(result: Result) -> str:
     return json.dumps([dict(zip(result.columns, map(_plain, r))) for r in result.rows], ensure_ascii=False, indent=1)
 
 
+def check_out_path(target: Path) -> Path:
+    """`--out` may name a new file or a regular file to replace, nothing else: a symlink, a directory, a FIFO or a
+    device would be replaced by the rename (or written through), and a path under a file cannot be created. Checked
+    before the query runs, so a bad path costs nothing and touches nothing."""
+    target = Path(target)
+    if os.path.lexists(target):
+        kind = ("a symbolic link" if target.is_symlink() else "a directory" if target.is_dir()
+                else None if target.is_file() else "not a regular file (a FIFO, socket or device)")
+        if kind:
+            raise QueryError(f"--out {target}: is {kind}; give the name of a new or regular file")
+    parent = target.parent
+    for p in (parent, *parent.parents):
+        if p.exists():
+            if not p.is_dir():
+                raise QueryError(f"--out {target}: {p} is not a directory")
+            if not os.access(p, os.W_OK | os.X_OK):
+                raise QueryError(f"--out {target}: cannot write in {p}")
+            break
+    return target
+
+
 def temp_path(target: Path) -> Path:
     """A fresh hidden name beside `target` (same folder, so os.replace is atomic); created with normal permissions."""
     return target.parent / f".{target.name}.{uuid.uuid4().hex[:12]}.tmp"
@@ -270,12 +291,15 @@ def atomic_write_parquet(table, target: Path) -> Path:
     """Write a pyarrow Table to `target` through a temporary file in the same folder and os.replace."""
     import pyarrow.parquet as pq
 
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = check_out_path(target)
     tmp = temp_path(target)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, tmp)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise QueryError(f"--out {target}: cannot write: {exc.strerror or exc}") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -283,13 +307,16 @@ def atomic_write_parquet(table, target: Path) -> Path:
 
 
 def atomic_write_text(text: str, target: Path) -> Path:
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = check_out_path(target)
     tmp = temp_path(target)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "x", encoding="utf-8", newline="") as fh:
             fh.write(text)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise QueryError(f"--out {target}: cannot write: {exc.strerror or exc}") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

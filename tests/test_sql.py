@@ -231,3 +231,31 @@ def test_the_file_works_with_plain_duckdb(demo_run):
     claims, unique = map(int, out.stdout.split())
     assert claims == run_query(settings.db, "select count(*) from claims").rows[0][0] > 0
     assert unique > 0
+
+
+def test_sql_out_replaces_only_a_regular_file_and_says_why_not(demo_run, tmp_path):
+    import os
+    import stat
+
+    _, settings = demo_run
+    q = "select 1 as x"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = tmp_path / "link.csv"
+    link.symlink_to(victim)
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    under_a_file = victim / "x.csv"
+    for target, why in ((link, "symbolic link"), (fifo, "not a regular file"), (folder, "directory"),
+                        (under_a_file, "not a directory")):
+        with pytest.raises(QueryError, match=why):
+            _cli(["sql", "--db", str(settings.db), "--format", "csv", "--out", str(target), q])
+    assert victim.read_text() == "precious" and link.is_symlink() and stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert folder.is_dir() and not any(folder.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.csv", "link.csv", "pipe.csv", "victim.txt"]
+    regular = tmp_path / "out.csv"
+    regular.write_text("old")
+    assert _cli(["sql", "--db", str(settings.db), "--format", "csv", "--out", str(regular), q]) == 0
+    assert regular.read_text().splitlines() == ["x", "1"]
