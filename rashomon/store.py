@@ -37,6 +37,15 @@ def sql_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def _is_sqlite(path: Path) -> bool:
+    """Only asked when DuckDB could not open the file: whether the user gave an SQLite file as --db."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def _is_lock_error(exc: BaseException) -> bool:
     return any(marker in str(exc) for marker in _LOCK_MARKERS)
 
@@ -58,10 +67,6 @@ def open_db(
         raise StoreError(f"{path}: database not found (run `rashomon demo` or `rashomon run` first)")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_file():
-        with path.open("rb") as fh:
-            if fh.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER:
-                raise StoreError(f"{path}: this is an SQLite database, not a DuckDB file made by rashomon (check --db)")
     config = {**(config or {}), **SAFE_CONFIG}
     deadline = time.monotonic() + wait_s
     delay = first_delay
@@ -72,7 +77,13 @@ def open_db(
             # this process already holds the file with another configuration (e.g. a writer connection)
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise StoreError(f"{path}: {first} (close the other connection in this process first)") from exc
-        except duckdb.IOException as exc:
+        except duckdb.Error as exc:
+            if _is_sqlite(path):  # DuckDB then fails to load sqlite_scanner, which it may not fetch (SAFE_CONFIG)
+                raise StoreError(
+                    f"{path}: this is an SQLite database, not a DuckDB file made by rashomon (check --db)"
+                ) from exc
+            if not isinstance(exc, duckdb.IOException):
+                raise
             if not _is_lock_error(exc):
                 raise StoreError(f"{path}: cannot open database: {exc}") from exc
             if time.monotonic() >= deadline:

@@ -20,10 +20,10 @@ import time
 import tomllib
 from pathlib import Path
 
-from .. import prefect_env
-from .labels import LabelError, load_event_labels, load_shared_labels
+from .. import prefect_env, store
+from .labels import Attributed, Casualty, LabelError, attach_texts, load_event_labels, load_shared_labels
 from .run import BENCH_DIR, run_event, settings_for, shared_event, work_sources
-from .score import Counts, map_units, score_alignment, score_cards, score_verdicts
+from .score import QUANTITY, Counts, map_units, score_alignment, score_cards, score_verdicts
 from .shared_data import available, unit_texts
 
 SPLITS = ("dev", "test", "basil", "neus")
@@ -37,15 +37,10 @@ def splits(bench: Path = BENCH_DIR) -> dict[str, list[str]]:
 
 
 def _query(con, name: str, event_id: str) -> list[dict]:
-    from .. import store
-
     return store.rows(con, name, event_id=event_id)
 
 
 def score_event(con, event_id: str, labels, outlet_of_side: dict[str, str] | None = None) -> Counts:
-    from .labels import Attributed, Casualty
-    from .score import QUANTITY
-
     c = Counts(events=1)
     sentences = _query(con, "select_realcov_sentences", event_id)
     unit_of = map_units(sentences, labels, outlet_of_side)
@@ -57,12 +52,9 @@ def score_event(con, event_id: str, labels, outlet_of_side: dict[str, str] | Non
     c.errors.extend(f"{event_id}: no sentences from {o} (not fetched or not extracted)"
                     for o in sorted({r.split(":", 1)[0] for r in labels.units} - present))
     c.errors.extend(f"{event_id}: label not scored: {u}" for u in labels.unscorable)
-    if outlet_of_side:  # shared data: units are "<side>:N", pipeline outlets are "<dataset>_<side>"
-        side_of = {v: k for k, v in outlet_of_side.items()}
-        claims = [dict(r, outlet_id=side_of.get(r["outlet_id"], r["outlet_id"]))
-                  for r in _query(con, "select_realcov_claims", event_id)]
-    else:
-        claims = _query(con, "select_realcov_claims", event_id)
+    # shared data: units are "<side>:N" and pipeline outlets "<dataset>_<side>" (side_of is empty for the events)
+    claims = [dict(r, outlet_id=side_of.get(r["outlet_id"], r["outlet_id"]))
+              for r in _query(con, "select_realcov_claims", event_id)]
     score_alignment(c, labels, unit_of, claims)
     if labels.articles:
         own: dict[str, set[str]] = {}
@@ -146,20 +138,13 @@ def main(argv: list[str] | None = None) -> int:
             for labels in load_shared_labels(path):
                 if args.event and labels.group_id not in args.event:
                     continue
-                labels.unit_text = unit_texts(dataset, labels.group_id)
-                unknown = sorted(set(labels.units) - set(labels.unit_text))
-                if unknown:
-                    raise LabelError(f"{path}: {labels.group_id}: units not in the data: {unknown[:5]}")
-                for ref in set(labels.unit_text) - set(labels.units):
-                    labels.units[ref] = "unique"
+                attach_texts(labels, unit_texts(dataset, labels.group_id), f"{path}: {labels.group_id}")
                 folder, sides = shared_event(dataset, labels.group_id, work / "shared", sources)
                 plan.append((dataset, folder.name, labels, folder, sides))
     started = time.monotonic()
     for i, (split, event_id, _, event_dir, _) in enumerate(plan, 1):
         print(f"[{i}/{len(plan)}] running {event_id} ({split}) …", file=sys.stderr, flush=True)
         run_event(event_dir, settings)
-    from .. import store
-
     totals = {s: Counts() for s in SPLITS}
     with store.connect(settings.db, read_only=True) as con:
         for split, event_id, labels, _, sides in plan:
@@ -167,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             totals[split].add(c)
             print(f"  {split:5} {event_id}: " + " ".join(f"{k} {fmt(v)}" for k, v in c.scores().items()),
                   file=sys.stderr)
-    for split in ("dev", "test", "basil", "neus"):
+    for split in SPLITS:
         c = totals[split]
         if c.events:
             print(f"  {split}: paraphrase pairs {c.para_found}/{c.para_same}, claims judged {c.claims_judged}, "
@@ -177,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {split}: {e}", file=sys.stderr)
     print(f"benchmark ran in {time.monotonic() - started:.0f} s; database {settings.db}", file=sys.stderr)
     failed = [] if args.no_floors or args.event else below_floors(totals["test"], args.bench)
-    for split in ("dev", "test", "basil", "neus"):
+    for split in SPLITS:
         c = totals[split]
         if c.events and c.units_found < 0.9 * c.units_labelled:
             failed.append(f"{split}: only {c.units_found} of {c.units_labelled} labelled sentences were found in the "

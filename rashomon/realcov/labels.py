@@ -113,6 +113,18 @@ def _group(where: str, group_id: str, raw: dict[str, Any], units_key: str) -> Gr
     return GroupLabels(group_id, units, facts, contradicts)
 
 
+def attach_texts(g: GroupLabels, texts: dict[str, str], where: str) -> GroupLabels:
+    """Give the labels the texts of their units: a label for a unit that does not exist is an error; a unit the
+    labeller passed over states a fact no other outlet states ("unique")."""
+    unknown = sorted(set(g.units) - set(texts))
+    if unknown:
+        raise LabelError(f"{where}: labels for units that do not exist: {unknown[:5]}")
+    g.unit_text = texts
+    for ref in set(texts) - set(g.units):
+        g.units[ref] = "unique"
+    return g
+
+
 def read_listing(path: Path) -> dict[str, str]:
     """ref -> sentence text, from a listing written by `python -m rashomon.realcov.listing`."""
     out = {}
@@ -162,13 +174,7 @@ def load_event_labels(path: Path, listing: Path | None = None) -> GroupLabels:
     listing = listing or path.with_name(f"{event_id}.sentences.txt")
     if not listing.is_file():
         raise LabelError(f"{where}: its listing {listing.name} is missing")
-    g.unit_text = read_listing(listing)
-    unlabelled = sorted(set(g.unit_text) - set(g.units))
-    unknown = sorted(set(g.units) - set(g.unit_text))
-    if unknown:
-        raise LabelError(f"{where}: labels for sentences not in the listing: {unknown[:5]}")
-    for ref in unlabelled:  # a sentence the labeller passed over states a fact no other outlet states
-        g.units[ref] = "unique"
+    attach_texts(g, read_listing(listing), where)
     for outlet, art in (raw.get("articles") or {}).items():
         w = f"{where}: articles.{outlet}"
         try:

@@ -49,7 +49,7 @@ def shared_event(dataset: str, group_id: str, work: Path, sources_dir: Path) -> 
     outlet_of_side = {}
     urls = []
     for art in arts:
-        outlet = f"{dataset}_{art.side.lower()}"
+        outlet = f"{dataset}_{art.side}"
         outlet_of_side[art.side] = outlet
         toml = sources_dir / f"{outlet}.toml"
         if not toml.exists():
