@@ -9,13 +9,14 @@ export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: demo test test-heavy eval bench lock clean help
+.PHONY: demo test test-heavy eval train bench lock clean help
 
 help:
 	@echo "make demo   - create $(VENV), install pinned, run the offline demo (report in reports/)"
 	@echo "make test   - create $(VENV) with dev extras, run the test suite (without the heavy tests)"
 	@echo "make test-heavy - the heavy tests: Dask cluster, kill and rerun, hostile site, revisions (CI runs both)"
 	@echo "make eval   - scores on the gold set, then the real-coverage benchmark (realcov dev/test/basil lines)"
+	@echo "make train  - retrain the same-fact pair scorer (rashomon/models/same_fact.json) from the benchmark's dev split"
 	@echo "make bench  - run the benchmarks in bench/ (by hand; prints figures and ratios)"
 
 $(VENV)/bin/python:
@@ -42,6 +43,9 @@ test-heavy: $(VENV)/.installed-dev   # the heavy tests (Dask cluster, kill and r
 eval: $(VENV)/.installed-dev
 	$(VENV)/bin/rashomon eval
 	$(VENV)/bin/rashomon benchmark $(EVAL_ARGS)   # ends with the `realcov <split>:` lines; EVAL_ARGS="--split dev"
+
+train: $(VENV)/.installed-dev   # about a minute on 2 cores; prints the new sha256 to pin in rashomon/samefact.py
+	$(PY) -m rashomon.realcov.train
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/run_all.py $(BENCH_ARGS)   # BENCH_ARGS=--quick skips the 1,000-article run

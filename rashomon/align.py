@@ -187,3 +187,55 @@ def cluster_pairs(
         root[rb] = ra
         ma.extend(members.pop(rb))
     return [sorted(m) for m in members.values() if len(m) >= 2]
+
+
+def fact_cliques(pairs: Sequence[tuple[int, int, float]], outlets: Sequence[str]) -> list[list[int]]:
+    """Claims as cliques of same-fact pairs: every two sentences of a claim, from different outlets, were judged to
+    state the same fact, and a claim holds at most one sentence per outlet.
+
+    Pairs are taken best first; a pair not yet inside a claim seeds one, which then grows by the sentence (of an outlet
+    not yet in it) linked to every member, with the highest total score. A sentence may join several claims: a lead
+    that states two facts sits in both (the labels show leads do). Claims inside a larger claim are dropped.
+    """
+    adj: dict[int, dict[int, float]] = {}
+    for a, b, s in pairs:
+        if outlets[a] == outlets[b]:
+            continue
+        adj.setdefault(a, {})[b] = s
+        adj.setdefault(b, {})[a] = s
+    covered: set[tuple[int, int]] = set()
+    claims: set[frozenset[int]] = set()
+    for a, b, _s in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
+        if outlets[a] == outlets[b] or (min(a, b), max(a, b)) in covered:
+            continue
+        members = [a, b]
+        taken = {outlets[a], outlets[b]}
+        pool = {x for x in adj[a].keys() & adj[b].keys() if outlets[x] not in taken}
+        while pool:
+            best = max(pool, key=lambda x: (sum(adj[x][m] for m in members), -x))
+            members.append(best)
+            taken.add(outlets[best])
+            pool = {x for x in pool & adj[best].keys() if outlets[x] not in taken}
+        covered.update((min(x, y), max(x, y)) for x in members for y in members if x != y)
+        claims.add(frozenset(members))
+    kept = [c for c in claims if not any(c < other for other in claims)]
+    return sorted(sorted(c) for c in kept)
+
+
+METHODS = ("same_fact", "margin")
+
+
+def same_fact_scores(cands: CandidateArrays, texts: Sequence[str], positions: Sequence[int]) -> np.ndarray:
+    """P(same fact) of every candidate pair, by the pinned pair scorer (rashomon/samefact.py)."""
+    from . import samefact
+
+    infos = [samefact.sentence_info(t, p) for t, p in zip(texts, positions)]
+    return samefact.load_scorer().probability(samefact.feature_matrix(infos, cands))
+
+
+def check_method(method: str) -> str:
+    if method not in METHODS:
+        from .errors import ConfigError
+
+        raise ConfigError(f"align_method {method!r} is not one of {', '.join(METHODS)}")
+    return method

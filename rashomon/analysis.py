@@ -145,10 +145,14 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
     members: dict[str, list[dict]] = defaultdict(list)
     for m in inputs.members:
         members[m["claim_id"]].append(m)
-    for claim_id, ms in members.items():
+    compared: set[tuple[str, str]] = set()   # a sentence may sit in several claims: compare each pair once
+    for claim_id, ms in sorted(members.items()):
         for x, y in combinations(ms, 2):
             if x["outlet_id"] == y["outlet_id"] or x["sentence_id"] not in analyses or y["sentence_id"] not in analyses:
                 continue
+            if (x["sentence_id"], y["sentence_id"]) in compared:
+                continue
+            compared.add((x["sentence_id"], y["sentence_id"]))
             ax, ay = analyses[x["sentence_id"]], analyses[y["sentence_id"]]
             background = _is_background(ax) or _is_background(ay)
             for d in compare(ax, ay, event):
@@ -164,7 +168,10 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
     by_article: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         by_article[r["article_id"]].append(r["sentence_id"])
-    claim_of = {m["sentence_id"]: cid for cid, ms in members.items() for m in ms}
+    claim_of: dict[str, str] = {}
+    for cid, ms in sorted(members.items()):
+        for m in ms:
+            claim_of.setdefault(m["sentence_id"], cid)
     for article_id, sids in by_article.items():
         outlet = info[sids[0]]["outlet_id"]
         for d in self_contradictions([analyses[s] for s in sids], event):

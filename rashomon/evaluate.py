@@ -6,13 +6,13 @@ from __future__ import annotations
 import itertools
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 import numpy as np
 
-from .align import candidate_pairs, cluster_pairs
+from .align import candidate_arrays, check_method, cluster_pairs, fact_cliques, same_fact_scores
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
 
@@ -77,6 +77,8 @@ class EventEmbeddings:
     ids: list[str]
     outlets: list[str]
     vectors: np.ndarray
+    texts: list[str] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)   # order within the outlet's account (0 = first)
 
 
 def embed_gold_events(model, sentences: list[dict[str, Any]], min_words: int = 4) -> dict[str, EventEmbeddings]:
@@ -91,38 +93,54 @@ def embed_gold_events(model, sentences: list[dict[str, Any]], min_words: int = 4
     out = {}
     for event_id, rows in by_event.items():
         vecs = encode(model, [r["text"] for r in rows])
-        out[event_id] = EventEmbeddings(event_id, [r["id"] for r in rows], [r["outlet"] for r in rows], vecs)
+        seen: dict[str, int] = defaultdict(int)
+        positions = []
+        for r in rows:
+            positions.append(seen[r["outlet"]])
+            seen[r["outlet"]] += 1
+        out[event_id] = EventEmbeddings(event_id, [r["id"] for r in rows], [r["outlet"] for r in rows], vecs,
+                                        [r["text"] for r in rows], positions)
     return out
 
 
 def predicted_claims(
     ev: EventEmbeddings, *, k: int, min_cosine: float, min_margin: float, max_rank: int = 2, min_link: float = 0.45,
-    max_per_outlet: int = 2,
-) -> dict[str, int]:
-    """Sentence id → claim number, by the same rule as the pipeline (mutual top-k, both thresholds, clustering)."""
-    cands = candidate_pairs(ev.vectors, ev.outlets, k=k)
-    kept = [
-        (c.a, c.b, c.margin)
-        for c in cands
-        if c.rank_a <= max_rank and c.rank_b <= max_rank and c.cosine >= min_cosine and c.margin >= min_margin
-    ]
-    clusters = cluster_pairs(kept, ev.vectors, min_link=min_link, outlets=ev.outlets, max_per_outlet=max_per_outlet)
-    return {ev.ids[i]: n for n, members in enumerate(clusters) for i in members}
+    max_per_outlet: int = 2, method: str = "margin", min_same_fact: float = 0.3,
+) -> dict[str, set[int]]:
+    """Sentence id → its claim numbers, by the same rule as the pipeline (stages.align_event)."""
+    check_method(method)
+    arrays = candidate_arrays(ev.vectors, ev.outlets, k=k)
+    if method == "same_fact":
+        p = same_fact_scores(arrays, ev.texts, ev.positions)
+        kept = [(int(a), int(b), float(s)) for a, b, s in zip(arrays.a, arrays.b, p) if s >= min_same_fact]
+        clusters = fact_cliques(kept, ev.outlets)
+    else:
+        kept = [
+            (c.a, c.b, c.margin)
+            for c in arrays.as_candidates()
+            if c.rank_a <= max_rank and c.rank_b <= max_rank and c.cosine >= min_cosine and c.margin >= min_margin
+        ]
+        clusters = cluster_pairs(kept, ev.vectors, min_link=min_link, outlets=ev.outlets, max_per_outlet=max_per_outlet)
+    out: dict[str, set[int]] = defaultdict(set)
+    for n, members in enumerate(clusters):
+        for i in members:
+            out[ev.ids[i]].add(n)
+    return out
 
 
 def score_alignment(
     events: dict[str, EventEmbeddings], pairs: Iterable[dict[str, Any]], *, k: int, min_cosine: float, min_margin: float,
-    max_rank: int = 2, min_link: float = 0.45, max_per_outlet: int = 2,
+    max_rank: int = 2, min_link: float = 0.45, max_per_outlet: int = 2, method: str = "margin", min_same_fact: float = 0.3,
 ) -> Score:
     tp = fp = fn = n = 0
     claims = {
         e: predicted_claims(ev, k=k, min_cosine=min_cosine, min_margin=min_margin, max_rank=max_rank, min_link=min_link,
-                            max_per_outlet=max_per_outlet)
+                            max_per_outlet=max_per_outlet, method=method, min_same_fact=min_same_fact)
         for e, ev in events.items()
     }
     for p in pairs:
         c = claims.get(p["event_id"], {})
-        pred = p["a_id"] in c and c.get(p["a_id"]) == c.get(p["b_id"])
+        pred = bool(c.get(p["a_id"], set()) & c.get(p["b_id"], set()))
         gold = bool(p["same_claim"])
         n += 1
         tp += pred and gold

@@ -29,6 +29,8 @@ ALIGN_PARAMS = {
     "max_rank": "align_max_rank",
     "min_link": "align_min_link",
     "max_per_outlet": "align_max_per_outlet",
+    "method": "align_method",
+    "min_same_fact": "align_min_same_fact",
 }
 
 
@@ -46,6 +48,10 @@ class Settings:
     align_min_margin: float = 0.9
     align_min_link: float = 0.45   # average-linkage floor when pairs merge into a claim
     align_max_per_outlet: int = 2  # a claim holds at most 2 sentences of one outlet (a headline and its lede)
+    # "same_fact": the learned pair scorer (rashomon/samefact.py) and claims as cliques, one sentence per outlet;
+    # "margin": the thresholds above and average linkage (the method before; docs/alignment.md)
+    align_method: str = "same_fact"
+    align_min_same_fact: float = 0.3   # P(same fact) a pair needs; chosen on the benchmark's dev split
     user_agent: str = "Rashomon/0.1 (news-comparison research; +https://github.com/rashomon-news/rashomon)"
     allow_private: bool = False
     max_bytes: int = 10 * 1024 * 1024

@@ -361,9 +361,16 @@ def align_event(
     max_rank: int = 3,
     min_link: float = 0.45,
     max_per_outlet: int = 2,
+    method: str = "same_fact",
+    min_same_fact: float = 0.3,
     min_words: int = 4,
 ) -> AlignOutcome:
-    """Recompute the event's claims from its current sentences' embeddings (replaces the previous claims)."""
+    """Recompute the event's claims from its current sentences' embeddings (replaces the previous claims).
+
+    method "same_fact": the pair scorer's probability decides which pairs state one fact, claims are cliques of them
+    (a sentence may join several); "margin": mutual nearest neighbours above the cosine and margin floors, merged by
+    average linkage (a sentence joins at most one claim)."""
+    align_mod.check_method(method)
     tbl = store.arrow(con, "select_alignment_inputs", event_id=event_id, model=model_name, min_words=min_words)
     ids = tbl.column("sentence_id").to_pylist()
     outlets = tbl.column("outlet_id").to_pylist()
@@ -374,6 +381,8 @@ def align_event(
         else np.zeros((0, 1), np.float32)
     )
     cands = align_mod.candidate_arrays(vectors, outlets, k=k)
+    same_fact = (align_mod.same_fact_scores(cands, tbl.column("text").to_pylist(), tbl.column("position").to_pylist())
+                 if method == "same_fact" else np.full(len(cands), np.nan))
     ids_arr = np.asarray(ids, dtype=object)
     outlets_arr = np.asarray(outlets, dtype=object)
     cand_table = pa.table(
@@ -388,6 +397,7 @@ def align_event(
             "margin": pa.array(cands.margin, pa.float64()),
             "rank_a": pa.array(cands.rank_a, pa.int32()),
             "rank_b": pa.array(cands.rank_b, pa.int32()),
+            "same_fact": pa.array(same_fact, pa.float64(), from_pandas=True),
         }
     )
     with store.transaction(con):
@@ -395,17 +405,21 @@ def align_event(
         con.register("new_candidates", cand_table)
         con.execute("insert into alignment_candidates by name select * from new_candidates")
         con.unregister("new_candidates")
-        pairs = store.rows(con, "select_mutual_pairs", event_id=event_id, model=model_name,
-                           min_cosine=min_cosine, min_margin=min_margin, max_rank=max_rank)
         outlet_of = dict(zip(ids, outlets))
         index = {sid: i for i, sid in enumerate(ids)}
-        clusters = [
-            [ids[i] for i in members]
-            for members in align_mod.cluster_pairs(
+        if method == "same_fact":
+            pairs = store.rows(con, "select_same_fact_pairs", event_id=event_id, model=model_name,
+                               min_same_fact=min_same_fact)
+            groups = align_mod.fact_cliques(
+                [(index[p["sentence_a"]], index[p["sentence_b"]], p["same_fact"]) for p in pairs], outlets)
+        else:
+            pairs = store.rows(con, "select_mutual_pairs", event_id=event_id, model=model_name,
+                               min_cosine=min_cosine, min_margin=min_margin, max_rank=max_rank)
+            groups = align_mod.cluster_pairs(
                 [(index[p["sentence_a"]], index[p["sentence_b"]], p["margin"]) for p in pairs], vectors,
                 min_link=min_link, outlets=outlets, max_per_outlet=max_per_outlet,
             )
-        ]
+        clusters = [[ids[i] for i in members] for members in groups]
         con.execute("delete from claim_sentences where claim_id in (select claim_id from claims where event_id = ?)", [event_id])
         con.execute("delete from claims where event_id = ?", [event_id])
         claim_rows, member_rows = [], []

@@ -1,4 +1,4 @@
--- purpose: what each outlet leaves out: claims at least three other outlets report, most prominent first.
+-- purpose: what each outlet leaves out: claims most other outlets report (the `disagreements` omission rule), most prominent first.
 with omitted as (
     select event_id, outlet_b as outlet_id, claim_id, outlet_a as reported_by_eg, sentence_a as reported_as
     from disagreements

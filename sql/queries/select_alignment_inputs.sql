@@ -1,6 +1,6 @@
 -- purpose: the sentences to align for an event (long enough to state a claim) with their embeddings.
 with final as (
-    select s.sentence_id, a.outlet_id, e.vector
+    select s.sentence_id, a.outlet_id, s.text, s.position, e.vector
     from sentences s
     join articles a using (article_id)
     join embeddings e on e.sentence_sha256 = s.sentence_sha256 and e.model = $model

@@ -1,0 +1,102 @@
+"""Train the same-fact pair scorer (`rashomon/models/same_fact.json`) from the benchmark's dev split.
+
+    python -m rashomon.realcov.train [--out PATH]      (make train)
+
+Only the dev events' labels are read (tests/realcov/labels, the texts from the listings beside them); the test split
+and BASIL / NeuS are never seen. Candidates are made exactly as the align stage makes them (the embedding model,
+`align.candidate_arrays`), a candidate pair is positive when the labels give its two sentences a shared fact. Prints a
+leave-one-event-out estimate on dev, then writes the model fitted on every dev event and its sha256 (to pin in
+rashomon/samefact.py). Needs scikit-learn (a dependency of sentence-transformers); inference needs only numpy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .. import align, samefact
+from ..settings import load_settings
+from .labels import SAME, GroupLabels, load_event_labels
+from .run import BENCH_DIR
+
+
+@dataclass
+class EventPairs:
+    event_id: str
+    labels: GroupLabels
+    refs: list[str]
+    outlets: list[str]
+    cands: align.CandidateArrays
+    x: np.ndarray
+    y: np.ndarray
+
+
+def dev_events(bench: Path = BENCH_DIR) -> list[str]:
+    return list(tomllib.loads((bench / "splits.toml").read_text(encoding="utf-8"))["splits"]["dev"])
+
+
+def event_pairs(event_id: str, model, *, k: int, min_words: int, bench: Path = BENCH_DIR) -> EventPairs:
+    from .. import embed
+
+    g = load_event_labels(bench / "labels" / f"{event_id}.json")
+    refs = sorted((r for r, t in g.unit_text.items() if len(t.split()) >= min_words),
+                  key=lambda r: (r.rsplit(":", 1)[0], int(r.rsplit(":", 1)[1])))
+    outlets = [r.rsplit(":", 1)[0] for r in refs]
+    vectors = embed.encode(model, [g.unit_text[r] for r in refs])
+    cands = align.candidate_arrays(vectors, outlets, k=k)
+    infos = [samefact.sentence_info(g.unit_text[r], int(r.rsplit(":", 1)[1])) for r in refs]
+    x = samefact.feature_matrix(infos, cands)
+    y = np.asarray([g.relation(refs[a], refs[b]) == SAME for a, b in zip(cands.a, cands.b)], dtype=bool)
+    return EventPairs(event_id, g, refs, outlets, cands, x, y)
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> samefact.PairScorer:
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    lr = LogisticRegression(C=1.0, max_iter=5000).fit((x - mean) / scale, y)
+    return samefact.PairScorer(mean, scale, lr.coef_[0], float(lr.intercept_[0]))
+
+
+def average_precision(y: np.ndarray, p: np.ndarray) -> float:
+    order = np.argsort(-p, kind="stable")
+    hits = y[order].astype(float)
+    if not hits.sum():
+        return 0.0
+    precision = np.cumsum(hits) / np.arange(1, len(hits) + 1)
+    return float((precision * hits).sum() / hits.sum())
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .. import embed
+
+    ap = argparse.ArgumentParser(prog="python -m rashomon.realcov.train", description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=samefact.MODEL_PATH)
+    args = ap.parse_args(argv)
+    settings = load_settings(env={})
+    model = embed.load_model(settings.model)
+    events = [event_pairs(e, model, k=settings.align_k, min_words=4) for e in dev_events()]
+    print(f"dev split: {len(events)} events, {sum(len(e.y) for e in events)} candidate pairs, "
+          f"{sum(int(e.y.sum()) for e in events)} same-fact")
+    for held in events:   # leave one event out: what to expect on an event the model has not seen
+        rest = [e for e in events if e is not held]
+        scorer = fit(np.vstack([e.x for e in rest]), np.concatenate([e.y for e in rest]))
+        print(f"  held out {held.event_id:32s} average precision {average_precision(held.y, scorer.probability(held.x)):.3f}"
+              f"  (cosine alone {average_precision(held.y, held.x[:, 0]):.3f})")
+    scorer = fit(np.vstack([e.x for e in events]), np.concatenate([e.y for e in events]))
+    text = scorer.to_json(trained_on=[e.event_id for e in events], trainer="python -m rashomon.realcov.train")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}  sha256 {hashlib.sha256(text.encode()).hexdigest()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
