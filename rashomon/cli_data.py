@@ -37,6 +37,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
         raise sqlshell.QueryError("--format parquet needs --out FILE")
     if args.limit is not None and args.limit < 0:
         raise sqlshell.QueryError("--limit must be 0 or more")
+    if args.timeout < 0:
+        raise sqlshell.QueryError("--timeout must be 0 (no limit) or more")
     table = args.format == "table"
     try:
         with sqlstream.stream_query(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -42,7 +41,7 @@ def _finish(proc: subprocess.Popen, timeout: float = 30) -> tuple[str, str]:
         return proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
-        out, err = proc.communicate()
+        _, err = proc.communicate()
         pytest.fail(f"still running after {timeout} s; stderr: {err[-2000:]}")
 
 
@@ -156,6 +155,9 @@ def test_limit_caps_every_format_and_stops_an_endless_query(db, capsys, tmp_path
     assert out.splitlines()[-1] == "(5000 rows)" and "limit" not in err   # exactly all: nothing left out
     rc, out, err = _cli(capsys, "--db", str(db), "--limit", "2000", "select i from t")
     assert len(out.splitlines()) == 2 + 2000 + 2   # --limit lifts the table's cap
+    for flag in ("--limit", "--timeout"):
+        rc, _, err = _cli(capsys, "--db", str(db), flag, "-1", "select 1")
+        assert rc == 2 and f"{flag} must be 0" in err
 
 
 def test_json_of_many_rows_is_valid_and_the_same_text_as_before(db, capsys):
