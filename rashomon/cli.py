@@ -270,16 +270,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = None
     try:
+        args = build_parser().parse_args(argv)
+        logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
         return args.func(args)
     except RashomonError as exc:
         print(f"rashomon: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("rashomon: interrupted; completed stages are saved, run again to resume", file=sys.stderr)
+    except KeyboardInterrupt:   # each command may say what an interrupt leaves behind (`on_interrupt`)
+        default = "rashomon: interrupted; completed stages are saved, run again to resume" if args else "rashomon: interrupted"
+        print(getattr(args, "on_interrupt", default), file=sys.stderr)
         return 130
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from . import sqlshell
+    from . import sqlshell, sqlstream
 
     stdin_text = None
     if args.query in (None, "-"):
@@ -32,26 +33,39 @@ def cmd_sql(args: argparse.Namespace) -> int:
     query = sqlshell.read_query_arg(args.query, stdin_text)
     if args.out:
         sqlshell.check_out_path(Path(args.out))   # before the query runs: a bad path costs nothing
-    db = _db(args)
-    if args.format == "parquet":
-        if not args.out:
-            raise sqlshell.QueryError("--format parquet needs --out FILE")
-        table = sqlshell.run_query_arrow(db, query, wait_s=args.wait)
-        path = sqlshell.atomic_write_parquet(table, Path(args.out))
-        print(f"{table.num_rows} row(s) written to {path}", file=sys.stderr)
-        return 0
-    result = sqlshell.run_query(db, query, wait_s=args.wait)
-    if args.format == "csv":
-        text = sqlshell.format_csv(result)
-    elif args.format == "json":
-        text = sqlshell.format_json(result) + "\n"
-    else:
-        text = sqlshell.format_table(result, max_width=args.max_width) + "\n"
+    if args.format == "parquet" and not args.out:
+        raise sqlshell.QueryError("--format parquet needs --out FILE")
+    if args.limit is not None and args.limit < 0:
+        raise sqlshell.QueryError("--limit must be 0 or more")
+    if args.timeout < 0:
+        raise sqlshell.QueryError("--timeout must be 0 (no limit) or more")
+    table = args.format == "table"
+    try:
+        with sqlstream.stream_query(
+            _db(args), query, wait_s=args.wait, timeout_s=args.timeout,
+            limit=args.limit if args.limit is not None or not table else sqlstream.TABLE_ROW_CAP,
+            count_rest=table and args.limit is None, arrow=args.format == "parquet",
+        ) as stream:
+            if args.format == "parquet":
+                sqlstream.write_parquet(stream, Path(args.out))
+            else:
+                with sqlstream.open_output(args.out, sys.stdout) as out:
+                    if table:
+                        sqlstream.write_table(stream, out, max_width=args.max_width, limit=args.limit)
+                    elif args.format == "csv":
+                        sqlstream.write_csv(stream, out)
+                    else:
+                        sqlstream.write_json(stream, out)
+    except sqlstream.QueryTimeout as exc:
+        print(f"rashomon: error: {exc}", file=sys.stderr)
+        return sqlstream.TIMEOUT_EXIT
+    except BrokenPipeError:   # the reader of standard output went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141   # 128 + SIGPIPE, as a shell reports it
     if args.out:
-        sqlshell.atomic_write_text(text, Path(args.out))
-        print(f"{len(result.rows)} row(s) written to {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+        print(f"{stream.rows} row(s) written to {args.out}", file=sys.stderr)
+    if stream.more and not table:
+        print(f"rashomon: --limit {args.limit} reached; the rest of the rows were not read", file=sys.stderr)
     return 0
 
 
@@ -73,14 +87,22 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="run a read-only SQL query on the database (tables and views: docs/schema.md)",
         description="Run SQL on the database, read-only and without file access: writes, COPY, ATTACH, INSTALL/LOAD, "
-        "SET and functions reading files are refused. Examples: docs/examples/*.sql.",
+        "SET and functions reading files are refused. Rows are written as the query produces them. Exit status: 0, "
+        "2 (refused or failed), 124 (--timeout reached), 130 (Ctrl-C; the query is stopped at once). "
+        "Examples: docs/examples/*.sql.",
     )
     p.add_argument("query", nargs="?", help="the SQL, a .sql file, or - (default: standard input)")
     p.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table", help="output format (default: table)")
     p.add_argument("--out", type=Path, help="write to FILE (atomically) instead of standard output; required for parquet")
     p.add_argument("--max-width", type=int, default=60, help="widest table cell before it is cut (default: 60)")
     p.add_argument("--wait", type=float, default=60.0, help="seconds to wait while a run holds the database (default: 60)")
-    p.set_defaults(func=cmd_sql)
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="stop the query after this many seconds, from opening the database to the last row written; "
+                   "exit status 124 (default: 300; 0: no limit)")
+    p.add_argument("--limit", type=int, metavar="N",
+                   help="read at most N rows, in every format (the rest of the query is not computed); the table "
+                   "format shows at most 1000 rows without it and says how many it left out")
+    p.set_defaults(func=cmd_sql, on_interrupt="rashomon: interrupted; the query was stopped (an --out file is left as it was)")
 
     p = sub.add_parser(
         "export",

@@ -1,4 +1,4 @@
-"""Analysts' SQL against the database: read-only, no file access, results as a table, CSV, JSON or Parquet.
+"""Analysts' SQL against the database: read-only, no file access (the `rashomon sql` command streams results: sqlstream).
 
 Safety: a user's query runs on a connection opened `read_only` with `enable_external_access=false` and
 `lock_configuration=true` (GUIDE §6: read-only alone still lets `read_csv`/`COPY ... TO` touch any file). Before it
@@ -16,10 +16,7 @@ file a reader cannot open it at all, and while a reader holds it the writer cann
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import os
 import threading
 import time
@@ -246,21 +243,6 @@ def format_table(result: Result, max_width: int = 60) -> str:
     return "\n".join(out)
 
 
-def format_csv(result: Result) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(result.columns)
-    for r in result.rows:
-        w.writerow(
-            ["" if v is None else json.dumps(_plain(v), ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else _plain(v) for v in r]
-        )
-    return buf.getvalue()
-
-
-def format_json(result: Result) -> str:
-    return json.dumps([dict(zip(result.columns, map(_plain, r))) for r in result.rows], ensure_ascii=False, indent=1)
-
-
 def check_out_path(target: Path) -> Path:
     """`--out` may name a new file or a regular file to replace, nothing else: a symlink, a directory, a FIFO or a
     device would be replaced by the rename (or written through), and a path under a file cannot be created. Checked
@@ -285,25 +267,6 @@ def check_out_path(target: Path) -> Path:
 def temp_path(target: Path) -> Path:
     """A fresh hidden name beside `target` (same folder, so os.replace is atomic); created with normal permissions."""
     return target.parent / f".{target.name}.{uuid.uuid4().hex[:12]}.tmp"
-
-
-def atomic_write_parquet(table, target: Path) -> Path:
-    """Write a pyarrow Table to `target` through a temporary file in the same folder and os.replace."""
-    import pyarrow.parquet as pq
-
-    target = check_out_path(target)
-    tmp = temp_path(target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(table, tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise QueryError(f"--out {target}: cannot write: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def atomic_write_text(text: str, target: Path) -> Path:
