@@ -105,7 +105,7 @@ def embed_gold_events(model, sentences: list[dict[str, Any]], min_words: int = 4
 
 def predicted_claims(
     ev: EventEmbeddings, *, k: int, min_cosine: float, min_margin: float, max_rank: int = 2, min_link: float = 0.45,
-    max_per_outlet: int = 2, method: str = "margin", min_same_fact: float = 0.3,
+    max_per_outlet: int = 2, method: str = "margin", min_same_fact: float = 0.2,
 ) -> dict[str, set[int]]:
     """Sentence id → its claim numbers, by the same rule as the pipeline (stages.align_event)."""
     check_method(method)
@@ -130,7 +130,7 @@ def predicted_claims(
 
 def score_alignment(
     events: dict[str, EventEmbeddings], pairs: Iterable[dict[str, Any]], *, k: int, min_cosine: float, min_margin: float,
-    max_rank: int = 2, min_link: float = 0.45, max_per_outlet: int = 2, method: str = "margin", min_same_fact: float = 0.3,
+    max_rank: int = 2, min_link: float = 0.45, max_per_outlet: int = 2, method: str = "margin", min_same_fact: float = 0.2,
 ) -> Score:
     tp = fp = fn = n = 0
     claims = {

@@ -51,7 +51,7 @@ class Settings:
     # "same_fact": the learned pair scorer (rashomon/samefact.py) and claims as cliques, one sentence per outlet;
     # "margin": the thresholds above and average linkage (the method before; docs/alignment.md)
     align_method: str = "same_fact"
-    align_min_same_fact: float = 0.3   # P(same fact) a pair needs; chosen on the benchmark's dev split
+    align_min_same_fact: float = 0.2   # P(same fact) a pair needs; chosen on the benchmark's dev split (docs/alignment.md)
     user_agent: str = "Rashomon/0.1 (news-comparison research; +https://github.com/rashomon-news/rashomon)"
     allow_private: bool = False
     max_bytes: int = 10 * 1024 * 1024

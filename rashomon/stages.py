@@ -362,7 +362,7 @@ def align_event(
     min_link: float = 0.45,
     max_per_outlet: int = 2,
     method: str = "same_fact",
-    min_same_fact: float = 0.3,
+    min_same_fact: float = 0.2,
     min_words: int = 4,
 ) -> AlignOutcome:
     """Recompute the event's claims from its current sentences' embeddings (replaces the previous claims).
