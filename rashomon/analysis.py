@@ -44,16 +44,20 @@ class DetectOutcome:
 _HEADLINE_TAIL = re.compile(r"^(?P<claim>.{12,}?\S)\s+[-–—|]\s+(?P<source>[^-–—|]{3,80})$")
 _HEADLINE_HEAD = re.compile(r"^(?P<source>[^:,]{3,40}):\s+(?P<claim>.{12,})$")
 _SOURCE_WORDS = re.compile("|".join(pattern for _, pattern in INSTITUTIONS), re.I)
+# a person or body named before a headline's colon ("Putin: …", "Zelensky: …"): one to four capitalised words
+_NAMED_SOURCE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
 
 
 def headline_as_sentence(title: str) -> str:
     """Headlines attribute with punctuation, not verbs: "X violates ceasefire - Defence Ministry" and
-    "Kremlin: X violated ceasefire" are a source's claim. Rewrite them as "X …, the Defence Ministry said." so the
+    "Kremlin: X violated ceasefire" or "Putin: X did it" are a source's claim (before a colon, an institution or one to
+    four capitalised words; after a dash only an institution, since "… - Reuters" is a byline). Rewrite them as "X …, the Defence Ministry said." so the
     voice detector reads them as attributed; any other headline is returned unchanged."""
     text = title.strip()
     for pattern in (_HEADLINE_TAIL, _HEADLINE_HEAD):
         m = pattern.match(text)
-        if m and _SOURCE_WORDS.search(m.group("source")):
+        if m and (_SOURCE_WORDS.search(m.group("source"))
+                  or (pattern is _HEADLINE_HEAD and _NAMED_SOURCE.match(m.group("source").strip()))):
             claim = m.group("claim").rstrip(" .")
             return f"{claim}, {m.group('source').strip()} said."
     return text

@@ -537,3 +537,20 @@ def test_voice_trailing_source_and_what_it_called(nlp: Language, um: PartyMatche
 )
 def test_numbers_in_varied_forms(nlp: Language, um: PartyMatcher, text: str, counts: list) -> None:
     assert _counts(nlp, text, um) == counts
+
+
+def test_headline_passive_without_auxiliary_makes_the_dead_the_target_not_the_actor(nlp: Language, um: PartyMatcher) -> None:
+    for text in ("20 Ukrainian soldiers killed, 43 Russian casualties",
+                 "Ukrainian soldiers reportedly killed in border stand-off with Russia"):
+        _, acts = acts_of(nlp, text, um)
+        kills = [a for a in acts if a.action == "kill"]
+        assert kills and all(a.actor == "unknown" and a.target == "ukraine" for a in kills), (text, acts)
+        assert initiator_of(list(acts)) is None
+    _, acts = acts_of(nlp, "Russian troops killed two Ukrainian soldiers", um)
+    assert [(a.actor, a.target) for a in acts if a.action == "kill"] == [("russia", "ukraine")]
+
+
+def test_a_source_that_calls_an_act_sabotage_makes_the_sentence_its_claim(nlp: Language, um: PartyMatcher) -> None:
+    v = analyse_voice(span(nlp, "Kremlin calls damage to the Kakhovka dam deliberate sabotage by Ukrainian side"), um)
+    assert (v.voice, v.attributed_party, v.cue) == ("attributed", "russia", "calls")   # the Kremlin is an alias of Russia
+    assert analyse_voice(span(nlp, "Zelensky calls a meeting of the security council"), um).voice == "own"

@@ -69,6 +69,7 @@ from .lexicon import (
     ACT_OF_NOUNS,
     AERIAL_NOUNS,
     BLAME_OBJECT_NOUNS,
+    CASUALTY_NOUNS,
     CAUSE_PREPS,
     CEASEFIRE_NOUNS,
     CLAIM_NOUNS,
@@ -511,6 +512,17 @@ def _noun_target(n: Token, action: str) -> Token | None:
     return None
 
 
+def _reduced_passive(v: Token, action: str) -> bool:
+    """Headline passive without its auxiliary: "20 Indian soldiers killed", "Indian soldiers reportedly killed in …"
+    (the parser makes the victims the subject). A killing verb with people as subject and no object."""
+    if action != "kill" or v.tag_ not in {"VBN", "VBD"} or child(v, "dobj") is not None:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in v.children):
+        return False
+    subj = child(v, "nsubj")
+    return subj is not None and subj.lemma_.lower() in CASUALTY_NOUNS
+
+
 def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
     drafts: list[_Draft] = []
     covered_verbs: set[int] = set()
@@ -529,10 +541,11 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
         action = _verb_action(t)
         if action is None:
             continue
-        passive = is_passive(t)
+        reduced = _reduced_passive(t, action)
+        passive = reduced or is_passive(t)
         if passive:
             actor_tok = agent_of(t)
-            target_tok = child(t, "nsubjpass")
+            target_tok = child(t, "nsubj" if reduced else "nsubjpass")
             if target_tok is not None and target_tok.tag_ in {"WDT", "WP"} and t.dep_ == "relcl":
                 target_tok = t.head  # "villages that had been occupied by X"
             if target_tok is None and t.dep_ in {"acl", "amod"}:

@@ -47,11 +47,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ._syntax import PartyIndex, np_text, np_tokens, quote_mask, subject_of
+from ._syntax import PartyIndex, child, np_text, np_tokens, quote_mask, subject_of
 from .lexicon import (
+    ACT_OF_NOUNS,
     BLAME_PLACING_VERBS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
+    HOSTILE_NOUNS,
     INSTITUTIONS,
     REFERRING_PRONOUNS,
     RESPONSIBILITY_WORDS,
@@ -150,6 +152,9 @@ def _is_speech_verb(t: Token) -> bool:
         if lemma == "call" and any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"})
                                    for c in t.children):
             return True
+        if lemma == "call" and child(t, "dobj") is not None and child(t, "prt") is None and any(
+                w.lemma_.lower() in ACT_OF_NOUNS | HOSTILE_NOUNS.keys() for w in t.subtree if w.i > t.i):
+            return True  # "Kremlin calls damage to the dam deliberate sabotage by …" (the complement misparsed)
         return any(c.dep_ in {"prt", "prep"} and c.lower_ in needs for c in t.children)
     return True
 
