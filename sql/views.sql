@@ -80,6 +80,22 @@ final as (
 )
 select * from final;
 
+create or replace view denials as
+with final as (
+    -- a quoted source saying a party did NOT do it ("the army said it was not behind the blast", "both denied
+    -- responsibility"): a denial, never a blame in reverse (GUIDE §10). Read from the detectors' negated acts inside a
+    -- source's claim.
+    select s.event_id, s.outlet_id, sa.attributed_to, sa.attributed_party as source_party,
+           a.actor_party as denied_party, a.action, s.sentence_id, s.position, s.text as sentence
+    from sentence_acts a
+    join sentence_analysis sa using (sentence_id)
+    join current_sentences s using (sentence_id)
+    where a.negated and a.reported and not a.background
+      and a.actor_party is not null and a.actor_party <> 'unknown'
+    order by s.event_id, s.outlet_id, s.position
+)
+select * from final;
+
 create or replace view disagreements as
 with own_verdicts as (
     select event_id, outlet_id, says_initiator, evidence_sentence_ids[1] as sentence_id

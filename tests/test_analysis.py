@@ -19,3 +19,38 @@ def test_other_headlines_are_left_alone():
         "Talks resume - live updates",
     ):
         assert headline_as_sentence(title) == title
+
+
+def test_a_named_person_before_a_colon_is_the_headline_source_but_a_byline_after_a_dash_is_not():
+    assert headline_as_sentence("Putin: the bridge explosion was an act of terrorism by Ukrainian security service") == (
+        "the bridge explosion was an act of terrorism by Ukrainian security service, Putin said."
+    )
+    assert headline_as_sentence("Volodymyr Zelensky: Russia blew up the dam") == "Russia blew up the dam, Volodymyr Zelensky said."
+    assert headline_as_sentence("Russia blew up the dam overnight - Reuters") == "Russia blew up the dam overnight - Reuters"
+    assert headline_as_sentence("live: fighting resumes near the border overnight") == "live: fighting resumes near the border overnight"
+
+
+def test_a_quoted_denial_is_stored_as_a_denial_never_as_blame(tmp_path, ukraine):
+    """GUIDE §10: "the army said it was not behind the blast" is the army's denial, not its blame of anyone."""
+    import datetime as dt
+
+    from rashomon import analysis, stages, store
+    from rashomon.sources import Outlet
+
+    texts = ["A blast hit the hospital in Gaza on Tuesday night.",
+             "The Israeli army said on Tuesday night that it did not attack the hospital.",
+             "Hamas said Israel attacked the hospital."]
+    now = dt.datetime(2023, 10, 18, tzinfo=dt.timezone.utc)
+    with store.connect(tmp_path / "d.duckdb") as con:
+        stages.register(con, ukraine, [Outlet("wire", "Wire", "https://wire.example", "en", "INT", "wire")])
+        con.execute("insert into articles (article_id, event_id, outlet_id, url, canonical_url, title, text, text_sha256, "
+                    "revision, fetched_at, extracted_at) values ('a1', ?, 'wire', 'u', 'u', 't', ?, 'x', 1, ?, ?)",
+                    [ukraine.id, " ".join(texts), now, now])
+        for i, t in enumerate(texts, start=1):
+            con.execute("insert into sentences values (?, 'a1', ?, 'body', ?, 0, ?, ?, ?)",
+                        [f"a1-{i}", i, t, len(t), len(t.split()), f"h{i}"])
+        analysis.detect_event(con, ukraine)
+        denials = con.execute("select source_party, denied_party, sentence_id from denials").fetchall()
+        blames = con.execute("select attributed_party, actor_party from sentence_initiators where voice = 'attributed'").fetchall()
+    assert denials == [("israel", "israel", "a1-2")]
+    assert blames == [("hamas", "israel")]          # the denial is not read as Israel blaming anyone

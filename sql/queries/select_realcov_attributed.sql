@@ -1,8 +1,19 @@
--- purpose: attributed blame per outlet: whom each quoted source presents as having started it.
-with final as (
+-- purpose: attributed blame per outlet: whom each quoted source presents as having started it, and whom a source
+-- says did not (`denials`).
+with claims as (
     select s.outlet_id, si.attributed_party as source_party, si.actor_party as blamed_party, 'claim' as status
     from sentence_initiators si
     join current_sentences s using (sentence_id)
     where s.event_id = $event_id and si.voice = 'attributed' and si.actor_party <> 'unknown'
+),
+denied as (
+    select outlet_id, source_party, denied_party as blamed_party, 'denial' as status
+    from denials
+    where event_id = $event_id
+),
+final as (
+    select * from claims
+    union
+    select * from denied
 )
 select distinct * from final
