@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger
 
-from rashomon import store
-from rashomon.runlock import run_lock
+from rashomon import runs, store
 from rashomon.settings import ALIGN_PARAMS, Settings
 from rashomon.sources import load_event, load_outlets
 
@@ -44,38 +40,26 @@ class PipelineResult:
 
 @flow(name="rashomon-pipeline", log_prints=False)
 def pipeline(event_dir: str, settings: Settings, base_url: str | None = None) -> PipelineResult:
-    """Run an event end to end. `base_url` serves the event's offline mirror (demo and tests); None = the real web."""
+    """Run an event end to end. `base_url` serves the event's offline mirror (demo and tests); None = the real web.
+
+    One run per database at a time (the run lock); runs left marked running by a process that is gone are marked
+    failed first, and this run is marked failed if it stops on an error (rashomon.runs)."""
     logger = get_run_logger()
-    with run_lock(Path(settings.db), settings.run_lock_wait):
-        try:
-            return _pipeline(event_dir, settings, base_url, logger)
-        except BaseException as exc:
-            _mark_failed(settings, exc)
-            raise
+    with runs.tracked_run(Path(settings.db), settings.run_lock_wait, logger) as run:
+        return _pipeline(event_dir, settings, base_url, logger, run)
 
 
-def _mark_failed(settings: Settings, exc: BaseException) -> None:
-    """A run that stopped on an error is marked failed (with the error), so `runs` never shows it as running."""
-    try:
-        with store.connect(settings.db, wait_s=5) as con:
-            con.execute(
-                "update runs set finished_at = ?, status = 'failed', counts = ? "
-                "where status = 'running' and finished_at is null",
-                [dt.datetime.now(dt.timezone.utc), json.dumps({"error": f"{type(exc).__name__}: {exc}"[:500]})],
-            )
-    except Exception:  # the database itself may be the problem; the original error is what the user needs
-        pass
-
-
-def _pipeline(event_dir: str, settings: Settings, base_url: str | None, logger) -> PipelineResult:
+def _pipeline(
+    event_dir: str, settings: Settings, base_url: str | None, logger, run: runs.RunProcess
+) -> PipelineResult:
     event = load_event(Path(event_dir))
     outlets = load_outlets(Path(settings.sources_dir))
-    run_id = f"{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    run_id = run.run_id
     logger.info("run %s: event %s (%s), db %s", run_id, event.id, event.title, settings.db)
     allow_private = base_url is not None
     # Each stage is submitted to the flow's task runner (threads by default; Dask workers with --task-runner dask)
     # and awaited before the next: stages depend on each other through the database.
-    register_task.submit(settings, event, outlets, run_id).result()
+    register_task.submit(settings, event, outlets, run).result()
     found = discover_task.submit(settings, event, outlets, run_id, base_url).result()
     urls = [item.url for item in found.items]
     fetched = fetch_task.submit(settings, event, run_id, allow_private, urls).result()
@@ -88,11 +72,8 @@ def _pipeline(event_dir: str, settings: Settings, base_url: str | None, logger) 
     with store.connect(settings.db) as con:
         counts = event_counts(con, event.id)
         counts.update(embedded_now=embedded, mutual_pairs=aligned.mutual_pairs, disagreements=disagreements)
-        con.execute(
-            "update runs set finished_at = ?, status = ?, counts = ?, settings = ? where run_id = ?",
-            [dt.datetime.now(dt.timezone.utc), "completed_with_failures" if failures else "completed",
-             json.dumps(counts), json.dumps(run_settings(settings)), run_id],
-        )
+        runs.finish(con, run_id, "completed_with_failures" if failures else "completed", counts,
+                    run_settings(settings))
     report = report_task.submit(settings, event.id).result()
     result = PipelineResult(event.id, run_id, report, counts, failures)
     logger.info(

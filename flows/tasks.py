@@ -11,7 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from tqdm.auto import tqdm
 
 from rashomon import embed as embed_mod
-from rashomon import stages, store
+from rashomon import runs, stages, store
 from rashomon.discover import Discovery, discover_event
 from rashomon.fetch import Fetcher, FetchPolicy, decode_html
 from rashomon.report import render_event, render_index
@@ -38,15 +38,11 @@ def _bar(total: int, desc: str):
 
 
 @task(name="register", cache_policy=NO_CACHE)
-def register_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str) -> None:
+def register_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run: runs.RunProcess) -> None:
     with store.connect(settings.db) as con:
         used = [outlets[o] for o in (event.outlets or outlets) if o in outlets]
         stages.register(con, event, used)
-        con.execute(
-            "insert into runs (run_id, event_id, started_at, status, model) values (?, ?, ?, 'running', ?) "
-            "on conflict do nothing",
-            [run_id, event.id, dt.datetime.now(dt.timezone.utc), settings.model],
-        )
+        runs.start(con, run, event.id, settings.model)
 
 
 @task(name="discover", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])

@@ -24,6 +24,8 @@ _LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
 #: download sqlite_scanner over the network)
 SAFE_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 _SQLITE_HEADER = b"SQLite format 3\x00"
+#: while waiting for the file's lock, a progress line this often
+WAIT_PROGRESS_S = 15.0
 
 
 @functools.lru_cache(maxsize=None)
@@ -54,21 +56,24 @@ def open_db(
     path: Path | str,
     *,
     read_only: bool = False,
-    wait_s: float = 30.0,
+    wait_s: float | None = 30.0,
     config: dict | None = None,
     first_delay: float = 0.05,
     growth: float = 2.0,
     max_delay: float = 0.25,
 ):
     """Open the DuckDB file, polling with jittered backoff (first_delay, ×growth, ≤ max_delay) while another
-    process holds its lock; StoreError when it stays locked for `wait_s`."""
+    process holds its lock; StoreError when it stays locked for `wait_s` (None: wait as long as it takes, logging
+    progress every WAIT_PROGRESS_S seconds)."""
     path = Path(path)
     if read_only and not path.exists():
         raise StoreError(f"{path}: database not found (run `rashomon demo` or `rashomon run` first)")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     config = {**(config or {}), **SAFE_CONFIG}
-    deadline = time.monotonic() + wait_s
+    started = time.monotonic()
+    deadline = None if wait_s is None else started + wait_s
+    next_note = started + WAIT_PROGRESS_S
     delay = first_delay
     while True:
         try:
@@ -86,7 +91,12 @@ def open_db(
                 raise
             if not _is_lock_error(exc):
                 raise StoreError(f"{path}: cannot open database: {exc}") from exc
-            if time.monotonic() >= deadline:
+            now = time.monotonic()
+            if now >= next_note:
+                holder = "the process writing to it" if read_only else "a reader (e.g. `rashomon sql`) or another writer"
+                log.warning("%s: waiting for %s to release the database (%.0f s)", path, holder, now - started)
+                next_note = now + WAIT_PROGRESS_S
+            if deadline is not None and now >= deadline:
                 raise StoreError(
                     f"{path}: the database is locked by another process (a run or an open session) "
                     f"and stayed locked for {wait_s:.0f} s; try again when it finishes"
@@ -136,8 +146,15 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 @contextlib.contextmanager
-def connect(path: Path | str, *, read_only: bool = False, wait_s: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open (and for writers, migrate) the database; always closed on exit so other processes can get the lock."""
+def connect(
+    path: Path | str, *, read_only: bool = False, wait_s: float | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open (and for writers, migrate) the database; always closed on exit so other processes can get the lock.
+
+    A writer waits for the file as long as it takes by default (an analyst's long query must never fail a run;
+    progress is logged); a reader gives up after 30 s. `wait_s` bounds either."""
+    if wait_s is None and read_only:
+        wait_s = 30.0
     con = open_db(path, read_only=read_only, wait_s=wait_s)
     try:
         if not read_only:

@@ -143,6 +143,10 @@ def test_killed_run_resumes_without_duplicates(tmp_path, demo_run):
         expected = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
     assert dups == []
     assert resumed == expected
+    with store.connect(db, read_only=True) as con:  # the killed run is marked failed by the rerun (issue 15 item 7)
+        outcomes = con.execute("select status, error from runs order by started_at").fetchall()
+    assert outcomes[0][0] == "failed" and "ended without finishing (killed?)" in outcomes[0][1], outcomes
+    assert outcomes[-1][0].startswith("completed"), outcomes
 
 
 def test_a_second_run_on_the_same_database_fails_clearly(tmp_path):
