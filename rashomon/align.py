@@ -206,11 +206,16 @@ def fact_cliques(pairs: Sequence[tuple[int, int, float]], outlets: Sequence[str]
     covered: set[tuple[int, int]] = set()
     claims: set[frozenset[int]] = set()
     for a, b, _s in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
-        if outlets[a] == outlets[b] or (min(a, b), max(a, b)) in covered:
+        a, b = min(a, b), max(a, b)
+        if outlets[a] == outlets[b] or (a, b) in covered:
             continue
         members = [a, b]
         taken = {outlets[a], outlets[b]}
         pool = {x for x in adj[a].keys() & adj[b].keys() if outlets[x] not in taken}
+        if not pool:   # the common case: a claim of two
+            covered.add((a, b))
+            claims.add(frozenset(members))
+            continue
         while pool:
             best = max(pool, key=lambda x: (sum(adj[x][m] for m in members), -x))
             members.append(best)
@@ -218,7 +223,12 @@ def fact_cliques(pairs: Sequence[tuple[int, int, float]], outlets: Sequence[str]
             pool = {x for x in pool & adj[best].keys() if outlets[x] not in taken}
         covered.update((min(x, y), max(x, y)) for x in members for y in members if x != y)
         claims.add(frozenset(members))
-    kept = [c for c in claims if not any(c < other for other in claims)]
+    holding: dict[int, list[frozenset[int]]] = {}
+    for c in claims:
+        for x in c:
+            holding.setdefault(x, []).append(c)
+    # a larger claim holding this one holds its every member: look only among the claims of one member
+    kept = [c for c in claims if not any(c < other for other in holding[min(c, key=lambda x: len(holding[x]))])]
     return sorted(sorted(c) for c in kept)
 
 

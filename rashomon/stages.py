@@ -431,13 +431,14 @@ def align_event(
             claim_id = f"{event_id}:{short_hash(*members, n=10)}"
             claim_rows.append((claim_id, event_id, model_name, len({outlet_of[m] for m in members}), label))
             member_rows.extend((claim_id, m, outlet_of[m], float(s)) for m, s in zip(members, mean_sim))
-        if claim_rows:
-            con.executemany(
-                "insert into claims (claim_id, event_id, model, n_outlets, label) "
-                "select ?, ?, ?, ?, text from sentences where sentence_id = ?",
-                claim_rows,
-            )
-            con.executemany("insert into claim_sentences values (?, ?, ?, ?)", member_rows)
+        if claim_rows:   # in bulk (Arrow): an event may have tens of thousands of claims
+            con.register("new_claims", pa.table(list(zip(*claim_rows)),
+                                                names=["claim_id", "event_id", "model", "n_outlets", "label_id"]))
+            con.register("new_members", pa.table(list(zip(*member_rows)),
+                                                 names=["claim_id", "sentence_id", "outlet_id", "similarity"]))
+            store.run(con, "insert_claims")
+            con.unregister("new_claims")
+            con.unregister("new_members")
         store.run(con, "update_claim_positions", event_id=event_id)
     return AlignOutcome(n, len(cands), len(pairs), len(clusters))
 
