@@ -16,6 +16,7 @@ import pyarrow as pa
 import zstandard
 
 from . import align as align_mod
+from .notcontent import why_not_content
 from . import store
 from .discover import Item
 from .errors import ExtractError
@@ -298,6 +299,7 @@ def segment_pending(
                 "char_end": pa.array([s.char_end for s in sents], pa.int32()),
                 "n_words": pa.array([s.n_words for s in sents], pa.int32()),
                 "sentence_sha256": [s.sha256 for s in sents],
+                "not_content": pa.array([why_not_content(s.text) for s in sents], pa.string()),
             }
         )
         with store.transaction(con):

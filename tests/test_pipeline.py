@@ -81,7 +81,11 @@ def test_claims_hold_one_sentence_per_outlet_and_only_pairs_judged_the_same_fact
             """, [settings.align_min_same_fact]).fetchall()
         in_two = con.execute("select count(*) from (select sentence_id from claim_sentences group by 1 having count(*) > 1)").fetchone()[0]
         claims = con.execute("select count(*) from claims").fetchone()[0]
+        marked = dict(con.execute("select not_content, count(*) from sentences where not_content is not null group by 1").fetchall())
+        marked_in_claims = con.execute("select count(*) from claim_sentences join sentences using (sentence_id) "
+                                       "where not_content is not null").fetchone()[0]
     assert per_outlet == [] and unjudged == []
+    assert marked.get("dateline", 0) >= 1 and marked_in_claims == 0   # TASS's "MOSCOW, August 3. /TASS/." is kept, never a claim
     assert claims > 0 and in_two < claims   # a sentence may state two facts; most do not
 
 

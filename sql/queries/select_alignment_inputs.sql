@@ -6,6 +6,7 @@ with final as (
     join embeddings e on e.sentence_sha256 = s.sentence_sha256 and e.model = $model
     where a.event_id = $event_id
       and s.n_words >= $min_words
+      and s.not_content is null           -- datelines, credit lines, related links: kept, never a claim
       and a.same_text_as is null          -- a wire copy republished verbatim is one source, aligned once
     order by s.sentence_id
 )
