@@ -47,7 +47,8 @@ def test_a_quoted_denial_is_stored_as_a_denial_never_as_blame(tmp_path, ukraine)
                     "revision, fetched_at, extracted_at) values ('a1', ?, 'wire', 'u', 'u', 't', ?, 'x', 1, ?, ?)",
                     [ukraine.id, " ".join(texts), now, now])
         for i, t in enumerate(texts, start=1):
-            con.execute("insert into sentences values (?, 'a1', ?, 'body', ?, 0, ?, ?, ?)",
+            con.execute("insert into sentences (sentence_id, article_id, position, part, text, char_start, char_end, "
+                        "n_words, sentence_sha256) values (?, 'a1', ?, 'body', ?, 0, ?, ?, ?)",
                         [f"a1-{i}", i, t, len(t), len(t.split()), f"h{i}"])
         analysis.detect_event(con, ukraine)
         denials = con.execute("select source_party, denied_party, sentence_id from denials").fetchall()

@@ -554,3 +554,20 @@ def test_a_source_that_calls_an_act_sabotage_makes_the_sentence_its_claim(nlp: L
     v = analyse_voice(span(nlp, "Kremlin calls damage to the Kakhovka dam deliberate sabotage by Ukrainian side"), um)
     assert (v.voice, v.attributed_party, v.cue) == ("attributed", "russia", "calls")   # the Kremlin is an alias of Russia
     assert analyse_voice(span(nlp, "Zelensky calls a meeting of the security council"), um).voice == "own"
+
+
+def test_no_unit_fired_and_a_report_labelled_disinformation_are_denials_not_blame(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, '"The claims that our units opened fire first are lies," the statement said, stressing that '
+                           "no Ukrainian unit had fired on Russian positions.", um)
+    assert [(a.actor, a.negated) for a in acts if a.actor == "ukraine"] == [("ukraine", True)]
+    _, acts = acts_of(nlp, "The ministry described the reports circulated by Kyiv about a Russian attack as "
+                           "disinformation.", um)
+    assert [(a.actor, a.negated) for a in acts] == [("russia", True)]
+    _, acts = acts_of(nlp, "The ministry described the Russian attack on the town in detail.", um)
+    assert [(a.actor, a.negated) for a in acts] == [("russia", False)]
+
+
+def test_an_operation_codenamed_retribution_is_a_response_not_the_start(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, 'Moscow said its units had then carried out an operation codenamed "Retribution".', um)
+    assert acts and not any(a.initiating for a in acts)
+    assert initiator_of(list(acts)) != "russia"

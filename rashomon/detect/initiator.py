@@ -353,6 +353,9 @@ def _response_children(anchor: Token, act_ids: set[int] | None = None) -> list[T
 
 def _retaliation_marked(anchor: Token) -> bool:
     for c in anchor.children:
+        if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"codename", "codenamed", "name", "dub", "call"} and any(
+                w.lemma_.lower() in RESPONSE_NOUNS for w in c.subtree):
+            return True  # "an operation codenamed 'Retribution'"
         if c.dep_ == "prep" and c.lower_ in {"in", "as"}:
             obj = child(c, "pobj")
             if obj is not None and obj.lemma_.lower() in {"response", "retaliation", "reply", "answer", "revenge",
@@ -733,6 +736,8 @@ def _is_negated(d: _Draft) -> bool:
             return True
         if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             return True
+    if d.actor_tok is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in d.actor_tok.children):
+        return True  # "no Armenian unit had fired on …"
     prev = d.token
     for a in d.token.ancestors:
         lemma = a.lemma_.lower()
@@ -746,7 +751,26 @@ def _is_negated(d: _Draft) -> bool:
         if (lemma in CLAIM_NOUNS or a.lower_ in CLAIM_NOUNS) and a.pos_ in {"NOUN", "PROPN"} \
                 and a.dep_ in {"nsubj", "nsubjpass"} and _dismissed(a.head):
             return True  # "X's claims that it took the heights are disinformation"
+        if lemma in LABELLING_VERBS and prev.dep_ in {"dobj", "nsubjpass"} and (
+                _labelled_dismissive(a) or _labelled_dismissive(d.token)):   # "as …" may be parsed onto the act
+            return True  # "described the statements … about an Azerbaijani attack as disinformation"
         prev = a
+    return False
+
+
+LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "term", "characterize", "characterise", "dismiss",
+                             "denounce", "qualify"})
+
+
+def _labelled_dismissive(verb: Token) -> bool:
+    """Does the verb call its object a lie: "… as disinformation", "calls … fake"?"""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            obj = child(c, "pobj")
+            if obj is not None and {obj.lower_, obj.lemma_.lower()} & DISMISSIVE_WORDS:
+                return True
+        if c.dep_ in {"oprd", "acomp"} and {w.lemma_.lower() for w in c.subtree} & DISMISSIVE_WORDS:
+            return True
     return False
 
 
