@@ -13,7 +13,7 @@ from tqdm.auto import tqdm
 from rashomon import embed as embed_mod
 from rashomon import runs, stages, store
 from rashomon.discover import Discovery, discover_event
-from rashomon.fetch import Fetcher, FetchPolicy, decode_html
+from rashomon.fetch import Fetcher, FetchPolicy, FetchResult, decode_html
 from rashomon.hostlimits import host_limits
 from rashomon.report import render_event, render_index
 from rashomon.settings import Settings
@@ -56,8 +56,12 @@ def discover_task(settings: Settings, event: Event, outlets: dict[str, Outlet], 
     with store.connect(settings.db) as con:
         for result in found.fetches:
             stages.store_fetch(con, run_id, result)
+        for item, why in found.skipped:  # in fetch_log, outcome off_pattern: why an event item was not fetched
+            stages.store_fetch(con, run_id, FetchResult(item.url, item.url, "off_pattern", None, None, None, None,
+                                                        None, None, (), why))
         new = stages.record_discovery(con, event.id, found.items)
-    logger.info("discover: %d feed items listed, %d match the event (%d new)", found.listed, len(found.items), new)
+    logger.info("discover: %d feed items listed, %d match the event (%d new), %d off their outlet's "
+                "article_url_pattern", found.listed, len(found.items), new, len(found.skipped))
     for where, why in found.failures:
         logger.warning("discover: %s: %s", where, why)
     return found

@@ -1,4 +1,5 @@
-"""Outlet files mean what they say: `[politeness]` spaces and limits requests to the outlet's hosts (issue 15)."""
+"""Outlet files mean what they say (issue 15): `[politeness]` spaces and limits requests to the outlet's hosts,
+`article_url_pattern` keeps only the outlet's article URLs among what its feeds and sitemaps list."""
 
 from __future__ import annotations
 
@@ -107,3 +108,67 @@ def test_fetch_and_discover_tasks_give_the_fetcher_the_outlets_limits() -> None:
     assert "host_limits=" in inspect.getsource(tasks.discover_task.fn)
     assert "outlets" in inspect.signature(tasks.fetch_task.fn).parameters
     assert "host_limits=" in inspect.getsource(tasks.fetch_task.fn)
+
+
+FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Clash at the border</title><link>https://www.slow.example/news/2022/08/03/clash-at-the-border</link></item>
+<item><title>Clash at the border: live page</title><link>https://www.slow.example/live/clash</link></item>
+<item><title>Clash video</title><link>https://video.slow.example/clash</link></item>
+<item><title>Weather</title><link>https://www.slow.example/news/2022/08/03/weather</link></item>
+</channel></rss>"""
+
+
+class _FeedFetcher:
+    """Stands in for Fetcher in discovery: every feed answers with FEED, its links on the feed's own site."""
+
+    def fetch(self, url: str):
+        from rashomon.fetch import FetchResult
+
+        body = FEED.replace(b"slow.example", url.split("/")[2].removeprefix("www.").encode())
+        return FetchResult(url, url, "ok", 200, body, "application/rss+xml", "utf-8", None, None, (), None)
+
+
+def _event(tmp_path: Path, outlet_ids: list[str], urls: str = ""):
+    from rashomon.sources import load_event
+
+    folder = tmp_path / "clash-2022-08-03"
+    folder.mkdir()
+    outlets = ", ".join(f'"{o}"' for o in outlet_ids)
+    (folder / "event.toml").write_text(
+        'id = "clash-2022-08-03"\ntitle = "Clash"\nsummary = "A clash."\nwindow_start = 2022-08-01T00:00:00Z\n'
+        f'window_end = 2022-08-10T00:00:00Z\nkeywords = ["clash"]\noutlets = [{outlets}]\n'
+        '[[parties]]\nid = "a"\nname = "A"\naliases = []\n[[parties]]\nid = "b"\nname = "B"\naliases = []\n' + urls)
+    return load_event(folder)
+
+
+def test_article_url_pattern_drops_other_urls_listed_in_feeds(tmp_path: Path) -> None:
+    from rashomon.discover import discover_event
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    _outlet(sources, "slow", "https://www.slow.example/", 0.5, feeds='["https://www.slow.example/rss"]')
+    (sources / "slow.toml").write_text((sources / "slow.toml").read_text().replace(
+        "feeds =", "article_url_pattern = '^https://www\\.slow\\.example/news/\\d{4}/'\nfeeds ="))
+    _outlet(sources, "open", "https://open.example/", 1.0, feeds='["https://open.example/rss"]')  # no pattern
+    outlets = load_outlets(sources)
+    hand = '[[urls]]\noutlet = "slow"\nurl = "https://www.slow.example/live/clash"\n'  # listed by hand: kept
+    found = discover_event(_event(tmp_path, ["slow", "open"], hand), outlets, _FeedFetcher())
+    by_outlet = {o: sorted(i.url for i in found.items if i.outlet_id == o) for o in ("slow", "open")}
+    assert by_outlet["slow"] == ["https://www.slow.example/live/clash",
+                                 "https://www.slow.example/news/2022/08/03/clash-at-the-border"]
+    assert len(by_outlet["open"]) == 3  # every item naming the event: the outlet has no pattern
+    assert [i.url for i, _ in found.skipped] == ["https://video.slow.example/clash"]
+    assert all("article_url_pattern of slow.toml" in why for _, why in found.skipped)
+
+
+def test_article_url_pattern_is_not_applied_to_the_offline_mirror(tmp_path: Path) -> None:
+    from rashomon.discover import discover_event, url_filter
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    _outlet(sources, "slow", "https://www.slow.example/", 0.5)
+    (sources / "slow.toml").write_text((sources / "slow.toml").read_text().replace(
+        "feeds =", "article_url_pattern = '^https://www\\.slow\\.example/news/'\nfeeds ="))
+    outlets = load_outlets(sources)
+    assert url_filter(outlets, "http://127.0.0.1:8765") == {}
+    assert set(url_filter(outlets, None)) == {"slow"}
