@@ -52,7 +52,7 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
-def outlet_limit(outlet) -> HostLimit:  # noqa: ANN001 - a sources.Outlet
+def outlet_limit(outlet) -> HostLimit:  # outlet: a sources.Outlet
     pol = outlet.politeness
     return HostLimit(1.0 / pol.requests_per_second, pol.concurrency)
 

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -34,7 +34,7 @@ def _policy(**overrides: object) -> FetchPolicy:
 
 def _gaps(times: list[float]) -> list[float]:
     times = sorted(times)
-    return [b - a for a, b in zip(times, times[1:])]
+    return [b - a for a, b in pairwise(times)]
 
 
 def test_outlet_rate_spaces_its_host_even_when_the_global_interval_is_zero(site: HostileSite) -> None:
@@ -162,7 +162,7 @@ def test_article_url_pattern_drops_other_urls_listed_in_feeds(tmp_path: Path) ->
 
 
 def test_article_url_pattern_is_not_applied_to_the_offline_mirror(tmp_path: Path) -> None:
-    from rashomon.discover import discover_event, url_filter
+    from rashomon.discover import url_filter
 
     sources = tmp_path / "sources"
     sources.mkdir()
