@@ -62,7 +62,7 @@ def _pipeline(
     register_task.submit(settings, event, outlets, run).result()
     found = discover_task.submit(settings, event, outlets, run_id, base_url).result()
     urls = [item.url for item in found.items]
-    fetched = fetch_task.submit(settings, event, run_id, allow_private, urls).result()
+    fetched = fetch_task.submit(settings, event, outlets, run_id, allow_private, urls).result()
     extracted = extract_task.submit(settings, event, outlets, run_id).result()
     segment_task.submit(settings, event).result()
     embedded = embed_task.submit(settings, event).result()

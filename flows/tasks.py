@@ -13,7 +13,8 @@ from tqdm.auto import tqdm
 from rashomon import embed as embed_mod
 from rashomon import runs, stages, store
 from rashomon.discover import Discovery, discover_event
-from rashomon.fetch import Fetcher, FetchPolicy, decode_html
+from rashomon.fetch import Fetcher, FetchPolicy, FetchResult, decode_html
+from rashomon.hostlimits import host_limits
 from rashomon.report import render_event, render_index
 from rashomon.settings import Settings
 from rashomon.sources import Event, Outlet
@@ -49,27 +50,34 @@ def register_task(settings: Settings, event: Event, outlets: dict[str, Outlet], 
 def discover_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str,
                   base_url: str | None) -> Discovery:
     logger = get_run_logger()
-    with Fetcher(fetch_policy(settings, allow_private=base_url is not None)) as fetcher:
+    limits = host_limits(outlets)  # each outlet's [politeness] on its own hosts
+    with Fetcher(fetch_policy(settings, allow_private=base_url is not None), host_limits=limits) as fetcher:
         found = discover_event(event, outlets, fetcher, base_url)
     with store.connect(settings.db) as con:
         for result in found.fetches:
             stages.store_fetch(con, run_id, result)
+        for item, why in found.skipped:  # in fetch_log, outcome off_pattern: why an event item was not fetched
+            stages.store_fetch(con, run_id, FetchResult(item.url, item.url, "off_pattern", None, None, None, None,
+                                                        None, None, (), why))
         new = stages.record_discovery(con, event.id, found.items)
-    logger.info("discover: %d feed items listed, %d match the event (%d new)", found.listed, len(found.items), new)
+    logger.info("discover: %d feed items listed, %d match the event (%d new), %d off their outlet's "
+                "article_url_pattern", found.listed, len(found.items), new, len(found.skipped))
     for where, why in found.failures:
         logger.warning("discover: %s: %s", where, why)
     return found
 
 
 @task(name="fetch", cache_policy=NO_CACHE)
-def fetch_task(settings: Settings, event: Event, run_id: str, allow_private: bool, urls: list[str]) -> dict[str, Any]:
+def fetch_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str, allow_private: bool,
+               urls: list[str]) -> dict[str, Any]:
     logger = get_run_logger()
     with store.connect(settings.db) as con:
         todo = stages.pages_to_fetch(con, event.id, urls)
     ok = not_modified = 0
     failures: list[tuple[str, str]] = []
     bar = _bar(len(todo), "fetch")
-    with Fetcher(fetch_policy(settings, allow_private=allow_private)) as fetcher:
+    limits = host_limits(outlets, [(page.outlet_id, page.url) for page in todo])
+    with Fetcher(fetch_policy(settings, allow_private=allow_private), host_limits=limits) as fetcher:
         results = stages.fetch_pages(fetcher, todo, event, progress=lambda done, total: bar.update(1))
     bar.close()
     with store.connect(settings.db) as con:

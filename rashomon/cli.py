@@ -119,6 +119,7 @@ def cmd_sources_check(args: argparse.Namespace) -> int:
     from flows.tasks import fetch_policy
 
     from .fetch import Fetcher
+    from .hostlimits import host_limits
     from .sourcecheck import check_outlets
     from .sources import load_outlets
 
@@ -132,7 +133,7 @@ def cmd_sources_check(args: argparse.Namespace) -> int:
     policy = type(policy)(**{**policy.__dict__, "total_timeout": args.timeout, "max_attempts": 1})
     print(f"Checking {sum(len(o.feeds) + len(o.sitemaps) for o in chosen)} feeds/sitemaps of {len(chosen)} outlets "
           f"(one request each, {args.timeout:.0f} s deadline)…", file=sys.stderr)
-    with Fetcher(policy) as fetcher:
+    with Fetcher(policy, host_limits=host_limits(chosen)) as fetcher:  # each outlet's own [politeness]
         rows = check_outlets(chosen, fetcher)
     width = max((len(r.outlet_id) for r in rows), default=10)
     for r in rows:

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import courlan
@@ -87,6 +87,25 @@ class Discovery:
     listed: int                      # items read from feeds before filtering
     failures: list[tuple[str, str]]  # (feed or outlet, reason)
     fetches: list                    # FetchResults of the feeds, for fetch_log
+    skipped: list[tuple[Item, str]] = field(default_factory=list)  # event items not fetched, and why
+
+
+def url_filter(outlets: dict, base_url: str | None):
+    """Outlet id -> compiled `article_url_pattern`. Not applied to the offline mirror (`base_url` given): its URLs
+    are the mirror's, not the outlet's."""
+    if base_url is not None:
+        return {}
+    return {o.id: re.compile(o.article_url_pattern) for o in outlets.values() if o.article_url_pattern}
+
+
+def off_pattern(item: Item, patterns: dict, outlets: dict) -> str | None:
+    """Why a listed item is not an article of its outlet (its URL does not match the outlet's pattern), or None."""
+    pattern = patterns.get(item.outlet_id)
+    if pattern is None or pattern.match(item.url):
+        return None
+    where = getattr(outlets[item.outlet_id], "path", None)
+    where = where.name if where is not None else f"{item.outlet_id}.toml"
+    return f"not fetched: the URL does not match article_url_pattern of {where} ({pattern.pattern})"
 
 
 def _wanted_outlets(event: Event, outlets: dict) -> list[str]:
@@ -152,6 +171,21 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
     unknown = [o for o in (event.outlets or ()) if o not in outlets]
     for o in unknown:
         failures.append((o, f"outlet {o!r} is listed in the event but has no file in sources/"))
+    patterns = url_filter(outlets, base_url)
+    skipped: list[tuple[Item, str]] = []
+
+    def keep(found: list[Item]) -> list[Item]:
+        kept = []
+        for i in found:
+            if not matches_event(i, event):
+                continue
+            why = off_pattern(i, patterns, outlets)
+            if why is None:
+                kept.append(i)
+            else:
+                skipped.append((i, why))
+        return kept
+
     maps = sitemap_urls(event, outlets, base_url)
     for outlet_id, urls in maps.items():
         for url in urls:
@@ -159,7 +193,7 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
             fetches.extend(got)
             failures.extend(failed)
             listed += len(found)
-            items.extend(i for i in found if matches_event(i, event))
+            items.extend(keep(found))
     for outlet_id, urls in feed_urls(event, outlets, base_url).items():
         if not urls and not maps.get(outlet_id):
             failures.append((outlet_id, "outlet has no feeds or sitemaps to read"))
@@ -173,8 +207,8 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
             if not found and not is_feed(result.content):
                 failures.append((url, "not an RSS/Atom feed"))
             listed += len(found)
-            items.extend(i for i in found if matches_event(i, event))
-    for extra in event.urls:
+            items.extend(keep(found))
+    for extra in event.urls:  # listed by hand: taken as they are (article_url_pattern filters what feeds list)
         if extra.url:
             items.append(Item(extra.outlet, normalise_url(extra.url), "event_url", None))
         elif extra.file is not None:
@@ -182,5 +216,8 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
     # One item per URL (first sighting wins).
     seen: set[str] = set()
     unique = [i for i in items if not (i.url in seen or seen.add(i.url))]
-    log.info("discovered %d items for %s (%d listed in feeds)", len(unique), event.id, listed)
-    return Discovery(unique, listed, failures, fetches)
+    # A URL skipped once is reported once, and not at all if it was kept (e.g. also listed by hand).
+    skipped = [(i, why) for i, why in skipped if not (i.url in seen or seen.add(i.url))]
+    log.info("discovered %d items for %s (%d listed in feeds, %d off their outlet's article_url_pattern)",
+             len(unique), event.id, listed, len(skipped))
+    return Discovery(unique, listed, failures, fetches, skipped)

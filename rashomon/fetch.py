@@ -12,7 +12,8 @@ httpx does the HTTP; this module fills its gaps (see GUIDE §6-7):
 * retries (connect errors, timeouts, 408, 429, 5xx) use stamina's backoff formula with jitter and honour
   Retry-After; ``stamina.set_active(False)`` turns them off and ``stamina.set_testing(True)`` removes the waits;
 * per host, at most ``per_host_concurrency`` requests are in flight and request starts are ``min_interval`` apart
-  (or robots.txt's Crawl-delay, capped at 30 s); a 429/503 with Retry-After holds the whole host off.
+  (or further apart, and fewer, when the host's outlet file asks for it: ``host_limits``, see hostlimits.py; or
+  robots.txt's Crawl-delay, capped at 30 s); a 429/503 with Retry-After holds the whole host off.
 
 Nothing here raises for network, HTTP or policy failures: :meth:`Fetcher.fetch` returns a :class:`FetchResult`
 whose ``outcome`` says what happened and whose ``attempts`` are the rows of the ``fetch_log`` table.
@@ -33,7 +34,7 @@ import threading
 import time
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ from charset_normalizer.md import mess_ratio
 from protego import Protego
 
 from rashomon.errors import ConfigError
+from rashomon.hostlimits import HostLimit
 from rashomon.netpolicy import (
     BadURLError,
     GuardedBackend,
@@ -695,8 +697,10 @@ class Fetcher:
         *,
         sleep: Callable[[float], object] = time.sleep,
         resolver: Resolver | None = None,
+        host_limits: Mapping[str, HostLimit] | None = None,
     ) -> None:
         self.policy = policy
+        self._host_limits = dict(host_limits or {})  # per host, the outlet's own politeness (hostlimits.py)
         self._sleep = sleep
         self._resolver = resolver
         self._rng = random.Random()
@@ -795,7 +799,7 @@ class Fetcher:
             by_host[_host_key(url)].append(url)
         lanes: list[list[str]] = []
         for host_urls in by_host.values():
-            width = min(self.policy.per_host_concurrency, len(host_urls))
+            width = min(self.limit_for(_host_key(host_urls[0])).concurrency, len(host_urls))
             lanes.extend(host_urls[i::width] for i in range(width))
         lanes.sort(key=len, reverse=True)  # longest lanes first: the run ends sooner
         validators = validators or {}
@@ -928,11 +932,17 @@ class Fetcher:
                 return _Try("robots_disallowed", url, error=verdict)
         return None
 
+    def limit_for(self, host: str) -> HostLimit:
+        """The spacing and concurrency used for a host: the slower of the policy's and the host's outlet's."""
+        own = HostLimit(self.policy.min_interval, self.policy.per_host_concurrency)
+        return own.stricter(self._host_limits.get(host))
+
     def _gate(self, host: str) -> _HostGate:
         with self._shared.lock:
             gate = self._shared.gates.get(host)
             if gate is None:
-                gate = _HostGate(self.policy.min_interval, self.policy.per_host_concurrency)
+                limit = self.limit_for(host)
+                gate = _HostGate(limit.interval, limit.concurrency)
                 self._shared.gates[host] = gate
             return gate
 

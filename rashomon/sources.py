@@ -132,6 +132,12 @@ class _Fields:
                 raise self.err(f"{key}[{i}]", f"must be a non-empty string, got {item!r}")
         return tuple(value)
 
+    def refuse_unknown(self, known: tuple[str, ...]) -> None:
+        """A key the loader does not read is a typo or a wish: refuse it rather than silently ignore it."""
+        for key in self.data:
+            if key not in known:
+                raise self.err(key, f"is not a known field (known: {', '.join(known)})")
+
     def table(self, key: str) -> "_Fields":
         return _Fields(self.get(key, dict, {}), self.path, f"{self.prefix}{key}.")
 
@@ -141,9 +147,16 @@ def _check_url(f: _Fields, key: str, url: str) -> None:
         raise f.err(key, f"must be an http(s) URL, got {url!r}")
 
 
+OUTLET_FIELDS = ("id", "name", "homepage", "language", "country", "perspective", "description", "feeds", "sitemaps",
+                 "article_url_pattern", "politeness", "extraction")
+POLITENESS_FIELDS = ("requests_per_second", "concurrency")
+
+
 def load_outlet(path: Path) -> Outlet:
-    """Load one `sources/<id>.toml`; raise ConfigError naming the file and field on any problem."""
+    """Load one `sources/<id>.toml`; raise ConfigError naming the file and field on any problem (an unknown
+    field included)."""
     f = _Fields(_read_toml(path), path)
+    f.refuse_unknown(OUTLET_FIELDS)
     outlet_id = f.get("id", str, nonempty=True)
     if not OUTLET_ID.match(outlet_id):
         raise f.err("id", f"must be snake_case, got {outlet_id!r}")
@@ -163,6 +176,7 @@ def load_outlet(path: Path) -> Outlet:
         except re.error as exc:
             raise f.err("article_url_pattern", f"is not a valid regular expression: {exc}") from exc
     pol = f.table("politeness")
+    pol.refuse_unknown(POLITENESS_FIELDS)
     rps = pol.get("requests_per_second", (int, float), 1.0)
     conc = pol.get("concurrency", int, 1)
     if not 0 < rps <= 100:

@@ -65,3 +65,15 @@ def test_broken_toml_is_reported_with_its_path(tmp_path):
     path.write_text("id = \n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_outlet(path)
+
+
+@pytest.mark.parametrize(("extra", "field"), [
+    ('article_url_patern = "^https://x.org/"\n', "article_url_patern"),
+    ('\n[politeness]\nrequests_per_second = 0.5\ndelay = 2\n', "politeness.delay"),
+])
+def test_unknown_outlet_field_is_refused_naming_file_and_field(tmp_path, extra, field):
+    path = tmp_path / "typo.toml"
+    path.write_text('id = "typo"\nname = "X"\nhomepage = "https://x.org"\nlanguage = "en"\ncountry = "XX"\n'
+                    'perspective = "p"\n' + extra)
+    with pytest.raises(ConfigError, match=rf"typo\.toml: field '{field}' is not a known field"):
+        load_outlet(path)
