@@ -105,3 +105,14 @@ def ukraine(tmp_path_factory):
     from detect_events import UKRAINE_TOML
 
     return _load_event_text(tmp_path_factory, UKRAINE_TOML)
+
+
+@pytest.fixture()
+def db(tmp_path) -> Path:
+    """A freshly migrated, empty Rashomon database (a test file may define its own `db`)."""
+    from rashomon import store
+
+    path = tmp_path / "shared.duckdb"
+    with store.connect(path):
+        pass
+    return path

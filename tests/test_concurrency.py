@@ -74,14 +74,6 @@ def _result(proc: subprocess.Popen, timeout: float) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-@pytest.fixture()
-def db(tmp_path) -> Path:
-    path = tmp_path / "shared.duckdb"
-    with store.connect(path):
-        pass
-    return path
-
-
 def test_reader_gets_answers_while_a_writer_writes_and_the_writer_loses_nothing(db):
     duration = 5.0
     start_at = time.time() + 2.0  # both processes have imported what they need by then

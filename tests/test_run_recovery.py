@@ -33,14 +33,6 @@ con.close()
 
 
 @pytest.fixture()
-def db(tmp_path) -> Path:
-    path = tmp_path / "shared.duckdb"
-    with store.connect(path):
-        pass
-    return path
-
-
-@pytest.fixture()
 def fast_clock(monkeypatch):
     """`time` for rashomon.store whose monotonic clock runs 10x faster (sleeps stay real)."""
     speed, t0 = 10.0, time.monotonic()
