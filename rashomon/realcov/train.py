@@ -66,12 +66,9 @@ def fit(x: np.ndarray, y: np.ndarray) -> samefact.PairScorer:
 
 
 def average_precision(y: np.ndarray, p: np.ndarray) -> float:
-    order = np.argsort(-p, kind="stable")
-    hits = y[order].astype(float)
-    if not hits.sum():
-        return 0.0
-    precision = np.cumsum(hits) / np.arange(1, len(hits) + 1)
-    return float((precision * hits).sum() / hits.sum())
+    from sklearn.metrics import average_precision_score
+
+    return float(average_precision_score(y, p)) if y.any() else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
