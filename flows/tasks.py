@@ -172,7 +172,7 @@ def detect_task(settings: Settings, event: Event) -> int:
     with store.connect(settings.db) as con:
         out = write_detections(con, event, rows)
     get_run_logger().info(
-        "detect: %d sentences analysed, %d initiator statements, %d disagreements between outlets",
+        "detect: %d sentences analysed, %d initiator statements, %d differences between pairs of outlets",
         out.sentences, out.initiator_rows, out.disagreements,
     )
     return out.disagreements

@@ -35,7 +35,8 @@ def _print_result(result, started: float) -> None:
     c = result.counts
     print(
         f"\nEvent {result.event_id}: {c['outlets']} outlets, {c['articles']} articles, "
-        f"{c['sentences']} sentences, {c['claims']} claims ({c['unique_sentences']} unique sentences); "
+        f"{c['sentences']} sentences, {c['claims']} claims ({c['unique_sentences']} unique sentences), "
+        f"{c['disagreements']} disagreements; "
         f"{c['embedded_now']} sentences embedded this run; {time.monotonic() - started:.1f} s"
     )
     if result.failures:
