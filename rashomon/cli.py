@@ -11,7 +11,8 @@ from typing import Sequence
 
 from . import __version__
 from .errors import RashomonError
-from .settings import REPO_ROOT, Settings, load_settings
+from .paths import data_dir
+from .settings import Settings, load_settings
 
 DEMO_EVENT = "karabakh-2022-08-03"
 
@@ -28,7 +29,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _default_event_dir() -> Path:
     local = Path.cwd() / "seeds" / DEMO_EVENT
-    return local if local.is_dir() else REPO_ROOT / "seeds" / DEMO_EVENT
+    return local if local.is_dir() else data_dir("seeds") / DEMO_EVENT
 
 
 def _print_result(result, started: float) -> None:
@@ -49,8 +50,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from . import prefect_env
 
     prefect_env.configure()
-    from flows.pipeline import pipeline
-    from flows.runners import shared_api
+    from rashomon.flows.pipeline import pipeline
+    from rashomon.flows.runners import shared_api
 
     from .cli_data import task_runner_from_args
     from .localsite import DEMO_PORT, serve_folder
@@ -74,8 +75,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from . import prefect_env
 
     prefect_env.configure()
-    from flows.pipeline import pipeline
-    from flows.runners import shared_api
+    from rashomon.flows.pipeline import pipeline
+    from rashomon.flows.runners import shared_api
 
     from .cli_data import task_runner_from_args
     from .sources import load_event
@@ -91,7 +92,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from flows.tasks import run_info_for
+    from rashomon.flows.tasks import run_info_for
 
     from . import store
     from .report import render_event, render_index
@@ -116,7 +117,7 @@ def cmd_sources_list(args: argparse.Namespace) -> int:
 
 
 def cmd_sources_check(args: argparse.Namespace) -> int:
-    from flows.tasks import fetch_policy
+    from rashomon.flows.tasks import fetch_policy
 
     from .fetch import Fetcher
     from .hostlimits import host_limits

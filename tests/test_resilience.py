@@ -72,7 +72,7 @@ def _event_with_hostile_outlet(tmp_path: Path, seed_event_dir: Path, sources_dir
 @pytest.mark.slow
 @pytest.mark.heavy
 def test_hostile_site_fails_alone_and_every_good_article_lands_once(prefect_harness, tmp_path, seed_event_dir, sources_dir):
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
 
     with serve_hostile() as hostile:
         event_dir, srcs = _event_with_hostile_outlet(tmp_path, seed_event_dir, sources_dir, hostile)
@@ -164,7 +164,7 @@ def test_a_second_run_on_the_same_database_fails_clearly(tmp_path):
 @pytest.mark.slow
 @pytest.mark.heavy
 def test_a_changed_page_becomes_a_revision_with_what_changed(prefect_harness, tmp_path, seed_event_dir, sources_dir):
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
 
     event_dir = tmp_path / seed_event_dir.name
     shutil.copytree(seed_event_dir, event_dir)
