@@ -34,6 +34,7 @@ $(VENV)/.installed-dev: pyproject.toml constraints.txt | $(VENV)/bin/python   # 
 
 demo: $(VENV)/.installed
 	$(VENV)/bin/rashomon demo
+	@echo "The rashomon command is installed in $(VENV): run 'source $(VENV)/bin/activate' once per shell, then 'rashomon --help' (or call $(VENV)/bin/rashomon)"
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -m "not heavy"

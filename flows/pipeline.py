@@ -67,7 +67,7 @@ def _pipeline(
     segment_task.submit(settings, event).result()
     embedded = embed_task.submit(settings, event).result()
     aligned = align_task.submit(settings, event).result()
-    disagreements = detect_task.submit(settings, event).result()
+    disagreements = detect_task.submit(settings, event).result()   # as the report counts them (one card each)
     failures = list(found.failures) + list(fetched["failures"]) + list(extracted["failures"])
     with store.connect(settings.db) as con:
         counts = event_counts(con, event.id)

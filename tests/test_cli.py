@@ -46,6 +46,10 @@ def test_a_missing_event_folder_is_one_clear_line(tmp_path, capsys):
 
 
 def test_report_for_an_unknown_event_is_a_clear_error(tmp_path, capsys):
+    from rashomon import store
+
+    with store.connect(tmp_path / "x.duckdb"):   # an existing database without the event
+        pass
     assert main(["report", "nope", "--db", str(tmp_path / "x.duckdb"), "--reports", str(tmp_path / "r")]) == 2
     assert "is not in the database" in capsys.readouterr().err
 
