@@ -135,6 +135,10 @@ def test_killed_run_resumes_without_duplicates(tmp_path, demo_run):
     assert proc.returncode == -signal.SIGKILL
     done = subprocess.run(_demo_cmd(db, reports), cwd=tmp_path, env=env, capture_output=True, text=True, timeout=400)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    console = done.stdout + done.stderr   # the whole demo's console: the stages' counts, no library chatter
+    assert "embed: " in console and "disagreements" in console
+    for chatter in ("Finished in state Completed()", "Loading weights", "prefect.io/docs", "DeprecationWarning"):
+        assert chatter not in console, chatter
     tables = ("articles", "article_revisions", "sentences", "embeddings", "claims", "claim_sentences", "raw_pages")
     with store.connect(db, read_only=True) as con:
         resumed = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
