@@ -679,7 +679,7 @@ feeds = {{ evil_news = "evil_news/rss.xml", plain_wire = "plain_wire/rss.xml" }}
 
 
 def test_hostile_pages_through_the_real_flow_cannot_inject(prefect_harness, tmp_path):
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
     from rashomon.localsite import serve_folder
     from rashomon.settings import load_settings
     from rashomon.sources import load_event
