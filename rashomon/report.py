@@ -27,6 +27,8 @@ import jinja2
 from . import store
 from .cards import KINDS, SEVERITY_NAMES, card_from_row, card_groups, key_findings
 from .errors import ReportError
+from .factsheet import COLUMNS as FACT_COLUMNS
+from .factsheet import fact_rows
 from .settings import ALIGN_PARAMS
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -556,6 +558,8 @@ def event_context(con: duckdb.DuckDBPyConnection, event_id: str, *, run_info: di
         "summary": summary,
         "card_groups": card_groups(cards),
         "key_findings": key_findings(cards),
+        "facts": fact_rows(con, event_id, outlet_ids, names, party_names, anchors),
+        "fact_columns": FACT_COLUMNS,
         "kind_titles": {k: title for k, (title, _) in KINDS.items()},
         "n_cards": len(cards),
         "severity_names": SEVERITY_NAMES,

@@ -292,3 +292,71 @@ final as (
     order by s.event_id, s.severity desc, kind_rank, n_outlets desc, s.card_id
 )
 select * from final;
+
+create or replace view outlet_facts as
+-- the fact sheet: what each outlet says about the event, one row per outlet, slot and value, with its evidence
+-- sentences. Slots: initiator (own voice), blames (a source it quotes blames a party), denies (a source it quotes
+-- says a party did not do it), killed / wounded / captured / missing (a figure or range per side, and whose figure),
+-- place, time. Values as the detectors normalise them (places are not yet folded across spellings here).
+with own_initiator as (
+    select event_id, outlet_id, 'initiator' as slot, says_initiator as side, says_initiator as value,
+           null::double as low, null::double as high, 'own' as whose, evidence_sentence_ids as sentence_ids
+    from initiator_by_outlet
+    where own_voice
+),
+blames as (
+    select event_id, outlet_id, 'blames', says_initiator, says_initiator, null, null, attributed_to,
+           evidence_sentence_ids
+    from initiator_by_outlet
+    where not own_voice
+),
+denied as (
+    select event_id, outlet_id, 'denies', denied_party, denied_party, null, null,
+           coalesce(attributed_to, 'unnamed source'), list(sentence_id order by position)
+    from denials
+    group by all
+),
+figures as (
+    select s.event_id, s.outlet_id,
+           case n.quantity when 'dead' then 'killed' when 'injured' then 'wounded' else n.quantity end as slot,
+           n.party as side,
+           case n.qualifier
+               when 'range' then cast(n.low as bigint) || '–' || cast(n.high as bigint)
+               when 'at_least' then 'at least ' || cast(n.value as bigint)
+               when 'more_than' then 'more than ' || cast(n.value as bigint)
+               when 'up_to' then 'up to ' || cast(n.value as bigint)
+               when 'about' then 'about ' || cast(n.value as bigint)
+               else cast(cast(n.value as bigint) as varchar)
+           end as value,
+           n.low, n.high,
+           case when sa.voice = 'own' then 'own' else coalesce(sa.attributed_to, 'unnamed source') end as whose,
+           list(s.sentence_id order by s.position) as sentence_ids
+    from sentence_numbers n
+    join current_sentences s using (sentence_id)
+    join sentence_analysis sa using (sentence_id)
+    where n.quantity in ('killed', 'dead', 'wounded', 'injured', 'captured', 'missing') and not sa.background
+    group by all
+),
+places as (
+    select s.event_id, s.outlet_id, 'place', null, p.place, null, null, 'own', list(s.sentence_id order by s.position)
+    from current_sentences s
+    join (select sentence_id, unnest(places) as place from sentence_analysis where not background) p using (sentence_id)
+    group by all
+),
+times as (
+    select s.event_id, s.outlet_id, 'time', null, t.moment, null, null, 'own', list(s.sentence_id order by s.position)
+    from current_sentences s
+    join (select sentence_id, unnest(times) as moment from sentence_analysis where not background) t using (sentence_id)
+    group by all
+),
+final as (
+    select * from own_initiator
+    union all select * from blames
+    union all select * from denied
+    union all select * from figures
+    union all select * from places
+    union all select * from times
+)
+select event_id, outlet_id, slot, side, value, low, high, whose, sentence_ids
+from final
+order by event_id, outlet_id, slot, side nulls last, value;

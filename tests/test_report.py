@@ -704,3 +704,19 @@ def test_hostile_pages_through_the_real_flow_cannot_inject(prefect_harness, tmp_
     assert "<script>alert(3)</script>" in body
     assert "<img src=x onerror=alert(4)>" in body and '<a href="javascript:alert(5)">here</a>' in body
     assert not any("javascript" in h.lower() for h in doc.xpath("//a/@href"))
+
+
+def test_hand_db_fact_sheet_gives_each_outlets_verdict_and_sources_with_evidence(hand_report):
+    doc, _, _ = hand_report
+    rows = {tr.get("data-outlet"): tr for tr in doc.xpath('//table[contains(@class,"facts")]/tbody/tr')}
+    assert set(rows) == {"alpha", "beta", "gamma", "delta"}
+
+    def cell(outlet: str, slot: str) -> str:
+        return text(rows[outlet].xpath(f'./td[@data-slot="{slot}"]')[0])
+
+    assert cell("alpha", "initiator") == "Armenia" and cell("beta", "initiator") == "Azerbaijan"
+    assert cell("gamma", "initiator") == "—"                      # a quoted ministry is not the outlet's own voice
+    assert cell("gamma", "blames") == "Azerbaijan (per Russia Defence Ministry)"
+    assert cell("delta", "initiator") == cell("delta", "blames") == "—"
+    for href in rows["alpha"].xpath('.//a/@href'):                 # each value opens its evidence sentence
+        assert doc.xpath(f'//*[@id="{href[1:]}"]'), href
