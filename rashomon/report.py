@@ -53,6 +53,15 @@ def safe_slug(event_id: str) -> str:
     return f"{slug}-{hashlib.sha256(event_id.encode('utf-8')).hexdigest()[:8]}"
 
 
+# bidi embedding, override and isolate controls: a name holding U+202E would reverse the text after it on the page
+# ("Reuters\u202e" + "sserp" reads as another outlet). Stripped from everything the templates print.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def strip_bidi(value: Any) -> Any:
+    return value.translate(_BIDI_CONTROLS) if isinstance(value, str) else value
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("rashomon", "templates"),
@@ -60,6 +69,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=strip_bidi,
     )
     env.filters["safe_url"] = safe_url
     env.filters["when"] = when
@@ -76,6 +86,7 @@ def write_atomic(root: Path, relative: str, content: str) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".html")
     try:
+        os.fchmod(fd, 0o644)   # a page to be read (mkstemp makes 0600): served or shared like any written file
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
         os.replace(tmp, target)

@@ -720,3 +720,22 @@ def test_hand_db_fact_sheet_gives_each_outlets_verdict_and_sources_with_evidence
     assert cell("delta", "initiator") == cell("delta", "blames") == "—"
     for href in rows["alpha"].xpath('.//a/@href'):                 # each value opens its evidence sentence
         assert doc.xpath(f'//*[@id="{href[1:]}"]'), href
+
+
+def test_report_strips_bidi_controls_wraps_long_words_and_is_readable_by_others(tmp_path):
+    """A name with a right-to-left override cannot reverse the page's text; a 300-letter word cannot push the page
+    sideways; the files are 0644 like any page to be served or shared (issue 15)."""
+    long_word = "Ceasefire" * 33
+    db = tmp_path / "hostile.duckdb"
+    build_hand_db(db, outlet_names=dict(HAND_OUTLETS, alpha="Alpha \u202eycnegA\u202c News\u2066"),
+                  article_title=f"Clashes {long_word} near the heights")
+    with store.connect(db) as con:
+        page = report.render_event(con, HAND_EVENT, tmp_path / "reports", run_info=RUN_INFO)
+        index = report.render_index(con, tmp_path / "reports")
+    for path in (page, index):
+        html = path.read_text(encoding="utf-8")
+        assert not any(ch in html for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), path
+        assert path.stat().st_mode & 0o777 == 0o644, oct(path.stat().st_mode)
+    html = page.read_text(encoding="utf-8")
+    assert "Alpha ycnegA News" in html and long_word in html
+    assert "overflow-wrap" in html.split("<body", 1)[0].split("body {", 1)[1].split("}", 1)[0]
