@@ -1,0 +1,236 @@
+"""Who and whom: the actor and target of an act word (subjects, by-phrases, possessors, support verbs,
+responsibility and accusation frames) and the clauses that make an act a response. Used by initiator.py."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Token
+
+from ._syntax import (
+    PartyIndex,
+    accused_of,
+    agent_of,
+    blame_placed_on,
+    child,
+    is_passive,
+    prep_object,
+    subject_of,
+)
+from .act_words import _in_accusation
+from .lexicon import (
+    ACCUSE_VERBS,
+    CASUALTY_NOUNS,
+    ESCALATION_NOUNS,
+    RESORT_VERBS,
+    RESPONSE_NOUNS,
+    RESPONSIBILITY_WORDS,
+    SPEECH_VERBS,
+    STAGE_VERBS,
+    SUPPORT_VERBS,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _holds_act(t: Token, act_ids: set[int] | None) -> bool:
+    """Does the subtree of `t` name an act or an escalation ("after Armenia opened fire", "following the clashes")?
+    ("because it did not want to negotiate", "after talks collapsed" do not make a response.)"""
+    if act_ids is None:
+        return True
+    return any(x.i in act_ids or x.lemma_.lower() in ESCALATION_NOUNS for x in t.subtree if x.i != t.head.i)
+
+
+def _response_children(anchor: Token, act_ids: set[int] | None = None) -> list[Token]:
+    """Children of `anchor` that make it a response: "after/following …", "in response/retaliation to/for …"; a
+    time or cause clause makes one only when it names an act."""
+    out = []
+    for c in anchor.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"after", "following", "because"}
+                                     for m in c.children):
+            if _holds_act(c, act_ids):
+                out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"after", "following"}:
+            if _holds_act(c, act_ids):
+                out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"in", "as"}:
+            obj = child(c, "pobj")
+            if obj is not None and obj.lemma_.lower() in {"response", "retaliation", "reply", "answer", "revenge",
+                                                          "reprisal"}:
+                out.append(c)
+    return out
+
+
+def _retaliation_marked(anchor: Token) -> bool:
+    for c in anchor.children:
+        if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"codename", "codenamed", "name", "dub", "call"} and any(
+                w.lemma_.lower() in RESPONSE_NOUNS for w in c.subtree):
+            return True  # "an operation codenamed 'Retribution'"
+        if c.dep_ == "prep" and c.lower_ in {"in", "as"}:
+            obj = child(c, "pobj")
+            if obj is not None and obj.lemma_.lower() in {"response", "retaliation", "reply", "answer", "revenge",
+                                                          "reprisal"}:
+                return True
+    return False
+
+
+def _anchor_of_noun(n: Token) -> Token:
+    """The verb whose clause a nominal act sits in ("launched [an operation]", "[the move] comes after …")."""
+    if n.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and n.head.pos_ in {"VERB", "AUX"}:
+        return n.head
+    return n
+
+
+def _support_verb(n: Token) -> Token | None:
+    if n.dep_ in {"dobj", "nsubjpass"} and n.head.lemma_.lower() in SUPPORT_VERBS:
+        return n.head
+    return None
+
+
+def _clause_actor(v: Token) -> Token | None:
+    """The actor of a clause that carries out an act: the agent of "carried out by X", the subject of "which X
+    carried out" (not the relative pronoun)."""
+    if is_passive(v):
+        return agent_of(v)
+    if v.lemma_.lower() in SUPPORT_VERBS | STAGE_VERBS:
+        subj = child(v, "nsubj")
+        if subj is not None and subj.tag_ not in {"WDT", "WP"}:
+            return subj
+    return None
+
+
+def _responsible_actor(word: Token) -> Token | None:
+    """Who a responsibility word holds responsible: "X bears responsibility", "X's responsibility", "X is
+    responsible", "held X responsible", "responsibility lies with X", "X is to blame", "X is behind"."""
+    lemma = word.lemma_.lower()
+    if lemma in ACCUSE_VERBS and word.pos_ in {"VERB", "AUX"} and word.dep_ != "xcomp":
+        return accused_of(word)  # "blamed Armenia for the clashes", "Armenia was blamed for the incident"
+    if word.lower_ == "behind" or lemma == "blame" and word.dep_ == "xcomp":
+        return subject_of(word.head) if word.head.pos_ in {"VERB", "AUX"} else None
+    if word.pos_ in {"NOUN", "PROPN"}:
+        poss = child(word, "poss")
+        if poss is not None:
+            return poss
+        placed_on = blame_placed_on(word)  # "X lays the blame on Y": Y, not X
+        if placed_on is not None:
+            return placed_on
+        if word.dep_ in {"dobj", "nsubjpass"} and word.head.pos_ in {"VERB", "AUX"}:
+            return agent_of(word.head) if is_passive(word.head) else subject_of(word.head)
+        if word.dep_ == "nsubj":  # "responsibility lies with X"
+            return prep_object(word.head, "with", "on", "upon")
+        return None
+    if word.dep_ in {"oprd", "ccomp", "xcomp"} and word.head.lemma_.lower() in ACCUSE_VERBS | {"consider", "deem",
+                                                                                                 "find", "hold"}:
+        return accused_of(word.head) or child(word.head, "dobj")
+    if word.dep_ in {"acomp", "attr"} and word.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(word.head)
+    return None
+
+
+def _responsibility_of(n: Token) -> Token | None:
+    """The responsibility word `n` (an act or escalation noun) is governed by: "responsibility for [N]", "responsible
+    for [N]", "behind [N]"."""
+    if n.dep_ != "pobj":
+        return None
+    prep = n.head
+    if prep.lower_ == "behind" and prep.dep_ == "prep" and prep.head.lemma_.lower() == "be":
+        return prep
+    if prep.lower_ in {"for", "of"} and prep.head.lemma_.lower() in RESPONSIBILITY_WORDS:
+        return prep.head
+    return None
+
+
+def _resort_verb(n: Token) -> Token | None:
+    """"X is resorting to [provocations]", "engaged in [shelling]": the verb of turning to a course of action."""
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in {"to", "in", "on", "upon"} \
+            and n.head.head.lemma_.lower() in RESORT_VERBS and n.head.head.pos_ in {"VERB", "AUX"}:
+        return n.head.head
+    return None
+
+
+def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
+    poss = child(n, "poss")
+    if poss is not None:
+        return poss
+    by = prep_object(n, "by")
+    if by is not None:
+        return by
+    for c in n.children:  # "action carried out by X", "provocations instigated by them", "which X carried out"
+        if c.dep_ in {"acl", "relcl"}:
+            actor = _clause_actor(c)
+            if actor is not None:
+                return actor
+            if c.lemma_.lower() in SPEECH_VERBS:  # "the attack, which he said was carried out by X"
+                for g in c.children:
+                    if g.dep_ in {"ccomp", "xcomp"}:
+                        actor = _clause_actor(g)
+                        if actor is not None:
+                            return actor
+    frm = prep_object(n, "from")
+    if frm is not None:
+        return frm
+    sv = _support_verb(n)
+    if sv is not None:
+        if is_passive(sv):
+            agents = [a for a in (agent_of(v) for v in (sv, *sv.conjuncts) if v.pos_ in {"VERB", "AUX"})
+                      if a is not None]
+            if pidx is not None:  # "was planned by Western intelligence and carried out by X": the party
+                with_party = [a for a in agents if pidx.party_of(a) is not None]
+                agents = with_party or agents
+            return agents[0] if agents else None
+        return subject_of(sv)
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in {"for", "of"}:
+        gov = n.head.head
+        if gov.lemma_.lower() in ACCUSE_VERBS:
+            return child(gov, "dobj", "nsubjpass")
+    if n.dep_ == "dobj" and n.head.lemma_.lower() == "blame":  # "blamed the attack on X"
+        on = prep_object(n.head, "on")
+        if on is not None:
+            return on
+    if n.dep_ == "dobj" and n.head.pos_ in {"VERB", "AUX"} and _in_accusation(n.head):
+        return subject_of(n.head)  # "accused X of preparing an invasion"
+    if pidx is not None:  # "Ukrainian attacks", "Armenian provocation"
+        for c in n.children:
+            if c.dep_ in {"amod", "compound", "nmod"} and c.i in pidx.by_token:
+                return c
+        prev = n.doc[n.i - 1] if n.i > n.sent.start else None
+        if prev is not None and prev.i in pidx.by_token and (prev.ent_type_ == "NORP" or prev.pos_ == "ADJ") \
+                and all(c.dep_ == "det" for c in prev.children) and prev.dep_ != "poss":
+            return prev  # misparsed "in [Pakistani] shelling of …": the demonym right before the act noun
+    word = _responsibility_of(n)
+    if word is not None:
+        return _responsible_actor(word)
+    verb = _resort_verb(n)
+    if verb is not None:
+        return subject_of(verb)
+    return None
+
+
+def _noun_target(n: Token, action: str) -> Token | None:
+    tgt = prep_object(n, "against", "on", "at", "upon", "into", "toward", "towards")
+    if tgt is not None:
+        return tgt
+    if action in {"kill", "seize"}:
+        tgt = prep_object(n, "of")
+        if tgt is None and n.dep_ == "conj":
+            tgt = prep_object(n.head, "of")
+        if tgt is not None:
+            return tgt
+    if n.dep_ == "pobj" and n.head.lower_ == "to" and n.head.head.lemma_.lower() in {"subject", "expose"}:
+        v = n.head.head
+        return child(v, "nsubjpass", "dobj")
+    sv = _support_verb(n)
+    if sv is not None:
+        return prep_object(sv, "against", "on", "at", "upon", "into")
+    return None
+
+
+def _reduced_passive(v: Token, action: str) -> bool:
+    """Headline passive without its auxiliary: "20 Indian soldiers killed", "Indian soldiers reportedly killed in …"
+    (the parser makes the victims the subject). A killing verb with people as subject and no object."""
+    if action != "kill" or v.tag_ not in {"VBN", "VBD"} or child(v, "dobj") is not None:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in v.children):
+        return False
+    subj = child(v, "nsubj")
+    return subj is not None and subj.lemma_.lower() in CASUALTY_NOUNS

@@ -1,0 +1,289 @@
+"""What standing an act has: background (dated apart from the event), negated or dismissed, irrealis, a copular
+response; and the words shown as its evidence. Used by initiator.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from spacy.tokens import Token
+
+from ._syntax import (
+    child,
+    np_tokens,
+)
+from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft, _in_accusation, _mods
+from .lexicon import (
+    ACCUSE_VERBS,
+    CLAIM_NOUNS,
+    DENIAL_VERBS,
+    DISMISSIVE_WORDS,
+    IRREALIS_MODIFIERS,
+    IRREALIS_OBJECT_VERBS,
+    IRREALIS_PREP_HEADS,
+    IRREALIS_VERBS,
+    LONG_DURATION_NOUNS,
+    MODAL_AUX,
+    MONTHS,
+    RESPONSE_NOUNS,
+    SPEECH_VERBS,
+    TRUTH_WORDS,
+    WAR_NOUNS,
+)
+from .times import normalise_time
+
+log = logging.getLogger(__name__)
+
+
+def _ancestors_until_speech(t: Token) -> list[Token]:
+    path = [t]
+    for a in t.ancestors:
+        path.append(a)
+        if a.lemma_.lower() in SPEECH_VERBS and a.pos_ in {"VERB", "AUX"}:
+            break
+    return path
+
+
+def _years_in(tokens: list[Token]) -> list[int]:
+    return [int(t.text) for t in tokens if _YEAR.match(t.text)]
+
+
+Window = tuple[dt.date, dt.date]
+#: Days either side of the event's window within which a dated act still belongs to the event.
+WINDOW_MARGIN_DAYS = 3
+
+
+def _date_outside(sub: list[Token], event_year: int | None, window: Window | None) -> bool:
+    """Does the phrase `sub` name a day (or a month, with no day) apart from the event's window: "on February 24"
+    for an October event?"""
+    if window is None:
+        return False
+    start, end = window
+    lo, hi = start - dt.timedelta(days=WINDOW_MARGIN_DAYS), end + dt.timedelta(days=WINDOW_MARGIN_DAYS)
+    months = [t for t in sub if t.lower_.rstrip(".") in MONTHS and t.text[:1].isupper()
+              and not (t.lower_ == "may" and t.pos_ != "PROPN")]
+    if not months:
+        return False
+    text = " ".join(t.text for t in sub)
+    tm = normalise_time(text)
+    year = event_year or start.year
+    if tm.kind == "date":
+        parts = tm.value.split("-")
+        try:
+            day = dt.date(int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 else \
+                dt.date(year, int(parts[0]), int(parts[1]))
+        except ValueError:
+            return False
+        return not lo <= day <= hi
+    if tm.kind == "month" or len(months) == 1 and not any(t.like_num for t in sub):
+        mon = MONTHS[months[0].lower_.rstrip(".")]
+        y = int(tm.value[:4]) if tm.kind == "month" else year
+        first = dt.date(y, mon, 1)
+        last = (dt.date(y + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1))
+        return last < lo or first > hi
+    return False
+
+
+def _temporal_background(mod: Token, event_year: int | None, window: Window | None = None) -> bool:
+    """Is the modifier subtree `mod` (a preposition or adverbial) a date apart from the event?"""
+    sub = list(mod.subtree)
+    low = mod.lower_
+    if any(_DECADE.match(t.lower_) for t in sub):
+        return True
+    if event_year is not None and any(y != event_year for y in _years_in(sub)):
+        return True
+    if low in _TEMPORAL_PREPS - {"for", "by", "between"} and _date_outside(sub, event_year, window):
+        return True
+    if low == "for" and any(t.lemma_.lower() in LONG_DURATION_NOUNS or t.lower_ in LONG_DURATION_NOUNS
+                            for t in sub):
+        return True
+    if low in {"during", "throughout", "in"}:
+        obj = child(mod, "pobj")
+        if obj is not None and obj.lemma_.lower() in WAR_NOUNS:
+            mods = [c for c in obj.children if c.dep_ in {"compound", "amod", "nummod", "nmod", "poss"}]
+            if mods:
+                return True
+    return False
+
+
+def _is_background(d: _Draft, event_year: int | None, window: Window | None = None) -> bool:
+    starts = [d.token] + ([d.anchor] if d.anchor is not d.token else [])
+    for start in starts:
+        path = _ancestors_until_speech(start)
+        ids = {p.i for p in path}
+        for node in path:
+            if node is not start and (_YEAR.match(node.text) and event_year is not None and int(node.text) != event_year
+                                      or _DECADE.match(node.lower_)):
+                return True  # "since 1991 when the military occupied …"
+            for c in node.children:
+                if c.i in ids:
+                    continue
+                if c.dep_ in {"prep", "npadvmod", "advmod", "pobj"} and (
+                        c.lower_ in _TEMPORAL_PREPS or c.ent_type_ == "DATE" or c.dep_ == "npadvmod"):
+                    if _temporal_background(c, event_year, window):
+                        return True
+                elif c.dep_ == "advcl" and any(m.lower_ in {"when", "while"} for m in c.children):
+                    if any(_temporal_background(g, event_year, window) for g in c.children if g.dep_ == "prep"):
+                        return True
+    return False
+
+
+_NOT_COMPLEMENT = {"conj", "advcl", "cc", "parataxis", "npadvmod", "punct", "nsubj", "relcl"}
+
+
+def _dismissed(clause: Token) -> bool:
+    """Does the copular clause dismiss its subject: "… are lies", "… were groundless", "… is not true"?"""
+    preds = [c for c in clause.children if c.dep_ in {"attr", "acomp", "oprd"}]
+    words = {w.lower_ for c in preds for w in c.subtree} | {w.lemma_.lower() for c in preds for w in c.subtree}
+    if words & DISMISSIVE_WORDS:
+        return True
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    return negated and bool(words & TRUTH_WORDS)
+
+
+def _between(d: _Draft) -> list[Token]:
+    """The act's word, its anchor, and the words on the path between them ("the tragedy" → "for" →
+    "responsibility" → "bears")."""
+    out = [d.token]
+    if d.anchor is not d.token and d.anchor in d.token.ancestors:
+        for a in d.token.ancestors:
+            out.append(a)
+            if a is d.anchor:
+                break
+    elif d.anchor is not d.token:
+        out.append(d.anchor)
+    return out
+
+
+def _is_negated(d: _Draft) -> bool:
+    for t in _between(d):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return True
+    if d.actor_tok is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in d.actor_tok.children):
+        return True  # "no Armenian unit had fired on …"
+    prev = d.token
+    for a in d.token.ancestors:
+        lemma = a.lemma_.lower()
+        if lemma in DENIAL_VERBS and a.pos_ in {"VERB", "AUX"} and prev.dep_ not in _NOT_COMPLEMENT:
+            return True  # "denied that its troops opened fire" (but not "denied …, and said X attacked")
+        if lemma in ACCUSE_VERBS and a.dep_ in {"acl", "csubj", "nsubj"}:
+            # "Armenia accusing X of … is nothing but mere hypocrisy"
+            clause = a.head if a.dep_ in {"csubj", "nsubj"} else a.head.head
+            if _dismissed(clause):
+                return True
+        if (lemma in CLAIM_NOUNS or a.lower_ in CLAIM_NOUNS) and a.pos_ in {"NOUN", "PROPN"} \
+                and a.dep_ in {"nsubj", "nsubjpass"} and _dismissed(a.head):
+            return True  # "X's claims that it took the heights are disinformation"
+        if lemma in LABELLING_VERBS and prev.dep_ in {"dobj", "nsubjpass"} and (
+                _labelled_dismissive(a) or _labelled_dismissive(d.token)):   # "as …" may be parsed onto the act
+            return True  # "described the statements … about an Azerbaijani attack as disinformation"
+        prev = a
+    return False
+
+
+LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "term", "characterize", "characterise", "dismiss",
+                             "denounce", "qualify"})
+
+
+def _labelled_dismissive(verb: Token) -> bool:
+    """Does the verb call its object a lie: "… as disinformation", "calls … fake"?"""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            obj = child(c, "pobj")
+            if obj is not None and {obj.lower_, obj.lemma_.lower()} & DISMISSIVE_WORDS:
+                return True
+        if c.dep_ in {"oprd", "acomp"} and {w.lemma_.lower() for w in c.subtree} & DISMISSIVE_WORDS:
+            return True
+    return False
+
+
+def _is_irrealis(d: _Draft) -> bool:
+    """An act that has not happened: "an expected offensive", "will continue strikes", "threatened to attack",
+    "preparing an offensive", "ahead of an offensive" (but what someone is accused of counts as done)."""
+    if _in_accusation(d.anchor) or _in_accusation(d.token):
+        return False
+    if _mods(d.token) & IRREALIS_MODIFIERS:
+        return True
+    for v in {d.token, d.anchor}:
+        for _ in range(4):  # up the control chain: "will keep striking", "is expected to launch"
+            if v.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and (c.lower_ in MODAL_AUX or c.lemma_.lower() in
+                                                                      MODAL_AUX) for c in v.children):
+                return True
+            infinitive = v.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            if v.dep_ != "xcomp" and not infinitive:  # "expect Russia to launch" parses as ccomp
+                break
+            if v.head.lemma_.lower() in IRREALIS_VERBS:
+                return True
+            v = v.head
+    if d.token.dep_ == "dobj" and d.token.head.lemma_.lower() in IRREALIS_OBJECT_VERBS:
+        return True
+    for node in _ancestors_until_speech(d.anchor):
+        # a condition ("if X attacks", "every time X bombed …") or a clause of a modal verb ("would execute a hostage
+        # every time …") describes no act that happened
+        if node.dep_ == "advcl" and (
+                any(m.dep_ == "mark" and m.lower_ in {"if", "unless", "whenever", "lest"} for m in node.children)
+                or any(c.lower_ == "time" and c.dep_ in {"npadvmod", "advmod", "nsubj"} for c in node.children)
+                or any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in node.head.children)):
+            return True
+        if node.dep_ == "relcl" and node.head.lower_ in {"time", "times", "occasion"} and any(
+                c.dep_ == "det" and c.lower_ in {"every", "each", "any", "next"} for c in node.head.children):
+            return True  # "every time X bombs …"
+    for a in d.token.ancestors:
+        if a.dep_ == "prep" and a.lower_ in {"of", "for"} and a.head.lower_ in IRREALIS_PREP_HEADS:
+            return True
+        if a.pos_ in {"VERB", "AUX"}:
+            break
+    return False
+
+
+def _copular_response(d: _Draft) -> bool:
+    """"its attack was a response to …": the act is the subject of a copula whose predicate is a response."""
+    t = d.token
+    if t.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in RESPONSE_NOUNS for c in t.head.children)
+
+
+def _evidence(d: _Draft) -> str:
+    """The words the act was read from: actor, verb group, act word and target, with " … " over gaps."""
+    doc = d.token.doc
+    keep: set[int] = {d.token.i, d.anchor.i}
+    keep.update(t.i for t in np_tokens(d.token, with_of=False))
+    a = d.token
+    if a.pos_ in {"NOUN", "PROPN"}:  # up to the governing verb: "were subjected to [fire]", "opened [fire]"
+        for _ in range(4):
+            if a.dep_ in {"pobj", "pcomp", "prep", "dobj", "nsubjpass", "nsubj", "attr"} and a.head is not a:
+                a = a.head
+                keep.add(a.i)
+                if a.pos_ in {"VERB", "AUX"}:
+                    break
+            else:
+                break
+    for v in {d.token, d.anchor, a}:
+        if v.pos_ in {"VERB", "AUX"}:
+            keep.update(c.i for c in v.children if c.dep_ in {"aux", "auxpass", "neg", "prt"})
+    if d.action == "violate_ceasefire" and d.token.pos_ in {"VERB", "AUX"}:
+        obj = child(d.token, "dobj")
+        if obj is not None:
+            keep.update(t.i for t in np_tokens(obj, with_of=False))
+    for extra in (d.actor_tok, d.target_tok):
+        if extra is None:
+            continue
+        keep.update(t.i for t in np_tokens(extra, with_of=True))
+        if extra.dep_ == "pobj" and extra.head.dep_ in {"prep", "agent"}:
+            keep.add(extra.head.i)
+    ids = sorted(i for i in keep if d.token.sent.start <= i < d.token.sent.end)
+    out = ""
+    prev: int | None = None
+    for i in ids:
+        if prev is not None:
+            gap = doc[prev + 1:i]
+            if len(gap) and not all(t.is_punct for t in gap):
+                out += " … "
+            else:
+                out += doc[prev:i].text_with_ws[len(doc[prev].text):]
+        out += doc[i].text
+        prev = i
+    return " ".join(out.split())

@@ -1,0 +1,221 @@
+"""Act words: which word of a parse names a hostile act, and which action it is (lexicon.ACTIONS): verbs, nouns,
+ceasefire and control objects, weapons and interceptions. Used by initiator.py."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ._syntax import (
+    prep_object,
+)
+from .lexicon import (
+    ACCUSE_VERBS,
+    ACT_OF_NOUNS,
+    AERIAL_NOUNS,
+    CEASEFIRE_NOUNS,
+    CONTROL_VERBS,
+    ESCALATION_NOUNS,
+    GENERIC_ACT_NOUNS,
+    HOSTILE_MODIFIERS,
+    HOSTILE_NOUNS,
+    HOSTILE_VERBS,
+    RETALIATION_MODIFIERS,
+    SOVEREIGN_NOUNS,
+    STAGE_VERBS,
+    STARTER_VERBS,
+    VIOLATE_VERBS,
+    WEAPON_NOUNS,
+    WEAPON_USE_VERBS,
+)
+
+log = logging.getLogger(__name__)
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_DECADE = re.compile(r"^(1[89]\d0|20\d0)'?s$|^'\d0s$")
+_TEMPORAL_PREPS = {"on", "in", "since", "during", "throughout", "before", "until", "till", "from", "for", "after",
+                   "by", "between", "at"}
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+
+
+@dataclass
+class _Draft:
+    token: Token
+    anchor: Token  # the verb that carries the act's clause (the noun's support verb, or the verb itself)
+    action: str
+    actor_tok: Token | None
+    target_tok: Token | None
+    passive: bool
+    actor: str | None = None
+    target: str | None = None
+    responsive: bool = False
+    recovery: bool = False  # taking something back, or shooting down what was fired: never the initiating act
+
+
+def _mods(t: Token) -> set[str]:
+    return {c.lower_ for c in t.children if c.dep_ in _MODIFIER_DEPS | {"amod"}} | {
+        c.lemma_.lower() for c in t.children if c.dep_ in _MODIFIER_DEPS}
+
+
+def _is_ceasefire_word(t: Token) -> bool:
+    """"fire" in "cease-fire", "ceasefire", a ceasefire "regime"/"agreement"."""
+    if t.lower_ in {"ceasefire", "cease-fire", "truce", "armistice"}:
+        return True
+    return t.lower_ == "fire" and any(c.lower_ == "cease" for c in t.children) or (
+        t.lower_ == "fire" and t.i >= 2 and t.doc[t.i - 2].lower_ == "cease")
+
+
+def _is_modifier(n: Token) -> bool:
+    """A noun that modifies another noun ("sabotage" in "terrorist and sabotage action") is not an act itself."""
+    t = n
+    for _ in range(4):
+        if t.dep_ in {"compound", "amod", "nmod"}:
+            return True
+        if t.dep_ != "conj":
+            return False
+        t = t.head
+    return False
+
+
+def _noun_action(n: Token) -> str | None:
+    lemma = n.lemma_.lower()
+    if lemma not in HOSTILE_NOUNS and n.lower_ in HOSTILE_NOUNS:
+        lemma = n.lower_
+    nounlike = n.pos_ in {"NOUN", "PROPN"} or (
+        n.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"} and n.tag_ not in {"VBD", "VBZ", "VBP", "VB"}
+        and lemma in HOSTILE_NOUNS)
+    if not nounlike or _is_ceasefire_word(n) or _is_modifier(n):
+        return None
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in GENERIC_ACT_NOUNS \
+            and n.head.head.pos_ in {"NOUN", "PROPN"}:
+        return None  # "an act of terror": the act noun carries it
+    if lemma in {"retaliation", "response", "reply", "revenge", "reprisal"} and n.dep_ == "pobj" \
+            and n.head.lower_ in {"in", "as"}:
+        return None  # "in retaliation for …" marks another act as a response
+    mods = _mods(n)
+    doc = n.doc
+    retaliatory = bool(mods & RETALIATION_MODIFIERS) or (
+        n.i >= 2 and doc[n.i - 1].text in {"-", "–"} and doc[n.i - 2].lower_ in RETALIATION_MODIFIERS)
+    if lemma in HOSTILE_NOUNS:
+        action = HOSTILE_NOUNS[lemma]
+        if action == "violate_ceasefire" and not (
+                any(_is_ceasefire_word(c) or c.lemma_.lower() in CEASEFIRE_NOUNS for c in n.subtree)):
+            return None
+        return "retaliate" if retaliatory else action
+    if lemma in GENERIC_ACT_NOUNS:
+        if retaliatory:
+            return "retaliate"
+        if mods & HOSTILE_MODIFIERS:
+            return "attack"
+        of = prep_object(n, "of")
+        if of is not None and (of.lemma_.lower() in ACT_OF_NOUNS or of.lemma_.lower() in HOSTILE_NOUNS):
+            return "attack"  # "an act of terror / of war / of aggression"
+    return None
+
+
+def _ceasefire_object(v: Token) -> bool:
+    for c in v.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in CEASEFIRE_NOUNS or _is_ceasefire_word(c) or any(
+                _is_ceasefire_word(g) for g in c.children)):
+            return True
+    return False
+
+
+def _control_object(v: Token) -> bool:
+    if any(c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in v.children):
+        return True
+    obj = prep_object(v, "under")
+    return obj is not None and obj.lemma_.lower() == "control"
+
+
+def _in_accusation(v: Token) -> bool:
+    """Is the verb the content of an accusation: "accused Y of [staging] it", "blamed Y for [carrying out] …"?"""
+    for _ in range(4):
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"of", "for"} \
+                and v.head.head.lemma_.lower() in ACCUSE_VERBS:
+            return True
+        if v.dep_ == "conj" and v.tag_ == "VBG" and v.head.lemma_.lower() in ACCUSE_VERBS and v.head.tag_ != "VBG":
+            return True
+        if v.dep_ != "conj":
+            return False
+        v = v.head
+    return False
+
+
+def _verb_forms(t: Token) -> set[str]:
+    """The lemma plus base forms guessed from the inflection (the lemmatiser reads "staging" as "stag")."""
+    low = t.lower_
+    out = {t.lemma_.lower(), low}
+    for suffix in ("ing", "ed", "es", "s"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            out |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])  # "planned" → "plan"
+    return out
+
+
+def _weapon(t: Token | None) -> bool:
+    return t is not None and (t.lemma_.lower() in WEAPON_NOUNS or t.lower_ in WEAPON_NOUNS)
+
+
+def _weapon_use(v: Token) -> bool:
+    """"launched drones", "drones launched by X", "used missiles", "a type (of missile) used by X"."""
+    if any(c.dep_ in {"dobj", "nsubjpass"} and _weapon(c) for c in v.children):
+        return True
+    if v.dep_ in {"acl", "relcl", "amod"}:
+        head = v.head
+        if _weapon(head):
+            return True
+        if head.lemma_.lower() in {"type", "kind", "model", "sort", "variant"} and head.dep_ == "pobj":
+            cop = head.head.head  # "the missile was of a type used by X"
+            return any(c.dep_ in {"nsubj", "nsubjpass"} and _weapon(c) for c in cop.children)
+    return False
+
+
+def _interception(v: Token) -> bool:
+    """"shot down a jet", "intercepted missiles": a defensive act, never the one that starts the fighting."""
+    lemma = v.lemma_.lower()
+    down = any(c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "down" for c in v.children)
+    if lemma in {"shoot", "fire", "bring"} and down:
+        return True
+    return lemma == "intercept" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in AERIAL_NOUNS
+                                        for c in v.children)
+
+
+def _verb_action(v: Token) -> str | None:
+    if v.pos_ not in {"VERB", "AUX"} and not (v.pos_ == "ADJ" and v.tag_ == "VBN"):
+        return None
+    lemma = v.lemma_.lower()
+    if _interception(v):
+        return "fire"
+    if lemma in WEAPON_USE_VERBS and lemma != "fire" and _weapon_use(v):
+        return "strike"
+    if lemma in VIOLATE_VERBS and _ceasefire_object(v):
+        return "violate_ceasefire"
+    if lemma in VIOLATE_VERBS | {"cross", "enter", "invade"} and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in SOVEREIGN_NOUNS for c in v.children):
+        return "attack"  # "violated its airspace", "crossed the border"
+    if lemma in CONTROL_VERBS and _control_object(v):
+        return "seize"
+    if lemma == "return" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in v.children):
+        return "retaliate"
+    if lemma in STARTER_VERBS and any(c.dep_ in {"dobj", "nsubjpass"} and (
+            c.lemma_.lower() in ESCALATION_NOUNS or c.lower_ in ESCALATION_NOUNS) for c in v.children):
+        return "provoke"  # "Azerbaijan started the fighting"
+    if lemma in HOSTILE_VERBS:
+        if lemma == "fire" and any(c.dep_ == "dobj" and c.lemma_.lower() not in {"shot", "round", "bullet", "salvo",
+                                                                                    "volley", *WEAPON_NOUNS}
+                                     for c in v.children) and not prep_object(v, "on", "at", "upon", "into"):
+            return None  # "fired the commander"
+        return HOSTILE_VERBS[lemma]
+    forms = _verb_forms(v)
+    if forms & STAGE_VERBS and not forms & set(HOSTILE_VERBS) and _in_accusation(v) and any(
+            c.dep_ in {"dobj", "prt"} for c in v.children) and not any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in HOSTILE_NOUNS or c.lemma_.lower() in GENERIC_ACT_NOUNS)
+            for c in v.children):
+        return "attack"  # "accused Kyiv of staging the tragedy" (a hostile object is an act of its own)
+    return None
