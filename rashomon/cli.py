@@ -267,6 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_add)
 
     register_data_commands(sub, common)
+    from .stories.cli import register as register_story_commands
+
+    register_story_commands(sub, common)
     return parser
 
 

@@ -1,0 +1,175 @@
+"""Stories found in the stream: the clusterer on hand-made vectors, then the whole `stories discover` path on a
+mixed local site of 7 outlets and 7 stories, and the event drafted from the seed story."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from rashomon.stories.cluster import ArticleFeatures, StoryClusterer, StoryParams
+
+P = StoryParams(min_join=0.6, min_merge=0.75, entity_weight=0.2, day_penalty=0.05, window_days=3, retire_days=7)
+
+
+def _vec(*weights: float, dim: int = 8) -> np.ndarray:
+    v = np.zeros(dim, np.float32)
+    v[: len(weights)] = weights
+    return v / np.linalg.norm(v)
+
+
+def _art(key, vec, day=0.0, ents=(), outlet="o"):
+    return ArticleFeatures(key, outlet, vec, frozenset(ents), day)
+
+
+def test_similar_articles_join_and_different_ones_start_stories():
+    c = StoryClusterer(P, dim=8)
+    a = c.add(_art("a", _vec(1, 0.1), outlet="x"))
+    b = c.add(_art("b", _vec(1, 0.2), outlet="y"))
+    d = c.add(_art("d", _vec(0, 0, 1), outlet="z"))
+    assert a.score is None and b.story == a.story and b.score > 0.9
+    assert d.story != a.story and d.score is None
+    assert sorted(map(sorted, _groups(c))) == [["a", "b"], ["d"]]
+
+
+def test_the_same_topic_far_apart_in_time_is_another_story():
+    c = StoryClusterer(P, dim=8)
+    first = c.add(_art("a", _vec(1, 0.1), day=100.0))
+    later = c.add(_art("b", _vec(1, 0.1), day=120.0))
+    assert later.story != first.story
+
+
+def test_shared_entities_lift_a_borderline_article_over_the_threshold():
+    v1, v2 = _vec(1, 0.0), _vec(1, 1.1)   # cosine ≈ 0.67 < 0.6 + what the entities add
+    without = StoryClusterer(replace_params(min_join=0.7), dim=8)
+    without.add(_art("a", v1, ents={"lachin", "karabakh"}))
+    assert without.add(_art("b", v2)).score is None
+    with_ = StoryClusterer(replace_params(min_join=0.7), dim=8)
+    with_.add(_art("a", v1, ents={"lachin", "karabakh"}))
+    assert with_.add(_art("b", v2, ents={"lachin", "karabakh"})).score is not None
+
+
+def test_an_article_that_links_two_stories_merges_them():
+    c = StoryClusterer(replace_params(min_join=0.6, min_merge=0.6, entity_weight=0.0), dim=8)
+    a = c.add(_art("a", _vec(1, 0)))
+    b = c.add(_art("b", _vec(0, 1)))
+    assert a.story != b.story
+    link = c.add(_art("link", _vec(1, 1)))
+    assert link.merged and c.root(b.story) == c.root(a.story)
+    assert sorted(map(sorted, _groups(c))) == [["a", "b", "link"]]
+
+
+def test_restored_stories_resume_where_they_stopped():
+    arts = [_art(f"k{i}", _vec(1, i * 0.01), day=float(i)) for i in range(3)]
+    c = StoryClusterer(P, dim=8)
+    c.restore([(0, arts[0]), (0, arts[1])])
+    assert c.add(arts[2]).story == 0
+
+
+def replace_params(**kw) -> StoryParams:
+    import dataclasses
+
+    return dataclasses.replace(P, **kw)
+
+
+def _groups(c: StoryClusterer) -> list[list[str]]:
+    return [c.stories[i].members for i in c.live()]
+
+
+def test_params_file_refuses_unknown_keys(tmp_path):
+    from rashomon.errors import ConfigError
+    from rashomon.stories.params import load_params
+
+    f = tmp_path / "p.toml"
+    f.write_text("min_join = 0.5\nmin_jion = 0.6\n")
+    with pytest.raises(ConfigError, match="min_jion"):
+        load_params(f)
+
+
+# ----------------------------------------------------------------------------------------------- the local site
+@pytest.fixture(scope="module")
+def stream(tmp_path_factory, model, nlp):
+    """`stories discover` run twice on the mixed site served on 127.0.0.1; yields (settings, outcomes)."""
+    from fixtures.stories_site import write_site
+    from rashomon.localsite import serve_folder
+    from rashomon.settings import load_settings
+    from rashomon.sources import load_outlets
+    from rashomon.stories.ingest import discover_stories
+
+    site = tmp_path_factory.mktemp("stories-site")
+    with serve_folder(site) as base_url:
+        sources = write_site(site, base_url)
+        settings = load_settings(env={}, db=site / "stories.duckdb", sources_dir=sources, min_interval=0.0,
+                                 allow_private=True)
+        outlets = load_outlets(sources)
+        first = discover_stories(settings, outlets, allow_private=True, model=model, nlp=nlp)
+        again = discover_stories(settings, outlets, allow_private=True, model=model, nlp=nlp)
+    yield settings, first, again, base_url
+
+
+def _assignments(settings) -> dict[str, str]:
+    from rashomon import store
+
+    with store.connect(settings.db) as con:
+        rows = con.execute(
+            "select a.url, m.story_id from story_articles m join articles a using (article_id)").fetchall()
+    return dict(rows)
+
+
+@pytest.mark.slow
+def test_stories_are_recovered_from_the_feeds(stream):
+    from fixtures.stories_site import STORY_OF
+
+    settings, first, again, base_url = stream
+    assert first.failures == []
+    got = _assignments(settings)
+    paths = sorted(STORY_OF)
+    assert sorted(u.removeprefix(base_url) for u in got) == paths, "every article of every feed is in a story"
+    truth = [STORY_OF[p] for p in paths]
+    pred = [got[base_url + p] for p in paths]
+    ari = adjusted_rand_score(truth, pred)
+    print(f"offline stories: ARI {ari:.3f}, {len(set(pred))} stories found for {len(set(truth))}")
+    assert ari >= 0.9
+    # the Colombian city of Armenia is not the Karabakh story, and the two Karabakh days are two stories
+    story = {p: got[base_url + p] for p in paths}
+    k1 = {story[p] for p, s in STORY_OF.items() if s == "karabakh-aug3"}
+    assert len(k1) == 1
+    assert not k1 & {story[p] for p, s in STORY_OF.items() if s in ("armenia-colombia-quake", "lachin-handover")}
+
+
+@pytest.mark.slow
+def test_a_second_run_adds_nothing(stream):
+    settings, first, again, _ = stream
+    assert first.assigned.articles == 25
+    assert again.fetched == 0 and again.assigned.articles == 0
+    assert again.assigned.stories == first.assigned.stories
+
+
+@pytest.mark.slow
+def test_the_seed_story_becomes_a_draft_event_with_its_parties(stream, nlp, tmp_path, capsys):
+    from fixtures.stories_site import STORY_OF
+    from rashomon import store
+    from rashomon.cli import main
+    from rashomon.sources import load_event
+    from rashomon.stories.propose import draft_event, write_draft
+
+    settings, _, _, base_url = stream
+    seed_path = next(p for p, s in STORY_OF.items() if s == "karabakh-aug3")
+    story_id = _assignments(settings)[base_url + seed_path]
+    with store.connect(settings.db) as con:
+        draft = draft_event(con, story_id, nlp)
+    parties = {p.name: set(p.aliases) for p in draft.parties}
+    assert {"Armenia", "Azerbaijan"} <= set(parties)
+    assert {"Armenian", "Armenians"} & parties["Armenia"] and "Armenian Foreign Ministry" in parties["Armenia"]
+    assert "Azerbaijani" in parties["Azerbaijan"] and "Azerbaijani Defence Ministry" in parties["Azerbaijan"]
+    assert len(draft.outlets) == 6 and len(draft.urls) == 6
+    folder = write_draft(draft, tmp_path)
+    event = load_event(folder)   # the draft is a valid event as it stands
+    assert event.window_start.date().isoformat() <= "2022-08-03" < event.window_end.date().isoformat()
+    assert {"armenia", "azerbaijan"} <= {p.id for p in event.parties}
+    # the command line: list shows the story and its outlets; an unknown story is one clear line
+    assert main(["stories", "list", "--db", str(settings.db)]) == 0
+    out = capsys.readouterr().out
+    assert story_id in out and "armenpress" in out and "anadolu_agency" in out
+    assert main(["stories", "propose", "s-nope", "--db", str(settings.db), "--out", str(tmp_path)]) == 2
+    assert "unknown story 's-nope'" in capsys.readouterr().err
