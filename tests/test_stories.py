@@ -173,3 +173,14 @@ def test_the_seed_story_becomes_a_draft_event_with_its_parties(stream, nlp, tmp_
     assert story_id in out and "armenpress" in out and "anadolu_agency" in out
     assert main(["stories", "propose", "s-nope", "--db", str(settings.db), "--out", str(tmp_path)]) == 2
     assert "unknown story 's-nope'" in capsys.readouterr().err
+
+
+def test_the_stream_fetches_with_the_pipelines_policy():
+    """ingest builds the fetch policy itself (no Prefect import): it must stay the pipeline's."""
+    from flows.tasks import fetch_policy as pipeline_policy
+    from rashomon.settings import load_settings
+    from rashomon.stories.ingest import fetch_policy
+
+    s = load_settings(env={}, min_interval=0.25, max_attempts=2)
+    for allow in (False, True):
+        assert fetch_policy(s, allow_private=allow) == pipeline_policy(s, allow_private=allow)

@@ -13,7 +13,7 @@ from typing import Callable
 from .. import stages, store
 from ..discover import discover_event
 from ..errors import ConfigError
-from ..fetch import Fetcher, FetchResult, decode_html
+from ..fetch import Fetcher, FetchPolicy, FetchResult, decode_html
 from ..hostlimits import host_limits
 from ..settings import Settings
 from ..sources import Event, Outlet
@@ -46,6 +46,19 @@ class IngestOutcome:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
+def fetch_policy(settings: Settings, *, allow_private: bool) -> FetchPolicy:
+    """The same policy as the pipeline's (flows/tasks.py: fetch_policy), built here so that the command does not
+    import Prefect (seconds of start-up) for a run that uses none of it."""
+    return FetchPolicy(
+        user_agent=settings.user_agent,
+        total_timeout=settings.total_timeout,
+        max_bytes=settings.max_bytes,
+        max_attempts=settings.max_attempts,
+        min_interval=settings.min_interval,
+        allow_private=allow_private or settings.allow_private,
+    )
+
+
 def _no_bar(total: int, desc: str) -> Callable[[int, int], None]:
     return lambda done, total_: None
 
@@ -63,8 +76,6 @@ def discover_stories(
 ) -> IngestOutcome:
     """Discover → fetch → extract → assign for the stream of `outlets`. The model and spaCy pipeline are loaded
     here when not given (and only when there is something to place)."""
-    from flows.tasks import fetch_policy  # the pipeline's politeness settings, one definition
-
     if not outlets:
         raise ConfigError("no outlets registered: add outlet files to the sources folder (see sources/README.md)")
     event = stream_event(since)
