@@ -184,3 +184,36 @@ def test_the_stream_fetches_with_the_pipelines_policy():
     s = load_settings(env={}, min_interval=0.25, max_attempts=2)
     for allow in (False, True):
         assert fetch_policy(s, allow_private=allow) == pipeline_policy(s, allow_private=allow)
+
+
+def test_the_index_section_lists_stories_with_their_outlets_and_escapes_titles(db):
+    from html.parser import HTMLParser
+
+    from rashomon import store
+    from rashomon.stories.index import stories_section
+
+    with store.connect(db) as con:
+        con.execute("insert into stories (story_id, title, first_published, last_published, n_articles, n_outlets) "
+                    "values ('s-1', '<script>alert(1)</script> Clashes', '2022-08-03', '2022-08-04', 3, 2), "
+                    "('s-2', 'One outlet only', '2022-08-05', '2022-08-05', 1, 1)")
+        con.execute("insert into story_articles (article_id, story_id, outlet_id, entities, model, vector) values "
+                    "('a1', 's-1', 'tass', [], 'm', [1.0]), ('a2', 's-1', 'reuters', [], 'm', [1.0]), "
+                    "('a3', 's-1', 'tass', [], 'm', [1.0]), ('a4', 's-2', 'efe', [], 'm', [1.0])")
+        html = str(stories_section(con))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+    class Rows(HTMLParser):
+        rows: list[dict] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr" and dict(attrs).get("data-story"):
+                self.rows.append({"story": dict(attrs)["data-story"], "cells": []})
+
+        def handle_data(self, data):
+            if self.rows and data.strip():
+                self.rows[-1]["cells"].append(data.strip())
+
+    p = Rows()
+    p.feed(html)
+    assert [r["story"] for r in p.rows] == ["s-1"], "a one-outlet story is not listed"
+    assert "2: reuters, tass" in p.rows[0]["cells"]
