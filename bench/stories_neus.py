@@ -121,7 +121,7 @@ def grid(base: StoryParams, cosine_only: bool):
         for j in joins:
             yield replace(base, min_join=j, entity_weight=0.0, min_merge=9.0, day_penalty=0.0, window_days=1e9)
         return
-    weights = [0.0, 0.15, 0.3]
+    weights = [0.0, 0.05, 0.15, 0.3]
     merges = [0.1, 9.0]   # min_merge = min_join + this (9: never merge)
     windows = [2.0, 4.0]
     penalties = [0.03, 0.1]
@@ -146,7 +146,8 @@ def main(argv=None) -> int:
     tune = {s for s in range(n_stories) if s < n_stories // 2 and any(a["story"] == s for a in arts)}
     held = {a["story"] for a in arts} - tune
     print(f"{len(arts)} articles in {n_stories} stories; tuning half {len(tune)} stories, held-out half {len(held)}; "
-          f"{sum(f.day is not None for f in feats)} articles dated from their URL")
+          f"{sum(a['when'] is not None for a in arts)} articles dated from their URL, "
+          f"{sum(f.day is not None for f in feats)} dated in all")
     base = params_mod.load_params()
     results = {}
     for name, cosine_only in (("cosine only (baseline)", True), ("cosine + entities + dates", False)):

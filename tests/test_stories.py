@@ -167,6 +167,7 @@ def test_the_seed_story_becomes_a_draft_event_with_its_parties(stream, nlp, tmp_
     event = load_event(folder)   # the draft is a valid event as it stands
     assert event.window_start.date().isoformat() <= "2022-08-03" < event.window_end.date().isoformat()
     assert {"armenia", "azerbaijan"} <= {p.id for p in event.parties}
+    assert event.story == story_id and len(event.urls) == 6
     # the command line: list shows the story and its outlets; an unknown story is one clear line
     assert main(["stories", "list", "--db", str(settings.db)]) == 0
     out = capsys.readouterr().out
@@ -217,3 +218,10 @@ def test_the_index_section_lists_stories_with_their_outlets_and_escapes_titles(d
     p.feed(html)
     assert [r["story"] for r in p.rows] == ["s-1"], "a one-outlet story is not listed"
     assert "2: reuters, tass" in p.rows[0]["cells"]
+
+
+def test_title_lead_does_not_repeat_a_headline_the_text_starts_with():
+    from rashomon.stories.features import title_lead
+
+    assert title_lead("Quake hits Armenia", "Quake hits Armenia\nA strong quake hit the city. More later.") == \
+        "Quake hits Armenia. A strong quake hit the city. More later."

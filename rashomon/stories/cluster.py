@@ -2,18 +2,19 @@
 vectors.
 
 An article is a title+lead embedding, a set of named entities and a publication day. Each story keeps the sum of its
-members' vectors (its centroid is that sum, normalised), its entities with counts, and the first and last day of its
-articles. A new article is scored against the stories that are still active (their days within `window_days` of the
-article's, compared through one matrix product with their centroids):
+members' vectors and their number, its entities with counts, and the first and last day of its articles. A new
+article is scored against the stories that are still active and whose span is within `window_days` of its day:
 
-    score = cosine(article, centroid) + entity_weight * overlap - day_penalty * days outside the story's span
+    score = mean cosine(article, story's articles) + entity_weight * overlap - day_penalty * days outside its span
 
-where `overlap` is the share of the article's entities (weighted by inverse document frequency, counted as articles
-arrive, so that "Biden" or "US" weigh little) that the story already names. The article joins the best story when
-its score reaches `min_join`, else it starts a story; every other story it scores at least `min_merge` with is merged
-into the one it joined (the article links them). Stories whose last day lies more than `retire_days` behind the
-newest day seen leave the active set, so the cost per article is bounded by the stories of a few days: linear in
-articles.
+The mean cosine to the members (average linkage) is the dot product with the sum of their vectors over their number:
+one matrix product for all candidate stories, whatever their size. (On the NeuS tuning half it beat the cosine to
+the normalised centroid, which lets a diffuse story absorb anything near its middle.) `overlap` is the share of the
+article's entities (weighted by inverse document frequency, counted as articles arrive, so that "Biden" or "US" weigh
+little) that the story already names. The article joins the best story when its score reaches `min_join`, else it
+starts a story; every other story it scores at least `min_merge` with is merged into the older of the two (the
+article links them). Stories whose last day lies more than `retire_days` behind the newest day seen leave the active
+set, so the cost per article is bounded by the stories of a few days: linear in articles.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class StoryClusterer:
         self._centroid = np.zeros((capacity, dim), np.float32)
         self._first = np.full(capacity, np.nan)
         self._last = np.full(capacity, np.nan)
+        self._count = np.zeros(capacity, np.float32)
         self.stories: list[_Story] = []
         self._active: list[int] = []      # story indices still candidates (alive, not retired)
         self._newest = -math.inf
@@ -132,7 +134,7 @@ class StoryClusterer:
             idx = idx[near]
             if not len(idx):
                 return []
-        cos = self._centroid[idx] @ art.vector
+        cos = (self._sum[idx] @ art.vector) / self._count[idx]
         if len(idx) > p.top_k:
             top = np.argpartition(-cos, p.top_k - 1)[: p.top_k]
             idx, cos = idx[top], cos[top]
@@ -151,6 +153,9 @@ class StoryClusterer:
             new = np.zeros((cap, self.dim), np.float32)
             new[: arr.shape[0]] = arr
             setattr(self, name, new)
+        grown = np.zeros(cap, np.float32)
+        grown[: self._count.shape[0]] = self._count
+        self._count = grown
         for name in ("_first", "_last"):
             arr = getattr(self, name)
             new = np.full(cap, np.nan)
@@ -167,6 +172,7 @@ class StoryClusterer:
         s.outlets[art.outlet_id] += 1
         s.entities.update(art.entities)
         self._sum[i] += art.vector
+        self._count[i] += 1
         self._refresh(i)
         if art.day is not None:
             self._first[i] = art.day if np.isnan(self._first[i]) else min(self._first[i], art.day)
@@ -186,6 +192,7 @@ class StoryClusterer:
         a.entities.update(b.entities)
         b.members, b.merged_into = [], keep
         self._sum[keep] += self._sum[gone]
+        self._count[keep] += self._count[gone]
         self._refresh(keep)
         self._first[keep] = np.fmin(self._first[keep], self._first[gone])
         self._last[keep] = np.fmax(self._last[keep], self._last[gone])

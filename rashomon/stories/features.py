@@ -22,13 +22,17 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 
 def title_lead(title: str | None, text: str | None, max_chars: int = LEAD_CHARS) -> str:
     """The headline and the start of the text (whole sentences up to `max_chars` when possible)."""
-    title = (title or "").strip()
+    title = " ".join((title or "").split())
     body = " ".join((text or "").split())
+    if title and body.startswith(title):   # extracted pages often repeat the headline as the text's first line
+        body = body[len(title):].lstrip(" .:-")
     lead = body[:max_chars]
     if len(body) > max_chars:
         cut = lead.rfind(". ")
         lead = lead[: cut + 1] if cut > max_chars // 3 else lead
-    return f"{title}. {lead}".strip(" .") if title else lead
+    if not title:
+        return lead
+    return f"{title.rstrip('.')}. {lead}" if lead else title
 
 
 def normalise_entity(name: str) -> str:
