@@ -25,17 +25,17 @@ import random
 import re
 import sys
 import time
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.common import MODEL, machine  # noqa: E402
-from rashomon.realcov.shared_data import shared_path  # noqa: E402
-from rashomon.stories.cluster import ArticleFeatures, StoryClusterer, StoryParams  # noqa: E402
-from rashomon.stories.features import day_of, entities_of, title_lead  # noqa: E402
-from rashomon.stories import params as params_mod  # noqa: E402
+from bench.common import MODEL, machine
+from rashomon.realcov.shared_data import shared_path
+from rashomon.stories import params as params_mod
+from rashomon.stories.cluster import ArticleFeatures, StoryClusterer, StoryParams
+from rashomon.stories.features import day_of, entities_of, title_lead
 
 SEED = 14
 _URL_DATE = (re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/"), re.compile(r"(20\d\d)-(\d\d)-(\d\d)"), re.compile(r"/(20\d\d)(\d\d)(\d\d)"))
@@ -46,7 +46,7 @@ def url_date(url: str) -> dt.datetime | None:
         m = pat.search(url)
         if m:
             try:
-                return dt.datetime(int(m[1]), int(m[2]), int(m[3]), 12, tzinfo=dt.timezone.utc)
+                return dt.datetime(int(m[1]), int(m[2]), int(m[3]), 12, tzinfo=dt.UTC)
             except ValueError:
                 continue
     return None
@@ -60,7 +60,7 @@ def load_articles() -> list[dict]:
             story = json.loads(line)
             for side, a in sorted(story["news"].items()):
                 lead = " ".join(a.get("newBody") or [])
-                posted = dt.datetime.fromisoformat(story["date"]).astimezone(dt.timezone.utc)
+                posted = dt.datetime.fromisoformat(story["date"]).astimezone(dt.UTC)
                 out.append({"story": n, "key": f"{n}:{side}", "outlet": a["newsSource"],
                             "text": title_lead(a.get("newsTitle"), lead), "when": url_date(a.get("newsLink") or ""),
                             "posted": posted})
@@ -162,7 +162,7 @@ def main(argv=None) -> int:
               f"entity_weight={best.entity_weight:.2f} day_penalty={best.day_penalty:.2f} window_days={best.window_days:g}")
         print(f"  ARI tuning half {best_ari:.3f} | held-out half {held_ari:.3f} ({held_n} stories found for "
               f"{len(held)}) | all 506 {all_ari:.3f} ({all_n} found)")
-    (b_p, _, b_held, b_all), (f_p, _, f_held, f_all) = results.values()
+    (_, _, b_held, _), (f_p, _, f_held, f_all) = results.values()
     print(f"\nRATIO held-out ARI full / baseline = {f_held / b_held:.3f}; target ARI >= 0.85 on all stories: "
           f"{'met' if f_all >= 0.85 else 'NOT met'} ({f_all:.3f})")
     if args.write_params:

@@ -91,6 +91,7 @@ def test_params_file_refuses_unknown_keys(tmp_path):
 def stream(tmp_path_factory, model, nlp):
     """`stories discover` run twice on the mixed site served on 127.0.0.1; yields (settings, outcomes)."""
     from fixtures.stories_site import write_site
+
     from rashomon.localsite import serve_folder
     from rashomon.settings import load_settings
     from rashomon.sources import load_outlets
@@ -120,7 +121,7 @@ def _assignments(settings) -> dict[str, str]:
 def test_stories_are_recovered_from_the_feeds(stream):
     from fixtures.stories_site import STORY_OF
 
-    settings, first, again, base_url = stream
+    settings, first, _, base_url = stream
     assert first.failures == []
     got = _assignments(settings)
     paths = sorted(STORY_OF)
@@ -139,7 +140,7 @@ def test_stories_are_recovered_from_the_feeds(stream):
 
 @pytest.mark.slow
 def test_a_second_run_adds_nothing(stream):
-    settings, first, again, _ = stream
+    _, first, again, _ = stream
     assert first.assigned.articles == 25
     assert again.fetched == 0 and again.assigned.articles == 0
     assert again.assigned.stories == first.assigned.stories
@@ -148,6 +149,7 @@ def test_a_second_run_adds_nothing(stream):
 @pytest.mark.slow
 def test_the_seed_story_becomes_a_draft_event_with_its_parties(stream, nlp, tmp_path, capsys):
     from fixtures.stories_site import STORY_OF
+
     from rashomon import store
     from rashomon.cli import main
     from rashomon.sources import load_event
@@ -163,6 +165,7 @@ def test_the_seed_story_becomes_a_draft_event_with_its_parties(stream, nlp, tmp_
     assert {"Armenian", "Armenians"} & parties["Armenia"] and "Armenian Foreign Ministry" in parties["Armenia"]
     assert "Azerbaijani" in parties["Azerbaijan"] and "Azerbaijani Defence Ministry" in parties["Azerbaijan"]
     assert len(draft.outlets) == 6 and len(draft.urls) == 6
+    assert {"Karabakh", "Lachin"} <= set(draft.keywords) and "Wednesday" not in draft.keywords
     folder = write_draft(draft, tmp_path)
     event = load_event(folder)   # the draft is a valid event as it stands
     assert event.window_start.date().isoformat() <= "2022-08-03" < event.window_end.date().isoformat()
@@ -204,7 +207,9 @@ def test_the_index_section_lists_stories_with_their_outlets_and_escapes_titles(d
     assert "<script>" not in html and "&lt;script&gt;" in html
 
     class Rows(HTMLParser):
-        rows: list[dict] = []
+        def __init__(self):
+            super().__init__()
+            self.rows: list[dict] = []
 
         def handle_starttag(self, tag, attrs):
             if tag == "tr" and dict(attrs).get("data-story"):

@@ -12,15 +12,15 @@ from ..errors import ConfigError
 
 def _since(value: str) -> dt.datetime:
     """A date (2022-08-01), a time (2022-08-01T12:00Z), or a duration back from now (36h, 7d)."""
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     try:
         if value[:-1].isdigit() and value[-1] in "hd":
             n = int(value[:-1])
             return now - (dt.timedelta(hours=n) if value[-1] == "h" else dt.timedelta(days=n))
-        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        when = dt.datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date, time or duration (e.g. 2022-08-01, 36h, 7d): {value!r}")
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def _bar_factory():

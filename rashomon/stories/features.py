@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -16,7 +16,7 @@ from .cluster import ArticleFeatures
 #: spaCy entity labels that identify a story: places, groups, organisations, people, facilities, named events
 ENTITY_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC", "EVENT"})
 LEAD_CHARS = 300
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 
 
@@ -64,7 +64,7 @@ def day_of(when: dt.datetime | None) -> float | None:
     if when is None:
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
     return (when - _EPOCH).total_seconds() / 86400.0
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .. import stages, store
 from ..discover import discover_event
@@ -22,8 +22,8 @@ from .params import load_params
 
 log = logging.getLogger(__name__)
 
-FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.timezone.utc)
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 EXTRACT_BATCH = 25
 Say = Callable[[str], None]
 BarFactory = Callable[[int, str], Callable[[int, int], None]]
@@ -79,7 +79,7 @@ def discover_stories(
     if not outlets:
         raise ConfigError("no outlets registered: add outlet files to the sources folder (see sources/README.md)")
     event = stream_event(since)
-    run_id = f"stories-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}"
+    run_id = f"stories-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}"
     out = IngestOutcome()
     policy = fetch_policy(settings, allow_private=allow_private)
     with Fetcher(policy, host_limits=host_limits(outlets)) as fetcher:

@@ -21,7 +21,7 @@ from .. import store
 from ..detect.parties import demonyms
 from ..errors import ConfigError, RashomonError
 from ..sources import EVENT_ID
-from .features import title_lead
+from .features import ENTITY_LABELS, title_lead
 
 RULES_FILE = Path(__file__).resolve().parent / "party_rules.toml"
 
@@ -81,7 +81,9 @@ def find_parties(nlp, texts: list[str]) -> tuple[list[DraftParty], Counter]:
     for doc in nlp.pipe(texts, disable=["parser", "lemmatizer"]):
         seen = set()
         for e in doc.ents:
-            name = re.sub(r"^the\s+", "", e.text.strip(), flags=re.I).strip(" .,'’")
+            if e.label_ not in ENTITY_LABELS:   # dates, numbers, money: not keywords
+                continue
+            name = re.sub(r"^the\s+", "", e.text.strip(), flags=re.IGNORECASE).strip(" .,'’")
             if not name or (name, e.label_) in seen:
                 continue
             seen.add((name, e.label_))
@@ -127,10 +129,10 @@ def draft_event(con: duckdb.DuckDBPyConnection, story_id: str, nlp) -> Draft:
         if n >= 2 and name.lower() not in aliases and name not in keywords and not re.fullmatch(r"[\d\W]+", name):
             keywords.append(name)
     times = [a["published_at"] for a in arts if a["published_at"] is not None]
-    first = min(times) if times else dt.datetime.now(dt.timezone.utc)
+    first = min(times) if times else dt.datetime.now(dt.UTC)
     last = max(times) if times else first
-    start = dt.datetime.combine(first.date(), dt.time(), dt.timezone.utc) - dt.timedelta(days=r["window_before_days"])
-    end = dt.datetime.combine(last.date(), dt.time(), dt.timezone.utc) + dt.timedelta(days=r["window_after_days"])
+    start = dt.datetime.combine(first.date(), dt.time(), dt.UTC) - dt.timedelta(days=r["window_before_days"])
+    end = dt.datetime.combine(last.date(), dt.time(), dt.UTC) + dt.timedelta(days=r["window_after_days"])
     title = max(arts, key=lambda a: a["score"] or 0.0)["title"] or story_id
     stored_title = store.rows(con, "select_stories", min_outlets=0, since=None)
     title = next((s["title"] for s in stored_title if s["story_id"] == arts[0]["story_id"]), title)
