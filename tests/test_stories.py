@@ -230,3 +230,25 @@ def test_title_lead_does_not_repeat_a_headline_the_text_starts_with():
 
     assert title_lead("Quake hits Armenia", "Quake hits Armenia\nA strong quake hit the city. More later.") == \
         "Quake hits Armenia. A strong quake hit the city. More later."
+
+
+@pytest.mark.slow
+def test_auto_drafts_every_story_enough_outlets_cover_and_keeps_edited_drafts(stream, tmp_path, capsys):
+    from rashomon.cli import main
+    from rashomon.sources import load_event
+
+    settings, _, _, _ = stream
+    args = ["stories", "propose", "--auto", "4", "--no-run", "--db", str(settings.db), "--out", str(tmp_path)]
+    assert main(args) == 0
+    folders = sorted(p.parent for p in tmp_path.glob("*/event.toml"))
+    # Karabakh (6 outlets), Lachin, Taiwan, the French fire (4 each); not the quake or the grain harvest (3)
+    assert len(folders) == 4
+    titles = [load_event(f).title for f in folders]
+    assert any("Lachin" in t for t in titles) and not any("Quake" in t or "grain" in t for t in titles)
+    edited = folders[0] / "event.toml"
+    edited.write_text(edited.read_text().replace('summary = ""', 'summary = "checked by hand"'))
+    capsys.readouterr()
+    assert main(args) == 0
+    assert "kept as it is" in capsys.readouterr().out
+    assert load_event(folders[0]).summary == "checked by hand"
+    assert main(["stories", "propose", "--db", str(settings.db)]) == 2

@@ -80,17 +80,63 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_propose(args: argparse.Namespace) -> int:
     from .. import store
     from ..cli import _settings
+    from ..errors import RashomonError
     from ..nlp import load_nlp
     from .propose import draft_event, write_draft
 
+    if (args.story is None) == (args.auto is None):
+        raise RashomonError("give a story id or --auto N (not both)")
     settings = _settings(args)
+    nlp = load_nlp()
     with store.connect(settings.db, read_only=True) as con:
-        draft = draft_event(con, args.story, load_nlp())
-    folder = write_draft(draft, Path(args.out), force=args.force)
-    print(f"Draft event {draft.event_id}: {len(draft.outlets)} outlets, {len(draft.urls)} URLs, parties: "
-          f"{', '.join(p.name for p in draft.parties) or 'none found'}")
-    print(f"Wrote {folder / 'event.toml'}: edit it, then `rashomon run {folder}`")
-    return 0
+        if args.story is not None:
+            drafts = [draft_event(con, args.story, nlp)]
+        else:
+            if args.auto < 2:
+                raise RashomonError(f"--auto needs at least 2 outlets, got {args.auto}")
+            stories = store.rows(con, "select_stories", min_outlets=args.auto, since=None)
+            drafts = [draft_event(con, s["story_id"], nlp) for s in stories]
+            print(f"{len(drafts)} stories covered by {args.auto} or more outlets", file=sys.stderr)
+    written = []
+    for draft in drafts:
+        target = Path(args.out) / draft.event_id / "event.toml"
+        if args.auto is not None and target.exists() and not args.force:
+            print(f"Draft event {draft.event_id}: already in {target.parent}, kept as it is")
+            continue
+        folder = write_draft(draft, Path(args.out), force=args.force)
+        written.append(folder)
+        print(f"Draft event {draft.event_id}: {len(draft.outlets)} outlets, {len(draft.urls)} URLs, parties: "
+              f"{', '.join(p.name for p in draft.parties) or 'none found'}")
+        print(f"Wrote {folder / 'event.toml'}" + ("" if args.auto is not None else
+                                                   f": edit it, then `rashomon run {folder}`"))
+    if args.auto is None or args.no_run:
+        return 0
+    return _run_events(args, written)
+
+
+def _run_events(args: argparse.Namespace, folders: list[Path]) -> int:
+    """Run the pipeline on each new draft (as `rashomon run` does); one failing event does not stop the others."""
+    from .. import prefect_env
+    from ..cli import _print_result, _settings
+
+    prefect_env.configure()
+    import time
+
+    from flows.pipeline import pipeline
+
+    settings = _settings(args)
+    failed = 0
+    for i, folder in enumerate(folders, 1):
+        print(f"[{i}/{len(folders)}] running {folder.name}…", file=sys.stderr)
+        started = time.monotonic()
+        try:
+            result = pipeline(str(folder), settings, base_url=None)
+        except Exception as exc:  # noqa: BLE001 - reported, and the next event still runs
+            failed += 1
+            print(f"  {folder.name}: failed: {exc}", file=sys.stderr)
+            continue
+        _print_result(result, started)
+    return 1 if failed else 0
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -110,7 +156,11 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     sp.add_argument("--limit", type=int, default=50, help="show at most N stories (default 50)")
     sp.set_defaults(func=cmd_list)
     sp = ssub.add_parser("propose", parents=[common], help="write a draft event folder (event.toml) from a story")
-    sp.add_argument("story", help="story id, as shown by `rashomon stories list` (e.g. s-1a2b3c4d5e)")
+    sp.add_argument("story", nargs="?", help="story id, as shown by `rashomon stories list` (e.g. s-1a2b3c4d5e)")
+    sp.add_argument("--auto", type=int, metavar="N",
+                    help="draft an event for every story N or more outlets cover (drafts already written are kept) "
+                    "and run each new one, as `rashomon run` does")
+    sp.add_argument("--no-run", action="store_true", help="with --auto: write the drafts, do not run them")
     sp.add_argument("--out", default="seeds", help="folder to write the event folder in (default: seeds)")
     sp.add_argument("--force", action="store_true", help="replace an existing draft of the same id")
     sp.set_defaults(func=cmd_propose)
