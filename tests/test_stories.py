@@ -252,3 +252,20 @@ def test_auto_drafts_every_story_enough_outlets_cover_and_keeps_edited_drafts(st
     assert "kept as it is" in capsys.readouterr().out
     assert load_event(folders[0]).summary == "checked by hand"
     assert main(["stories", "propose", "--db", str(settings.db)]) == 2
+
+
+def test_stories_commands_on_a_database_without_stories_say_what_to_do(tmp_path, capsys):
+    import duckdb
+
+    from rashomon.cli import main
+
+    old = tmp_path / "old.duckdb"
+    duckdb.connect(str(old)).close()   # a database from before the stories tables (read-only opens do not migrate)
+    assert main(["stories", "list", "--db", str(old)]) == 2
+    assert "no stories yet: run `rashomon stories discover`" in capsys.readouterr().err
+    assert main(["stories", "propose", "s-1", "--db", str(old)]) == 2
+    assert "no stories yet" in capsys.readouterr().err
+    empty_sources = tmp_path / "sources"
+    empty_sources.mkdir()
+    assert main(["stories", "discover", "--db", str(tmp_path / "n.duckdb"), "--sources", str(empty_sources)]) == 2
+    assert "no outlet files" in capsys.readouterr().err

@@ -62,12 +62,27 @@ def cmd_discover(args: argparse.Namespace) -> int:
     return 0 if not out.failures or out.extracted or a.stories else 1
 
 
+def _has_stories(con) -> bool:
+    """Whether the database has the stories tables (a read-only open does not migrate an older database)."""
+    import duckdb
+
+    from .. import store
+
+    try:
+        store.run(con, "select_stories", min_outlets=0, since=None)
+    except duckdb.CatalogException:
+        return False
+    return True
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from .. import store
     from ..cli import _settings
 
     settings = _settings(args)
     with store.connect(settings.db, read_only=True) as con:
+        if not _has_stories(con):
+            raise ConfigError(f"{settings.db}: no stories yet: run `rashomon stories discover` first")
         rows = store.rows(con, "select_stories", min_outlets=args.min_outlets, since=args.since)
     for r in rows[: args.limit]:
         when = f"{r['last_published']:%Y-%m-%d}" if r["last_published"] else "undated   "
@@ -89,6 +104,8 @@ def cmd_propose(args: argparse.Namespace) -> int:
     settings = _settings(args)
     nlp = load_nlp()
     with store.connect(settings.db, read_only=True) as con:
+        if not _has_stories(con):
+            raise ConfigError(f"{settings.db}: no stories yet: run `rashomon stories discover` first")
         if args.story is not None:
             drafts = [draft_event(con, args.story, nlp)]
         else:
