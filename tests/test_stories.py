@@ -269,3 +269,19 @@ def test_stories_commands_on_a_database_without_stories_say_what_to_do(tmp_path,
     empty_sources.mkdir()
     assert main(["stories", "discover", "--db", str(tmp_path / "n.duckdb"), "--sources", str(empty_sources)]) == 2
     assert "no outlet files" in capsys.readouterr().err
+
+
+def test_a_story_merged_twice_still_leads_to_the_live_story(db):
+    from rashomon import store
+
+    with store.connect(db) as con:
+        con.execute("insert into stories (story_id, title, n_articles, n_outlets) values "
+                    "('s-a', 'a', 1, 1), ('s-b', 'b', 1, 1), ('s-c', 'c', 1, 1)")
+        con.execute("insert into story_articles (article_id, story_id, outlet_id, entities, model, vector) values "
+                    "('x1', 's-a', 'tass', [], 'm', [1.0]), ('x2', 's-b', 'efe', [], 'm', [1.0]), "
+                    "('x3', 's-c', 'rferl', [], 'm', [1.0])")
+        store.run(con, "update_story_merged", into="s-b", gone="s-a")
+        store.run(con, "update_story_merged", into="s-c", gone="s-b")
+        merged = dict(con.execute("select story_id, merged_into from stories").fetchall())
+        members = con.execute("select count(*) from story_articles where story_id = 's-c'").fetchone()[0]
+    assert merged == {"s-a": "s-c", "s-b": "s-c", "s-c": None} and members == 3
