@@ -285,3 +285,31 @@ def test_a_story_merged_twice_still_leads_to_the_live_story(db):
         merged = dict(con.execute("select story_id, merged_into from stories").fetchall())
         members = con.execute("select count(*) from story_articles where story_id = 's-c'").fetchone()[0]
     assert merged == {"s-a": "s-c", "s-b": "s-c", "s-c": None} and members == 3
+
+
+@pytest.mark.slow
+def test_a_later_article_joins_its_story_in_the_next_run_and_old_stories_are_not_reloaded(stream, model, nlp):
+    import datetime as dt
+
+    from rashomon import stages, store
+    from rashomon.extract import Article
+    from rashomon.stories.assign import STREAM_EVENT, assign_pending
+    from rashomon.stories.params import load_params
+
+    settings, _, _, _ = stream
+    body = ("A day after Azerbaijani troops entered Lachin, the former Armenian residents of the town said they had "
+            "been given no new homes, and traffic moved along the new road that now bypasses Lachin.")
+    art = Article(title="Lachin residents still without homes a day after the handover", text=body, author=None,
+                  site_name=None, published_at=dt.datetime(2022, 8, 27, 9, tzinfo=dt.timezone.utc),
+                  canonical_url=None, language="en")
+    url = "https://example.org/efe/lachin-day-after"
+    with store.connect(settings.db) as con:
+        lachin = con.execute("select story_id from stories where title like '%Lachin%'").fetchone()[0]
+        state = store.rows(con, "select_story_state", model=settings.model, retire_days=7.0)
+        stages.save_article(con, STREAM_EVENT, "efe", url, art, None, None)
+        out = assign_pending(con, model, nlp, settings.model, load_params())
+        joined = con.execute("select story_id from story_articles join articles using (article_id) where url = ?",
+                             [url]).fetchone()[0]
+    assert out.articles == 1 and out.joined == 1 and joined == lachin
+    # the Lachin story (26 August) is the newest: the stories idle more than 7 days before it are not reloaded
+    assert {r["story_id"] for r in state} == {lachin}

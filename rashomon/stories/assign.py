@@ -37,8 +37,10 @@ def story_id_for(article_id: str) -> str:
 
 
 def _resume(con: duckdb.DuckDBPyConnection, params: StoryParams, model_name: str, dim: int):
-    """The clusterer holding the stored live stories; story index -> id; article id -> (title, published_at)."""
-    state = store.arrow(con, "select_story_state", model=model_name)
+    """The clusterer holding the stored live stories still active (see select_story_state); story index -> id;
+    article id -> (title, published_at)."""
+    retire = params.retire_days if params.retire_days != float("inf") else 1e6
+    state = store.arrow(con, "select_story_state", model=model_name, retire_days=retire)
     clusterer = StoryClusterer(params, dim)
     ids: list[str] = []
     info: dict[str, tuple[str | None, dt.datetime | None]] = {}
