@@ -300,7 +300,7 @@ def test_a_later_article_joins_its_story_in_the_next_run_and_old_stories_are_not
     body = ("A day after Azerbaijani troops entered Lachin, the former Armenian residents of the town said they had "
             "been given no new homes, and traffic moved along the new road that now bypasses Lachin.")
     art = Article(title="Lachin residents still without homes a day after the handover", text=body, author=None,
-                  site_name=None, published_at=dt.datetime(2022, 8, 27, 9, tzinfo=dt.timezone.utc),
+                  site_name=None, published_at=dt.datetime(2022, 8, 27, 9, tzinfo=dt.UTC),
                   canonical_url=None, language="en")
     url = "https://example.org/efe/lachin-day-after"
     with store.connect(settings.db) as con:
