@@ -313,3 +313,34 @@ def test_a_later_article_joins_its_story_in_the_next_run_and_old_stories_are_not
     assert out.articles == 1 and out.joined == 1 and joined == lachin
     # the Lachin story (26 August) is the newest: the stories idle more than 7 days before it are not reloaded
     assert {r["story_id"] for r in state} == {lachin}
+
+
+def test_serve_schedules_story_discovery(tmp_path, seed_event_dir):
+    from rashomon.serving import build_deployments
+    from rashomon.settings import load_settings
+
+    settings = load_settings(env={}, db=tmp_path / "s.duckdb", discovery_cron="0 * * * *")
+    stories = {d.name: d for d in build_deployments(settings, [seed_event_dir], seed_event_dir.parent)}["stories"]
+    assert stories.schedules[0].schedule.cron == "0 * * * *"
+    assert stories.parameters["db"] == str((tmp_path / "s.duckdb").resolve())
+    assert stories.parameters["events_root"] == str(seed_event_dir.parent.resolve())
+
+
+@pytest.mark.slow
+def test_the_scheduled_stories_flow_reads_the_stream(prefect_harness, tmp_path_factory):
+    import os
+
+    from fixtures.stories_site import write_site
+    from flows.stories import scheduled_stories
+    from rashomon.localsite import serve_folder
+
+    site = tmp_path_factory.mktemp("stories-flow")
+    with serve_folder(site) as base_url:
+        sources = write_site(site, base_url)
+        os.environ["RASHOMON_MIN_INTERVAL"], os.environ["RASHOMON_ALLOW_PRIVATE"] = "0", "1"
+        try:
+            out = scheduled_stories(str(site / "f.duckdb"), str(sources), str(site / "reports"), "all-MiniLM-L6-v2",
+                                    str(site / "events"))
+        finally:
+            del os.environ["RASHOMON_MIN_INTERVAL"], os.environ["RASHOMON_ALLOW_PRIVATE"]
+    assert out["placed"] == 25 and out["stories"] == 7 and out["failures"] == 0 and out["events"] == []
