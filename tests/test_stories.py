@@ -331,6 +331,7 @@ def test_the_scheduled_stories_flow_reads_the_stream(prefect_harness, tmp_path_f
     import os
 
     from fixtures.stories_site import write_site
+
     from flows.stories import scheduled_stories
     from rashomon.localsite import serve_folder
 
