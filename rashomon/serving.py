@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 def build_deployments(settings: Settings, events: list[Path], events_root: Path | None):
     """One deployment per event (settings.schedule_cron), one for all events and one for the stories of every outlet's
     stream (both settings.discovery_cron)."""
-    from flows.scheduled import scheduled_all, scheduled_event
+    from rashomon.flows.scheduled import scheduled_all, scheduled_event
 
     common = {
         "db": str(Path(settings.db).resolve()),
@@ -50,7 +50,7 @@ def build_deployments(settings: Settings, events: list[Path], events_root: Path 
             parameters={"events_root": str(Path(events_root).resolve()), **common},
             description="Discovery across all sources for every event", tags=["rashomon"],
         ))
-        from flows.stories import scheduled_stories
+        from rashomon.flows.stories import scheduled_stories
 
         deployments.append(scheduled_stories.to_deployment(
             name="stories", cron=settings.discovery_cron,

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..errors import ConfigError
+from .errors import ConfigError
 
 
 def _since(value: str) -> dt.datetime:
@@ -40,9 +40,9 @@ def _bar_factory():
 
 
 def cmd_discover(args: argparse.Namespace) -> int:
-    from ..cli import _settings
-    from ..sources import load_outlets
-    from .ingest import discover_stories
+    from .cli import _settings
+    from .sources import load_outlets
+    from .stories.ingest import discover_stories
 
     settings = _settings(args)
     outlets = load_outlets(Path(settings.sources_dir))
@@ -66,7 +66,7 @@ def _has_stories(con) -> bool:
     """Whether the database has the stories tables (a read-only open does not migrate an older database)."""
     import duckdb
 
-    from .. import store
+    from . import store
 
     try:
         store.run(con, "select_stories", min_outlets=0, since=None)
@@ -76,8 +76,8 @@ def _has_stories(con) -> bool:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from .. import store
-    from ..cli import _settings
+    from . import store
+    from .cli import _settings
 
     settings = _settings(args)
     with store.connect(settings.db, read_only=True) as con:
@@ -93,11 +93,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_propose(args: argparse.Namespace) -> int:
-    from .. import store
-    from ..cli import _settings
-    from ..errors import RashomonError
-    from ..nlp import load_nlp
-    from .propose import draft_event, write_draft
+    from . import store
+    from .cli import _settings
+    from .errors import RashomonError
+    from .nlp import load_nlp
+    from .stories.propose import draft_event, write_draft
 
     if (args.story is None) == (args.auto is None):
         raise RashomonError("give a story id or --auto N (not both)")
@@ -133,13 +133,13 @@ def cmd_propose(args: argparse.Namespace) -> int:
 
 def _run_events(args: argparse.Namespace, folders: list[Path]) -> int:
     """Run the pipeline on each new draft (as `rashomon run` does); one failing event does not stop the others."""
-    from .. import prefect_env
-    from ..cli import _print_result, _settings
+    from . import prefect_env
+    from .cli import _print_result, _settings
 
     prefect_env.configure()
     import time
 
-    from flows.pipeline import pipeline
+    from .flows.pipeline import pipeline
 
     settings = _settings(args)
     failed = 0
