@@ -182,6 +182,7 @@ def test_the_seed_story_becomes_a_draft_event_with_its_parties(stream, nlp, tmp_
 def test_the_stream_fetches_with_the_pipelines_policy():
     """ingest builds the fetch policy itself (no Prefect import): it must stay the pipeline's."""
     from rashomon.flows.tasks import fetch_policy as pipeline_policy
+
     from rashomon.settings import load_settings
     from rashomon.stories.ingest import fetch_policy
 
@@ -331,8 +332,8 @@ def test_the_scheduled_stories_flow_reads_the_stream(prefect_harness, tmp_path_f
     import os
 
     from fixtures.stories_site import write_site
-
     from rashomon.flows.stories import scheduled_stories
+
     from rashomon.localsite import serve_folder
 
     site = tmp_path_factory.mktemp("stories-flow")
