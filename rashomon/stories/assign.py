@@ -62,6 +62,40 @@ def _resume(con: duckdb.DuckDBPyConnection, params: StoryParams, model_name: str
     return clusterer, ids, info
 
 
+@dataclass
+class Pending:
+    """What a placement needs from the database: the articles to place and the resumed stories."""
+
+    todo: list[dict]
+    clusterer: StoryClusterer
+    ids: list[str]
+    info: dict[str, tuple[str | None, dt.datetime | None]]
+
+    def texts(self) -> list[str]:
+        return [title_lead(r["title"], r["text"]) for r in self.todo]
+
+
+def read_pending(con: duckdb.DuckDBPyConnection, model_name: str, params: StoryParams, dim: int) -> Pending | None:
+    """The stream's articles in no story yet and the active stories (None when there is nothing to place)."""
+    todo = store.rows(con, "select_articles_to_story", event_id=STREAM_EVENT)
+    if not todo:
+        return None
+    clusterer, ids, info = _resume(con, params, model_name, dim)
+    return Pending(todo, clusterer, ids, info)
+
+
+def live_stories(con: duckdb.DuckDBPyConnection) -> int:
+    return len(store.rows(con, "select_stories", min_outlets=0, since=None))
+
+
+def features_of(pending: Pending, model, nlp, *, batch_size: int = 32, progress=None) -> list[ArticleFeatures]:
+    """Embed and tag the pending articles (minutes for thousands: callers hold no database connection meanwhile)."""
+    todo = pending.todo
+    return build_features(model, nlp, [r["article_id"] for r in todo], [r["outlet_id"] for r in todo],
+                          pending.texts(), [r["published_at"] for r in todo], batch_size=batch_size,
+                          progress=progress)
+
+
 def assign_pending(
     con: duckdb.DuckDBPyConnection,
     model,
@@ -72,19 +106,21 @@ def assign_pending(
     batch_size: int = 32,
     progress: Callable[[int, int], None] | None = None,
 ) -> AssignOutcome:
-    """Put every stream article that is in no story yet into one (joining, starting or merging stories)."""
+    """Put every stream article that is in no story yet into one (joining, starting or merging stories), on one
+    connection (`rashomon stories discover` releases the database while it embeds: read_pending, features_of, place)."""
     from ..embed import model_dim
 
-    todo = store.rows(con, "select_articles_to_story", event_id=STREAM_EVENT)
-    if not todo:
-        return AssignOutcome(0, 0, 0, 0, len(store.rows(con, "select_stories", min_outlets=0, since=None)))
-    clusterer, ids, info = _resume(con, params, model_name, model_dim(model))
+    pending = read_pending(con, model_name, params, model_dim(model))
+    if pending is None:
+        return AssignOutcome(0, 0, 0, 0, live_stories(con))
+    feats = features_of(pending, model, nlp, batch_size=batch_size, progress=progress)
+    return place(con, pending, feats, model_name)
+
+
+def place(con: duckdb.DuckDBPyConnection, pending: Pending, feats: list[ArticleFeatures], model_name: str) -> AssignOutcome:
+    """Cluster the articles (milliseconds) and write the members, merges and changed stories in one transaction."""
+    todo, clusterer, ids, info = pending.todo, pending.clusterer, pending.ids, pending.info
     stored = len(ids)
-    feats = build_features(
-        model, nlp, [r["article_id"] for r in todo], [r["outlet_id"] for r in todo],
-        [title_lead(r["title"], r["text"]) for r in todo], [r["published_at"] for r in todo],
-        batch_size=batch_size, progress=progress,
-    )
     by_key: dict[str, ArticleFeatures] = {f.key: f for f in feats}
     info.update({r["article_id"]: (r["title"], r["published_at"]) for r in todo})
     results = clusterer.add_all(feats)

@@ -17,7 +17,7 @@ from ..fetch import Fetcher, FetchPolicy, FetchResult, decode_html
 from ..hostlimits import host_limits
 from ..settings import Settings
 from ..sources import Event, Outlet
-from .assign import STREAM_EVENT, AssignOutcome, assign_pending
+from .assign import STREAM_EVENT, AssignOutcome, features_of, live_stories, place, read_pending
 from .params import load_params
 
 log = logging.getLogger(__name__)
@@ -120,16 +120,24 @@ def discover_stories(
 
 def assign_stories(settings: Settings, *, model=None, nlp=None, bar: BarFactory = _no_bar,
                    params_file: Path | None = None) -> AssignOutcome:
-    """Place the stream's articles that are in no story yet (loads the model and spaCy only when there are some)."""
-    from ..embed import load_model
+    """Place the stream's articles that are in no story yet. The database is held only to read what to place and to
+    write the result, not while embedding (minutes for thousands of articles); the model and spaCy load only when
+    there is something to place."""
+    from ..embed import load_model, model_dim
     from ..nlp import load_nlp
 
     params = load_params(params_file) if params_file else load_params()
     with store.connect(settings.db) as con:
-        pending = len(store.rows(con, "select_articles_to_story", event_id=STREAM_EVENT))
-        if not pending:
-            return AssignOutcome(0, 0, 0, 0, len(store.rows(con, "select_stories", min_outlets=0, since=None)))
-        model = model or load_model(settings.model)
-        nlp = nlp if nlp is not None else load_nlp()
-        return assign_pending(con, model, nlp, settings.model, params, batch_size=settings.embed_batch_size,
-                              progress=bar(pending, "embed"))
+        if not store.rows(con, "select_articles_to_story", event_id=STREAM_EVENT):
+            return AssignOutcome(0, 0, 0, 0, live_stories(con))
+    model = model or load_model(settings.model)
+    nlp = nlp if nlp is not None else load_nlp()
+    with store.connect(settings.db) as con:
+        pending = read_pending(con, settings.model, params, model_dim(model))
+    if pending is None:
+        with store.connect(settings.db) as con:
+            return AssignOutcome(0, 0, 0, 0, live_stories(con))
+    feats = features_of(pending, model, nlp, batch_size=settings.embed_batch_size,
+                        progress=bar(len(pending.todo), "embed"))
+    with store.connect(settings.db) as con:
+        return place(con, pending, feats, settings.model)
