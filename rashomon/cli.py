@@ -278,6 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_add)
 
     register_data_commands(sub, common)
+    from .cli_stories import register as register_story_commands
+
+    register_story_commands(sub, common)
     return parser
 
 

@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 
 def build_deployments(settings: Settings, events: list[Path], events_root: Path | None):
-    """One deployment per event (settings.schedule_cron) and one for all events (settings.discovery_cron)."""
+    """One deployment per event (settings.schedule_cron), one for all events and one for the stories of every outlet's
+    stream (both settings.discovery_cron)."""
     from rashomon.flows.scheduled import scheduled_all, scheduled_event
 
     common = {
@@ -48,6 +49,14 @@ def build_deployments(settings: Settings, events: list[Path], events_root: Path 
             name="all-events", cron=settings.discovery_cron,
             parameters={"events_root": str(Path(events_root).resolve()), **common},
             description="Discovery across all sources for every event", tags=["rashomon"],
+        ))
+        from rashomon.flows.stories import scheduled_stories
+
+        deployments.append(scheduled_stories.to_deployment(
+            name="stories", cron=settings.discovery_cron,
+            parameters={"events_root": str(Path(events_root).resolve()), "auto_outlets": None, **common},
+            description="Stories from every outlet's feeds and sitemaps (set auto_outlets to draft and run events)",
+            tags=["rashomon", "stories"],
         ))
     return deployments
 

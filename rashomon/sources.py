@@ -85,6 +85,7 @@ class Event:
     urls: tuple[EventUrl, ...] = ()
     offline: Offline | None = None
     folder: Path | None = None
+    story: str | None = None       # the story it was proposed from (`rashomon stories propose`), if any
 
     def party(self, party_id: str) -> Party:
         for p in self.parties:
@@ -283,4 +284,5 @@ def load_event(folder_or_file: Path) -> Event:
         urls=tuple(urls),
         offline=offline,
         folder=path.parent,
+        story=f.get("story", str, None),
     )
