@@ -254,7 +254,10 @@ def index_context(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         worst = [r for r in rows if r["kind"] not in ("initiator", "self")][:1] or rows[:1]
         e["worst"] = card_from_row(worst[0], names, party_names, None, set()) if worst else None
         e["worst_title"] = KINDS.get(worst[0]["kind"], (worst[0]["kind"], ""))[0] if worst else None
-    return {"events": events, "generated_at": dt.datetime.now(dt.timezone.utc), "csp": CSP}
+    from .stories.index import stories_context   # the stories found in the outlets' feeds (rashomon stories)
+
+    return {"events": events, "stories": stories_context(con), "min_outlets": 2,
+            "generated_at": dt.datetime.now(dt.timezone.utc), "csp": CSP}
 
 
 def render_index(con: duckdb.DuckDBPyConnection, reports_dir: Path) -> Path:

@@ -205,7 +205,12 @@ def test_the_index_section_lists_stories_with_their_outlets_and_escapes_titles(d
                     "('a1', 's-1', 'tass', [], 'm', [1.0]), ('a2', 's-1', 'reuters', [], 'm', [1.0]), "
                     "('a3', 's-1', 'tass', [], 'm', [1.0]), ('a4', 's-2', 'efe', [], 'm', [1.0])")
         html = str(stories_section(con))
+        from rashomon import report
+
+        index = report.render_index(con, db.parent / "reports").read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'id="stories"' in index and 'data-story="s-1"' in index and 'data-story="s-2"' not in index
+    assert "<script>" not in index
 
     class Rows(HTMLParser):
         def __init__(self):

@@ -1,8 +1,8 @@
 """The current stories as a section of reports/index.html (template `_stories.html.j2`).
 
-`stories_section(con)` returns the section's HTML (autoescaped: titles are untrusted article text). The events index
-(rashomon/report.py: render_index) includes it by passing it to its template as a variable and writing
-`{{ stories_section }}` after the events table."""
+`stories_context(con)` gives the rows the events index (rashomon/report.py: render_index) passes to its template,
+which includes `_stories.html.j2` after the events table (autoescaped: titles are untrusted article text);
+`stories_section(con)` renders the section alone."""
 
 from __future__ import annotations
 
