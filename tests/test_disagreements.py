@@ -91,3 +91,31 @@ def test_every_explanation_reads_as_a_sentence(views):
     for d in disagreements:
         assert d[7] and d[7][0].isupper() and d[7].rstrip().endswith((".", "”", '"')), d
         assert "{" not in d[7] and "None" not in d[7], d
+
+
+def test_days_are_compared_only_for_the_same_act_and_attribution_is_not_a_card(db):
+    """A claim may join different facts: "talks on Monday" vs "the attack on Tuesday" is no disagreement, the same
+    attack dated Monday and Tuesday is one, a clock time always is; own words vs a source stays in
+    claim_disagreements (for SQL) but is not shown. Each shown row belongs to a card of `disagreement_cards`."""
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    con.execute("insert into events (event_id, title, window_start, window_end, keywords, parties) values "
+                "('e', 'E', '2022-08-01', '2022-08-05', [], '[]')")
+    acts = {"a1": ("armenia", "attack"), "b1": ("armenia", "attack"), "a2": ("azerbaijan", "talks"),
+            "b2": ("armenia", "attack")}
+    for sid, (actor, action) in acts.items():
+        con.execute("insert into sentence_acts (sentence_id, act_no, actor_party, actor_text, action, target_party,"
+                    " target_text, initiating, background, negated, reported, evidence)"
+                    " values (?, 0, ?, ?, ?, null, null, true, false, false, false, 'x')", [sid, actor, actor, action])
+    rows = [("time", "a1", "b1", "monday", "tuesday"), ("time", "a2", "b2", "monday", "tuesday"),
+            ("time", "a2", "b2", "06:05", "06:07"), ("attribution", "a1", "b1", "own", "Defence Ministry")]
+    for kind, sa, sb, va, vb in rows:
+        con.execute("insert into claim_disagreements (event_id, kind, claim_id, outlet_a, outlet_b, sentence_a,"
+                    " sentence_b, value_a, value_b, explanation, severity) values ('e', ?, 'c', 'oa', 'ob', ?, ?, ?, ?,"
+                    " 'x', 2)", [kind, sa, sb, va, vb])
+    shown = con.execute("select kind, sentence_id_a, value_a, card_id from disagreements order by value_a").fetchall()
+    assert [r[:3] for r in shown] == [("time", "a2", "06:05"), ("time", "a1", "monday")]
+    cards = con.execute("select card_id from disagreement_cards").fetchall()
+    assert sorted(c for (c,) in cards) == sorted(r[3] for r in shown)
+    assert con.execute("select count(*) from claim_disagreements where kind = 'attribution'").fetchone() == (1,)
