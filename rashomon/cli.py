@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .errors import RashomonError
+from .errors import RashomonError, RunInterrupted
 from .settings import REPO_ROOT, Settings, load_settings
 
 DEMO_EVENT = "karabakh-2022-08-03"
@@ -276,6 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
         return args.func(args)
+    except RunInterrupted as exc:  # SIGINT/SIGTERM during a run: what was done is saved, the run marked failed
+        print(f"rashomon: interrupted: {exc}; run again to resume", file=sys.stderr)
+        return 130
     except RashomonError as exc:
         print(f"rashomon: error: {exc}", file=sys.stderr)
         return 2

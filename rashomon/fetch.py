@@ -32,6 +32,7 @@ import re
 import socket
 import threading
 import time
+import weakref
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -48,7 +49,7 @@ import stamina
 from charset_normalizer.md import mess_ratio
 from protego import Protego
 
-from rashomon.errors import ConfigError
+from rashomon.errors import ConfigError, RunInterrupted
 from rashomon.hostlimits import HostLimit
 from rashomon.netpolicy import (
     BadURLError,
@@ -554,10 +555,21 @@ class _DeadlineStream(httpcore.NetworkStream):
 class _DeadlineBackend(httpcore.NetworkBackend):
     def __init__(self, inner: httpcore.NetworkBackend) -> None:
         self._inner = inner
+        self.streams: weakref.WeakSet[httpcore.NetworkStream] = weakref.WeakSet()  # open ones, for Fetcher.abort
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # noqa: ANN001
         timeout = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._inner.connect_tcp(host, port, timeout, local_address, socket_options))
+        stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        self.streams.add(stream)
+        return _DeadlineStream(stream)
+
+    def shut_down_all(self) -> None:
+        """Shut every open socket down, so that requests blocked reading or writing return at once."""
+        for stream in list(self.streams):
+            sock = stream.get_extra_info("socket")
+            if isinstance(sock, socket.socket):
+                with suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
     def connect_unix_socket(self, path, timeout=None, socket_options=None):  # noqa: ANN001
         timeout = _bounded(timeout, httpcore.ConnectTimeout)
@@ -702,6 +714,8 @@ class Fetcher:
         self.policy = policy
         self._host_limits = dict(host_limits or {})  # per host, the outlet's own politeness (hostlimits.py)
         self._sleep = sleep
+        self._aborted = threading.Event()
+        self._backend: _DeadlineBackend | None = None
         self._resolver = resolver
         self._rng = random.Random()
         self._shared = _Shared()
@@ -719,7 +733,8 @@ class Fetcher:
         if isinstance(pool, httpcore.ConnectionPool) and isinstance(backend, httpcore.NetworkBackend):
             if not self.policy.allow_private:
                 backend = GuardedBackend(backend, resolver=self._resolver)
-            pool._network_backend = _DeadlineBackend(backend)  # noqa: SLF001 - httpx has no public hook for it
+            self._backend = _DeadlineBackend(backend)
+            pool._network_backend = self._backend  # noqa: SLF001 - httpx has no public hook for it
             self._transport_deadline = True
         else:  # pragma: no cover - only if httpx/httpcore internals change
             logger.warning("cannot install the guarded network backend; relying on pre-flight checks and watchdog")
@@ -732,6 +747,22 @@ class Fetcher:
             limits=limits,
             trust_env=False,  # no proxies or .netrc credentials picked up from the environment
         )
+
+    def abort(self) -> None:
+        """Stop now (SIGINT/SIGTERM): waits end at once, requests in flight fail fast (their sockets are shut down),
+        no new request starts. Thread-safe; the Fetcher is unusable afterwards."""
+        self._aborted.set()
+        if self._backend is not None:
+            self._backend.shut_down_all()
+
+    def _pause(self, seconds: float) -> None:
+        """Sleep between requests or before a retry; an abort ends the wait."""
+        if self._aborted.is_set():
+            return
+        if self._sleep is time.sleep:
+            self._aborted.wait(seconds)
+        else:
+            self._sleep(seconds)
 
     def close(self) -> None:
         if self._owns_client:
@@ -776,7 +807,9 @@ class Fetcher:
             logger.info("retrying %s in %.1f s (attempt %d of %d): %s", url, delay, number + 1, max_attempts,
                         result.error)
             if delay > 0:
-                self._sleep(delay)
+                self._pause(delay)
+            if self._aborted.is_set():
+                break
         return self._result(url, result, attempts, number, etag, last_modified)
 
     def fetch_many(
@@ -785,10 +818,16 @@ class Fetcher:
         *,
         validators: dict[str, tuple[str | None, str | None]] | None = None,
         progress: Callable[[int, int], object] | None = None,
+        on_result: Callable[[str, FetchResult], object] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> list[FetchResult]:
         """Fetch many URLs: per-host politeness (<= per_host_concurrency in flight per host, min_interval apart),
         different hosts in parallel (<= max_workers threads); results in input order (a URL given twice is fetched
-        once); progress(done, total) is called from the calling thread."""
+        once); progress(done, total) and on_result(url, result) (as each URL's result arrives, so the caller can save
+        it at once) are called from the calling thread.
+
+        should_stop() is asked about twice a second: when it says yes, requests in flight are aborted and
+        RunInterrupted is raised (the results delivered to on_result so far are the URLs done)."""
         total = len(urls)
         results: list[FetchResult | None] = [None] * total
         positions: dict[str, list[int]] = defaultdict(list)
@@ -808,7 +847,7 @@ class Fetcher:
 
         def run_lane(lane: list[str]) -> None:
             for url in lane:
-                if stop.is_set():
+                if stop.is_set() or self._aborted.is_set():
                     return
                 etag, last_modified = validators.get(url, (None, None))
                 try:
@@ -828,6 +867,9 @@ class Fetcher:
             futures = [executor.submit(run_lane, lane) for lane in lanes]
             remaining = len(positions)
             while remaining:
+                if should_stop is not None and should_stop():
+                    self.abort()
+                    raise RunInterrupted(f"stopped while fetching: {total - done} of {total} pages not fetched")
                 try:
                     url, result = done_queue.get(timeout=0.5)
                 except queue.Empty:
@@ -836,6 +878,8 @@ class Fetcher:
                             raise future.exception()  # type: ignore[misc]
                     continue
                 remaining -= 1
+                if on_result is not None:
+                    on_result(url, result)
                 for index in positions[url]:
                     results[index] = result
                     done += 1
@@ -960,7 +1004,7 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         gate = self._gate(_host_key(url))
-        with gate.slot(self._sleep):
+        with gate.slot(self._pause):
             started_at = datetime.now(UTC)
             t0 = time.monotonic()
             deadline = t0 + self.policy.total_timeout

@@ -58,9 +58,19 @@ class Settings:
     total_timeout: float = 60.0
     min_interval: float = 1.0
     max_attempts: int = 3
+    # Bounds on the work a feed can ask for (a hostile feed listed 100,000 matching items): matching items taken from
+    # one feed or sitemap file, and URLs fetched per run; what is left out is logged and recorded in fetch_log
+    # (outcome over_limit).
+    max_items_per_feed: int = 500
+    max_items_per_run: int = 2000
     run_lock_wait: float = 0.0     # seconds a run waits for another run on the same database before failing
     schedule_cron: str = "0 */6 * * *"
     discovery_cron: str = "30 * * * *"
+
+    def __post_init__(self) -> None:
+        for name in ("max_items_per_feed", "max_items_per_run"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"setting '{name}' must be at least 1, got {getattr(self, name)!r}")
 
     def align_params(self) -> dict[str, Any]:
         """The alignment thresholds as the keyword arguments of stages.align_event and evaluate.score_alignment."""
