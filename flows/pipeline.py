@@ -57,7 +57,6 @@ def _pipeline(
     outlets = load_outlets(Path(settings.sources_dir))
     run_id = run.run_id
     logger.info("run %s: event %s (%s), db %s", run_id, event.id, event.title, settings.db)
-    allow_private = base_url is not None
     # Each stage is submitted to the flow's task runner (threads by default; Dask workers with --task-runner dask)
     # and awaited before the next: stages depend on each other through the database.
     register_task.submit(settings, event, outlets, run).result()
@@ -65,7 +64,7 @@ def _pipeline(
     found = discover_task.submit(settings, event, outlets, run_id, base_url).result()
     urls = [item.url for item in found.items]
     stopping.check("after discovery")
-    fetched = fetch_task.submit(settings, event, outlets, run_id, allow_private, urls).result()
+    fetched = fetch_task.submit(settings, event, outlets, run_id, base_url, urls).result()
     extracted = extract_task.submit(settings, event, outlets, run_id).result()
     segment_task.submit(settings, event).result()
     embedded = embed_task.submit(settings, event).result()

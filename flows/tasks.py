@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -27,7 +28,10 @@ WRITE_BATCH = 200  # discovered items / fetch_log rows per write in discovery
 FETCH_BATCH = 10  # fetched pages per write (a kill -9 loses at most these)
 
 
-def fetch_policy(settings: Settings, *, allow_private: bool) -> FetchPolicy:
+def fetch_policy(settings: Settings, *, allow_private: bool = False, mirror: str | None = None) -> FetchPolicy:
+    """The fetch policy of the settings. Loopback addresses are allowed only for the offline mirror's host (`mirror`,
+    a base URL), or for any host with `allow_private` (the setting or the argument); other ranges only when listed
+    in `allow_networks`; link-local never (rashomon.netpolicy)."""
     return FetchPolicy(
         user_agent=settings.user_agent,
         total_timeout=settings.total_timeout,
@@ -35,6 +39,8 @@ def fetch_policy(settings: Settings, *, allow_private: bool) -> FetchPolicy:
         max_attempts=settings.max_attempts,
         min_interval=settings.min_interval,
         allow_private=allow_private or settings.allow_private,
+        loopback_hosts=frozenset({urlsplit(mirror).netloc.lower()} if mirror else ()),
+        allow_networks=tuple(n for n in settings.allow_networks.split(",") if n.strip()),
     )
 
 
@@ -61,7 +67,7 @@ def discover_task(settings: Settings, event: Event, outlets: dict[str, Outlet], 
                   base_url: str | None) -> Discovery:
     logger = get_run_logger()
     limits = host_limits(outlets)  # each outlet's [politeness] on its own hosts
-    with Fetcher(fetch_policy(settings, allow_private=base_url is not None), host_limits=limits) as fetcher:
+    with Fetcher(fetch_policy(settings, mirror=base_url), host_limits=limits) as fetcher:
         found = discover_event(event, outlets, fetcher, base_url, max_per_feed=settings.max_items_per_feed,
                                max_per_run=settings.max_items_per_run)
     # Written in batches, each through a short connection: a big discovery never holds the database for long.
@@ -90,7 +96,7 @@ def discover_task(settings: Settings, event: Event, outlets: dict[str, Outlet], 
 
 
 @task(name="fetch", cache_policy=NO_CACHE)
-def fetch_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str, allow_private: bool,
+def fetch_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str, mirror: str | None,
                urls: list[str]) -> dict[str, Any]:
     """Fetch the run's pages; each result is saved as it arrives (FETCH_BATCH at a time), so a kill loses at most one
     batch and a SIGINT/SIGTERM stops the stage within seconds with everything fetched saved."""
@@ -115,7 +121,7 @@ def fetch_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run
     limits = host_limits(outlets, [(page.outlet_id, page.url) for page in todo])
     try:
         with BatchWriter(settings.db, save, size=FETCH_BATCH) as writer, \
-                Fetcher(fetch_policy(settings, allow_private=allow_private), host_limits=limits) as fetcher:
+                Fetcher(fetch_policy(settings, mirror=mirror), host_limits=limits) as fetcher:
             stages.fetch_pages(fetcher, todo, event, progress=lambda done, total: bar.update(1), on_result=note,
                                should_stop=stopping.requested)
     except RunInterrupted as exc:

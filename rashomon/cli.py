@@ -257,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = ssub.add_parser("check", parents=[common], help="fetch each outlet's feeds and sitemaps once and report their status")
     sp.add_argument("outlet", nargs="*", help="outlet ids (default: all)")
     sp.add_argument("--timeout", type=float, default=15.0, help="deadline per request in seconds (default 15)")
-    sp.add_argument("--allow-private", action="store_true", help="allow private/loopback addresses (testing)")
+    sp.add_argument("--allow-private", action="store_true", help="allow loopback addresses for any host (a local test server; never link-local or other private ranges)")
     sp.set_defaults(func=cmd_sources_check)
 
     p = sub.add_parser("add", parents=[common], help="add an article URL or a saved HTML file to an event")

@@ -52,6 +52,7 @@ from protego import Protego
 from rashomon.errors import ConfigError, RunInterrupted
 from rashomon.hostlimits import HostLimit
 from rashomon.netpolicy import (
+    AddressPolicy,
     BadURLError,
     GuardedBackend,
     RefusedAddressError,
@@ -107,7 +108,9 @@ class FetchPolicy:
     backoff_max: float = 30.0
     retry_after_cap: float = 60.0  # a longer Retry-After is not waited for: the URL is given up
     min_interval: float = 1.0  # per host, between request starts (Crawl-delay honoured, capped at 30 s)
-    allow_private: bool = False  # allow loopback/private/link-local/CGNAT/reserved addresses
+    allow_private: bool = False  # allow loopback addresses for any host (tests, a local server); nothing else private
+    loopback_hosts: frozenset[str] = frozenset()  # hosts ("127.0.0.1:8765") allowed to be loopback: the offline mirror
+    allow_networks: tuple[str, ...] = ()  # address ranges allowed explicitly ("10.1.0.0/16"); never link-local
     obey_robots: bool = True
     per_host_concurrency: int = 1  # requests in flight per host
     max_workers: int = 8  # fetch_many: hosts fetched in parallel
@@ -125,6 +128,15 @@ class FetchPolicy:
                 raise ConfigError(f"FetchPolicy.{name} must be >= 0, got {value!r}")
         if not self.user_agent.strip():
             raise ConfigError("FetchPolicy.user_agent must not be empty")
+        try:
+            self.address_policy()
+        except BadURLError as exc:
+            raise ConfigError(str(exc)) from None
+
+    def address_policy(self) -> AddressPolicy:
+        """The addresses this policy lets the fetcher contact (rashomon.netpolicy)."""
+        return AddressPolicy.build(loopback_anywhere=self.allow_private, loopback_hosts=self.loopback_hosts,
+                                   networks=self.allow_networks)
 
 
 @dataclass(frozen=True)
@@ -717,6 +729,7 @@ class Fetcher:
         self._aborted = threading.Event()
         self._backend: _DeadlineBackend | None = None
         self._resolver = resolver
+        self._addresses = policy.address_policy()
         self._rng = random.Random()
         self._shared = _Shared()
         self._owns_client = client is None
@@ -731,8 +744,7 @@ class Fetcher:
         pool = getattr(transport, "_pool", None)
         backend = getattr(pool, "_network_backend", None)
         if isinstance(pool, httpcore.ConnectionPool) and isinstance(backend, httpcore.NetworkBackend):
-            if not self.policy.allow_private:
-                backend = GuardedBackend(backend, resolver=self._resolver)
+            backend = GuardedBackend(backend, resolver=self._resolver, policy=self._addresses)  # in every mode
             self._backend = _DeadlineBackend(backend)
             pool._network_backend = self._backend  # noqa: SLF001 - httpx has no public hook for it
             self._transport_deadline = True
@@ -960,7 +972,7 @@ class Fetcher:
     def _preflight(self, url: str, hop: int, check_robots: bool) -> _Try | None:
         """Scheme, address policy and robots.txt for one hop; a _Try when the hop must not be requested."""
         try:
-            check_url(url, self.policy.allow_private, resolver=self._resolver)
+            check_url(url, self._addresses, resolver=self._resolver)
         except BadURLError as exc:
             outcome = "bad_url" if hop == 0 else "redirect_error"
             prefix = "" if hop == 0 else "redirect to a forbidden URL: "

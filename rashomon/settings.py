@@ -53,7 +53,8 @@ class Settings:
     align_method: str = "same_fact"
     align_min_same_fact: float = 0.2   # P(same fact) a pair needs; chosen on the benchmark's dev split (docs/alignment.md)
     user_agent: str = "Rashomon/0.1 (news-comparison research; +https://github.com/rashomon-news/rashomon)"
-    allow_private: bool = False
+    allow_private: bool = False    # loopback addresses for any host (a local test server); nothing else private
+    allow_networks: str = ""       # address ranges to allow, comma-separated ("10.1.0.0/16"); link-local never
     max_bytes: int = 10 * 1024 * 1024
     total_timeout: float = 60.0
     min_interval: float = 1.0
