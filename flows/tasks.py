@@ -69,7 +69,7 @@ def discover_task(settings: Settings, event: Event, outlets: dict[str, Outlet], 
     limits = host_limits(outlets)  # each outlet's [politeness] on its own hosts
     with Fetcher(fetch_policy(settings, mirror=base_url), host_limits=limits) as fetcher:
         found = discover_event(event, outlets, fetcher, base_url, max_per_feed=settings.max_items_per_feed,
-                               max_per_run=settings.max_items_per_run)
+                               max_per_run=settings.max_items_per_run, max_feed_bytes=settings.max_feed_bytes)
     # Written in batches, each through a short connection: a big discovery never holds the database for long.
     noted = [FetchResult(item.url, item.url, "off_pattern", None, None, None, None, None, None, (), why)
              for item, why in found.skipped]  # in fetch_log: why an event item was not fetched

@@ -127,7 +127,13 @@ def feed_urls(event: Event, outlets: dict, base_url: str | None = None) -> dict[
     return {o: list(outlets[o].feeds) for o in wanted if o in outlets}
 
 
-def sitemap_items(fetcher, url: str, outlet_id: str, *, max_sitemaps: int = 20) -> tuple[list[Item], list, list[tuple[str, str]]]:
+def _fetch_listing(fetcher, url: str, max_bytes: int | None):
+    """A feed or sitemap file, under its own size cap when one is given."""
+    return fetcher.fetch(url) if max_bytes is None else fetcher.fetch(url, max_bytes=max_bytes)
+
+
+def sitemap_items(fetcher, url: str, outlet_id: str, *, max_sitemaps: int = 20,
+                  max_bytes: int | None = None) -> tuple[list[Item], list, list[tuple[str, str]]]:
     """The entries of a news sitemap, following a sitemap index (breadth first, at most `max_sitemaps` files)."""
     from .sitemaps import parse_sitemap
 
@@ -139,7 +145,7 @@ def sitemap_items(fetcher, url: str, outlet_id: str, *, max_sitemaps: int = 20) 
         if current in seen:
             continue
         seen.add(current)
-        result = fetcher.fetch(current)
+        result = _fetch_listing(fetcher, current, max_bytes)
         fetches.append(result)
         if not result.ok:
             failures.append((current, f"sitemap not fetched: {result.outcome}: {result.error or result.status}"))
@@ -174,10 +180,12 @@ def cap(found: list[Item], limit: int | None, where: str, setting: str) -> tuple
 
 
 def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = None, *,
-                   max_per_feed: int | None = None, max_per_run: int | None = None) -> Discovery:
+                   max_per_feed: int | None = None, max_per_run: int | None = None,
+                   max_feed_bytes: int | None = None) -> Discovery:
     """Read the event's outlets' feeds and news sitemaps, keep the items of the event; add the URLs and files the
     event lists. A feed or sitemap file gives at most `max_per_feed` matching items, the run at most `max_per_run`
-    (the event's own URLs and files first); what is left out is listed in `left_out`."""
+    (the event's own URLs and files first); what is left out is listed in `left_out`. A feed or sitemap file over
+    `max_feed_bytes` is not read (a failure: too_large)."""
     items: list[Item] = []
     left_out: list[tuple[str, str]] = []
     failures: list[tuple[str, str]] = []
@@ -208,7 +216,7 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
     for outlet_id, urls in maps.items():
         for url in urls:
             stopping.check("in discovery")
-            found, got, failed = sitemap_items(fetcher, url, outlet_id)
+            found, got, failed = sitemap_items(fetcher, url, outlet_id, max_bytes=max_feed_bytes)
             fetches.extend(got)
             failures.extend(failed)
             listed += len(found)
@@ -218,7 +226,7 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
             failures.append((outlet_id, "outlet has no feeds or sitemaps to read"))
         for url in urls:
             stopping.check("in discovery")
-            result = fetcher.fetch(url)
+            result = _fetch_listing(fetcher, url, max_feed_bytes)
             fetches.append(result)
             if not result.ok:
                 failures.append((url, f"feed not fetched: {result.outcome}: {result.error or result.status}"))

@@ -789,9 +789,11 @@ class Fetcher:
 
     # ---- public API
 
-    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+              max_bytes: int | None = None) -> FetchResult:
         """Fetch one URL. Never raises for network/HTTP/policy failures: returns a FetchResult whose attempts list
-        every request. Conditional GET when etag/last_modified given (304 -> outcome not_modified)."""
+        every request. Conditional GET when etag/last_modified given (304 -> outcome not_modified). `max_bytes`
+        lowers the body cap for this URL (feeds and sitemaps: a bigger one is too_large)."""
         attempts: list[Attempt] = []
         try:
             start_url = self._normalise(url)
@@ -803,7 +805,8 @@ class Fetcher:
         while True:
             number += 1
             result = self._attempt(start_url, number, attempts, etag=etag, last_modified=last_modified,
-                                   check_robots=self.policy.obey_robots, max_bytes=self.policy.max_bytes)
+                                   check_robots=self.policy.obey_robots,
+                                   max_bytes=min(max_bytes or self.policy.max_bytes, self.policy.max_bytes))
             if not result.retryable or number >= max_attempts:
                 break
             if result.retry_after is not None and result.retry_after > self.policy.retry_after_cap:
