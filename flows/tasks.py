@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,7 +22,6 @@ from rashomon.hostlimits import host_limits
 from rashomon.report import render_event, render_index
 from rashomon.settings import Settings
 from rashomon.sources import Event, Outlet
-
 
 BATCH = 25  # articles per write transaction in the extract and segment stages
 WRITE_BATCH = 200  # discovered items / fetch_log rows per write in discovery
@@ -56,6 +56,11 @@ def register_task(settings: Settings, event: Event, outlets: dict[str, Outlet], 
         runs.start(con, run, event.id, settings.model)
 
 
+def _store_fetches(con, results: list[FetchResult], *, run_id: str) -> None:
+    for result in results:
+        stages.store_fetch(con, run_id, result)
+
+
 def _unless_interrupted(task, task_run, state) -> bool:
     """Retry a failed task run, except when the run was asked to stop."""
     return not stopping.requested()
@@ -75,9 +80,8 @@ def discover_task(settings: Settings, event: Event, outlets: dict[str, Outlet], 
              for item, why in found.skipped]  # in fetch_log: why an event item was not fetched
     noted += [FetchResult(where, where, "over_limit", None, None, None, None, None, None, (), why)
               for where, why in found.left_out]
-    with BatchWriter(settings.db, lambda con, batch: [stages.store_fetch(con, run_id, r) for r in batch],
-                     size=WRITE_BATCH) as log_writer:
-        log_writer.extend([*found.fetches, *noted])
+    with BatchWriter(settings.db, partial(_store_fetches, run_id=run_id), size=WRITE_BATCH) as log:
+        log.extend([*found.fetches, *noted])
     new = 0
 
     def record(con, batch: list) -> None:
@@ -107,10 +111,6 @@ def fetch_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run
     failures: list[tuple[str, str]] = []
     bar = _bar(len(todo), "fetch")
 
-    def save(con, batch: list[FetchResult]) -> None:
-        for result in batch:
-            stages.store_fetch(con, run_id, result)
-
     def note(url: str, result: FetchResult) -> None:
         writer.add(result)
         if result.ok or result.outcome == "not_modified":
@@ -120,7 +120,7 @@ def fetch_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run
 
     limits = host_limits(outlets, [(page.outlet_id, page.url) for page in todo])
     try:
-        with BatchWriter(settings.db, save, size=FETCH_BATCH) as writer, \
+        with BatchWriter(settings.db, partial(_store_fetches, run_id=run_id), size=FETCH_BATCH) as writer, \
                 Fetcher(fetch_policy(settings, mirror=mirror), host_limits=limits) as fetcher:
             stages.fetch_pages(fetcher, todo, event, progress=lambda done, total: bar.update(1), on_result=note,
                                should_stop=stopping.requested)

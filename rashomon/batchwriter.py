@@ -9,8 +9,9 @@ analysts' queries would wait). A BatchWriter collects items and writes them `siz
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Generic, Iterable, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 import duckdb
 

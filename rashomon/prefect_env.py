@@ -44,7 +44,7 @@ class _SubprocessDyingWithParent:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._module, name)
 
-    def Popen(self, *args: Any, **kwargs: Any) -> subprocess.Popen:  # noqa: N802 - the name Prefect calls
+    def Popen(self, *args: Any, **kwargs: Any) -> subprocess.Popen:  # the name Prefect calls
         if kwargs.get("preexec_fn") is None:
             libc, parent = self._libc, os.getpid()
 
@@ -66,7 +66,7 @@ def die_with_parent() -> bool:
         return False
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl  # noqa: B018 - fail here, not in the child, if it is missing
+        libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
         from prefect.server.api import server
     except (OSError, AttributeError, ImportError) as exc:  # pragma: no cover - not Linux/glibc, or Prefect moved it
         log.warning("cannot make the Prefect API server die with this process: %s", exc)

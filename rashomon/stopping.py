@@ -18,7 +18,7 @@ import os
 import signal
 import sys
 import threading
-from typing import Iterator
+from collections.abc import Iterator
 
 from .errors import RunInterrupted
 
