@@ -13,18 +13,21 @@ from charset_normalizer.md import mess_ratio
 logger = logging.getLogger(__name__)
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-# WHATWG Encoding Standard: labels browsers decode with a superset codec.
+# WHATWG Encoding Standard: labels browsers decode with a superset codec (a page labelled latin1 is read as cp1252),
+# and labels Python's codecs do not know. Neither codecs.lookup nor charset-normalizer (which detects, and names
+# codecs the Python way) applies these, so they stay here; plain aliases (utf8, windows-1252, ...) are left to
+# codecs.lookup.
 _LABEL_ALIASES = {
     **dict.fromkeys(
         ("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819", "iso-ir-100",
-         "ascii", "us-ascii", "ansi_x3.4-1968", "windows-1252", "x-cp1252"), "cp1252"),
-    **dict.fromkeys(("iso-8859-9", "iso8859-9", "iso_8859-9", "latin5", "l5", "windows-1254"), "cp1254"),
+         "ascii", "us-ascii", "ansi_x3.4-1968", "x-cp1252"), "cp1252"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "iso_8859-9", "latin5", "l5"), "cp1254"),
     **dict.fromkeys(("iso-8859-11", "tis-620", "windows-874"), "cp874"),
     **dict.fromkeys(("gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312"), "gb18030"),
-    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "csshiftjis"), "cp932"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "windows-31j", "csshiftjis"), "cp932"),
     **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "windows-949", "cseuckr"), "cp949"),
-    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "x-x-big5"), "big5hkscs"),
-    **dict.fromkeys(("utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"), "utf-8"),
+    **dict.fromkeys(("big5", "cn-big5", "x-x-big5"), "big5hkscs"),
+    **dict.fromkeys(("unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"), "utf-8"),
     "x-mac-cyrillic": "mac-cyrillic",
 }
 _REFUSED_CODECS = frozenset({"utf-7", "utf_7"})  # WHATWG refuses UTF-7 (a classic XSS vector)
