@@ -9,12 +9,13 @@ export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: demo test test-heavy eval train bench lock clean help
+.PHONY: demo test test-heavy check-wheel eval train bench lock clean help
 
 help:
 	@echo "make demo   - create $(VENV), install pinned, run the offline demo (report in reports/)"
 	@echo "make test   - create $(VENV) with dev extras, run the test suite (without the heavy tests)"
 	@echo "make test-heavy - the heavy tests: Dask cluster, kill and rerun, hostile site, revisions (CI runs both)"
+	@echo "make check-wheel - pip install . (not editable) into a fresh virtualenv, then rashomon demo and sql from a temp dir"
 	@echo "make eval   - scores on the gold set, then the real-coverage benchmark (realcov dev/test/basil lines)"
 	@echo "make train  - retrain the same-fact pair scorer (rashomon/models/same_fact.json) from the benchmark's dev split"
 	@echo "make bench  - run the benchmarks in bench/ (by hand; prints figures and ratios)"
@@ -27,18 +28,22 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(VENV)/bin/python
 	$(PIP) install -q -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(VENV)/bin/python
+$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(VENV)/bin/python   # dev brings the dask extra (heavy Dask test)
 	$(PIP) install -q -c constraints.txt -e '.[dev]'
 	touch $(VENV)/.installed $@
 
 demo: $(VENV)/.installed
 	$(VENV)/bin/rashomon demo
+	@echo "The rashomon command is installed in $(VENV): run 'source $(VENV)/bin/activate' once per shell, then 'rashomon --help' (or call $(VENV)/bin/rashomon)"
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -m "not heavy"
 
 test-heavy: $(VENV)/.installed-dev   # the heavy tests (Dask cluster, kill and rerun, hostile site, revisions); CI runs them too
 	$(PY) -m pytest -m heavy
+
+check-wheel:   # the package outside the checkout (.ci/check-wheel; a few minutes, downloads the pinned packages)
+	PYTHON=$(PYTHON) .ci/check-wheel
 
 eval: $(VENV)/.installed-dev
 	$(VENV)/bin/rashomon eval

@@ -109,7 +109,7 @@ def run_without_prefect(
     from prefect import Task
     from prefect.logging import disable_run_logger
 
-    import flows.pipeline as fp
+    import rashomon.flows.pipeline as fp
 
     timings: dict[str, float] = {}
     originals = {k: v for k, v in vars(fp).items() if isinstance(v, Task)}
@@ -125,7 +125,7 @@ def run_without_prefect(
 
 
 def run_with_prefect(event_dir: Path, settings, base_url: str | None, task_runner=None):
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
 
     flow = pipeline.with_options(task_runner=task_runner) if task_runner is not None else pipeline
     return flow(str(event_dir), settings, base_url=base_url)

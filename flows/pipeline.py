@@ -71,17 +71,18 @@ def _pipeline(
     stopping.check("after embedding")
     aligned = align_task.submit(settings, event).result()
     stopping.check("after alignment")
-    disagreements = detect_task.submit(settings, event).result()
+    detect_task.submit(settings, event).result()
     failures = list(found.failures) + list(fetched["failures"]) + list(extracted["failures"])
     with store.connect(settings.db) as con:
         counts = event_counts(con, event.id)
-        counts.update(embedded_now=embedded, mutual_pairs=aligned.mutual_pairs, disagreements=disagreements)
+        counts.update(embedded_now=embedded, mutual_pairs=aligned.mutual_pairs)
         runs.finish(con, run_id, "completed_with_failures" if failures else "completed", counts,
                     run_settings(settings))
     report = report_task.submit(settings, event.id).result()
     result = PipelineResult(event.id, run_id, report, counts, failures)
     logger.info(
-        "done: %(outlets)d outlets, %(articles)d articles, %(sentences)d sentences, %(claims)d claims", counts
+        "done: %(outlets)d outlets, %(articles)d articles, %(sentences)d sentences, %(claims)d claims, "
+        "%(disagreements)d disagreements", counts
     )
     if failures:
         logger.warning("%d failure(s) recorded in fetch_log; the other outlets were processed", len(failures))

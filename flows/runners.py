@@ -42,19 +42,27 @@ def make_task_runner(kind: str | None = None, address: str | None = None):
             raise ConfigError(f"--dask-address needs the dask task runner, not {kind!r}")
         if not address.startswith(("tcp://", "tls://", "ws://", "wss://", "inproc://", "ucx://")) and "://" in address:
             raise ConfigError(f"not a Dask scheduler address: {address!r} (expected e.g. tcp://host:8786)")
-        from prefect_dask import DaskTaskRunner
-
-        return DaskTaskRunner(address=address)
+        return _dask_task_runner_class()(address=address)
     if kind in (None, "threads"):
         from prefect.task_runners import ThreadPoolTaskRunner
 
         return ThreadPoolTaskRunner(max_workers=2)
     if kind == "dask":
-        from prefect_dask import DaskTaskRunner
-
         kwargs = dict(LOCAL_CLUSTER_KWARGS, env=_math_threads_env(), dashboard_address=":0")
-        return DaskTaskRunner(cluster_class="distributed.LocalCluster", cluster_kwargs=kwargs)
+        return _dask_task_runner_class()(cluster_class="distributed.LocalCluster", cluster_kwargs=kwargs)
     raise ConfigError(f"unknown task runner {kind!r} (choose from: {', '.join(KINDS)})")
+
+
+def _dask_task_runner_class():
+    """prefect-dask's DaskTaskRunner, imported only when asked for: Dask is the optional extra `rashomon[dask]`."""
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError as exc:   # prefect-dask or distributed missing
+        raise ConfigError(
+            f"the Dask task runner needs the optional Dask packages ({exc.name or exc} is not installed): "
+            "pip install 'rashomon[dask]' (in a checkout: pip install -e '.[dask]'), or use --task-runner threads"
+        ) from exc
+    return DaskTaskRunner
 
 
 @contextlib.contextmanager

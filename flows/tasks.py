@@ -214,11 +214,16 @@ def detect_task(settings: Settings, event: Event) -> int:
     rows = compute_detections(inputs, event)  # minutes on a big event: the database stays free meanwhile
     with store.connect(settings.db) as con:
         out = write_detections(con, event, rows)
+        # what the report shows: the view `disagreement_cards` (one card per disagreement, however many pairs of
+        # outlets show it)
+        kinds = store.rows(con, "select_event_disagreement_kinds", event_id=event.id)
+    total = sum(k["disagreements"] for k in kinds)
     get_run_logger().info(
-        "detect: %d sentences analysed, %d initiator statements, %d disagreements between outlets",
-        out.sentences, out.initiator_rows, out.disagreements,
+        "detect: %d sentences analysed, %d initiator statements, %d disagreements (%s)",
+        out.sentences, out.initiator_rows, total,
+        ", ".join(f"{k['kind']} {k['disagreements']}" for k in kinds) or "none",
     )
-    return out.disagreements
+    return total
 
 
 @task(name="report", cache_policy=NO_CACHE)

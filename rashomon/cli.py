@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import time
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__
+from . import __version__, console
 from .errors import RashomonError, RunInterrupted
-from .settings import REPO_ROOT, Settings, load_settings
+from .paths import data_dir
+from .settings import Settings, load_settings
 
 DEMO_EVENT = "karabakh-2022-08-03"
 
@@ -28,14 +28,15 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _default_event_dir() -> Path:
     local = Path.cwd() / "seeds" / DEMO_EVENT
-    return local if local.is_dir() else REPO_ROOT / "seeds" / DEMO_EVENT
+    return local if local.is_dir() else data_dir("seeds") / DEMO_EVENT
 
 
 def _print_result(result, started: float) -> None:
     c = result.counts
     print(
         f"\nEvent {result.event_id}: {c['outlets']} outlets, {c['articles']} articles, "
-        f"{c['sentences']} sentences, {c['claims']} claims ({c['unique_sentences']} unique sentences); "
+        f"{c['sentences']} sentences, {c['claims']} claims ({c['unique_sentences']} unique sentences), "
+        f"{c['disagreements']} disagreements; "
         f"{c['embedded_now']} sentences embedded this run; {time.monotonic() - started:.1f} s"
     )
     if result.failures:
@@ -49,11 +50,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from . import prefect_env
 
     prefect_env.configure()
-    from flows.pipeline import pipeline
-    from flows.runners import shared_api
+    from rashomon.flows.pipeline import pipeline
+    from rashomon.flows.runners import shared_api
 
     from .cli_data import task_runner_from_args
-    from .localsite import DEMO_PORT, serve_folder
+    from .localsite import demo_port, serve_folder
     from .sources import load_event
 
     settings = _settings(args)
@@ -63,7 +64,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise RashomonError(f"{event_dir}: the event has no [offline] section, so it cannot run as a demo")
     started = time.monotonic()
     runner = task_runner_from_args(args)
-    with serve_folder(event.offline.site, port=DEMO_PORT) as base_url, shared_api(runner):
+    port = demo_port(Path(settings.db), event.id)   # the port of the earlier runs: same URLs, so 304s
+    with serve_folder(event.offline.site, port=port) as base_url, shared_api(runner):
         print(f"Serving {event.offline.site} at {base_url} (offline mirror of the outlets)")
         result = pipeline.with_options(task_runner=runner)(str(event_dir), settings, base_url=base_url)
     _print_result(result, started)
@@ -74,8 +76,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from . import prefect_env
 
     prefect_env.configure()
-    from flows.pipeline import pipeline
-    from flows.runners import shared_api
+    from rashomon.flows.pipeline import pipeline
+    from rashomon.flows.runners import shared_api
 
     from .cli_data import task_runner_from_args
     from .sources import load_event
@@ -91,12 +93,16 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from flows.tasks import run_info_for
+    from rashomon.flows.tasks import run_info_for
 
     from . import store
     from .report import render_event, render_index
 
     settings = _settings(args)
+    if not Path(settings.db).is_file():   # never create an empty database to report on
+        raise RashomonError(
+            f"{settings.db}: database not found (run `rashomon demo` or `rashomon run` first, or pass --db)"
+        )
     with store.connect(settings.db, read_only=False) as con:
         path = render_event(con, args.event_id, Path(settings.reports_dir), run_info=run_info_for(settings))
         render_index(con, Path(settings.reports_dir))
@@ -116,7 +122,7 @@ def cmd_sources_list(args: argparse.Namespace) -> int:
 
 
 def cmd_sources_check(args: argparse.Namespace) -> int:
-    from flows.tasks import fetch_policy
+    from rashomon.flows.tasks import fetch_policy
 
     from .fetch import Fetcher
     from .hostlimits import host_limits
@@ -193,7 +199,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_benchmark(args: argparse.Namespace) -> int:
+    from .paths import in_checkout
     from .realcov.__main__ import main as realcov_main
+
+    if not in_checkout():
+        raise RashomonError("the benchmark reads tests/realcov/ of a checkout of the repository: run it from a clone "
+                            "(an installed wheel carries the demo and the gold set, not the benchmark)")
 
     argv = [a for s in args.split or [] for a in ("--split", s)] + [a for e in args.only or [] for a in ("--event", e)]
     if args.work:
@@ -274,7 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = None
     try:
         args = build_parser().parse_args(argv)
-        logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        console.setup(args.verbose)
         return args.func(args)
     except RunInterrupted as exc:  # SIGINT/SIGTERM during a run: what was done is saved, the run marked failed
         print(f"rashomon: interrupted: {exc}; run again to resume", file=sys.stderr)

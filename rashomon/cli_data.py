@@ -127,7 +127,7 @@ def add_runner_options(parser: argparse.ArgumentParser) -> None:
 
 def task_runner_from_args(args: argparse.Namespace):
     """The Prefect task runner the options ask for (None/threads: a thread pool)."""
-    from flows.runners import make_task_runner
+    from rashomon.flows.runners import make_task_runner
 
     kind, address = getattr(args, "task_runner", None), getattr(args, "dask_address", None)
     if kind == "threads" and address:

@@ -13,8 +13,9 @@ from typing import Any, Iterable
 import numpy as np
 
 from .align import candidate_arrays, check_method, cluster_pairs, fact_cliques, same_fact_scores
+from .paths import data_dir
 
-GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
+GOLD_DIR = data_dir("gold")  # tests/gold in a checkout, installed with the wheel (rashomon/paths.py)
 
 
 @dataclass(frozen=True)

@@ -25,24 +25,12 @@ import duckdb
 import jinja2
 
 from . import store
-from .diffing import WordDiff, word_diff
+from .cards import KINDS, SEVERITY_NAMES, card_from_row, card_groups, key_findings
 from .errors import ReportError
 from .settings import ALIGN_PARAMS
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-# disagreement kinds: heading, what the kind means; in display order within equal severity
-KINDS: dict[str, tuple[str, str]] = {
-    "initiator": ("Who started it", "The outlets name different parties, in their own voice, as having started the fighting."),
-    "self": ("Contradicts itself", "One outlet's article says two incompatible things."),
-    "number": ("Numbers", "The outlets give different figures (casualties, counts)."),
-    "place": ("Places", "The outlets name different places for the same claim."),
-    "time": ("Dates and times", "The outlets give different dates or times for the same claim."),
-    "attribution": ("Who says it", "One outlet states as fact what another attributes to a source (or to a different one)."),
-    "wording": ("Wording", "The outlets use loaded and neutral terms for the same thing."),
-    "omission": ("Left out", "A claim that at least three outlets report and this outlet does not."),
-}
-SEVERITY = {3: "who started it", 2: "facts", 1: "framing"}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -202,37 +190,6 @@ class Summary:
     state: str            # disagree | agree | silent | not_analysed
     text: str             # the one-line verdict a reader sees first
     quoted: str | None    # what the quoted sources say, one line
-
-
-@dataclass
-class Card:
-    kind: str
-    severity: int
-    claim_id: str | None
-    claim_number: int | None
-    outlet_a: str
-    outlet_b: str
-    name_a: str
-    name_b: str
-    sentence_id_a: str | None
-    sentence_id_b: str | None
-    sentence_a: str | None
-    sentence_b: str | None
-    value_a: str | None
-    value_b: str | None
-    explanation: str
-    diff: WordDiff | None
-    anchored_a: bool
-    anchored_b: bool
-
-
-@dataclass
-class CardGroup:
-    kind: str
-    title: str
-    description: str
-    severity: int
-    cards: list[Card]
 
 
 @dataclass
@@ -511,29 +468,6 @@ def timeline(articles: list[dict[str, Any]], names: dict[str, str], event: dict[
 # ---------------------------------------------------------------------------------------------------- context
 
 
-def _card(r: dict[str, Any], names: dict[str, str], party_names: dict[str, str], claim_number: int | None,
-          anchors: set[str]) -> Card:
-    """One row of the view `disagreements` as a card: outlet and party names, the explanation, the word diff."""
-    va, vb = r["value_a"], r["value_b"]
-    explanation = r["explanation"] or ""
-    name_a, name_b = names.get(r["outlet_a"], r["outlet_a"]), names.get(r["outlet_b"], r["outlet_b"])
-    if r["kind"] in ("initiator", "self"):
-        # the view's default explanation names parties by id ("presents armenia"): say their names instead
-        default = f"{name_a} presents {va} as having started it; {name_b} presents {vb}."
-        va, vb = party_names.get(va, va), party_names.get(vb, vb)
-        if explanation == default:
-            explanation = f"{name_a} presents {va} as having started it; {name_b} presents {vb}."
-    both = bool(r["sentence_a"] and r["sentence_b"])
-    return Card(
-        kind=r["kind"], severity=int(r["severity"]), claim_id=r["claim_id"], claim_number=claim_number,
-        outlet_a=r["outlet_a"], outlet_b=r["outlet_b"], name_a=name_a, name_b=name_b,
-        sentence_id_a=r["sentence_id_a"], sentence_id_b=r["sentence_id_b"],
-        sentence_a=r["sentence_a"], sentence_b=r["sentence_b"], value_a=va, value_b=vb,
-        explanation=explanation, diff=word_diff(r["sentence_a"], r["sentence_b"]) if both else None,
-        anchored_a=r["sentence_id_a"] in anchors, anchored_b=r["sentence_id_b"] in anchors,
-    )
-
-
 def _run_header(con: duckdb.DuckDBPyConnection, event_id: str, run_info: dict[str, Any]) -> dict[str, Any]:
     """The run's model, alignment thresholds and time: the latest run recorded for the event, else `run_info`."""
     last = store.rows(con, "select_report_run", event_id=event_id)
@@ -589,21 +523,15 @@ def event_context(con: duckdb.DuckDBPyConnection, event_id: str, *, run_info: di
     anchors = {c.sentence_id for row in claims.values() for cells in row.cells.values() for c in cells}
     anchors |= {r["sentence_id"] for rs in unique.values() for r in rs}
 
-    # where they disagree
-    groups: dict[str, list[Card]] = defaultdict(list)
+    # where they disagree: one card per disagreement, every outlet on each side
+    cards = []
     for r in store.rows(con, "select_report_disagreements", event_id=event_id):
         claim = claims.get(r["claim_id"]) if r["claim_id"] else None
-        if claim is not None and r["kind"] not in claim.kinds:
-            claim.kinds.append(r["kind"])
-        groups[r["kind"]].append(_card(r, names, party_names, claim.number if claim else None, anchors))
+        cards.append(card_from_row(r, names, party_names, claim.number if claim else None, anchors))
+    for r in store.rows(con, "select_report_claim_kinds", event_id=event_id):
+        if r["claim_id"] in claims:
+            claims[r["claim_id"]].kinds.append(r["kind"])
     kind_order = list(KINDS)
-    for cards in groups.values():   # worst first, then in claims-table order, so cards about one claim sit together
-        cards.sort(key=lambda c: (-c.severity, c.claim_number or 10**6, c.name_a.casefold(), c.name_b.casefold()))
-    card_groups = [
-        CardGroup(k, *KINDS.get(k, (k.title(), "")), max(c.severity for c in cards), cards)
-        for k, cards in groups.items()
-    ]
-    card_groups.sort(key=lambda g: (-g.severity, kind_order.index(g.kind) if g.kind in kind_order else 99, g.kind))
     for row in claims.values():
         row.kinds.sort(key=lambda k: kind_order.index(k) if k in kind_order else 99)
 
@@ -626,9 +554,11 @@ def event_context(con: duckdb.DuckDBPyConnection, event_id: str, *, run_info: di
         "unique": {o: unique.get(o, []) for o in outlet_ids},
         "verdicts": verdict_rows,
         "summary": summary,
-        "card_groups": card_groups,
-        "n_cards": sum(len(g.cards) for g in card_groups),
-        "severity_names": SEVERITY,
+        "card_groups": card_groups(cards),
+        "key_findings": key_findings(cards),
+        "kind_titles": {k: title for k, (title, _) in KINDS.items()},
+        "n_cards": len(cards),
+        "severity_names": SEVERITY_NAMES,
         "overlap": overlap_matrix(outlet_ids, names, claim_list),
         "timeline": timeline(articles, names, event),
         "run": _run_header(con, event_id, run_info),
@@ -661,7 +591,7 @@ def index_context(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         # the worst disagreement besides who started it (that has its own column), else the worst of all
         rows = store.rows(con, "select_report_disagreements", event_id=e["event_id"])
         worst = [r for r in rows if r["kind"] not in ("initiator", "self")][:1] or rows[:1]
-        e["worst"] = _card(worst[0], names, party_names, None, set()) if worst else None
+        e["worst"] = card_from_row(worst[0], names, party_names, None, set()) if worst else None
         e["worst_title"] = KINDS.get(worst[0]["kind"], (worst[0]["kind"], ""))[0] if worst else None
     return {"events": events, "generated_at": dt.datetime.now(dt.timezone.utc), "csp": CSP}
 

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 def build_deployments(settings: Settings, events: list[Path], events_root: Path | None):
     """One deployment per event (settings.schedule_cron) and one for all events (settings.discovery_cron)."""
-    from flows.scheduled import scheduled_all, scheduled_event
+    from rashomon.flows.scheduled import scheduled_all, scheduled_event
 
     common = {
         "db": str(Path(settings.db).resolve()),

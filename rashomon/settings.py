@@ -10,15 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .paths import CHECKOUT, data_dir
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = CHECKOUT  # the repository when running from a checkout (the benchmark's folders); see rashomon/paths.py
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
 
 def _default_dir(name: str) -> Path:
-    """`./<name>` when the working directory has one, else the copy shipped beside the package."""
+    """`./<name>` when the working directory has one, else the copy shipped with the package (rashomon/paths.py)."""
     local = Path.cwd() / name
-    return local if local.is_dir() else REPO_ROOT / name
+    return local if local.is_dir() else data_dir(name)
 
 
 # Alignment parameter name -> the setting that holds it (one mapping for the stage, the evaluation and the report).

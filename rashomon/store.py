@@ -15,10 +15,11 @@ from typing import Any, Iterator
 import duckdb
 
 from .errors import StoreError
+from .paths import data_dir
 
 log = logging.getLogger(__name__)
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+SQL_DIR = data_dir("sql")  # the checkout's sql/ or the wheel's copy (rashomon/paths.py)
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
 #: on every connection: DuckDB must never fetch or load an extension by itself (a file with an SQLite header made it
 #: download sqlite_scanner over the network)

@@ -65,7 +65,7 @@ def seed_site(seed_event_dir):
 @pytest.fixture(scope="session")
 def demo_run(prefect_harness, tmp_path_factory, seed_event_dir, sources_dir, seed_site):
     """The demo flow run once, offline, against the seed event served on 127.0.0.1."""
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
     from rashomon.settings import load_settings
 
     work = tmp_path_factory.mktemp("demo")

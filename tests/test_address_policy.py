@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from rashomon.flows.tasks import fetch_policy
 
-from flows.tasks import fetch_policy
 from rashomon.errors import ConfigError
 from rashomon.fetch import Fetcher, FetchPolicy
 from rashomon.netpolicy import AddressPolicy, RefusedAddressError, check_url

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,5 +46,18 @@ def test_a_missing_event_folder_is_one_clear_line(tmp_path, capsys):
 
 
 def test_report_for_an_unknown_event_is_a_clear_error(tmp_path, capsys):
+    from rashomon import store
+
+    with store.connect(tmp_path / "x.duckdb"):   # an existing database without the event
+        pass
     assert main(["report", "nope", "--db", str(tmp_path / "x.duckdb"), "--reports", str(tmp_path / "r")]) == 2
     assert "is not in the database" in capsys.readouterr().err
+
+
+def test_the_dask_runner_without_the_dask_extra_is_one_clear_line(monkeypatch, tmp_path, capsys):
+    monkeypatch.setitem(sys.modules, "prefect_dask", None)   # as if `rashomon[dask]` were not installed
+    db = tmp_path / "d.duckdb"
+    assert main(["demo", "--task-runner", "dask", "--db", str(db), "--reports", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rashomon: error: the Dask task runner needs") and "pip install 'rashomon[dask]'" in err
+    assert "Traceback" not in err and not db.exists()

@@ -27,8 +27,8 @@ def test_make_task_runner_kinds():
     from prefect.task_runners import ThreadPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
-    from flows.runners import make_task_runner
     from rashomon.errors import ConfigError
+    from rashomon.flows.runners import make_task_runner
 
     threads = make_task_runner(None, None)
     assert isinstance(threads, ThreadPoolTaskRunner) and threads._max_workers == 2
@@ -50,7 +50,7 @@ def test_pipeline_on_a_dask_cluster_matches_the_threads_run(demo_run, tmp_path, 
     from distributed import LocalCluster
     from prefect_dask import DaskTaskRunner
 
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
     from rashomon.localsite import serve_folder
     from rashomon.settings import load_settings
     from rashomon.sources import load_event

@@ -103,7 +103,7 @@ def test_host_limits_from_outlet_files(tmp_path: Path) -> None:
 def test_fetch_and_discover_tasks_give_the_fetcher_the_outlets_limits() -> None:
     import inspect
 
-    from flows import tasks
+    from rashomon.flows import tasks
 
     assert "host_limits=" in inspect.getsource(tasks.discover_task.fn)
     assert "outlets" in inspect.signature(tasks.fetch_task.fn).parameters

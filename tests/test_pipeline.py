@@ -142,7 +142,7 @@ def test_report_has_the_side_by_side_row(demo_run):
 
 
 def test_rerun_adds_nothing_and_embeds_nothing(demo_run, seed_event_dir, seed_site):
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
 
     result, settings = demo_run
     with store.connect(settings.db, read_only=True) as con:
@@ -160,7 +160,7 @@ def test_unreachable_outlet_is_recorded_and_the_others_go_on(prefect_harness, tm
     """One outlet's feed is missing from the mirror: the run finishes the other five and records the failure."""
     import shutil
 
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
     from rashomon.localsite import serve_folder
     from rashomon.settings import load_settings
     from rashomon.sources import load_event

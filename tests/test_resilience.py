@@ -72,7 +72,7 @@ def _event_with_hostile_outlet(tmp_path: Path, seed_event_dir: Path, sources_dir
 @pytest.mark.slow
 @pytest.mark.heavy
 def test_hostile_site_fails_alone_and_every_good_article_lands_once(prefect_harness, tmp_path, seed_event_dir, sources_dir):
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
 
     with serve_hostile() as hostile:
         event_dir, srcs = _event_with_hostile_outlet(tmp_path, seed_event_dir, sources_dir, hostile)
@@ -136,6 +136,10 @@ def test_killed_run_resumes_without_duplicates(tmp_path, demo_run):
     assert proc.returncode == -signal.SIGKILL
     done = subprocess.run(_demo_cmd(db, reports), cwd=tmp_path, env=env, capture_output=True, text=True, timeout=400)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    console = done.stdout + done.stderr   # the whole demo's console: the stages' counts, no library chatter
+    assert "embed: " in console and "disagreements" in console
+    for chatter in ("Finished in state Completed()", "Loading weights", "prefect.io/docs", "DeprecationWarning"):
+        assert chatter not in console, chatter
     tables = ("articles", "article_revisions", "sentences", "embeddings", "claims", "claim_sentences", "raw_pages")
     with store.connect(db, read_only=True) as con:
         resumed = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
@@ -165,7 +169,7 @@ def test_a_second_run_on_the_same_database_fails_clearly(tmp_path):
 @pytest.mark.slow
 @pytest.mark.heavy
 def test_a_changed_page_becomes_a_revision_with_what_changed(prefect_harness, tmp_path, seed_event_dir, sources_dir):
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
 
     event_dir = tmp_path / seed_event_dir.name
     shutil.copytree(seed_event_dir, event_dir)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import psutil
 import pytest
+from rashomon.flows.tasks import FETCH_BATCH
 
-from flows.tasks import FETCH_BATCH
 from rashomon import store
 from rashomon.sources import load_event
 

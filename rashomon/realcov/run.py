@@ -20,7 +20,7 @@ def settings_for(db: Path, sources_dir: Path, reports_dir: Path):
 
 def run_event(event_dir: Path, settings) -> None:
     """The Prefect flow of `rashomon demo` on one event folder, its offline site served on 127.0.0.1."""
-    from flows.pipeline import pipeline
+    from rashomon.flows.pipeline import pipeline
 
     from ..localsite import serve_folder
     from ..sources import load_event

@@ -6,7 +6,8 @@
     casualties    F1 of (killed|wounded|captured|missing, side, low, high) per article
     purity        share of multi-outlet claims whose labelled cross-outlet pairs all state one fact
     pair_recall   labelled same-fact unit pairs (different outlets) put in one claim
-    card_p/card_r cards (rows of `disagreements`) matching a labelled disagreement / labelled disagreements with a card
+    card_p/card_r cards (one per card_id of `disagreements`) matching a labelled disagreement / labelled disagreements
+                  with a card
 """
 
 from __future__ import annotations
@@ -164,12 +165,26 @@ def score_verdicts(c: Counts, labels: GroupLabels, own: dict[str, set[str]],
         c.cas_gold += len(gc)
 
 
-def score_cards(c: Counts, labels: GroupLabels, unit_of: dict[str, str], cards: list[dict[str, Any]]) -> None:
+def score_cards(c: Counts, labels: GroupLabels, unit_of: dict[str, str], rows: list[dict[str, Any]]) -> None:
+    """A card is one disagreement (rows of `disagreements` sharing a card_id, one row per pair of outlets; rows
+    without a card_id are a card each). It shows a labelled disagreement when at least half of its pairs of outlets
+    do (a card lists outlets: one that puts most of them on the wrong side is wrong)."""
+    cards: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        cards[row.get("card_id") or i].append(row)
     found: set[str] = set()
-    for card in cards:
+    for pairs in cards.values():
         c.cards += 1
-        hits = {d.id for d in labels.disagreements
-                if card["kind"] in KIND_MATCH.get(d.kind, {d.kind}) and _card_matches(card, d, unit_of, labels)}
+        hits = set()
+        for d in labels.disagreements:
+            if pairs[0]["kind"] not in KIND_MATCH.get(d.kind, {d.kind}):
+                continue
+            by_outlets: dict[frozenset[str], bool] = defaultdict(bool)   # a pair of outlets shows it if one of
+            for p in pairs:                                               # its pairs of sentences does
+                key = frozenset((p["outlet_a"], p["outlet_b"]))
+                by_outlets[key] = by_outlets[key] or _card_matches(p, d, unit_of, labels)
+            if 2 * sum(by_outlets.values()) >= len(by_outlets):
+                hits.add(d.id)
         c.cards_matched += bool(hits)
         found |= hits
     c.dis_n += len(labels.disagreements)

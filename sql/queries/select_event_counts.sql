@@ -12,7 +12,11 @@ cl as (
 uq as (
     select count(*) as unique_sentences from unique_claims where event_id = $event_id
 ),
+dis as (
+    -- the report's cards: one per disagreement, however many pairs of outlets show it
+    select count(*) as disagreements from disagreement_cards where event_id = $event_id
+),
 final as (
-    select * from arts, sents, cl, uq
+    select * from arts, sents, cl, uq, dis
 )
 select * from final

@@ -1,9 +1,9 @@
--- purpose: every disagreement of an event (view `disagreements`), worst first.
+-- purpose: the disagreements of an event, one card each (view `disagreement_cards`), heaviest first.
 with final as (
-    select kind, claim_id, outlet_a, outlet_b, sentence_id_a, sentence_id_b, sentence_a, sentence_b,
-           value_a, value_b, explanation, severity
-    from disagreements
+    select card_id, kind, claim_id, outlets_a, outlets_b, n_pairs, outlet_a, outlet_b, sentence_id_a, sentence_id_b,
+           sentence_a, sentence_b, value_a, value_b, explanation, severity
+    from disagreement_cards
     where event_id = $event_id
-    order by severity desc, kind, claim_id nulls last, outlet_a, outlet_b, sentence_id_a, sentence_id_b
+    order by severity desc, kind_rank, n_outlets desc, card_id
 )
 select * from final
