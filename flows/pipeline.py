@@ -8,7 +8,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-from rashomon import runs, store
+from rashomon import runs, stopping, store
 from rashomon.settings import ALIGN_PARAMS, Settings
 from rashomon.sources import load_event, load_outlets
 
@@ -43,9 +43,10 @@ def pipeline(event_dir: str, settings: Settings, base_url: str | None = None) ->
     """Run an event end to end. `base_url` serves the event's offline mirror (demo and tests); None = the real web.
 
     One run per database at a time (the run lock); runs left marked running by a process that is gone are marked
-    failed first, and this run is marked failed if it stops on an error (rashomon.runs)."""
+    failed first, and this run is marked failed if it stops on an error (rashomon.runs). SIGINT/SIGTERM stop it
+    after saving what is done, a second one at once (rashomon.stopping)."""
     logger = get_run_logger()
-    with runs.tracked_run(Path(settings.db), settings.run_lock_wait, logger) as run:
+    with stopping.handle_signals(), runs.tracked_run(Path(settings.db), settings.run_lock_wait, logger) as run:
         return _pipeline(event_dir, settings, base_url, logger, run)
 
 
@@ -56,17 +57,20 @@ def _pipeline(
     outlets = load_outlets(Path(settings.sources_dir))
     run_id = run.run_id
     logger.info("run %s: event %s (%s), db %s", run_id, event.id, event.title, settings.db)
-    allow_private = base_url is not None
     # Each stage is submitted to the flow's task runner (threads by default; Dask workers with --task-runner dask)
     # and awaited before the next: stages depend on each other through the database.
     register_task.submit(settings, event, outlets, run).result()
+    stopping.check("before discovery")
     found = discover_task.submit(settings, event, outlets, run_id, base_url).result()
     urls = [item.url for item in found.items]
-    fetched = fetch_task.submit(settings, event, outlets, run_id, allow_private, urls).result()
+    stopping.check("after discovery")
+    fetched = fetch_task.submit(settings, event, outlets, run_id, base_url, urls).result()
     extracted = extract_task.submit(settings, event, outlets, run_id).result()
     segment_task.submit(settings, event).result()
     embedded = embed_task.submit(settings, event).result()
+    stopping.check("after embedding")
     aligned = align_task.submit(settings, event).result()
+    stopping.check("after alignment")
     detect_task.submit(settings, event).result()
     failures = list(found.failures) + list(fetched["failures"]) + list(extracted["failures"])
     with store.connect(settings.db) as con:

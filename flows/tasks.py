@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from tqdm.auto import tqdm
 
 from rashomon import embed as embed_mod
-from rashomon import runs, stages, store
+from rashomon import runs, stages, stopping, store
+from rashomon.batchwriter import BatchWriter
 from rashomon.discover import Discovery, discover_event
+from rashomon.errors import RunInterrupted
 from rashomon.fetch import Fetcher, FetchPolicy, FetchResult, decode_html
 from rashomon.hostlimits import host_limits
 from rashomon.report import render_event, render_index
 from rashomon.settings import Settings
 from rashomon.sources import Event, Outlet
 
-
 BATCH = 25  # articles per write transaction in the extract and segment stages
+WRITE_BATCH = 200  # discovered items / fetch_log rows per write in discovery
+FETCH_BATCH = 10  # fetched pages per write (a kill -9 loses at most these)
 
 
-def fetch_policy(settings: Settings, *, allow_private: bool) -> FetchPolicy:
+def fetch_policy(settings: Settings, *, allow_private: bool = False, mirror: str | None = None) -> FetchPolicy:
+    """The fetch policy of the settings. Loopback addresses are allowed only for the offline mirror's host (`mirror`,
+    a base URL), or for any host with `allow_private` (the setting or the argument); other ranges only when listed
+    in `allow_networks`; link-local never (rashomon.netpolicy)."""
     return FetchPolicy(
         user_agent=settings.user_agent,
         total_timeout=settings.total_timeout,
@@ -31,6 +39,8 @@ def fetch_policy(settings: Settings, *, allow_private: bool) -> FetchPolicy:
         max_attempts=settings.max_attempts,
         min_interval=settings.min_interval,
         allow_private=allow_private or settings.allow_private,
+        loopback_hosts=frozenset({urlsplit(mirror).netloc.lower()} if mirror else ()),
+        allow_networks=tuple(n for n in settings.allow_networks.split(",") if n.strip()),
     )
 
 
@@ -46,53 +56,83 @@ def register_task(settings: Settings, event: Event, outlets: dict[str, Outlet], 
         runs.start(con, run, event.id, settings.model)
 
 
-@task(name="discover", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
+def _store_fetches(con, results: list[FetchResult], *, run_id: str) -> None:
+    for result in results:
+        stages.store_fetch(con, run_id, result)
+
+
+def _unless_interrupted(task, task_run, state) -> bool:
+    """Retry a failed task run, except when the run was asked to stop."""
+    return not stopping.requested()
+
+
+@task(name="discover", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5],
+      retry_condition_fn=_unless_interrupted)
 def discover_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str,
                   base_url: str | None) -> Discovery:
     logger = get_run_logger()
     limits = host_limits(outlets)  # each outlet's [politeness] on its own hosts
-    with Fetcher(fetch_policy(settings, allow_private=base_url is not None), host_limits=limits) as fetcher:
-        found = discover_event(event, outlets, fetcher, base_url)
-    with store.connect(settings.db) as con:
-        for result in found.fetches:
-            stages.store_fetch(con, run_id, result)
-        for item, why in found.skipped:  # in fetch_log, outcome off_pattern: why an event item was not fetched
-            stages.store_fetch(con, run_id, FetchResult(item.url, item.url, "off_pattern", None, None, None, None,
-                                                        None, None, (), why))
-        new = stages.record_discovery(con, event.id, found.items)
+    with Fetcher(fetch_policy(settings, mirror=base_url), host_limits=limits) as fetcher:
+        found = discover_event(event, outlets, fetcher, base_url, max_per_feed=settings.max_items_per_feed,
+                               max_per_run=settings.max_items_per_run, max_feed_bytes=settings.max_feed_bytes)
+    # Written in batches, each through a short connection: a big discovery never holds the database for long.
+    noted = [FetchResult(item.url, item.url, "off_pattern", None, None, None, None, None, None, (), why)
+             for item, why in found.skipped]  # in fetch_log: why an event item was not fetched
+    noted += [FetchResult(where, where, "over_limit", None, None, None, None, None, None, (), why)
+              for where, why in found.left_out]
+    with BatchWriter(settings.db, partial(_store_fetches, run_id=run_id), size=WRITE_BATCH) as log:
+        log.extend([*found.fetches, *noted])
+    new = 0
+
+    def record(con, batch: list) -> None:
+        nonlocal new
+        new += stages.record_discovery(con, event.id, batch)
+
+    with BatchWriter(settings.db, record, size=WRITE_BATCH) as item_writer:
+        item_writer.extend(found.items)
     logger.info("discover: %d feed items listed, %d match the event (%d new), %d off their outlet's "
                 "article_url_pattern", found.listed, len(found.items), new, len(found.skipped))
+    for where, why in found.left_out:
+        logger.warning("discover: %s: %s", where, why)
     for where, why in found.failures:
         logger.warning("discover: %s: %s", where, why)
     return found
 
 
 @task(name="fetch", cache_policy=NO_CACHE)
-def fetch_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str, allow_private: bool,
+def fetch_task(settings: Settings, event: Event, outlets: dict[str, Outlet], run_id: str, mirror: str | None,
                urls: list[str]) -> dict[str, Any]:
+    """Fetch the run's pages; each result is saved as it arrives (FETCH_BATCH at a time), so a kill loses at most one
+    batch and a SIGINT/SIGTERM stops the stage within seconds with everything fetched saved."""
     logger = get_run_logger()
     with store.connect(settings.db) as con:
         todo = stages.pages_to_fetch(con, event.id, urls)
-    ok = not_modified = 0
+    counts = {"ok": 0, "not_modified": 0}
     failures: list[tuple[str, str]] = []
     bar = _bar(len(todo), "fetch")
+
+    def note(url: str, result: FetchResult) -> None:
+        writer.add(result)
+        if result.ok or result.outcome == "not_modified":
+            counts["ok" if result.ok else "not_modified"] += 1
+        else:
+            failures.append((url, f"{result.outcome}: {result.error or result.status}"))
+
     limits = host_limits(outlets, [(page.outlet_id, page.url) for page in todo])
-    with Fetcher(fetch_policy(settings, allow_private=allow_private), host_limits=limits) as fetcher:
-        results = stages.fetch_pages(fetcher, todo, event, progress=lambda done, total: bar.update(1))
-    bar.close()
-    with store.connect(settings.db) as con:
-        for page, result in zip(todo, results):
-            stages.store_fetch(con, run_id, result)
-            if result.ok:
-                ok += 1
-            elif result.outcome == "not_modified":
-                not_modified += 1
-            else:
-                failures.append((page.url, f"{result.outcome}: {result.error or result.status}"))
-    logger.info("fetch: %d pages, %d fetched, %d unchanged (304), %d failed", len(todo), ok, not_modified, len(failures))
+    try:
+        with BatchWriter(settings.db, partial(_store_fetches, run_id=run_id), size=FETCH_BATCH) as writer, \
+                Fetcher(fetch_policy(settings, mirror=mirror), host_limits=limits) as fetcher:
+            stages.fetch_pages(fetcher, todo, event, progress=lambda done, total: bar.update(1), on_result=note,
+                               should_stop=stopping.requested)
+    except RunInterrupted as exc:
+        raise RunInterrupted(f"{stopping.cause()}; {exc} ({writer.written} saved)") from None
+    finally:
+        bar.close()
+        logger.info("fetch: %d pages, %d fetched, %d unchanged (304), %d failed, %d saved", len(todo), counts["ok"],
+                    counts["not_modified"], len(failures), writer.written)
     for url, why in failures:
         logger.warning("fetch failed: %s: %s", url, why)
-    return {"pages": len(todo), "fetched": ok, "not_modified": not_modified, "failures": failures}
+    return {"pages": len(todo), "fetched": counts["ok"], "not_modified": counts["not_modified"], "failures": failures}
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -101,6 +141,7 @@ def extract_task(settings: Settings, event: Event, outlets: dict[str, Outlet], r
     extracted = unchanged = 0
     failures: list[tuple[str, str]] = []
     while True:  # small batches, each with its own short connection, so analysts' queries get turns
+        stopping.check("while extracting")
         with store.connect(settings.db) as con:
             batch = stages.extract_pending(con, event, outlets, run_id, decode=decode_html, limit=BATCH)
         extracted, unchanged = extracted + batch.extracted, unchanged + batch.unchanged
@@ -118,6 +159,7 @@ def extract_task(settings: Settings, event: Event, outlets: dict[str, Outlet], r
 def segment_task(settings: Settings, event: Event) -> int:
     n = 0
     while True:
+        stopping.check("while segmenting")
         with store.connect(settings.db) as con:
             articles, written = stages.segment_pending(con, event.id, limit=BATCH)
         n += written
@@ -140,6 +182,7 @@ def embed_task(settings: Settings, event: Event) -> int:
     done = [0]
 
     def progress(n: int, total: int) -> None:
+        stopping.check(f"while embedding ({n} of {total} sentences done, not saved)")
         bar.update(n - done[0])
         done[0] = n
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, console
-from .errors import RashomonError
+from .errors import RashomonError, RunInterrupted
 from .paths import data_dir
 from .settings import Settings, load_settings
 
@@ -268,7 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = ssub.add_parser("check", parents=[common], help="fetch each outlet's feeds and sitemaps once and report their status")
     sp.add_argument("outlet", nargs="*", help="outlet ids (default: all)")
     sp.add_argument("--timeout", type=float, default=15.0, help="deadline per request in seconds (default 15)")
-    sp.add_argument("--allow-private", action="store_true", help="allow private/loopback addresses (testing)")
+    sp.add_argument("--allow-private", action="store_true", help="allow loopback addresses for any host (a local test server; never link-local or other private ranges)")
     sp.set_defaults(func=cmd_sources_check)
 
     p = sub.add_parser("add", parents=[common], help="add an article URL or a saved HTML file to an event")
@@ -290,6 +290,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         console.setup(args.verbose)
         return args.func(args)
+    except RunInterrupted as exc:  # SIGINT/SIGTERM during a run: what was done is saved, the run marked failed
+        print(f"rashomon: interrupted: {exc}; run again to resume", file=sys.stderr)
+        return 130
     except RashomonError as exc:
         print(f"rashomon: error: {exc}", file=sys.stderr)
         return 2

@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import courlan
 import feedparser
 
+from . import stopping
 from .sources import Event
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,7 @@ class Discovery:
     failures: list[tuple[str, str]]  # (feed or outlet, reason)
     fetches: list                    # FetchResults of the feeds, for fetch_log
     skipped: list[tuple[Item, str]] = field(default_factory=list)  # event items not fetched, and why
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (feed, sitemap or "run", why): over a cap
 
 
 def url_filter(outlets: dict, base_url: str | None):
@@ -125,7 +127,13 @@ def feed_urls(event: Event, outlets: dict, base_url: str | None = None) -> dict[
     return {o: list(outlets[o].feeds) for o in wanted if o in outlets}
 
 
-def sitemap_items(fetcher, url: str, outlet_id: str, *, max_sitemaps: int = 20) -> tuple[list[Item], list, list[tuple[str, str]]]:
+def _fetch_listing(fetcher, url: str, max_bytes: int | None):
+    """A feed or sitemap file, under its own size cap when one is given."""
+    return fetcher.fetch(url) if max_bytes is None else fetcher.fetch(url, max_bytes=max_bytes)
+
+
+def sitemap_items(fetcher, url: str, outlet_id: str, *, max_sitemaps: int = 20,
+                  max_bytes: int | None = None) -> tuple[list[Item], list, list[tuple[str, str]]]:
     """The entries of a news sitemap, following a sitemap index (breadth first, at most `max_sitemaps` files)."""
     from .sitemaps import parse_sitemap
 
@@ -137,7 +145,7 @@ def sitemap_items(fetcher, url: str, outlet_id: str, *, max_sitemaps: int = 20) 
         if current in seen:
             continue
         seen.add(current)
-        result = fetcher.fetch(current)
+        result = _fetch_listing(fetcher, current, max_bytes)
         fetches.append(result)
         if not result.ok:
             failures.append((current, f"sitemap not fetched: {result.outcome}: {result.error or result.status}"))
@@ -161,10 +169,25 @@ def sitemap_urls(event: Event, outlets: dict, base_url: str | None = None) -> di
     return {o: list(outlets[o].sitemaps) for o in wanted if o in outlets}
 
 
-def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = None) -> Discovery:
+def cap(found: list[Item], limit: int | None, where: str, setting: str) -> tuple[list[Item], tuple[str, str] | None]:
+    """The first `limit` items (in the order the feed lists them) and, when some are left out, (where, why)."""
+    if limit is None or len(found) <= limit:
+        return found, None
+    why = (f"{len(found) - limit} of {len(found)} matching items left out: more than {setting} = {limit} "
+           f"(raise it in rashomon.toml or RASHOMON_{setting.upper()} to take more)")
+    log.warning("%s: %s", where, why)
+    return found[:limit], (where, why)
+
+
+def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = None, *,
+                   max_per_feed: int | None = None, max_per_run: int | None = None,
+                   max_feed_bytes: int | None = None) -> Discovery:
     """Read the event's outlets' feeds and news sitemaps, keep the items of the event; add the URLs and files the
-    event lists."""
+    event lists. A feed or sitemap file gives at most `max_per_feed` matching items, the run at most `max_per_run`
+    (the event's own URLs and files first); what is left out is listed in `left_out`. A feed or sitemap file over
+    `max_feed_bytes` is not read (a failure: too_large)."""
     items: list[Item] = []
+    left_out: list[tuple[str, str]] = []
     failures: list[tuple[str, str]] = []
     fetches = []
     listed = 0
@@ -174,7 +197,7 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
     patterns = url_filter(outlets, base_url)
     skipped: list[tuple[Item, str]] = []
 
-    def keep(found: list[Item]) -> list[Item]:
+    def keep(found: list[Item], where: str) -> list[Item]:
         kept = []
         for i in found:
             if not matches_event(i, event):
@@ -184,21 +207,26 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
                 kept.append(i)
             else:
                 skipped.append((i, why))
+        kept, over = cap(kept, max_per_feed, where, "max_items_per_feed")
+        if over:
+            left_out.append(over)
         return kept
 
     maps = sitemap_urls(event, outlets, base_url)
     for outlet_id, urls in maps.items():
         for url in urls:
-            found, got, failed = sitemap_items(fetcher, url, outlet_id)
+            stopping.check("in discovery")
+            found, got, failed = sitemap_items(fetcher, url, outlet_id, max_bytes=max_feed_bytes)
             fetches.extend(got)
             failures.extend(failed)
             listed += len(found)
-            items.extend(keep(found))
+            items.extend(keep(found, url))
     for outlet_id, urls in feed_urls(event, outlets, base_url).items():
         if not urls and not maps.get(outlet_id):
             failures.append((outlet_id, "outlet has no feeds or sitemaps to read"))
         for url in urls:
-            result = fetcher.fetch(url)
+            stopping.check("in discovery")
+            result = _fetch_listing(fetcher, url, max_feed_bytes)
             fetches.append(result)
             if not result.ok:
                 failures.append((url, f"feed not fetched: {result.outcome}: {result.error or result.status}"))
@@ -207,17 +235,23 @@ def discover_event(event: Event, outlets: dict, fetcher, base_url: str | None = 
             if not found and not is_feed(result.content):
                 failures.append((url, "not an RSS/Atom feed"))
             listed += len(found)
-            items.extend(keep(found))
+            items.extend(keep(found, url))
+    by_hand = []
     for extra in event.urls:  # listed by hand: taken as they are (article_url_pattern filters what feeds list)
         if extra.url:
-            items.append(Item(extra.outlet, normalise_url(extra.url), "event_url", None))
+            by_hand.append(Item(extra.outlet, normalise_url(extra.url), "event_url", None))
         elif extra.file is not None:
-            items.append(Item(extra.outlet, extra.file.resolve().as_uri(), "event_file", None))
-    # One item per URL (first sighting wins).
+            by_hand.append(Item(extra.outlet, extra.file.resolve().as_uri(), "event_file", None))
+    # One item per URL (first sighting wins); under the run's cap, the event's own URLs come first.
     seen: set[str] = set()
-    unique = [i for i in items if not (i.url in seen or seen.add(i.url))]
+    unique = [i for i in items + by_hand if not (i.url in seen or seen.add(i.url))]
+    hand = {i.url for i in by_hand}
+    unique = [i for i in unique if i.url in hand] + [i for i in unique if i.url not in hand]
+    unique, over = cap(unique, max_per_run, "run", "max_items_per_run")
+    if over:
+        left_out.append(over)
     # A URL skipped once is reported once, and not at all if it was kept (e.g. also listed by hand).
     skipped = [(i, why) for i, why in skipped if not (i.url in seen or seen.add(i.url))]
     log.info("discovered %d items for %s (%d listed in feeds, %d off their outlet's article_url_pattern)",
              len(unique), event.id, listed, len(skipped))
-    return Discovery(unique, listed, failures, fetches, skipped)
+    return Discovery(unique, listed, failures, fetches, skipped, left_out)

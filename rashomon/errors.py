@@ -29,3 +29,7 @@ class StoreError(RashomonError):
 
 class ReportError(RashomonError):
     """A report could not be written."""
+
+
+class RunInterrupted(RashomonError):
+    """The run was stopped by SIGINT or SIGTERM; what it had done is saved."""

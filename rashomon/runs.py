@@ -18,6 +18,7 @@ from typing import Any, Iterator
 import duckdb
 
 from . import store
+from .errors import RunInterrupted
 from .runlock import run_lock
 
 log = logging.getLogger(__name__)
@@ -123,7 +124,8 @@ def finalise_abandoned(con: duckdb.DuckDBPyConnection, me: RunProcess | None = N
 def mark_failed(db: Path | str, run_id: str, exc: BaseException) -> bool:
     """Record that the run failed, with its error; False when the database cannot be written now (the next run will
     mark it, since this process will be gone)."""
-    wait_s = MARK_FAILED_WAIT_S if isinstance(exc, Exception) else MARK_INTERRUPTED_WAIT_S
+    stopped = isinstance(exc, RunInterrupted) or not isinstance(exc, Exception)
+    wait_s = MARK_INTERRUPTED_WAIT_S if stopped else MARK_FAILED_WAIT_S
     error = f"{type(exc).__name__}: {exc}"[:500]
     try:
         with store.connect(db, wait_s=wait_s) as con:

@@ -470,17 +470,23 @@ def read_local_page(url: str, event: Event):
     )
 
 
-def fetch_pages(fetcher, todo: Sequence[PageToFetch], event: Event, progress: Progress = None) -> list:
-    """Fetch the event's pages (conditional GET where validators are known); local files are read, not fetched."""
+def fetch_pages(fetcher, todo: Sequence[PageToFetch], event: Event, progress: Progress = None,
+                on_result: Callable[[str, object], object] | None = None,
+                should_stop: Callable[[], bool] | None = None) -> list:
+    """Fetch the event's pages (conditional GET where validators are known); local files are read, not fetched.
+    on_result(url, result) is called as each page is done (to save it at once); should_stop: see Fetcher.fetch_many."""
     results: dict[int, object] = {}
     remote = [(i, p) for i, p in enumerate(todo) if not p.url.startswith("file://")]
     for i, p in enumerate(todo):
         if p.url.startswith("file://"):
             results[i] = read_local_page(p.url, event)
+            if on_result:
+                on_result(p.url, results[i])
             if progress:
                 progress(len(results), len(todo))
     if remote:
         validators = {p.url: (p.etag, p.last_modified) for _, p in remote}
-        fetched = fetcher.fetch_many([p.url for _, p in remote], validators=validators, progress=progress)
+        fetched = fetcher.fetch_many([p.url for _, p in remote], validators=validators, progress=progress,
+                                     on_result=on_result, should_stop=should_stop)
         results.update({i: r for (i, _), r in zip(remote, fetched)})
     return [results[i] for i in range(len(todo))]

@@ -30,6 +30,9 @@ Paths (a ``?key=...`` query keeps per-test counters apart; ``site.reset()`` clea
   /empty.html, /garbage           200 with an empty body; 20 KB of random bytes as text/html
   /etag.html                      ETag + Last-Modified; 304 when If-None-Match or If-Modified-Since matches
   /delay?ms=N                     the article after N ms (``site.max_in_flight``: most requests served at once)
+  /feed?n=N&from=K&word=W         an RSS feed of N undated items (i = K .. K+N-1, default K: 0) titled "W report i"
+                                  (default W: Karabakh), each linking to /delay?ms=0&n=i on this site (100,000
+                                  items: about 10 MB)
 """
 
 from __future__ import annotations
@@ -312,6 +315,12 @@ def _make_handler(site: HostileSite) -> type[BaseHTTPRequestHandler]:
             elif path == "/delay":
                 time.sleep(int(query.get("ms", ["100"])[0]) / 1000)
                 self.send(200, OK_HTML)
+            elif path == "/feed":
+                origin = f"http://{self.headers.get('Host', '127.0.0.1')}"
+                first = int(query.get("from", ["0"])[0])
+                body = big_feed(origin, range(first, first + int(query.get("n", ["100"])[0])),
+                                query.get("word", ["Karabakh"])[0])
+                self.send(200, body, "application/rss+xml")
             else:
                 self.send(404, b"no such page", "text/plain")
 
@@ -332,6 +341,13 @@ def _make_handler(site: HostileSite) -> type[BaseHTTPRequestHandler]:
                 yield piece
 
     return Handler
+
+
+@cache
+def big_feed(origin: str, numbers: range, word: str) -> bytes:
+    items = "".join(f"<item><title>{word} report {i}</title><link>{origin}/delay?ms=0&amp;n={i}</link></item>"
+                    for i in numbers)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>{items}</channel></rss>'.encode()
 
 
 class _QuietServer(ThreadingHTTPServer):

@@ -76,8 +76,9 @@ def test_hostile_site_fails_alone_and_every_good_article_lands_once(prefect_harn
 
     with serve_hostile() as hostile:
         event_dir, srcs = _event_with_hostile_outlet(tmp_path, seed_event_dir, sources_dir, hostile)
+        # the hostile pages are on a second local server, not the mirror: loopback must be allowed for any host
         settings = load_settings(env={}, db=tmp_path / "h.duckdb", reports_dir=tmp_path / "reports", sources_dir=srcs,
-                                 total_timeout=3, min_interval=0.05)
+                                 total_timeout=3, min_interval=0.05, allow_private=True)
         with serve_folder(load_event(event_dir).offline.site) as base_url:
             result = pipeline(str(event_dir), settings, base_url=base_url)
             again = pipeline(str(event_dir), settings, base_url=base_url)
