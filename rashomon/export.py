@@ -66,6 +66,8 @@ RULES: dict[str, str] = {
         "select * from embeddings where sentence_sha256 in ("
         f"select sentence_sha256 from sentences where article_id in ({_ARTICLES}))"
     ),
+    # the stories the event's articles belong to (story_articles follows by article_id)
+    "stories": f"select * from stories where story_id in (select story_id from story_articles where article_id in ({_ARTICLES}))",
 }
 
 

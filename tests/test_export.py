@@ -20,7 +20,7 @@ SUFFIX = "~other"
 # Columns that identify or link rows; suffixing them all copies the event into a second, unconnected one.
 ID_COLUMNS = {
     "event_id", "outlet_id", "article_id", "sentence_id", "claim_id", "run_id", "url", "final_url", "canonical_url",
-    "content_sha256", "sentence_sha256", "sentence_a", "sentence_b", "outlet_a", "outlet_b", "same_text_as",
+    "content_sha256", "sentence_sha256", "sentence_a", "sentence_b", "outlet_a", "outlet_b", "same_text_as", "story_id",
 }
 
 
