@@ -17,16 +17,10 @@ from itertools import combinations
 import duckdb
 
 from . import store
-from .detect.compare import (
-    SentenceAnalysis,
-    initiator_act,
-    analyse,
-    analyse_article,
-    compare,
-    self_contradictions,
-)
+from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
+from .detect.selfcheck import initiator_act, self_contradictions
 from .sources import Event
 
 log = logging.getLogger(__name__)

@@ -7,11 +7,12 @@ sentences of one claim, or look for `self_contradictions` within one article.
 
 from __future__ import annotations
 
-from .compare import Disagreement, SentenceAnalysis, analyse, analyse_article, compare, self_contradictions
+from .compare import Disagreement, SentenceAnalysis, analyse, analyse_article, compare
 from .initiator import Act, extract_acts, initiator_of
 from .numbers import Count, extract_numbers
 from .parties import PartyMatcher, PartyMention, demonyms
 from .places import Place, extract_place_mentions, extract_places, place_key
+from .selfcheck import self_contradictions
 from .times import TimeMention, extract_time_mentions, extract_times, normalise_time
 from .voice import Voice, analyse_voice
 from .wording import LoadedTerm, loaded_terms, matcher_for

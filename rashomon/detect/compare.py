@@ -17,7 +17,7 @@ itself.
 - attribution: one states a hostile act or count in its own words, the other only reports it as a source's claim;
 - wording: one uses a loaded term where the other uses its neutral equivalent, or another alias of the same party.
 
-`self_contradictions(analyses, event)` finds, within one article, (1) the outlet's own words presenting one party
+`self_contradictions(analyses, event)` (selfcheck.py) finds, within one article, (1) the outlet's own words presenting one party
 as the initiator while a source it quotes, read literally, presents another — when that source also presents the
 outlet's party elsewhere, or names its own side as the initiator (a statement that, read literally, incriminates
 its author is not reporting the other side's view) — and (2) one voice (the outlet's, or one source's) presenting
@@ -25,28 +25,22 @@ two different initiators. Sources that simply accuse the other side are reportin
 
 Every `Disagreement.explanation` is one plain English sentence with `{outlet_a}` / `{outlet_b}` placeholders:
 call `Disagreement.render(outlet_a, outlet_b)` (or `explanation.format(...)`) to fill them. Text taken from
-articles has its braces doubled so formatting is safe.
+articles has its braces doubled so formatting is safe. A sentence's analysis (`SentenceAnalysis`, `analyse`,
+`analyse_article`) lives in sentence.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-
-from ..nlp import load_nlp
 from ..sources import Event
-from .initiator import UNKNOWN, Act, extract_acts, initiator_of
-from .numbers import Count, extract_numbers
-from .parties import PartyMatcher, PartyMention
-from .places import Place, extract_place_mentions
-from .times import TimeMention, extract_time_mentions
-from .voice import Voice, analyse_voice_detail, institution_of
-from .wording import LoadedTerm, loaded_terms, matcher_for, term_pattern
+from .initiator import UNKNOWN, Act
+from .numbers import Count
+from .sentence import SentenceAnalysis, _event_year, analyse, analyse_article  # noqa: F401  (entry points)
+from .voice import institution_of
+from .wording import term_pattern
 
 log = logging.getLogger(__name__)
 
@@ -61,29 +55,6 @@ _ACTION_PHRASE = {
     "violated the ceasefire", "provoke": "provoked", "seize": "seized ground", "retaliate": "retaliated",
     "operation": "launched an operation", "strike": "struck",
 }
-
-
-@dataclass(frozen=True)
-class SentenceAnalysis:
-    """Everything the detectors read from one sentence.
-
-    initiator: from all acts; own_initiator: from the acts in the outlet's own words; reported_initiator: from the
-    acts inside an attribution. places/times: normalised strings; place_mentions/time_mentions: the full records.
-    """
-
-    text: str
-    voice: Voice
-    acts: tuple[Act, ...] = ()
-    initiator: str | None = None
-    own_initiator: str | None = None
-    reported_initiator: str | None = None
-    numbers: tuple[Count, ...] = ()
-    places: tuple[str, ...] = ()
-    place_mentions: tuple[Place, ...] = ()
-    times: tuple[str, ...] = ()
-    time_mentions: tuple[TimeMention, ...] = ()
-    loaded: tuple[LoadedTerm, ...] = ()
-    mentions: tuple[PartyMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,69 +81,6 @@ def _esc(text: str | None) -> str:
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _event_year(event: Event) -> int:
-    return event.window_start.year
-
-
-def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None) -> SentenceAnalysis:
-    voice, scope = analyse_voice_detail(span, matcher, previous)
-    acts = extract_acts(span, matcher, event_year=_event_year(event), voice=voice, reported_tokens=scope,
-                        window=(event.window_start.date(), event.window_end.date()))
-    places = extract_place_mentions(span, matcher)
-    times = extract_time_mentions(span)
-    return SentenceAnalysis(
-        text=span.text,
-        voice=voice,
-        acts=tuple(acts),
-        initiator=initiator_of(acts),
-        own_initiator=initiator_of([a for a in acts if not a.reported]),
-        reported_initiator=initiator_of([a for a in acts if a.reported]),
-        numbers=tuple(extract_numbers(span, matcher)),
-        places=tuple(p.name for p in places),
-        place_mentions=tuple(places),
-        times=tuple(t.value for t in times),
-        time_mentions=tuple(times),
-        loaded=tuple(loaded_terms(span.text, event)),
-        mentions=tuple(matcher.find_all(span.text)),
-    )
-
-
-def _previous_voice(previous: Voice | SentenceAnalysis | None) -> Voice | None:
-    if isinstance(previous, SentenceAnalysis):
-        return previous.voice
-    return previous
-
-
-def analyse(text_or_span: str | Span | Doc, event: Event, previous: Voice | SentenceAnalysis | None = None, *,
-            nlp: Language | None = None) -> SentenceAnalysis:
-    """Run every detector on one sentence (a string is parsed with `nlp`, default `load_nlp()`; a string or Doc
-    holding several spaCy sentences is analysed as one unit). `previous`: the voice (or analysis) of the previous
-    attributed sentence of the same article."""
-    if isinstance(text_or_span, str):
-        span = (nlp or load_nlp())(text_or_span)[:]
-    elif isinstance(text_or_span, Doc):
-        span = text_or_span[:]
-    else:
-        span = text_or_span
-    return _build(span, event, matcher_for(event), _previous_voice(previous))
-
-
-def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None = None,
-                    batch_size: int = 64) -> list[SentenceAnalysis]:
-    """Analyse an article's sentences in order; each sentence sees the voice of the last attributed one before it."""
-    nlp = nlp or load_nlp()
-    matcher = matcher_for(event)
-    out: list[SentenceAnalysis] = []
-    previous: Voice | None = None
-    for doc in nlp.pipe(sentences, batch_size=batch_size):
-        analysis = _build(doc[:], event, matcher, previous)
-        if analysis.voice.attributed:
-            previous = analysis.voice
-        out.append(analysis)
-    log.info("analysed %d sentences for event %s", len(out), event.id)
-    return out
 
 
 # --- comparison ----------------------------------------------------------------------------------------------------
@@ -439,103 +347,3 @@ def compare(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disa
     log.debug("%d disagreements between %r and %r", len(out), a.text[:40], b.text[:40])
     return out
 
-
-# --- one article against itself ------------------------------------------------------------------------------------
-
-@dataclass
-class _Claim:
-    holder: str  # "" = the outlet's own words, else the canonical source name
-    party: str
-    index: int
-    act: Act | None
-    source_party: str | None
-
-
-def _claims(analyses: Iterable[SentenceAnalysis]) -> list[_Claim]:
-    out = []
-    for i, an in enumerate(analyses):
-        own = [a for a in an.acts if not a.reported]
-        rep = [a for a in an.acts if a.reported]
-        p_own = initiator_of(own)
-        if p_own:
-            out.append(_Claim("", p_own, i, initiator_act(own, p_own), None))
-        p_rep = initiator_of(rep)
-        if p_rep:
-            holder = an.voice.attributed_to or "an unnamed source"
-            out.append(_Claim(holder, p_rep, i, initiator_act(rep, p_rep), an.voice.attributed_party))
-    return out
-
-
-def initiator_act(acts: list[Act], party: str) -> Act | None:
-    """The act that makes `party` the initiator: its own starting act, else a retaliation aimed at it."""
-    for a in acts:
-        if a.actor == party and a.initiating and not a.negated and not a.background:
-            return a
-    for a in acts:
-        if a.action == "retaliate" and a.target == party:
-            return a
-    return None
-
-
-def _literal(act: Act | None, event: Event | None) -> str:
-    if act is None:
-        return ""
-    if act.action == "retaliate":
-        return f"retaliation against {_party_name(event, act.target)}"
-    return f"\"{_short(act.evidence)}\""
-
-
-def self_contradictions(analyses: list[SentenceAnalysis], event: Event | None = None) -> list[Disagreement]:
-    """Places where one article presents different parties as the initiator (module docstring). Explanations
-    use {outlet_a} for the article's outlet; party names come from `event` (party ids without it)."""
-    claims = _claims(analyses)
-    out: list[Disagreement] = []
-    own = [c for c in claims if c.holder == ""]
-    sources: dict[str, list[_Claim]] = {}
-    for c in claims:
-        if c.holder:
-            sources.setdefault(c.holder, []).append(c)
-    reported_pairs: set[tuple[str, str, str]] = set()
-    if own:
-        first = own[0]
-        for holder, cs in sources.items():
-            parties = {c.party for c in cs}
-            for c in cs:
-                if c.party == first.party:
-                    continue
-                supports = first.party in parties
-                self_incriminating = c.source_party is not None and c.source_party == c.party
-                if not (supports or self_incriminating):
-                    continue
-                key = (holder, first.party, c.party)
-                if key in reported_pairs:
-                    continue
-                reported_pairs.add(key)
-                p_own, p_src = _party_name(event, first.party), _party_name(event, c.party)
-                text = (f"{{outlet_a}} says in its own words that {_esc(p_own)} started it, but the "
-                        f"{_esc(holder)} statement it quotes, read literally, presents {_esc(p_src)} as the side "
-                        f"that started it: {_esc(_literal(c.act, event))}.")
-                out.append(Disagreement("self", p_own, p_src, " ".join(text.split()),
-                                        tuple(x.act.evidence for x in (first, c) if x.act is not None),
-                                        (first.index, c.index)))
-    groups = [("", own)] + list(sources.items())
-    for holder, cs in groups:
-        ordered: list[str] = []
-        for c in cs:
-            if c.party not in ordered:
-                ordered.append(c.party)
-        if len(ordered) < 2:
-            continue
-        if holder and any(k[0] == holder for k in reported_pairs):
-            continue
-        a_claim = next(c for c in cs if c.party == ordered[0])
-        b_claim = next(c for c in cs if c.party == ordered[1])
-        pa, pb = _party_name(event, ordered[0]), _party_name(event, ordered[1])
-        who = "{outlet_a} itself" if not holder else f"the {_esc(holder)}, as quoted by {{outlet_a}},"
-        text = (f"{who} presents both {_esc(pa)} ({_esc(_literal(a_claim.act, event))}) and {_esc(pb)} "
-                f"({_esc(_literal(b_claim.act, event))}) as the side that started it.")
-        text = text[0].upper() + text[1:] if not text.startswith("{") else text
-        out.append(Disagreement("self", pa, pb, " ".join(text.split()),
-                                tuple(x.act.evidence for x in (a_claim, b_claim) if x.act is not None),
-                                (a_claim.index, b_claim.index)))
-    return out

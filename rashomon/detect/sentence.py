@@ -1,0 +1,111 @@
+"""One sentence read by every detector: voice, acts and initiator, counts, places, times, loaded terms
+(`SentenceAnalysis`); `analyse` one sentence, `analyse_article` a whole article with the voice carried across
+sentences."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..nlp import load_nlp
+from ..sources import Event
+from .initiator import Act, extract_acts, initiator_of
+from .numbers import Count, extract_numbers
+from .parties import PartyMatcher, PartyMention
+from .places import Place, extract_place_mentions
+from .times import TimeMention, extract_time_mentions
+from .voice import Voice, analyse_voice_detail
+from .wording import LoadedTerm, loaded_terms, matcher_for
+
+log = logging.getLogger(__name__)
+
+
+def _event_year(event: Event) -> int:
+    return event.window_start.year
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    """Everything the detectors read from one sentence.
+
+    initiator: from all acts; own_initiator: from the acts in the outlet's own words; reported_initiator: from the
+    acts inside an attribution. places/times: normalised strings; place_mentions/time_mentions: the full records.
+    """
+
+    text: str
+    voice: Voice
+    acts: tuple[Act, ...] = ()
+    initiator: str | None = None
+    own_initiator: str | None = None
+    reported_initiator: str | None = None
+    numbers: tuple[Count, ...] = ()
+    places: tuple[str, ...] = ()
+    place_mentions: tuple[Place, ...] = ()
+    times: tuple[str, ...] = ()
+    time_mentions: tuple[TimeMention, ...] = ()
+    loaded: tuple[LoadedTerm, ...] = ()
+    mentions: tuple[PartyMention, ...] = ()
+
+
+def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None) -> SentenceAnalysis:
+    voice, scope = analyse_voice_detail(span, matcher, previous)
+    acts = extract_acts(span, matcher, event_year=_event_year(event), voice=voice, reported_tokens=scope,
+                        window=(event.window_start.date(), event.window_end.date()))
+    places = extract_place_mentions(span, matcher)
+    times = extract_time_mentions(span)
+    return SentenceAnalysis(
+        text=span.text,
+        voice=voice,
+        acts=tuple(acts),
+        initiator=initiator_of(acts),
+        own_initiator=initiator_of([a for a in acts if not a.reported]),
+        reported_initiator=initiator_of([a for a in acts if a.reported]),
+        numbers=tuple(extract_numbers(span, matcher)),
+        places=tuple(p.name for p in places),
+        place_mentions=tuple(places),
+        times=tuple(t.value for t in times),
+        time_mentions=tuple(times),
+        loaded=tuple(loaded_terms(span.text, event)),
+        mentions=tuple(matcher.find_all(span.text)),
+    )
+
+
+def _previous_voice(previous: Voice | SentenceAnalysis | None) -> Voice | None:
+    if isinstance(previous, SentenceAnalysis):
+        return previous.voice
+    return previous
+
+
+def analyse(text_or_span: str | Span | Doc, event: Event, previous: Voice | SentenceAnalysis | None = None, *,
+            nlp: Language | None = None) -> SentenceAnalysis:
+    """Run every detector on one sentence (a string is parsed with `nlp`, default `load_nlp()`; a string or Doc
+    holding several spaCy sentences is analysed as one unit). `previous`: the voice (or analysis) of the previous
+    attributed sentence of the same article."""
+    if isinstance(text_or_span, str):
+        span = (nlp or load_nlp())(text_or_span)[:]
+    elif isinstance(text_or_span, Doc):
+        span = text_or_span[:]
+    else:
+        span = text_or_span
+    return _build(span, event, matcher_for(event), _previous_voice(previous))
+
+
+def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None = None,
+                    batch_size: int = 64) -> list[SentenceAnalysis]:
+    """Analyse an article's sentences in order; each sentence sees the voice of the last attributed one before it."""
+    nlp = nlp or load_nlp()
+    matcher = matcher_for(event)
+    out: list[SentenceAnalysis] = []
+    previous: Voice | None = None
+    for doc in nlp.pipe(sentences, batch_size=batch_size):
+        analysis = _build(doc[:], event, matcher, previous)
+        if analysis.voice.attributed:
+            previous = analysis.voice
+        out.append(analysis)
+    log.info("analysed %d sentences for event %s", len(out), event.id)
+    return out
