@@ -7,6 +7,7 @@ a fresh virtualenv with `pip install .` then `rashomon demo` from an empty folde
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -22,9 +23,13 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    # from a clean copy: a checkout's ignored build/ folder may hold files the package list no longer names
+    src = tmp_path_factory.mktemp("src") / "rashomon"
+    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(
+        "build", "*.egg-info", ".venv", ".git", "__pycache__", "reports", "test-artifacts", "*.duckdb*"))
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
-         "-w", str(out), str(REPO)],
+         "-w", str(out), str(src)],
         capture_output=True, text=True, cwd=out,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -68,6 +73,15 @@ def test_the_wheel_carries_the_flows_the_sql_the_seed_the_outlets_and_the_gold_s
     gold = [f for f in _repo_files("tests/gold") if not f.endswith(".py")]
     assert {f"rashomon/data/gold/{f}" for f in gold} <= names
     assert {f"rashomon/templates/{f}" for f in _repo_files("rashomon/templates")} <= names
+
+
+def test_the_wheel_carries_every_module_and_rule_file_of_the_package(names):
+    """A subpackage or rules file added later must not be left out of the explicit package list (rashomon.fetch
+    once was: the installed demo failed with "No module named 'rashomon.fetch'")."""
+    package = REPO / "rashomon"
+    files = {p.relative_to(REPO).as_posix() for pattern in ("*.py", "*.toml", "*.txt", "*.json")
+             for p in package.rglob(pattern) if "__pycache__" not in p.parts}
+    assert files and files <= names, sorted(files - names)[:10]
 
 
 def test_dask_is_an_extra_not_a_requirement(wheel):
