@@ -6,7 +6,6 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -17,7 +16,7 @@ from rashomon import runs, stages, stopping, store
 from rashomon.batchwriter import BatchWriter
 from rashomon.discover import Discovery, discover_event
 from rashomon.errors import RunInterrupted
-from rashomon.fetch import Fetcher, FetchPolicy, FetchResult, decode_html
+from rashomon.fetch import Fetcher, FetchResult, decode_html, fetch_policy
 from rashomon.hostlimits import host_limits
 from rashomon.report import render_event, render_index
 from rashomon.settings import Settings
@@ -26,22 +25,6 @@ from rashomon.sources import Event, Outlet
 BATCH = 25  # articles per write transaction in the extract and segment stages
 WRITE_BATCH = 200  # discovered items / fetch_log rows per write in discovery
 FETCH_BATCH = 10  # fetched pages per write (a kill -9 loses at most these)
-
-
-def fetch_policy(settings: Settings, *, allow_private: bool = False, mirror: str | None = None) -> FetchPolicy:
-    """The fetch policy of the settings. Loopback addresses are allowed only for the offline mirror's host (`mirror`,
-    a base URL), or for any host with `allow_private` (the setting or the argument); other ranges only when listed
-    in `allow_networks`; link-local never (rashomon.netpolicy)."""
-    return FetchPolicy(
-        user_agent=settings.user_agent,
-        total_timeout=settings.total_timeout,
-        max_bytes=settings.max_bytes,
-        max_attempts=settings.max_attempts,
-        min_interval=settings.min_interval,
-        allow_private=allow_private or settings.allow_private,
-        loopback_hosts=frozenset({urlsplit(mirror).netloc.lower()} if mirror else ()),
-        allow_networks=tuple(n for n in settings.allow_networks.split(",") if n.strip()),
-    )
 
 
 def _bar(total: int, desc: str):

@@ -122,7 +122,7 @@ def cmd_sources_list(args: argparse.Namespace) -> int:
 
 
 def cmd_sources_check(args: argparse.Namespace) -> int:
-    from rashomon.flows.tasks import fetch_policy
+    from rashomon.fetch import fetch_policy
 
     from .fetch import Fetcher
     from .hostlimits import host_limits

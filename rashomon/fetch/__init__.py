@@ -27,8 +27,20 @@ from __future__ import annotations
 from .client import Fetcher
 from .decompression import ACCEPT_ENCODING
 from .encoding import decode_html, sniff_charset
-from .records import ACCEPT, OUTCOMES, Attempt, FetchPolicy, FetchResult
+from .records import ACCEPT, OUTCOMES, Attempt, FetchPolicy, FetchResult, fetch_policy
 from .retries import backoff_delay, parse_retry_after
 
-__all__ = ["ACCEPT", "ACCEPT_ENCODING", "OUTCOMES", "Attempt", "FetchPolicy", "FetchResult", "Fetcher",
-           "backoff_delay", "decode_html", "parse_retry_after", "sniff_charset"]
+__all__ = [
+           "ACCEPT",
+           "ACCEPT_ENCODING",
+           "OUTCOMES",
+           "Attempt",
+           "FetchPolicy",
+           "FetchResult",
+           "Fetcher",
+           "backoff_delay",
+           "decode_html",
+           "fetch_policy",
+           "parse_retry_after",
+           "sniff_charset",
+]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -13,6 +15,9 @@ from rashomon.netpolicy import (
     AddressPolicy,
     BadURLError,
 )
+
+if TYPE_CHECKING:
+    from rashomon.settings import Settings
 
 OUTCOMES = (
     "ok",
@@ -153,3 +158,20 @@ class _DecodingFailed(Exception):
 def _one_line(text: str, limit: int = 300) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fetch_policy(settings: Settings, *, allow_private: bool = False, mirror: str | None = None) -> FetchPolicy:
+    """The fetch policy of the settings (the pipeline, `sources check` and `stories discover` all use this one).
+    Loopback addresses are allowed only for the offline mirror's host (`mirror`, a base URL), or for any host with
+    `allow_private` (the setting or the argument); other ranges only when listed in `allow_networks`; link-local
+    never (rashomon.netpolicy)."""
+    return FetchPolicy(
+        user_agent=settings.user_agent,
+        total_timeout=settings.total_timeout,
+        max_bytes=settings.max_bytes,
+        max_attempts=settings.max_attempts,
+        min_interval=settings.min_interval,
+        allow_private=allow_private or settings.allow_private,
+        loopback_hosts=frozenset({urlsplit(mirror).netloc.lower()} if mirror else ()),
+        allow_networks=tuple(n for n in settings.allow_networks.split(",") if n.strip()),
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import stages, store
 from ..discover import discover_event
 from ..errors import ConfigError
-from ..fetch import Fetcher, FetchPolicy, FetchResult, decode_html
+from ..fetch import Fetcher, FetchResult, decode_html, fetch_policy
 from ..hostlimits import host_limits
 from ..settings import Settings
 from ..sources import Event, Outlet
@@ -44,19 +44,6 @@ class IngestOutcome:
     extracted: int = 0
     assigned: AssignOutcome | None = None
     failures: list[tuple[str, str]] = field(default_factory=list)
-
-
-def fetch_policy(settings: Settings, *, allow_private: bool) -> FetchPolicy:
-    """The same policy as the pipeline's (flows/tasks.py: fetch_policy), built here so that the command does not
-    import Prefect (seconds of start-up) for a run that uses none of it."""
-    return FetchPolicy(
-        user_agent=settings.user_agent,
-        total_timeout=settings.total_timeout,
-        max_bytes=settings.max_bytes,
-        max_attempts=settings.max_attempts,
-        min_interval=settings.min_interval,
-        allow_private=allow_private or settings.allow_private,
-    )
 
 
 def _no_bar(total: int, desc: str) -> Callable[[int, int], None]:
