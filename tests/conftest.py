@@ -66,6 +66,7 @@ def seed_site(seed_event_dir):
 def demo_run(prefect_harness, tmp_path_factory, seed_event_dir, sources_dir, seed_site):
     """The demo flow run once, offline, against the seed event served on 127.0.0.1."""
     from rashomon.flows.pipeline import pipeline
+
     from rashomon.settings import load_settings
 
     work = tmp_path_factory.mktemp("demo")
@@ -116,3 +117,21 @@ def db(tmp_path) -> Path:
     with store.connect(path):
         pass
     return path
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    """A hostile HTTP server on 127.0.0.1 (tests/hostile_site.py), one per test module."""
+    try:
+        from tests.hostile_site import serve_hostile_site
+    except ImportError:
+        from hostile_site import serve_hostile_site
+    with serve_hostile_site() as site:
+        yield site
+
+
+@pytest.fixture
+def site(hostile):
+    """The module's hostile server, its counters and switches reset for this test."""
+    hostile.reset()
+    return hostile

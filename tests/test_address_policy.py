@@ -4,8 +4,6 @@ connect-time guard runs in every mode; the relaxation covers the mirror's host o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from rashomon.flows.tasks import fetch_policy
 
@@ -15,21 +13,9 @@ from rashomon.netpolicy import AddressPolicy, RefusedAddressError, check_url
 from rashomon.settings import load_settings
 
 try:
-    from tests.hostile_site import HostileSite, serve_hostile_site
+    from tests.hostile_site import HostileSite
 except ImportError:
-    from hostile_site import HostileSite, serve_hostile_site
-
-
-@pytest.fixture(scope="module")
-def hostile() -> Iterator[HostileSite]:
-    with serve_hostile_site() as site:
-        yield site
-
-
-@pytest.fixture
-def site(hostile: HostileSite) -> HostileSite:
-    hostile.reset()
-    return hostile
+    from hostile_site import HostileSite
 
 
 def resolves_to(*addresses: str):

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,23 +20,11 @@ from rashomon.fetch import Fetcher, FetchPolicy
 from rashomon.sources import load_event, load_outlets
 
 try:
-    from tests.hostile_site import HostileSite, serve_hostile_site
+    from tests.hostile_site import HostileSite
 except ImportError:  # pragma: no cover - run from tests/
-    from hostile_site import HostileSite, serve_hostile_site
+    from hostile_site import HostileSite
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def hostile() -> Iterator[HostileSite]:
-    with serve_hostile_site() as s:
-        yield s
-
-
-@pytest.fixture
-def site(hostile: HostileSite) -> HostileSite:
-    hostile.reset()
-    return hostile
 
 
 def _policy(**overrides: object) -> FetchPolicy:

@@ -8,7 +8,6 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -26,9 +25,9 @@ except ImportError:  # running pytest from outside the repository root
 from rashomon import netpolicy
 from rashomon.errors import FetchError
 from rashomon.fetch import (
+    Fetcher,
     FetchPolicy,
     FetchResult,
-    Fetcher,
     backoff_delay,
     decode_html,
     parse_retry_after,
@@ -37,24 +36,12 @@ from rashomon.fetch import (
 from rashomon.netpolicy import BadURLError, RefusedAddressError, address_problem, check_url
 
 try:
-    from tests.hostile_site import CYRILLIC_TEXT, LATIN1_TEXT, HostileSite, gzip_bomb_parts, serve_hostile_site
+    from tests.hostile_site import CYRILLIC_TEXT, LATIN1_TEXT, HostileSite, gzip_bomb_parts
 except ImportError:
-    from hostile_site import CYRILLIC_TEXT, LATIN1_TEXT, HostileSite, gzip_bomb_parts, serve_hostile_site
+    from hostile_site import CYRILLIC_TEXT, LATIN1_TEXT, HostileSite, gzip_bomb_parts
 
 
 # --------------------------------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def hostile() -> Iterator[HostileSite]:
-    with serve_hostile_site() as site:
-        yield site
-
-
-@pytest.fixture
-def site(hostile: HostileSite) -> HostileSite:
-    hostile.reset()
-    return hostile
 
 
 class SleepRecorder:
