@@ -333,6 +333,9 @@ figures as (
            n.party as side,
            case n.qualifier
                when 'range' then cast(n.low as bigint) || '–' || cast(n.high as bigint)
+               -- "hundreds": the word, never its interval (an analyst reads "200–999" as a figure someone gave)
+               when 'vague' then coalesce(regexp_extract(lower(n.text), '(dozens|hundreds|thousands|scores|tens)'),
+                                          lower(n.text))
                when 'at_least' then 'at least ' || cast(n.value as bigint)
                when 'more_than' then 'more than ' || cast(n.value as bigint)
                when 'up_to' then 'up to ' || cast(n.value as bigint)

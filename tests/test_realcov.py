@@ -212,6 +212,7 @@ def test_detected_figures_are_compared_in_the_labels_form():
     assert predicted_figure(500, 501, None, "more_than") == (500, None)
     assert predicted_figure(500, None, 500, "up_to") == (None, 500)
     assert predicted_figure(None, 24, 99, "exact") is None            # "dozens" is no figure
+    assert predicted_figure(None, 200, 999, "vague") is None          # "hundreds" neither (GUIDELINES.md)
     assert predicted_figure(None, 2, 3, "range") == (2, 3)
     assert _casualty({"what": "killed (an officer and two soldiers)", "side": "civilians:kosovo", "low": 3,
                       "high": 3}) == Casualty("killed", "kosovo", 3, 3)

@@ -66,7 +66,7 @@ def np_tokens(token: Token, *, with_of: bool = True, preps: frozenset[str] = fro
         for c in t.children:
             if c.dep_ in NP_DEPS or (appos and c.dep_ == "appos"):
                 walk(c)
-            elif with_of and c.dep_ == "prep" and c.lower_ in preps:
+            elif with_of and c.dep_ == "prep" and c.lower_ in preps and any(p.dep_ == "pobj" for p in c.children):
                 out.append(c)
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -184,6 +184,17 @@ def accused_of(gov: Token) -> Token | None:
     return objs[0] if objs else None
 
 
+def accusing_verb(prep: Token) -> Token | None:
+    """The accusation verb an "of/for" preposition belongs to: "accused Y [of] …", and the common misparse that hangs
+    the preposition on the accused ("blamed [Russian forces] [for] the explosion"). None when it belongs to none."""
+    gov = prep.head
+    if gov.lemma_.lower() in ACCUSE_VERBS:
+        return gov
+    if gov.dep_ in {"dobj", "nsubjpass"} and gov.head.lemma_.lower() in ACCUSE_VERBS:
+        return gov.head
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, following conjunction, control and accusation structure:
     "Armenia attacked and killed" (conj) → Armenia; "forces tried to seize" (xcomp) → forces;
@@ -221,10 +232,8 @@ def subject_of(verb: Token) -> Token | None:
             v = v.head
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"of", "for"}:
-            gov = v.head.head
-            if gov.lemma_.lower() in ACCUSE_VERBS:
-                return accused_of(gov)
-            return None
+            gov = accusing_verb(v.head)
+            return accused_of(gov) if gov is not None else None
         if v.dep_ == "advcl" and v.tag_ == "VBG":
             v = v.head
             continue

@@ -8,6 +8,7 @@ import logging
 from spacy.tokens import Token
 
 from ._syntax import (
+    accusing_verb,
     PartyIndex,
     accused_of,
     agent_of,
@@ -180,8 +181,8 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
             return agents[0] if agents else None
         return subject_of(sv)
     if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in {"for", "of"}:
-        gov = n.head.head
-        if gov.lemma_.lower() in ACCUSE_VERBS:
+        gov = accusing_verb(n.head)
+        if gov is not None:
             return child(gov, "dobj", "nsubjpass")
     if n.dep_ == "dobj" and n.head.lemma_.lower() == "blame":  # "blamed the attack on X"
         on = prep_object(n.head, "on")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ._syntax import (
+    accusing_verb,
     prep_object,
 )
 from .lexicon import (
@@ -23,6 +24,7 @@ from .lexicon import (
     HOSTILE_MODIFIERS,
     HOSTILE_NOUNS,
     HOSTILE_VERBS,
+    PHRASAL_HOSTILE_VERBS,
     RETALIATION_MODIFIERS,
     SOVEREIGN_NOUNS,
     STAGE_VERBS,
@@ -135,7 +137,7 @@ def _in_accusation(v: Token) -> bool:
     """Is the verb the content of an accusation: "accused Y of [staging] it", "blamed Y for [carrying out] …"?"""
     for _ in range(4):
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"of", "for"} \
-                and v.head.head.lemma_.lower() in ACCUSE_VERBS:
+                and accusing_verb(v.head) is not None:
             return True
         if v.dep_ == "conj" and v.tag_ == "VBG" and v.head.lemma_.lower() in ACCUSE_VERBS and v.head.tag_ != "VBG":
             return True
@@ -212,6 +214,9 @@ def _verb_action(v: Token) -> str | None:
                                      for c in v.children) and not prep_object(v, "on", "at", "upon", "into"):
             return None  # "fired the commander"
         return HOSTILE_VERBS[lemma]
+    for c in v.children:
+        if c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_HOSTILE_VERBS:
+            return PHRASAL_HOSTILE_VERBS[(lemma, c.lower_)]
     forms = _verb_forms(v)
     if forms & STAGE_VERBS and not forms & set(HOSTILE_VERBS) and _in_accusation(v) and any(
             c.dep_ in {"dobj", "prt"} for c in v.children) and not any(

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from ..sources import Event
 from .initiator import UNKNOWN, Act
+from .lexicon import VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, _event_year, analyse, analyse_article  # noqa: F401  (entry points)
 from .voice import institution_of
@@ -136,10 +137,9 @@ def _count_phrase(c: Count) -> str:
     def n(x: float | None) -> str:
         return "?" if x is None else (f"{int(x)}" if float(x).is_integer() else f"{x:g}")
 
+    if c.qualifier == "vague":
+        return next((w for w in c.text.lower().split() if w in VAGUE_NUMBERS), c.text.lower())
     if c.qualifier == "range":
-        if c.value is None and c.low is not None and c.high is not None and c.text.lower().endswith(
-                ("dozens", "hundreds", "thousands", "scores", "tens")):
-            return c.text.split()[-1].lower()
         return f"{n(c.low)}–{n(c.high)}"
     prefix = {"exact": "", "at_least": "at least ", "more_than": "more than ", "up_to": "up to ",
               "about": "about "}[c.qualifier]

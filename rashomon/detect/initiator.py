@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from ._syntax import (
+    accusing_verb,
     PartyIndex,
     accused_of,
     agent_of,
@@ -206,9 +207,9 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
         if verb is not None and (lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             drafts.append(_Draft(t, verb, "provoke", subject_of(verb), None, passive=False))
             continue
-        if t.dep_ == "pobj" and t.head.lower_ in {"for", "of"} and t.head.head.lemma_.lower() in ACCUSE_VERBS \
+        if t.dep_ == "pobj" and t.head.lower_ in {"for", "of"} and accusing_verb(t.head) is not None \
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
-            gov = t.head.head  # "blamed Armenia for the clashes", "accused Kyiv of the blast"
+            gov = accusing_verb(t.head)  # "blamed Armenia for the clashes", "accused Kyiv of the blast"
             drafts.append(_Draft(t, gov, "provoke", accused_of(gov), None, passive=False))
     # a noun act that is the object of a verbal act of the same action ("fired shots") is the same act
     verb_ids = {d.token.i: d.action for d in drafts if d.token.pos_ in {"VERB", "AUX"}}

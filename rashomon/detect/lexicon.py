@@ -96,7 +96,11 @@ HOSTILE_VERBS: dict[str, str] = {
     "liberate": "seize", "recapture": "seize", "regain": "seize", "retake": "seize", "reclaim": "seize",
     "retaliate": "retaliate", "counterattack": "retaliate", "avenge": "retaliate",
     "bomb": "strike", "strike": "strike", "airstrike": "strike", "hit": "strike", "pound": "shell",
-    "mine": "attack",
+    "mine": "attack", "detonate": "attack",
+}
+#: Phrasal verbs (lemma, particle) -> action: "blew up the dam", "was blown up by X".
+PHRASAL_HOSTILE_VERBS: dict[tuple[str, str], str] = {
+    ("blow", "up"): "attack",
 }
 #: Munitions: "launched/used/deployed" with one of these is a strike ("drones launched by X", "X used missiles").
 WEAPON_NOUNS: frozenset[str] = frozenset(
@@ -304,6 +308,10 @@ CASUALTY_NOUNS: frozenset[str] = frozenset(
      "militiaman", "policeman", "policemen", "cop", "agent", "diplomat", "official", "aid worker", "paramedic",
      "others", "other", "more"}
 )
+#: Counted people who are never the reporting source's own losses: "Israel said it killed 30 militants".
+ENEMY_PERSON_NOUNS: frozenset[str] = frozenset(
+    {"militant", "terrorist", "insurgent", "attacker", "gunman", "jihadist", "separatist", "rebel", "mercenary",
+     "saboteur", "infiltrator", "enemy", "invader", "occupier", "fighter", "combatant"})
 #: Head nouns after which a number is a measurement, not a head count.
 UNIT_NOUNS: frozenset[str] = frozenset(
     {"day", "week", "month", "year", "hour", "minute", "second", "km", "kilometer", "kilometre", "mile", "meter",

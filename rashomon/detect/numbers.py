@@ -9,7 +9,7 @@ Each count has a `quantity` (killed, wounded, dead, missing, captured, or other)
 - up_to "up to 30" → [None, 30];  "fewer than 10" → [None, 9];
 - about "about/around/nearly/some 40" → 40 ± 15 % (at least ± 1): [34, 46];
 - range "between 50 and 60" / "50 to 60" / "50-60" → [50, 60], value None;
-- vague plurals, qualifier "range", value None: "dozens" → [24, 99] (two dozen or more, fewer than a hundred),
+- vague plurals, qualifier "vague", value None: "dozens" → [24, 99] (two dozen or more, fewer than a hundred),
   "scores" → [40, 99], "hundreds" → [200, 999], "thousands" → [2000, 9999].
 
 Years, dates, times, percentages, money, ordinals, measurements ("10 km", "two days", "44-day") and unit names
@@ -24,7 +24,8 @@ The counted quantity comes from the counted word ("14 wounded", "two prisoners")
 
 The `party` is the party named in the counted noun phrase ("two Armenian soldiers", "servicemen of the X army",
 "50 of its servicemen"), an "on the X side" phrase or the subject of "lost" ("the X side lost 207 servicemen");
-`unit` is the counted noun's lemma.
+else the reporting source's (a side reports its own losses: "Baku says 50 soldiers killed"; not "X said it killed 30
+militants"); `unit` is the counted noun's lemma.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from .lexicon import (
     UNIT_NOUNS,
     VAGUE_NUMBERS,
 )
+from .count_sides import merge_conjoined, reporting_side
 from .parties import PartyMatcher
 
 log = logging.getLogger(__name__)
@@ -268,8 +270,9 @@ def _party(noun: Token | None, arg: Token, pidx: PartyIndex) -> str | None:
     return None
 
 
-def extract_numbers(sent: Span, matcher: PartyMatcher) -> list[Count]:
-    """The counts in `sent`, in text order (see the module docstring)."""
+def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None = None) -> list[Count]:
+    """The counts in `sent`, in text order (see the module docstring). `source_party`: the party of the sentence's
+    source (voice.py), the side of casualty figures whose noun names none."""
     pidx = PartyIndex.build(sent, matcher)
     doc = sent.doc
     counts: list[Count] = []
@@ -304,7 +307,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher) -> list[Count]:
         last = end
         if vague is not None:
             low, high = vague
-            qualifier = "range" if qualifier == "exact" else qualifier
+            qualifier = "vague" if qualifier == "exact" else qualifier
         else:
             low, high = _interval(value, qualifier, phrase)  # type: ignore[arg-type]
         # ranges: "between 50 and 60", "50 to 60", "50-60"
@@ -353,6 +356,8 @@ def extract_numbers(sent: Span, matcher: PartyMatcher) -> list[Count]:
             i = last + 1
             continue
         party = _party(noun, arg, pidx)
+        if party is None and quantity != "other":
+            party = reporting_side(noun, arg, pidx, source_party)
         stop = max(last, noun.i if noun is not None and noun.i > last else last)
         text = doc[qstart:stop + 1].text
         unit = noun.lemma_.lower() if noun is not None else None
@@ -368,8 +373,10 @@ def extract_numbers(sent: Span, matcher: PartyMatcher) -> list[Count]:
             q = _quantity(noun, noun, t.i, pidx, noun_itself=False)
             if q == "other":
                 continue
-            counts.append(Count(q, 1.0, 1.0, 1.0, "exact", _party(noun, noun, pidx), doc[t.i:noun.i + 1].text,
+            side = _party(noun, noun, pidx) or reporting_side(noun, noun, pidx, source_party)
+            counts.append(Count(q, 1.0, 1.0, 1.0, "exact", side, doc[t.i:noun.i + 1].text,
                                 noun.lemma_.lower()))
     counts.sort(key=lambda c: sent.text.find(c.text))
+    counts = merge_conjoined(counts, sent.text)
     log.debug("%d counts in %r", len(counts), sent.text[:60])
     return counts

@@ -65,7 +65,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         initiator=initiator_of(acts),
         own_initiator=initiator_of([a for a in acts if not a.reported]),
         reported_initiator=initiator_of([a for a in acts if a.reported]),
-        numbers=tuple(extract_numbers(span, matcher)),
+        numbers=tuple(extract_numbers(span, matcher, voice.attributed_party)),
         places=tuple(p.name for p in places),
         place_mentions=tuple(places),
         times=tuple(t.value for t in times),

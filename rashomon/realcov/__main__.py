@@ -78,6 +78,8 @@ def score_event(con, event_id: str, labels, outlet_of_side: dict[str, str] | Non
 def predicted_figure(value, low, high, qualifier: str) -> tuple[float | None, float | None] | None:
     """A detected figure in the labels' form (GUIDELINES.md): the figure as written, "at least / more than N" →
     (N, None), "up to N" → (None, N), a range → (low, high); vague plurals ("dozens", no value) are not figures."""
+    if qualifier == "vague":
+        return None
     if qualifier == "range":
         return (low, high) if low is not None and high is not None else None
     if value is None:

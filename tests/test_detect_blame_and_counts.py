@@ -1,0 +1,93 @@
+"""Detector rules found on the benchmark's dev split (tests/realcov), each on sentences written for the test:
+explosions as acts, accusations whose "of/for" the parser hangs on the accused, vague plurals that are no figure,
+whose casualties a figure counts when its noun names no party, and counts that are one figure."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.detect import extract_acts, extract_numbers
+from rashomon.detect.parties import PartyMatcher
+from rashomon.detect.sentence import analyse
+from rashomon.detect.voice import analyse_voice_detail
+from rashomon.sources import Event
+
+
+@pytest.fixture(scope="module")
+def um(ukraine: Event) -> PartyMatcher:
+    return PartyMatcher(ukraine.parties)
+
+
+def _acts(nlp: Language, text: str, matcher: PartyMatcher):
+    s = nlp(text)[:]
+    voice, scope = analyse_voice_detail(s, matcher, None)
+    return voice, extract_acts(s, matcher, event_year=2023, voice=voice, reported_tokens=scope)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia blew up the dam on Tuesday.",
+    "The dam has been blown up by Russia.",
+    "Russia has detonated a bomb of mass destruction.",
+])
+def test_explosions_are_acts_of_their_author(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = _acts(nlp, text, um)
+    assert [(a.actor, a.action, a.initiating) for a in acts] == [("russia", "attack", True)]
+
+
+def test_blowing_up_a_bridge_is_not_blowing_a_whistle(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _acts(nlp, "Kyiv blew the whistle on the deal.", um)
+    assert acts == []
+
+
+def test_accused_of_hung_on_the_accused(nlp: Language, um: PartyMatcher) -> None:
+    # the parser hangs "of blowing up" on "Moscow's forces", not on "accused": the act is still Russia's, in Kyiv's words
+    voice, acts = _acts(nlp, "Kyiv, for its part, has accused Moscow's forces of blowing up the dam.", um)
+    assert voice.attributed_party == "ukraine"
+    assert [(a.actor, a.reported) for a in acts] == [("russia", True)]
+    assert "of" not in acts[0].actor_text.split()
+
+
+def test_blamed_for_hung_on_the_accused(nlp: Language, um: PartyMatcher) -> None:
+    voice, acts = _acts(nlp, "On the other side, Kyiv has blamed Moscow's forces for the dam explosion.", um)
+    assert voice.attributed_party == "ukraine"
+    assert [(a.actor, a.action) for a in acts] == [("russia", "provoke")]
+
+
+def _counts(nlp: Language, text: str, matcher: PartyMatcher, source: str | None = None):
+    return [(c.quantity, c.value, c.qualifier, c.party)
+            for c in extract_numbers(nlp(text)[:], matcher, source)]
+
+
+def test_vague_plurals_are_no_figure(nlp: Language, um: PartyMatcher) -> None:
+    (c,) = extract_numbers(nlp("Hundreds of people were killed in the blast.")[:], um)
+    assert (c.quantity, c.value, c.qualifier, c.low, c.high) == ("killed", None, "vague", 200, 999)
+
+
+def test_a_side_reports_its_own_losses(nlp: Language, um: PartyMatcher, ukraine: Event) -> None:
+    a = analyse("Three soldiers were killed and five wounded in the shelling, Kyiv said.", ukraine, nlp=nlp)
+    assert [(c.quantity, c.value, c.party) for c in a.numbers] == [("killed", 3, "ukraine"), ("wounded", 5, "ukraine")]
+    # the nearest speaker with a party wins over the sentence's source
+    assert _counts(nlp, "The IDF said the blast, in which Hamas claims 500 people were killed, was a misfire.", um,
+                   "israel") == [("killed", 500, "exact", "hamas")]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel said it killed 30 people in the raid.",         # what the source's side did
+    "Israel said 30 militants were killed in the raid.",    # the other side's fighters
+])
+def test_not_the_sources_losses(nlp: Language, um: PartyMatcher, text: str) -> None:
+    assert [party for *_, party in _counts(nlp, text, um, "israel")] == [None]
+
+
+def test_own_voice_figures_keep_no_side(nlp: Language, um: PartyMatcher, ukraine: Event) -> None:
+    a = analyse("Three soldiers were killed in the shelling.", ukraine, nlp=nlp)
+    assert [(c.value, c.party) for c in a.numbers] == [(3, None)]
+
+
+def test_conjoined_counts_are_one_figure(nlp: Language, um: PartyMatcher) -> None:
+    assert _counts(nlp, "An officer and two soldiers have been killed in the clash.", um) == [
+        ("killed", 3, "exact", None)]
+    # different quantities, or a qualifier, stay apart
+    assert _counts(nlp, "Two soldiers were killed and at least 14 wounded.", um) == [
+        ("killed", 2, "exact", None), ("wounded", 14, "at_least", None)]
