@@ -91,3 +91,14 @@ def test_conjoined_counts_are_one_figure(nlp: Language, um: PartyMatcher) -> Non
     # different quantities, or a qualifier, stay apart
     assert _counts(nlp, "Two soldiers were killed and at least 14 wounded.", um) == [
         ("killed", 2, "exact", None), ("wounded", 14, "at_least", None)]
+
+
+def test_conjoined_exact_and_about_is_about_the_sum(nlp: Language, um: PartyMatcher) -> None:
+    (c,) = extract_numbers(nlp("One of its officers and around 20 soldiers had been killed in the clash.")[:], um)
+    assert (c.quantity, c.value, c.qualifier) == ("killed", 21, "about")
+    assert c.low < 21 < c.high
+
+
+def test_a_names_number_is_no_count(nlp: Language, um: PartyMatcher) -> None:
+    assert _counts(nlp, "Gas leaked from the Nord Stream 1 pipeline near Bornholm.", um) == []
+    assert _counts(nlp, "In Gaza 500 people died.", um) == [("dead", 500, "exact", None)]

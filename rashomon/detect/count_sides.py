@@ -5,11 +5,13 @@
   speech verb with a party subject wins over the sentence's source), unless the count is what someone did ("X said it
   killed 30 people") or the counted are the other side's fighters (lexicon.ENEMY_PERSON_NOUNS).
 - `merge_conjoined`: "an officer and two soldiers have been killed" is one figure, 3 killed (the benchmark's labels
-  and a reader count it so): adjacent exact counts of one quantity and one side joined only by "and" or a comma.
+  and a reader count it so): adjacent counts of one quantity and one side (or one naming none), exact or "about" ("one of its officers and
+  around 20 soldiers": about 21), joined only by "and" or a comma.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ._syntax import PartyIndex, child
-from .lexicon import ENEMY_PERSON_NOUNS, QUANTITY_WORDS, SPEECH_VERBS
+from .lexicon import ABOUT_TOLERANCE, ENEMY_PERSON_NOUNS, QUANTITY_WORDS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from .numbers import Count
@@ -48,18 +50,25 @@ def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_part
 
 
 def merge_conjoined(counts: list["Count"], text: str) -> list["Count"]:
-    """Counts in text order; adjacent exact counts of one quantity and side joined by "and"/"," become their sum."""
+    """Counts in text order; adjacent counts that are one figure (module docstring) become their sum."""
     out: list[Count] = []
     end_of_last = -1
     for c in counts:
         start = text.find(c.text)
         prev = out[-1] if out else None
-        if prev is not None and start > end_of_last >= 0 and prev.quantity == c.quantity and prev.party == c.party \
-                and prev.qualifier == c.qualifier == "exact" and prev.value is not None and c.value is not None \
-                and _JOINER.match(text[end_of_last:start]):
+        if prev is not None and start > end_of_last >= 0 and prev.quantity == c.quantity \
+                and (prev.party == c.party or None in (prev.party, c.party)) \
+                and {prev.qualifier, c.qualifier} <= {"exact", "about"} and prev.value is not None \
+                and c.value is not None and _JOINER.match(text[end_of_last:start]):
             total = prev.value + c.value
+            prev = replace(prev, party=prev.party or c.party)
             span = text[text.find(prev.text):start + len(c.text)]
-            out[-1] = replace(prev, value=total, low=total, high=total, text=span)
+            if "about" in (prev.qualifier, c.qualifier):
+                delta = max(1.0, total * ABOUT_TOLERANCE)   # as numbers.py reads "about N"
+                low, high = float(math.floor(total - delta)), float(math.ceil(total + delta))
+                out[-1] = replace(prev, value=total, low=low, high=high, qualifier="about", text=span)
+            else:
+                out[-1] = replace(prev, value=total, low=total, high=total, text=span)
         else:
             out.append(c)
         end_of_last = start + len(c.text) if start >= 0 else -1

@@ -120,7 +120,7 @@ def _run_value(words: list[str]) -> float | None:
 
 def _skip(t: Token, *, ents: bool = True) -> bool:
     """Is `t` no count: a year, a date or time (by entity type, unless `ents` is False), "44-day", "Su-25", "5th",
-    a percentage or a clock time."""
+    a percentage, a clock time or a name's number ("Nord Stream 1")."""
     if ents and t.ent_type_ in _SKIP_ENTS:
         return True
     if _YEAR.match(t.text):
@@ -139,7 +139,9 @@ def _skip(t: Token, *, ents: bool = True) -> bool:
         return True
     if nxt is not None and nxt.lower_ in {"th", "st", "nd", "rd"}:
         return True
-    return False
+    # a name's number: "Nord Stream 1", "Flight 17" (not "in Gaza 500 people": a place, and people are counted)
+    return prv is not None and prv.pos_ == "PROPN" and prv.is_title and prv.ent_type_ not in {"GPE", "NORP", "LOC"} \
+        and (t.head.i < t.i or t.head.lemma_.lower() not in CASUALTY_NOUNS)
 
 
 def _qualifier(sent: Span, start: int) -> tuple[str, str | None, int]:
