@@ -150,11 +150,10 @@ def _run_header(con: duckdb.DuckDBPyConnection, event_id: str, run_info: dict[st
 
 
 def event_context(con: duckdb.DuckDBPyConnection, event_id: str, *, run_info: dict[str, Any], min_words: int = 4) -> dict[str, Any]:
-    ev = con.execute("select * from events where event_id = ?", [event_id]).fetchone()
-    if ev is None:
+    found = store.rows(con, "select_event", event_id=event_id)
+    if not found:
         raise ReportError(f"event {event_id!r} is not in the database (run it first)")
-    cols = [d[0] for d in con.description]
-    event = dict(zip(cols, ev))
+    event = found[0]
     party_names = _party_names(event)
     articles = store.rows(con, "select_report_articles", event_id=event_id)
     names = {a["outlet_id"]: a["outlet_name"] or a["outlet_id"] for a in articles}
@@ -243,7 +242,7 @@ def index_context(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         analysed: dict[str, bool] = defaultdict(bool)
         for a in articles:
             analysed[a["outlet_id"]] |= bool(a["n_analysed"])
-        parties_row = con.execute("select parties from events where event_id = ?", [e["event_id"]]).fetchone()
+        parties_row = store.run(con, "select_event_parties", event_id=e["event_id"]).fetchone()
         party_names = _party_names({"parties": parties_row[0] if parties_row else None})
         _, e["summary"] = who_started_it(
             sorted(names, key=lambda o: names[o].casefold()), names, {}, analysed,

@@ -72,9 +72,8 @@ def align_event(
         }
     )
     with store.transaction(con):
-        con.execute("delete from alignment_candidates where event_id = ? and model = ?", [event_id, model_name])
         con.register("new_candidates", cand_table)
-        con.execute("insert into alignment_candidates by name select * from new_candidates")
+        store.run(con, "replace_alignment_candidates", event_id=event_id, model=model_name)
         con.unregister("new_candidates")
         outlet_of = dict(zip(ids, outlets))
         index = {sid: i for i, sid in enumerate(ids)}
@@ -91,8 +90,7 @@ def align_event(
                 min_link=min_link, outlets=outlets, max_per_outlet=max_per_outlet,
             )
         clusters = [[ids[i] for i in members] for members in groups]
-        con.execute("delete from claim_sentences where claim_id in (select claim_id from claims where event_id = ?)", [event_id])
-        con.execute("delete from claims where event_id = ?", [event_id])
+        store.run(con, "delete_event_claims", event_id=event_id)
         claim_rows, member_rows = [], []
         for members in clusters:
             rows_ = [index[m] for m in members]

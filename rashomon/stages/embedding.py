@@ -30,8 +30,5 @@ def store_embeddings(con: duckdb.DuckDBPyConnection, model_name: str, hashes: Se
     )
     with store.transaction(con):
         con.register("new_embeddings", table)
-        con.execute(
-            "insert into embeddings (sentence_sha256, model, dim, vector) "
-            "select sentence_sha256, model, dim, vector from new_embeddings on conflict do nothing"
-        )
+        store.run(con, "insert_embeddings")
         con.unregister("new_embeddings")

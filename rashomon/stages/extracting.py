@@ -75,14 +75,10 @@ def save_article(
     """Upsert an article; a changed text becomes a new revision (the old one is kept). True if the text is new."""
     article_id = short_hash(event_id, outlet_id, art.canonical_url or url)
     with store.transaction(con):
-        row = con.execute(
-            "select revision, text_sha256 from articles where article_id = ?", [article_id]
-        ).fetchone()
+        row = store.run(con, "select_article_state", article_id=article_id).fetchone()
         if row and row[1] == art.text_sha256:
-            con.execute(
-                "update articles set content_sha256 = ?, fetched_at = ? where article_id = ?",
-                [content_sha256, fetched_at, article_id],
-            )
+            store.run(con, "update_article_fetch", content_sha256=content_sha256, fetched_at=fetched_at,
+                      article_id=article_id)
             return False
         revision = (row[0] + 1) if row else 1
         params = dict(
@@ -99,20 +95,17 @@ def save_article(
         if row:
             from ..revisions import diff_texts
 
-            old_text = con.execute(
-                "select text from article_revisions where article_id = ? and revision = ?", [article_id, row[0]]
-            ).fetchone()[0]
+            old_text = store.run(con, "select_revision_text", article_id=article_id, revision=row[0]).fetchone()[0]
             seen = utc_now()
             for i, ch in enumerate(diff_texts(old_text, art.text)):
-                con.execute(
-                    "insert into article_changes values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                    [article_id, revision, i, ch.kind, ch.old_sentence, ch.new_sentence, ch.summary, seen],
+                store.run(
+                    con, "insert_article_change", article_id=article_id, revision=revision, change_no=i,
+                    kind=ch.kind, old_sentence=ch.old_sentence, new_sentence=ch.new_sentence, summary=ch.summary,
+                    seen_at=seen,
                 )
         # The same text already published by another outlet for this event: a wire copy, kept but marked.
-        twin = con.execute(
-            "select article_id from articles where event_id = ? and text_sha256 = ? and article_id <> ? "
-            "order by published_at nulls last, article_id limit 1",
-            [event_id, art.text_sha256, article_id],
+        twin = store.run(
+            con, "select_same_text_article", event_id=event_id, text_sha256=art.text_sha256, article_id=article_id
         ).fetchone()
-        con.execute("update articles set same_text_as = ? where article_id = ?", [twin[0] if twin else None, article_id])
+        store.run(con, "update_article_same_text", same_text_as=twin[0] if twin else None, article_id=article_id)
     return True

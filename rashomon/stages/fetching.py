@@ -91,7 +91,7 @@ def store_fetch(con: duckdb.DuckDBPyConnection, run_id: str, result) -> None:
 
 
 def raw_body(con: duckdb.DuckDBPyConnection, content_sha256: str) -> bytes:
-    row = con.execute("select body from raw_pages where content_sha256 = ?", [content_sha256]).fetchone()
+    row = store.run(con, "select_raw_body", content_sha256=content_sha256).fetchone()
     return zstandard.ZstdDecompressor().decompress(row[0])
 
 

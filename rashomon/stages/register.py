@@ -47,7 +47,7 @@ def register(con: duckdb.DuckDBPyConnection, event: Event, outlets: Iterable[Out
 
 def record_discovery(con: duckdb.DuckDBPyConnection, event_id: str, items: Sequence[Item]) -> int:
     """Store discovered items (a URL already known for the event is kept as first seen). Returns new rows."""
-    before = con.execute("select count(*) from discovered_items where event_id = ?", [event_id]).fetchone()[0]
+    before = store.rows(con, "count_discovered_items", event_id=event_id)[0]["n"]
     with store.transaction(con):
         for it in items:
             store.run(
@@ -62,5 +62,5 @@ def record_discovery(con: duckdb.DuckDBPyConnection, event_id: str, items: Seque
                 summary=it.summary,
                 published_at=it.published_at,
             )
-    after = con.execute("select count(*) from discovered_items where event_id = ?", [event_id]).fetchone()[0]
+    after = store.rows(con, "count_discovered_items", event_id=event_id)[0]["n"]
     return after - before

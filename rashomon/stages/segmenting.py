@@ -34,9 +34,8 @@ def segment_pending(
             }
         )
         with store.transaction(con):
-            con.execute("delete from sentences where article_id = ?", [art["article_id"]])
             con.register("new_sentences", table)
-            con.execute("insert into sentences by name select * from new_sentences")
+            store.run(con, "replace_article_sentences", article_id=art["article_id"])
             con.unregister("new_sentences")
         written += len(sents)
         if progress:
