@@ -20,17 +20,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
 
-from . import store
+from . import atomic, store
 from .errors import RashomonError
 from .sources import EVENT_ID
-from .sqlshell import atomic_write_text, open_reader, temp_path
+from .sqlshell import atomic_write_text, open_reader
 
 log = logging.getLogger(__name__)
 
@@ -125,18 +124,13 @@ def export_event(db: Path | str, event_id: str, folder: Path | str, *, wait_s: f
             sql = scope_query(name, columns)
             params = {"event_id": event_id} if _uses_param(sql) else None
             target = folder / f"{name}.parquet"
-            tmp = temp_path(target)
             n = 0
-            try:
+            with atomic.replacing(target) as tmp:
                 reader = con.sql(sql, params=params).to_arrow_reader(batch_rows)
                 with pq.ParquetWriter(tmp, reader.schema) as writer:
                     for batch in reader:
                         writer.write_batch(batch)
                         n += batch.num_rows
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
             written.append(ExportedTable(name, kind, n, target.name, columns))
             log.info("export %s: %s %s, %d rows", event_id, kind, name, n)
         con.execute("commit")

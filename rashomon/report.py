@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from urllib.parse import urlsplit
 import duckdb
 import jinja2
 
-from . import store
+from . import atomic, store
 from .cards import KINDS, SEVERITY_NAMES, card_from_row, card_groups, key_findings
 from .errors import ReportError
 from .factsheet import COLUMNS as FACT_COLUMNS
@@ -84,16 +83,7 @@ def write_atomic(root: Path, relative: str, content: str) -> Path:
     if root not in target.parents:
         raise ReportError(f"refusing to write {target}: outside the reports folder {root}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".html")
-    try:
-        os.fchmod(fd, 0o644)   # a page to be read (mkstemp makes 0600): served or shared like any written file
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return atomic.write_text(target, content, mode=0o644)   # a page to be read: served or shared like any written file
 
 
 # ---------------------------------------------------------------------------------------------------- records
