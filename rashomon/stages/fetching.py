@@ -32,36 +32,17 @@ def pages_to_fetch(con: duckdb.DuckDBPyConnection, event_id: str, urls: Sequence
 def store_fetch(con: duckdb.DuckDBPyConnection, run_id: str, result) -> None:
     """Log every attempt; keep the body content-addressed (zstd); remember validators for conditional GET."""
     with store.transaction(con):
-        for a in result.attempts:
-            store.run(
-                con,
-                "insert_fetch_log",
-                run_id=run_id,
-                url=result.url,
-                hop_url=a.url,
-                attempt=a.attempt,
-                status=a.status,
-                outcome=result.outcome if a is result.attempts[-1] else ("retry" if a.error or (a.status or 0) >= 400 else "redirect"),
-                error=a.error,
-                bytes=a.bytes,
-                elapsed_s=a.elapsed_s,
-                started_at=a.started_at,
-            )
-        if not result.attempts:
-            store.run(
-                con,
-                "insert_fetch_log",
-                run_id=run_id,
-                url=result.url,
-                hop_url=result.url,
-                attempt=0,
-                status=result.status,
-                outcome=result.outcome,
-                error=result.error,
-                bytes=0,
-                elapsed_s=0.0,
-                started_at=utc_now(),
-            )
+        # every attempt (hop or retry); a result with no attempt (refused before any request) still gets its row
+        rows = [
+            dict(hop_url=a.url, attempt=a.attempt, status=a.status,
+                 outcome=result.outcome if a is result.attempts[-1]
+                 else ("retry" if a.error or (a.status or 0) >= 400 else "redirect"),
+                 error=a.error, bytes=a.bytes, elapsed_s=a.elapsed_s, started_at=a.started_at)
+            for a in result.attempts
+        ] or [dict(hop_url=result.url, attempt=0, status=result.status, outcome=result.outcome, error=result.error,
+                   bytes=0, elapsed_s=0.0, started_at=utc_now())]
+        for row in rows:
+            store.run(con, "insert_fetch_log", run_id=run_id, url=result.url, **row)
         sha = None
         if result.ok and result.content is not None:
             sha = hashlib.sha256(result.content).hexdigest()
