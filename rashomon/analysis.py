@@ -97,7 +97,7 @@ def load_detect_inputs(con: duckdb.DuckDBPyConnection, event: Event) -> DetectIn
     return DetectInputs(
         store.rows(con, "select_sentences_to_analyse", event_id=event.id),
         store.rows(con, "select_claim_members", event_id=event.id),
-        dict(con.execute("select outlet_id, name from outlets").fetchall()),
+        dict(store.run(con, "select_outlet_names").fetchall()),
     )
 
 
@@ -189,32 +189,15 @@ def write_detections(con: duckdb.DuckDBPyConnection, event: Event, out: DetectRo
     num_rows, dis_rows = out.sentence_numbers, out.claim_disagreements
     with store.transaction(con):
         store.run(con, "delete_event_analysis", event_id=event.id)
-        if sa_rows:
-            con.executemany(
-                "insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, attributed_to, attributed_party,"
-                " cue, hostile_act, background, places, times, loaded_terms) values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                sa_rows,
-            )
-        if init_rows:
-            con.executemany("insert into sentence_initiators values (?,?,?,?,?,?,?)", init_rows)
-        if act_rows:
-            con.executemany(
-                "insert into sentence_acts (sentence_id, act_no, actor_party, actor_text, action, target_party,"
-                " target_text, initiating, background, negated, reported, evidence) values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                act_rows,
-            )
-        if num_rows:
-            con.executemany(
-                "insert into sentence_numbers (sentence_id, number_no, quantity, value, low, high, qualifier, party,"
-                " unit, text) values (?,?,?,?,?,?,?,?,?,?)",
-                num_rows,
-            )
-        if dis_rows:
-            con.executemany(
-                "insert into claim_disagreements (event_id, kind, claim_id, outlet_a, outlet_b, sentence_a, sentence_b,"
-                " value_a, value_b, explanation, severity) values (?,?,?,?,?,?,?,?,?,?,?)",
-                dis_rows,
-            )
+        for name, rows in (
+            ("insert_sentence_analysis", sa_rows),
+            ("insert_sentence_initiators", init_rows),
+            ("insert_sentence_acts", act_rows),
+            ("insert_sentence_numbers", num_rows),
+            ("insert_claim_disagreements", dis_rows),
+        ):
+            if rows:
+                store.run_many(con, name, rows)
     log.info("detect %s: %d sentences, %d initiator rows, %d disagreements", event.id, len(sa_rows), len(init_rows), len(dis_rows))
     return DetectOutcome(len(sa_rows), len(init_rows), len(dis_rows))
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import ConfigError
+from .moments import aware
 
 
 def _since(value: str) -> dt.datetime:
@@ -20,7 +21,7 @@ def _since(value: str) -> dt.datetime:
         when = dt.datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date, time or duration (e.g. 2022-08-01, 36h, 7d): {value!r}")
-    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return aware(when)
 
 
 def _bar_factory():

@@ -1,4 +1,5 @@
-"""Word-level differences between two sentences, for the report's disagreement cards.
+"""Word-level differences between two sentences: for the report's disagreement cards (word_diff) and for the
+summary of a changed sentence between two revisions of an article (changed_words).
 
 The diff itself is the standard library's `difflib.SequenceMatcher` over word tokens (no hand-rolled algorithm).
 Tokens are compared case-insensitively and punctuation is its own token, so "killed," and "killed" match; the
@@ -92,3 +93,13 @@ def word_diff(a: str, b: str) -> WordDiff:
         spans_a.append((i1, i2, not same))
         spans_b.append((j1, j2, not same))
     return WordDiff(_segments(ta, spans_a), _segments(tb, spans_b), round(matcher.ratio(), 3))
+
+
+def changed_words(old: str, new: str) -> tuple[list[str], list[str]]:
+    """The runs of words only in `old` and the runs only in `new`, words split on whitespace and compared exactly
+    (the revisions' change summaries: "removed “…”; added “…”")."""
+    a, b = old.split(), new.split()
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    removed = [" ".join(a[i1:i2]) for op, i1, i2, _, _ in ops if op in ("replace", "delete")]
+    added = [" ".join(b[j1:j2]) for op, _, _, j1, j2 in ops if op in ("replace", "insert")]
+    return removed, added

@@ -20,55 +20,34 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
 
+from . import atomic, store
 from .errors import RashomonError
 from .sources import EVENT_ID
-from .sqlshell import atomic_write_text, open_reader, temp_path
+from .sqlshell import atomic_write_text, open_reader
 
 log = logging.getLogger(__name__)
 
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
 
-# Subqueries over the event (bound parameter $event_id only).
-_ARTICLES = "select article_id from articles where event_id = $event_id"
-_SENTENCES = f"select sentence_id from sentences where article_id in ({_ARTICLES})"
-_CLAIMS = "select claim_id from claims where event_id = $event_id"
-_RUNS = "select run_id from runs where event_id = $event_id"
-_URLS = (
-    "select url from discovered_items where event_id = $event_id "
-    "union select url from articles where event_id = $event_id "
-    f"union select url from fetch_log where run_id in ({_RUNS})"
-)
-
-# Tables whose link to the event is not (only) an event_id column.
+# Tables whose link to the event is not (only) an event_id column: the query (sql/queries/export_<table>.sql) that
+# selects the event's rows (bound parameter $event_id only).
 RULES: dict[str, str] = {
-    "schema_migrations": "select * from schema_migrations",
-    "outlets": (
-        "select * from outlets where outlet_id in ("
-        "select outlet_id from articles where event_id = $event_id "
-        "union select outlet_id from discovered_items where event_id = $event_id)"
-    ),
-    "fetch_log": f"select * from fetch_log where run_id in ({_RUNS})",
-    "page_fetches": f"select * from page_fetches where url in ({_URLS})",
-    "raw_pages": (
-        "select * from raw_pages where content_sha256 in ("
-        f"select content_sha256 from page_fetches where url in ({_URLS}) "
-        "union select content_sha256 from articles where event_id = $event_id "
-        f"union select content_sha256 from article_revisions where article_id in ({_ARTICLES}))"
-    ),
-    "embeddings": (
-        "select * from embeddings where sentence_sha256 in ("
-        f"select sentence_sha256 from sentences where article_id in ({_ARTICLES}))"
-    ),
-    # the stories the event's articles belong to (story_articles follows by article_id)
-    "stories": f"select * from stories where story_id in (select story_id from story_articles where article_id in ({_ARTICLES}))",
+    name: f"export_{name}"
+    for name in ("schema_migrations", "outlets", "fetch_log", "page_fetches", "raw_pages", "embeddings", "stories")
 }
+# Tables keyed by something the event owns: the key column and the query selecting the event's values of it.
+KEYS: tuple[tuple[str, str], ...] = (
+    ("sentence_id", "select_event_sentence_ids"),
+    ("article_id", "select_event_article_ids"),
+    ("claim_id", "select_event_claim_ids"),
+    ("run_id", "select_event_run_ids"),
+)
 
 
 class ExportError(RashomonError):
@@ -97,17 +76,7 @@ class Export:
 
 def relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, list[str]]]:
     """(name, 'table' | 'view', columns) of every table and view in the main schema, tables first."""
-    rows = con.execute(
-        """
-        select t.table_name, case t.table_type when 'VIEW' then 'view' else 'table' end,
-               list(c.column_name order by c.ordinal_position)
-        from information_schema.tables t
-        join information_schema.columns c using (table_catalog, table_schema, table_name)
-        where t.table_schema = 'main' and t.table_catalog = current_database()
-        group by all
-        order by 2, 1
-        """
-    ).fetchall()
+    rows = store.run(con, "select_relations").fetchall()
     return [(name, kind, list(cols)) for name, kind, cols in rows]
 
 
@@ -116,15 +85,16 @@ def scope_query(name: str, columns: list[str]) -> str:
     if not _IDENT.match(name):
         raise ExportError(f"unexpected table name {name!r}")
     if name in RULES:
-        return RULES[name]
+        return store.statement(RULES[name])
+    # the table's name and key column are identifiers (checked above, and the key one of KEYS), never user input
     if "event_id" in columns:
         return f'select * from "{name}" where event_id = $event_id'
-    for key, sub in (("sentence_id", _SENTENCES), ("article_id", _ARTICLES), ("claim_id", _CLAIMS), ("run_id", _RUNS)):
+    for key, sub in KEYS:
         if key in columns:
-            return f'select * from "{name}" where {key} in ({sub})'
+            return f'select * from "{name}" where {key} in ({store.statement(sub)})'
     raise ExportError(
         f"table {name!r} has no column linking it to an event (event_id, article_id, sentence_id, claim_id, run_id) "
-        "and no rule in rashomon/export.py RULES: add one"
+        "and no rule in rashomon/export.py RULES: add one (and its sql/queries/export_<table>.sql)"
     )
 
 
@@ -145,7 +115,7 @@ def export_event(db: Path | str, event_id: str, folder: Path | str, *, wait_s: f
         raise ExportError(str(exc)) from exc
     written: list[ExportedTable] = []
     try:
-        known = [r[0] for r in con.execute("select event_id from events order by 1").fetchall()]
+        known = [r[0] for r in store.run(con, "select_event_ids").fetchall()]
         if event_id not in known:
             raise ExportError(f"event {event_id!r} is not in {db} (events there: {', '.join(known) or 'none'})")
         folder.mkdir(parents=True, exist_ok=True)
@@ -154,18 +124,13 @@ def export_event(db: Path | str, event_id: str, folder: Path | str, *, wait_s: f
             sql = scope_query(name, columns)
             params = {"event_id": event_id} if _uses_param(sql) else None
             target = folder / f"{name}.parquet"
-            tmp = temp_path(target)
             n = 0
-            try:
+            with atomic.replacing(target) as tmp:
                 reader = con.sql(sql, params=params).to_arrow_reader(batch_rows)
                 with pq.ParquetWriter(tmp, reader.schema) as writer:
                     for batch in reader:
                         writer.write_batch(batch)
                         n += batch.num_rows
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
             written.append(ExportedTable(name, kind, n, target.name, columns))
             log.info("export %s: %s %s, %d rows", event_id, kind, name, n)
         con.execute("commit")

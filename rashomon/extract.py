@@ -12,6 +12,7 @@ from typing import Any
 import trafilatura
 
 from .errors import ExtractError
+from .moments import aware, parse_iso
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def _parse_date(value: str | None) -> dt.datetime | None:
             parsed = dt.datetime.strptime(value, fmt)
         except ValueError:
             continue
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+        return aware(parsed)
     return None
 
 
@@ -66,11 +67,9 @@ def _meta_time(html: str | bytes) -> dt.datetime | None:
         return None
     for xpath in _TIME_META:
         for value in tree.xpath(xpath):
-            try:
-                parsed = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-            except ValueError:
-                continue
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+            parsed = parse_iso(str(value))
+            if parsed is not None:
+                return parsed
     return None
 
 

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from urllib.parse import urlsplit
 import duckdb
 import jinja2
 
-from . import store
+from . import atomic, store
 from .cards import KINDS, SEVERITY_NAMES, card_from_row, card_groups, key_findings
 from .errors import ReportError
 from .factsheet import COLUMNS as FACT_COLUMNS
@@ -84,16 +83,7 @@ def write_atomic(root: Path, relative: str, content: str) -> Path:
     if root not in target.parents:
         raise ReportError(f"refusing to write {target}: outside the reports folder {root}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".html")
-    try:
-        os.fchmod(fd, 0o644)   # a page to be read (mkstemp makes 0600): served or shared like any written file
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return atomic.write_text(target, content, mode=0o644)   # a page to be read: served or shared like any written file
 
 
 # ---------------------------------------------------------------------------------------------------- records
@@ -150,11 +140,10 @@ def _run_header(con: duckdb.DuckDBPyConnection, event_id: str, run_info: dict[st
 
 
 def event_context(con: duckdb.DuckDBPyConnection, event_id: str, *, run_info: dict[str, Any], min_words: int = 4) -> dict[str, Any]:
-    ev = con.execute("select * from events where event_id = ?", [event_id]).fetchone()
-    if ev is None:
+    found = store.rows(con, "select_event", event_id=event_id)
+    if not found:
         raise ReportError(f"event {event_id!r} is not in the database (run it first)")
-    cols = [d[0] for d in con.description]
-    event = dict(zip(cols, ev))
+    event = found[0]
     party_names = _party_names(event)
     articles = store.rows(con, "select_report_articles", event_id=event_id)
     names = {a["outlet_id"]: a["outlet_name"] or a["outlet_id"] for a in articles}
@@ -243,7 +232,7 @@ def index_context(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         analysed: dict[str, bool] = defaultdict(bool)
         for a in articles:
             analysed[a["outlet_id"]] |= bool(a["n_analysed"])
-        parties_row = con.execute("select parties from events where event_id = ?", [e["event_id"]]).fetchone()
+        parties_row = store.run(con, "select_event_parties", event_id=e["event_id"]).fetchone()
         party_names = _party_names({"parties": parties_row[0] if parties_row else None})
         _, e["summary"] = who_started_it(
             sorted(names, key=lambda o: names[o].casefold()), names, {}, analysed,

@@ -1,4 +1,5 @@
-"""What changed between two revisions of an article: sentence-level diff (difflib) with a readable summary."""
+"""What changed between two revisions of an article: sentence-level diff (difflib) with a readable summary (the
+words that changed inside a sentence come from rashomon.diffing)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .detect.lexicon import NUMBER_WORDS
+from .diffing import changed_words
 from .segment import normalise, split_sentences
 
 _NUMBER = re.compile(r"\b(\d[\d,.]*|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")\b", re.I)
@@ -30,9 +32,7 @@ def _summary(old: str, new: str) -> str:
         pairs = [(x, y) for x, y in zip(a, b) if x != y]
         figures = "; ".join(f"from {x} to {y}" for x, y in pairs)
         return f"a figure changed {figures}" if len(pairs) == 1 else f"figures changed {figures}"
-    words = difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False)
-    removed = [" ".join(old.split()[i1:i2]) for op, i1, i2, _, _ in words.get_opcodes() if op in ("replace", "delete")]
-    added = [" ".join(new.split()[j1:j2]) for op, _, _, j1, j2 in words.get_opcodes() if op in ("replace", "insert")]
+    removed, added = changed_words(old, new)
     parts = []
     if removed:
         parts.append("removed “" + " … ".join(removed)[:120] + "”")

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .moments import parse_iso, utc
+
 log = logging.getLogger(__name__)
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
@@ -39,14 +41,7 @@ def _local(tag: object) -> str:
 
 
 def _date(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    text = text.strip()
-    try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
+    return utc(parse_iso(text))
 
 
 def parse_sitemap(content: bytes) -> Sitemap:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .moments import utc
 
 OUTLET_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 EVENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -218,9 +219,7 @@ def _datetime(f: _Fields, key: str) -> dt.datetime:
     value = f.get(key, (dt.datetime, dt.date))
     if not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc)
+    return utc(value)
 
 
 def load_event(folder_or_file: Path) -> Event:

@@ -20,7 +20,6 @@ import datetime as dt
 import os
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any, Mapping, Sequence
 
 import duckdb
 
+from . import atomic
 from .errors import RashomonError
 from .errors import StoreError
 from .store import open_db
@@ -264,26 +264,13 @@ def check_out_path(target: Path) -> Path:
     return target
 
 
-def temp_path(target: Path) -> Path:
-    """A fresh hidden name beside `target` (same folder, so os.replace is atomic); created with normal permissions."""
-    return target.parent / f".{target.name}.{uuid.uuid4().hex[:12]}.tmp"
-
-
 def atomic_write_text(text: str, target: Path) -> Path:
     target = check_out_path(target)
-    tmp = temp_path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "x", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
+        return atomic.write_text(target, text)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise QueryError(f"--out {target}: cannot write: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def read_query_arg(query: str | None, stdin_text: str | None) -> str:

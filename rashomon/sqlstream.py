@@ -20,7 +20,6 @@ import contextlib
 import csv
 import io
 import json
-import os
 import queue
 import threading
 import time
@@ -31,6 +30,7 @@ from typing import IO, Any
 
 import duckdb
 
+from . import atomic
 from .sqlshell import (
     QueryError,
     Result,
@@ -41,7 +41,6 @@ from .sqlshell import (
     check_read_only,
     format_table,
     open_reader,
-    temp_path,
 )
 
 DEFAULT_TIMEOUT_S = 300.0
@@ -241,16 +240,12 @@ def open_output(target: Path | None, stdout: IO[str]) -> Iterator[IO[str]]:
         yield stdout
         return
     target = check_out_path(Path(target))
-    tmp = temp_path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "x", encoding="utf-8", newline="") as fh:
+        with atomic.replacing(target) as tmp, open(tmp, "x", encoding="utf-8", newline="") as fh:
             yield fh
-        os.replace(tmp, target)
     except OSError as exc:   # creating, writing or renaming the file (the body writes only to it)
         raise QueryError(f"--out {target}: cannot write: {exc.strerror or exc}") from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def write_table(stream: Stream, out: IO[str], *, max_width: int = 60, limit: int | None = None) -> None:
@@ -304,18 +299,15 @@ def write_parquet(stream: Stream, target: Path) -> Path:
     import pyarrow.parquet as pq
 
     target = check_out_path(Path(target))
-    tmp = temp_path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not stream.has_result:
-            pq.write_table(pa.table({}), tmp)
-        else:
-            with pq.ParquetWriter(tmp, stream.schema) as writer:
-                for batch in stream:
-                    writer.write_batch(batch)
-        os.replace(tmp, target)
+        with atomic.replacing(target) as tmp:
+            if not stream.has_result:
+                pq.write_table(pa.table({}), tmp)
+            else:
+                with pq.ParquetWriter(tmp, stream.schema) as writer:
+                    for batch in stream:
+                        writer.write_batch(batch)
     except OSError as exc:
         raise QueryError(f"--out {target}: cannot write: {exc.strerror or exc}") from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     return target

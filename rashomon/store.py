@@ -10,7 +10,7 @@ import random
 import re
 import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import duckdb
 
@@ -121,11 +121,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     Each applied file is recorded with its sha256. A recorded file whose text has changed since is reported in the
     log (shipped files are never edited: a change is a new file, and 004 repairs the databases that applied the
     texts 002 and 003 had before they were edited)."""
-    con.execute(
-        "create table if not exists schema_migrations (name varchar primary key, applied_at timestamptz default now())"
-    )
-    con.execute("alter table schema_migrations add column if not exists sha256 varchar")
-    done = dict(con.execute("select name, sha256 from schema_migrations").fetchall())
+    run(con, "create_schema_migrations")
+    done = dict(run(con, "select_schema_migrations").fetchall())
     applied = []
     for path in migration_files():
         if path.name in done:
@@ -135,7 +132,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute("begin")
         try:
             con.execute(path.read_text(encoding="utf-8"))
-            con.execute("insert into schema_migrations (name, sha256) values (?, ?)", [path.name, file_sha256(path)])
+            run(con, "insert_schema_migration", name=path.name, sha256=file_sha256(path))
             con.execute("commit")
         except Exception as exc:
             con.execute("rollback")
@@ -183,6 +180,14 @@ def _statements(text: str) -> list[str]:
     return [p.strip() for p in code.split(";") if p.strip()]
 
 
+def statement(name: str) -> str:
+    """The one statement of `sql/queries/<name>.sql`, without its comments (to run in bulk, or to nest in another)."""
+    statements = _statements(sql_text(name))
+    if len(statements) != 1:
+        raise StoreError(f"query {name} holds {len(statements)} statements, not one")
+    return statements[0]
+
+
 def run(con: duckdb.DuckDBPyConnection, name: str, /, **params: Any) -> duckdb.DuckDBPyConnection:
     """Execute `sql/queries/<name>.sql` with named $params (each statement gets the params it uses)."""
     statements = _statements(sql_text(name))
@@ -191,6 +196,11 @@ def run(con: duckdb.DuckDBPyConnection, name: str, /, **params: Any) -> duckdb.D
         used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", stmt)}
         cur = con.execute(stmt, used)
     return cur
+
+
+def run_many(con: duckdb.DuckDBPyConnection, name: str, rows: Sequence[Sequence[Any]], /) -> None:
+    """Execute the one statement of `sql/queries/<name>.sql` once a row (positional `?` parameters, in its order)."""
+    con.executemany(statement(name), rows)
 
 
 def arrow(con: duckdb.DuckDBPyConnection, name: str, /, **params: Any):

@@ -7,6 +7,8 @@ import math
 import random
 from datetime import UTC, datetime
 
+from ..moments import aware
+
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date); None if absent or unparseable."""
@@ -27,8 +29,7 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
         return None
     if when is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
+    when = aware(when)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from .. import embed as embed_mod
+from ..moments import aware
 from .cluster import ArticleFeatures
 
 #: spaCy entity labels that identify a story: places, groups, organisations, people, facilities, named events
@@ -63,9 +64,7 @@ def day_of(when: dt.datetime | None) -> float | None:
     """Days since 1970-01-01 UTC (naive datetimes are taken as UTC)."""
     if when is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return (when - _EPOCH).total_seconds() / 86400.0
+    return (aware(when) - _EPOCH).total_seconds() / 86400.0
 
 
 def build_features(

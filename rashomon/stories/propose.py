@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
@@ -17,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from .. import store
+from .. import atomic, store
 from ..detect.parties import demonyms
 from ..errors import ConfigError, RashomonError
 from ..sources import EVENT_ID
@@ -189,8 +187,5 @@ def write_draft(d: Draft, root: Path, *, force: bool = False) -> Path:
     if target.exists() and not force:
         raise RashomonError(f"{target} exists: edit it, or pass --force to replace it with a new draft")
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".event.", suffix=".toml")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(render_toml(d))
-    os.replace(tmp, target)
+    atomic.write_text(target, render_toml(d), mode=0o600)
     return folder

@@ -1,0 +1,2 @@
+-- purpose: export: every row of schema_migrations (it says which schema version the files follow).
+select * from schema_migrations
