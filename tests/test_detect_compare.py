@@ -179,16 +179,25 @@ def test_no_self_contradiction_when_other_sources_accuse(nlp: Language, ukraine:
     assert self_contradictions(analyse_article(article, ukraine, nlp=nlp), ukraine) == []
 
 
-def test_one_voice_with_two_initiators(nlp: Language, ukraine: Event) -> None:
+def test_own_voice_with_two_initiators(nlp: Language, ukraine: Event) -> None:
+    article = [
+        "Russian forces shelled Orikhiv on Monday.",
+        "Ukrainian forces opened fire first.",
+    ]
+    ds = self_contradictions(analyse_article(article, ukraine, nlp=nlp), ukraine)
+    assert sorted([(d.kind, d.value_a, d.value_b) for d in ds], key=str) in (
+        [("self", "Russia", "Ukraine")], [("self", "Ukraine", "Russia")])
+    assert ds[0].render("Kyiv Independent").startswith("Kyiv Independent itself presents both")
+
+
+def test_a_quoted_source_with_two_initiators_is_no_self_contradiction(nlp: Language, ukraine: Event) -> None:
+    # on real coverage this was always a misreading (two sources' claims in one headline), never a source
+    # contradicting itself
     article = [
         "Ukraine's military said Russian forces shelled Orikhiv on Monday.",
         '"Ukrainian forces opened fire first," it added.',
     ]
-    ds = self_contradictions(analyse_article(article, ukraine, nlp=nlp), ukraine)
-    assert [(d.kind, d.value_a, d.value_b) for d in ds] == [("self", "Ukraine", "Russia")] or [
-        (d.kind, d.value_a, d.value_b) for d in ds] == [("self", "Russia", "Ukraine")]
-    assert ds[0].render("Kyiv Independent").startswith("The Ukraine military, as quoted by Kyiv Independent, presents "
-                                                       "both")
+    assert self_contradictions(analyse_article(article, ukraine, nlp=nlp), ukraine) == []
 
 
 def test_initiator_disagreement_through_responsibility_and_resorting(nlp: Language, ukraine: Event) -> None:
