@@ -1,5 +1,6 @@
 """The fact sheet at the top of an event's report: per outlet, who started it in its own words, whom the sources
-it quotes blame (and deny), casualty figures by side with whose figure they are, and the places it names most.
+it quotes blame (and deny), casualty figures by side with whose figure they are, the places it names most and the
+names it gives operations.
 Read from the view `outlet_facts`; every value links to its first evidence sentence when the report shows it."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ COLUMNS = (  # slot, heading
     ("wounded", "Wounded"),
     ("captured", "Captured or missing"),
     ("place", "Places named most"),
+    ("operation", "Operation named"),
 )
 PLACES_SHOWN = 3
 
@@ -47,6 +49,8 @@ def _what(r: dict[str, Any], party_names: dict[str, str]) -> str:
         return _party(party_names, r["value"])
     if r["slot"] == "place":
         return r["value"]
+    if r["slot"] == "operation":   # "Revenge" (Azerbaijan's)
+        return f"“{r['value']}”" + (f" ({_party(party_names, r['side'])})" if r["side"] else "")
     return f"{r['value']} ({_party(party_names, r['side'])})"
 
 

@@ -96,6 +96,31 @@ with final as (
 )
 select * from final;
 
+create or replace view operation_names as
+-- the names each outlet gives military operations ("Revenge", "Operation Sindoor"; rashomon/detect/operations.py), one
+-- row per outlet, name and side: whose operation it is (the first act with a known actor in a sentence naming it;
+-- null when none), in whose words, and the sentences.
+with sides as (
+    select sentence_id, arg_min(actor_party, act_no) as side
+    from sentence_acts
+    where actor_party is not null and actor_party <> 'unknown' and not negated
+    group by sentence_id
+),
+named as (
+    select sentence_id, unnest(operations) as name from sentence_analysis where operations is not null
+),
+final as (
+    select s.event_id, s.outlet_id, n.name, x.side,
+           case when sa.voice = 'own' then 'own' else coalesce(sa.attributed_to, 'unnamed source') end as whose,
+           list(s.sentence_id order by s.position) as sentence_ids
+    from named n
+    join current_sentences s using (sentence_id)
+    join sentence_analysis sa using (sentence_id)
+    left join sides x using (sentence_id)
+    group by all
+)
+select * from final order by event_id, outlet_id, name;
+
 create or replace view disagreements as
 with own_verdicts as (
     select event_id, outlet_id, says_initiator, evidence_sentence_ids[1] as sentence_id
@@ -118,6 +143,20 @@ initiator_pairs as (
     join own_verdicts b on a.event_id = b.event_id and a.outlet_id < b.outlet_id and a.says_initiator <> b.says_initiator
     left join first_claim ca on ca.sentence_id = a.sentence_id
     left join first_claim cb on cb.sentence_id = b.sentence_id
+),
+framing_pairs as (
+    -- one side's operation named differently ("Revenge" vs "Retribution"): outlets that give it different names and
+    -- never the other's
+    select a.event_id, 'framing' as kind, null as claim_id, a.outlet_id as outlet_a, b.outlet_id as outlet_b,
+           a.sentence_ids[1] as sentence_a, b.sentence_ids[1] as sentence_b, a.name as value_a, b.name as value_b,
+           null as explanation, 1 as severity
+    from operation_names a
+    join operation_names b on a.event_id = b.event_id and a.side = b.side and a.outlet_id < b.outlet_id
+        and lower(a.name) <> lower(b.name)
+    where not exists (select 1 from operation_names x where x.event_id = a.event_id and x.outlet_id = a.outlet_id
+                                                         and lower(x.name) = lower(b.name))
+      and not exists (select 1 from operation_names x where x.event_id = b.event_id and x.outlet_id = b.outlet_id
+                                                         and lower(x.name) = lower(a.name))
 ),
 claim_outlets as (
     select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id
@@ -192,6 +231,7 @@ detected as (
 unioned as (
     select * from detected
     union all by name select * from initiator_pairs
+    union all by name select * from framing_pairs
     union all by name select * from omissions
 ),
 keyed as (
@@ -235,6 +275,8 @@ final as (
                                          || coalesce(pb.party_name, u.value_b) || '.'
                    when 'omission' then ob.name || ' does not report what ' || u.value_a || ' report (e.g. '
                                          || oa.name || ').'
+                   when 'framing' then oa.name || ' names the operation "' || u.value_a || '"; ' || ob.name
+                                         || ' names it "' || u.value_b || '".'
                end) as explanation,
            u.severity
     from keyed u
@@ -310,7 +352,7 @@ create or replace view outlet_facts as
 -- the fact sheet: what each outlet says about the event, one row per outlet, slot and value, with its evidence
 -- sentences. Slots: initiator (own voice), blames (a source it quotes blames a party), denies (a source it quotes
 -- says a party did not do it), killed / wounded / captured / missing (a figure or range per side, and whose figure),
--- place, time. Values as the detectors normalise them (places are not yet folded across spellings here).
+-- place, time, operation (its name, and whose operation it is). Values as the detectors normalise them (places are not yet folded across spellings here).
 with own_initiator as (
     select event_id, outlet_id, 'initiator' as slot, says_initiator as side, says_initiator as value,
            null::double as low, null::double as high, 'own' as whose, evidence_sentence_ids as sentence_ids
@@ -365,6 +407,9 @@ times as (
     join (select sentence_id, unnest(times) as moment from sentence_analysis where not background) t using (sentence_id)
     group by all
 ),
+operations as (
+    select event_id, outlet_id, 'operation', side, name, null, null, whose, sentence_ids from operation_names
+),
 final as (
     select * from own_initiator
     union all select * from blames
@@ -372,6 +417,7 @@ final as (
     union all select * from figures
     union all select * from places
     union all select * from times
+    union all select * from operations
 )
 select event_id, outlet_id, slot, side, value, low, high, whose, sentence_ids
 from final

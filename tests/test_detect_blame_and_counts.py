@@ -102,3 +102,11 @@ def test_conjoined_exact_and_about_is_about_the_sum(nlp: Language, um: PartyMatc
 def test_a_names_number_is_no_count(nlp: Language, um: PartyMatcher) -> None:
     assert _counts(nlp, "Gas leaked from the Nord Stream 1 pipeline near Bornholm.", um) == []
     assert _counts(nlp, "In Gaza 500 people died.", um) == [("dead", 500, "exact", None)]
+
+
+def test_a_call_or_an_unknown_speaker_gives_no_side(nlp: Language, um: PartyMatcher, ukraine: Event) -> None:
+    # "urged" does not report a figure; "officials in the region" are no known party: no side, not the wrong one
+    a = analyse("Kyiv urged calm in the region, where at least three soldiers were reported killed.", ukraine, nlp=nlp)
+    assert [(c.value, c.party) for c in a.numbers] == [(3, None)]
+    assert _counts(nlp, "Officials in the region said two soldiers had been killed.", um, "russia") == [
+        ("killed", 2, "exact", None)]

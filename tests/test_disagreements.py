@@ -119,3 +119,20 @@ def test_days_are_compared_only_for_the_same_act_and_attribution_is_not_a_card(d
     cards = con.execute("select card_id from disagreement_cards").fetchall()
     assert sorted(c for (c,) in cards) == sorted(r[3] for r in shown)
     assert con.execute("select count(*) from claim_disagreements where kind = 'attribution'").fetchone() == (1,)
+
+
+def test_the_operation_named_revenge_by_some_and_retribution_by_tass_is_one_framing_card(demo_run):
+    _, settings = demo_run
+    with store.connect(settings.db, read_only=True) as con:
+        names = con.execute("select outlet_id, name, side from operation_names where event_id = ?", [EVENT]).fetchall()
+        cards = con.execute("select value_a, value_b, outlets_a, outlets_b, explanation from disagreement_cards "
+                            "where event_id = ? and kind = 'framing'", [EVENT]).fetchall()
+        facts = con.execute("select outlet_id, value from outlet_facts where event_id = ? and slot = 'operation'",
+                            [EVENT]).fetchall()
+    assert ("tass", "Retribution", "azerbaijan") in names and ("azertac", "Revenge", "azerbaijan") in names
+    assert len(cards) == 1
+    (a, b, outlets_a, outlets_b, explanation), = cards
+    by_name = {a: set(outlets_a), b: set(outlets_b)}
+    assert by_name["Retribution"] == {"tass"} and {"azertac", "anadolu_agency"} <= by_name["Revenge"]
+    assert '"Revenge"' in explanation and '"Retribution"' in explanation
+    assert ("reuters", "Revenge") in facts   # named without a side: on the fact sheet, on no card

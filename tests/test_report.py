@@ -765,3 +765,12 @@ def test_report_strips_bidi_controls_wraps_long_words_and_is_readable_by_others(
     html = page.read_text(encoding="utf-8")
     assert "Alpha ycnegA News" in html and long_word in html
     assert "overflow-wrap" in html.split("<body", 1)[0].split("body {", 1)[1].split("}", 1)[0]
+
+
+def test_seed_fact_sheet_names_each_outlets_operation(seed_report):
+    doc = seed_report[0]
+    rows = {tr.get("data-outlet"): tr for tr in doc.xpath('//table[contains(@class,"facts")]/tbody/tr')}
+    cell = {o: text(tr.xpath('./td[@data-slot="operation"]')[0]) for o, tr in rows.items()}
+    assert cell["tass"].startswith("“Retribution” (Azerbaijan)")
+    assert cell["azertac"].startswith("“Revenge” (Azerbaijan)")
+    assert cell["armenpress"] == "—"

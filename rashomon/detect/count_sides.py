@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ._syntax import PartyIndex, child
-from .lexicon import ABOUT_TOLERANCE, ENEMY_PERSON_NOUNS, QUANTITY_WORDS, SPEECH_VERBS
+from .lexicon import ABOUT_TOLERANCE, ENEMY_PERSON_NOUNS, QUANTITY_WORDS, REPORTING_VERBS
 
 if TYPE_CHECKING:
     from .numbers import Count
@@ -28,8 +28,8 @@ _JOINER = re.compile(r"^\s*(,\s*(and\s+)?|and\s+)$", re.I)
 
 
 def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_party: str | None) -> str | None:
-    """The side of a count whose noun names none: the party subject of the nearest speech verb above it ("Hamas
-    claims 500 were killed"), else the source's party; None for what a subject did ("it killed 30 people")."""
+    """The side of a count whose noun names none: the party of the subject of the nearest reporting verb above it
+    ("Hamas claims 500 were killed"), else the source's party; None for what a subject did ("it killed 30")."""
     if noun is not None and (noun.lemma_.lower() in ENEMY_PERSON_NOUNS or noun.lower_ in ENEMY_PERSON_NOUNS):
         return None
     if arg.dep_ == "dobj" and arg.head.lemma_.lower() in QUANTITY_WORDS:
@@ -38,11 +38,8 @@ def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_part
         return None   # "killed 22 people, including nine children": part of a count that has its own side
     tok = arg.head
     for _ in range(6):
-        if tok.lemma_.lower() in SPEECH_VERBS:
-            subj = child(tok, "nsubj")
-            party = pidx.party_of(subj) if subj is not None else None
-            if party is not None:
-                return party
+        if tok.lemma_.lower() in REPORTING_VERBS and (subj := child(tok, "nsubj")) is not None:
+            return pidx.party_of(subj)   # the nearest speaker: its party, or none known ("Officials in X said")
         if tok.head is tok:
             break
         tok = tok.head

@@ -308,6 +308,11 @@ CASUALTY_NOUNS: frozenset[str] = frozenset(
      "militiaman", "policeman", "policemen", "cop", "agent", "diplomat", "official", "aid worker", "paramedic",
      "others", "other", "more"}
 )
+#: Speech verbs that report a figure (not "urged", "warned", "condemned"): the source of "X said two soldiers were
+#: killed" gives its own side's losses.
+REPORTING_VERBS: frozenset[str] = frozenset(
+    {"say", "report", "claim", "announce", "state", "confirm", "tell", "add", "note", "write", "tweet", "post",
+     "reveal", "disclose", "estimate", "allege", "specify", "according", "put", "publish", "inform", "cite"})
 #: Counted people who are never the reporting source's own losses: "Israel said it killed 30 militants".
 ENEMY_PERSON_NOUNS: frozenset[str] = frozenset(
     {"militant", "terrorist", "insurgent", "attacker", "gunman", "jihadist", "separatist", "rebel", "mercenary",

@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span
 from ..nlp import load_nlp
 from ..sources import Event
 from .initiator import Act, extract_acts, initiator_of
+from .lexicon import REPORTING_VERBS
 from .numbers import Count, extract_numbers
+from .operations import operation_names
 from .parties import PartyMatcher, PartyMention
 from .places import Place, extract_place_mentions
 from .times import TimeMention, extract_time_mentions
@@ -50,6 +52,16 @@ class SentenceAnalysis:
     time_mentions: tuple[TimeMention, ...] = ()
     loaded: tuple[LoadedTerm, ...] = ()
     mentions: tuple[PartyMention, ...] = ()
+    operations: tuple[str, ...] = ()     # names of military operations (operations.py)
+
+
+def _reporting_party(span: Span, voice: Voice) -> str | None:
+    """The party of the source that reports the sentence's figures: its source's, when the cue reports ("said",
+    "according to"; not "urged" or "condemned")."""
+    cue = next((t for t in span if t.text == voice.cue), None) if voice.cue else None
+    if cue is not None and cue.lemma_.lower() not in REPORTING_VERBS and cue.lower_ not in REPORTING_VERBS:
+        return None
+    return voice.attributed_party
 
 
 def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None) -> SentenceAnalysis:
@@ -65,12 +77,13 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         initiator=initiator_of(acts),
         own_initiator=initiator_of([a for a in acts if not a.reported]),
         reported_initiator=initiator_of([a for a in acts if a.reported]),
-        numbers=tuple(extract_numbers(span, matcher, voice.attributed_party)),
+        numbers=tuple(extract_numbers(span, matcher, _reporting_party(span, voice))),
         places=tuple(p.name for p in places),
         place_mentions=tuple(places),
         times=tuple(t.value for t in times),
         time_mentions=tuple(times),
         loaded=tuple(loaded_terms(span.text, event)),
+        operations=operation_names(span.text),
         mentions=tuple(matcher.find_all(span.text)),
     )
 
