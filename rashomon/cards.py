@@ -22,7 +22,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "time": ("Dates and times", "The outlets give different times for the same act."),
     "attribution": ("Who says it", "One outlet states as fact what another attributes to a source (or to a different one)."),
     "wording": ("Wording", "Outlets use a loaded term where others use a neutral one for the same thing."),
-    "framing": ("Names", "The outlets give one side's operation different names."),
+    "framing": ("Names", "The outlets give one side's operation, or a contested place, different names."),
     "omission": ("Left out", "A claim that at least half of the outlets report and these outlets do not."),
 }
 SEVERITY_NAMES = {3: "who started it", 2: "facts", 1: "framing"}

@@ -121,6 +121,21 @@ final as (
 )
 select * from final order by event_id, outlet_id, name;
 
+create or replace view place_names as
+-- the names each outlet uses for contested places ("Stepanakert" / "Khankendi", "Kyiv" / "Kiev";
+-- rashomon/detect/toponyms.toml), one row per outlet, place and name, with the sentences using it.
+with named as (
+    select sentence_id, unnest(toponyms) as entry from sentence_analysis where toponyms is not null
+),
+final as (
+    select s.event_id, s.outlet_id, split_part(n.entry, '=', 1) as place, split_part(n.entry, '=', 2) as name,
+           list(s.sentence_id order by s.position) as sentence_ids
+    from named n
+    join current_sentences s using (sentence_id)
+    group by all
+)
+select * from final order by event_id, outlet_id, place, name;
+
 create or replace view disagreements as
 with own_verdicts as (
     select event_id, outlet_id, says_initiator, evidence_sentence_ids[1] as sentence_id
@@ -157,6 +172,24 @@ framing_pairs as (
                                                          and lower(x.name) = lower(b.name))
       and not exists (select 1 from operation_names x where x.event_id = b.event_id and x.outlet_id = b.outlet_id
                                                          and lower(x.name) = lower(a.name))
+),
+place_framing as (
+    -- one contested place named differently ("Khankendi" vs "Stepanakert"): outlets that use different names of it
+    -- and never the other's
+    select a.event_id, 'framing' as kind, null as claim_id, a.outlet_id as outlet_a, b.outlet_id as outlet_b,
+           a.sentence_ids[1] as sentence_a, b.sentence_ids[1] as sentence_b, a.name as value_a, b.name as value_b,
+           oa.name || ' calls the place "' || a.name || '"; ' || ob.name || ' calls it "' || b.name || '".'
+               as explanation,
+           1 as severity
+    from place_names a
+    join place_names b on a.event_id = b.event_id and a.place = b.place and a.outlet_id < b.outlet_id
+        and a.name <> b.name
+    join outlets oa on oa.outlet_id = a.outlet_id
+    join outlets ob on ob.outlet_id = b.outlet_id
+    where not exists (select 1 from place_names x where x.event_id = a.event_id and x.outlet_id = a.outlet_id
+                                                     and x.place = a.place and x.name = b.name)
+      and not exists (select 1 from place_names x where x.event_id = b.event_id and x.outlet_id = b.outlet_id
+                                                     and x.place = b.place and x.name = a.name)
 ),
 claim_outlets as (
     select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id
@@ -232,6 +265,7 @@ unioned as (
     select * from detected
     union all by name select * from initiator_pairs
     union all by name select * from framing_pairs
+    union all by name select * from place_framing
     union all by name select * from omissions
 ),
 keyed as (

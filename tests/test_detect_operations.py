@@ -31,3 +31,38 @@ def test_names(text: str, names: tuple[str, ...]) -> None:
 ])
 def test_no_names(text: str) -> None:
     assert operation_names(text) == ()
+
+
+# --- contested place names (rashomon/detect/toponyms.py, toponyms.toml) ----------------------------------------
+
+from rashomon.detect.toponyms import load_toponyms, same_toponym, toponym_names  # noqa: E402
+
+
+def test_contested_place_names_in_text_order() -> None:
+    text = "Kyiv said the strike hit Kharkiv; Moscow's statement spoke of Kiev and Kharkov."
+    assert toponym_names(text) == ("Kyiv=Kyiv", "Kharkiv=Kharkiv", "Kyiv=Kiev", "Kharkiv=Kharkov")
+
+
+def test_a_longer_name_is_one_name_and_words_inside_other_words_are_none() -> None:
+    assert toponym_names("Police entered Kosovo and Metohija.") == ("Kosovo=Kosovo and Metohija",)
+    assert toponym_names("The Kievan Rus and Kyivstar are not places here.") == ()
+
+
+def test_neutral_synonyms_are_one_place_but_never_a_framing_name() -> None:
+    assert toponym_names("The Kerch Bridge, also called the Crimean Bridge, was hit.") == ()
+    assert same_toponym("the Kerch Strait Bridge", "Crimean bridge")
+    assert same_toponym("Khankendi", "the city of Stepanakert") and not same_toponym("Goris", "Lachin")
+
+
+def test_every_entry_has_distinct_names() -> None:
+    for t in load_toponyms():
+        assert len(set(t.names)) == len(t.names), t.place
+
+
+def test_a_broken_list_is_a_clear_error(tmp_path) -> None:
+    from rashomon.errors import ConfigError
+
+    bad = tmp_path / "toponyms.toml"
+    bad.write_text('[[place]]\nnames = ["Only one"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"toponyms.toml: place\[0\].names"):
+        load_toponyms(bad)

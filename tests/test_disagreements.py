@@ -126,7 +126,8 @@ def test_the_operation_named_revenge_by_some_and_retribution_by_tass_is_one_fram
     with store.connect(settings.db, read_only=True) as con:
         names = con.execute("select outlet_id, name, side from operation_names where event_id = ?", [EVENT]).fetchall()
         cards = con.execute("select value_a, value_b, outlets_a, outlets_b, explanation from disagreement_cards "
-                            "where event_id = ? and kind = 'framing'", [EVENT]).fetchall()
+                            "where event_id = ? and kind = 'framing' and 'Revenge' in (value_a, value_b)",
+                            [EVENT]).fetchall()
         facts = con.execute("select outlet_id, value from outlet_facts where event_id = ? and slot = 'operation'",
                             [EVENT]).fetchall()
     assert ("tass", "Retribution", "azerbaijan") in names and ("azertac", "Revenge", "azerbaijan") in names
@@ -136,3 +137,16 @@ def test_the_operation_named_revenge_by_some_and_retribution_by_tass_is_one_fram
     assert by_name["Retribution"] == {"tass"} and {"azertac", "anadolu_agency"} <= by_name["Revenge"]
     assert '"Revenge"' in explanation and '"Retribution"' in explanation
     assert ("reuters", "Revenge") in facts   # named without a side: on the fact sheet, on no card
+
+
+def test_khankendi_and_stepanakert_are_one_framing_card_not_a_place_dispute(demo_run):
+    _, settings = demo_run
+    with store.connect(settings.db, read_only=True) as con:
+        cards = con.execute("select value_a, value_b, outlets_a, outlets_b from disagreement_cards "
+                            "where event_id = ? and kind = 'framing'", [EVENT]).fetchall()
+        places = con.execute("select value_a, value_b from disagreement_cards where event_id = ? and kind = 'place'",
+                             [EVENT]).fetchall()
+    named = {frozenset((a, b)): (set(oa), set(ob)) for a, b, oa, ob in cards}
+    assert frozenset(("Khankendi", "Stepanakert")) in named
+    assert "azertac" in set().union(*named[frozenset(("Khankendi", "Stepanakert"))])
+    assert not any({"Khankendi", "Stepanakert"} & {a, b} for a, b in places)

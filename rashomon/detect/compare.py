@@ -41,6 +41,7 @@ from .lexicon import VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, _event_year, analyse, analyse_article  # noqa: F401  (entry points)
 from .voice import institution_of
+from .toponyms import same_toponym
 from .wording import term_pattern
 
 log = logging.getLogger(__name__)
@@ -233,8 +234,8 @@ def _compare_places(a: SentenceAnalysis, b: SentenceAnalysis) -> list[Disagreeme
         # an untyped place ("Saribaba" tagged GPE) may be the same as a typed one ("the Saribaba height")
         keys_a = {p.key for p in a.place_mentions if p.kind in {kind, "place"}}
         keys_b = {p.key for p in b.place_mentions if p.kind in {kind, "place"}}
-        if _same_place(keys_a, keys_b):
-            continue
+        if _same_place(keys_a, keys_b) or any(same_toponym(x.text, y.text) for x in pa for y in pb):
+            continue   # one place, however spelled or named ("Kerch Bridge" / "Crimean bridge")
         na = " and ".join(p.text.removeprefix("the ").removeprefix("The ") for p in pa)
         nb = " and ".join(p.text.removeprefix("the ").removeprefix("The ") for p in pb)
         text = f"{{outlet_a}} names the {kind} as {_esc(na)}; {{outlet_b}} names {_esc(nb)}."

@@ -16,6 +16,7 @@ from .initiator import Act, extract_acts, initiator_of
 from .lexicon import REPORTING_VERBS
 from .numbers import Count, extract_numbers
 from .operations import operation_names
+from .toponyms import toponym_names
 from .parties import PartyMatcher, PartyMention
 from .places import Place, extract_place_mentions
 from .times import TimeMention, extract_time_mentions
@@ -53,6 +54,7 @@ class SentenceAnalysis:
     loaded: tuple[LoadedTerm, ...] = ()
     mentions: tuple[PartyMention, ...] = ()
     operations: tuple[str, ...] = ()     # names of military operations (operations.py)
+    toponyms: tuple[str, ...] = ()       # "<place>=<name>" of contested places (toponyms.py)
 
 
 def _reporting_party(span: Span, voice: Voice) -> str | None:
@@ -84,6 +86,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         time_mentions=tuple(times),
         loaded=tuple(loaded_terms(span.text, event)),
         operations=operation_names(span.text),
+        toponyms=toponym_names(span.text),
         mentions=tuple(matcher.find_all(span.text)),
     )
 

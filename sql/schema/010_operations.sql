@@ -1,4 +1,6 @@
 -- purpose: the names a sentence gives military operations ("Revenge", "Operation Sindoor"; rashomon/detect/
--- operations.py), for the fact sheet and the naming cards. Null for sentences analysed before this column existed
--- (the next detect run fills it).
+-- operations.py) and contested places ("Kosovo=Kosovo and Metohija", "Stepanakert=Khankendi"; detect/toponyms.toml),
+-- for the fact sheet and the naming cards. Null for sentences analysed before these columns existed (the next detect
+-- run fills them).
 alter table sentence_analysis add column if not exists operations varchar[];
+alter table sentence_analysis add column if not exists toponyms varchar[];
