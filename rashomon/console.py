@@ -17,6 +17,7 @@ ROUTINE_MESSAGES = (
     "Finished in state Completed()",
     "Starting temporary server on",
     "Stopping temporary server on",
+    "stamina.retry_scheduled",  # stamina's own log of a fetch retry (rashomon.fetch logs it, with the wait, at INFO)
 )
 #: set before Hugging Face libraries are imported (the user's own values win)
 QUIET_ENV = {"HF_HUB_DISABLE_PROGRESS_BARS": "1", "TRANSFORMERS_VERBOSITY": "error"}

@@ -24,11 +24,12 @@ except ImportError:  # running pytest from outside the repository root
 
 from rashomon import netpolicy
 from rashomon.errors import FetchError
+from rashomon.fetch.records import _Try
+from rashomon.fetch.retries import RetryableFailure, retry_attempts, retry_wait
 from rashomon.fetch import (
     Fetcher,
     FetchPolicy,
     FetchResult,
-    backoff_delay,
     decode_html,
     parse_retry_after,
     sniff_charset,
@@ -176,15 +177,101 @@ def test_404_not_retried(site: HostileSite) -> None:
 
 def test_stamina_switches(site: HostileSite) -> None:
     sleeps = SleepRecorder()
-    with stamina.set_testing(True), Fetcher(local_policy(backoff_initial=5), sleep=sleeps) as fetcher:
+    with stamina.set_testing(True, attempts=2), Fetcher(local_policy(backoff_initial=5), sleep=sleeps) as fetcher:
         result = fetcher.fetch(site.url("/500-then-200?key=st"))
     assert result.ok and sleeps.calls == []  # testing mode: retries without waiting
+    with stamina.set_testing(True), Fetcher(local_policy(), sleep=sleeps) as fetcher:  # stamina's default: 1 attempt
+        result = fetcher.fetch(site.url("/always-500?key=st1"))
+    assert result.outcome == "http_error" and len(result.attempts) == 1 and sleeps.calls == []
+    with stamina.set_testing(True, attempts=3), Fetcher(local_policy(), sleep=sleeps) as fetcher:
+        result = fetcher.fetch(site.url("/429?key=st2"))  # Retry-After: 1, not waited for in testing mode
+    assert result.ok and statuses(result) == [429, 200] and sleeps.calls == []
     stamina.set_active(False)
     try:
         result = fetch(site.url("/always-500?key=off"))
     finally:
         stamina.set_active(True)
     assert result.outcome == "http_error" and len(result.attempts) == 1
+
+
+def test_retries_run_in_stamina_retry_context(site: HostileSite) -> None:
+    """stamina schedules every retry: its instrumentation hooks see them (retry 1 and 2 of 3 attempts)."""
+    seen: list[stamina.instrumentation.RetryDetails] = []
+    stamina.instrumentation.set_on_retry_hooks([seen.append])
+    try:
+        result = fetch(site.url("/always-500?key=hooks"))
+    finally:
+        stamina.instrumentation.set_on_retry_hooks(None)
+    assert len(result.attempts) == 3
+    assert [d.retry_num for d in seen] == [1, 2]
+    assert all(isinstance(d.caused_by, RetryableFailure) for d in seen)
+
+
+def _mock_fetcher(responses: list[tuple[int, dict[str, str]]], sleeps: SleepRecorder, **policy: object) -> Fetcher:
+    """A Fetcher whose client answers (status, headers) from *responses* in turn (no sockets, no DNS)."""
+    answers = iter(responses)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        status, headers = next(answers)
+        return httpx.Response(status, headers=headers, stream=httpx.ByteStream(b"<p>ok</p>"))
+
+    client = httpx.Client(transport=httpx.MockTransport(answer))
+    values: dict[str, object] = {"obey_robots": False, "min_interval": 0.0, "backoff_initial": 0.01,
+                                 "backoff_max": 0.05}
+    values.update(policy)
+    return Fetcher(FetchPolicy(**values), client, sleep=sleeps,  # type: ignore[arg-type]
+                   resolver=lambda host, port: ["93.184.216.34"])
+
+
+@pytest.mark.parametrize("retry_after", ["45", "http-date"])
+def test_long_retry_after_is_waited_for_instead_of_the_backoff(retry_after: str) -> None:
+    """A 429/503 saying Retry-After: 45 (seconds or an HTTP-date) waits 45 s, not the 0.01 s backoff; the wait goes
+    through the injected sleep, so the test does not sleep."""
+    if retry_after == "http-date":
+        retry_after = format_datetime(datetime.now(UTC) + timedelta(seconds=46), usegmt=True)
+    sleeps = SleepRecorder()
+    started = time.monotonic()
+    responses = [(503, {"Retry-After": retry_after}), (200, {})]
+    with _mock_fetcher(responses, sleeps) as fetcher:
+        result = fetcher.fetch("https://news.test/a")
+    assert result.ok and statuses(result) == [503, 200]
+    assert 44.0 <= sleeps.calls[0] <= 46.0  # the retry's wait: the Retry-After (an HTTP-date has 1 s resolution)
+    assert all(s <= 46.0 for s in sleeps.calls)  # the host's hold-off for the same Retry-After, nothing longer
+    assert time.monotonic() - started < 5
+
+
+def test_retry_after_over_the_cap_gives_up_and_without_it_the_backoff_applies() -> None:
+    sleeps = SleepRecorder()
+    responses = [(429, {"Retry-After": "61"})]
+    with _mock_fetcher(responses, sleeps, retry_after_cap=60.0) as fetcher:
+        result = fetcher.fetch("https://news.test/a")
+    assert statuses(result) == [429] and "Retry-After 61 s exceeds the 60 s cap, not retried" in (result.error or "")
+    responses = [(429, {}), (503, {"Retry-After": "soon"}), (200, {})]
+    sleeps = SleepRecorder()
+    with _mock_fetcher(responses, sleeps, backoff_initial=1.0, backoff_max=1.5) as fetcher:
+        result = fetcher.fetch("https://news.test/b")
+    assert result.ok and statuses(result) == [429, 503, 200]
+    # no usable Retry-After: stamina's backoff, 1 s + jitter then 2 s + jitter, both capped at backoff_max
+    assert len(sleeps.calls) == 2 and 1.0 <= sleeps.calls[0] <= 1.5 and sleeps.calls[1] == 1.5
+
+
+def test_retry_wait_is_stamina_backoff_with_jitter_capped_or_the_retry_after() -> None:
+    policy = FetchPolicy(backoff_initial=1.0, backoff_max=30.0, max_attempts=7)
+    backoffs: list[float] = []
+    retry_afters: list[float] = []
+    with pytest.raises(RetryableFailure):
+        for attempt in retry_attempts(policy):  # stamina's loop; it never sleeps itself
+            with attempt:
+                backoffs.append(retry_wait(attempt, None, policy))
+                retry_afters.append(retry_wait(attempt, 7.5, policy))
+                raise RetryableFailure(_Try("http_error", "https://news.test/", retryable=True))
+    assert len(backoffs) == 7
+    for wait, low in zip(backoffs, (1.0, 2.0, 4.0, 8.0, 16.0), strict=False):
+        assert low <= wait < low + 1.0
+    assert backoffs[5:] == [30.0, 30.0]
+    assert retry_afters == [7.5] * 7
+    with stamina.set_testing(True, attempts=2):
+        assert retry_wait(next(iter(retry_attempts(policy))), 7.5, policy) == 0.0
 
 
 def test_connection_refused_is_network_error_after_retries() -> None:
@@ -541,12 +628,6 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after(format_datetime(now - timedelta(seconds=30), usegmt=True), now=now) == 0.0
     assert parse_retry_after("-5") == 0.0
     assert parse_retry_after("soon") is None and parse_retry_after(None) is None
-
-
-def test_backoff_delay_is_exponential_with_jitter_and_capped() -> None:
-    for attempt, low in ((1, 1.0), (2, 2.0), (3, 4.0)):
-        assert low <= backoff_delay(attempt, 1.0, 30.0) < low + 1.0
-    assert backoff_delay(10, 1.0, 30.0) == 30.0
 
 
 def test_policy_validation() -> None:

@@ -9,8 +9,10 @@ httpx does the HTTP; this package fills its gaps (see GUIDE §6-7):
 * the total deadline is enforced at the socket level: the client's network streams bound every connect, TLS
   handshake, read and write by the time left (httpx's read timeout alone is per chunk), the time is also checked
   between chunks, and injected clients get a watchdog that shuts the socket down at the deadline;
-* retries (connect errors, timeouts, 408, 429, 5xx) use stamina's backoff formula with jitter and honour
-  Retry-After; ``stamina.set_active(False)`` turns them off and ``stamina.set_testing(True)`` removes the waits;
+* retries (connect errors, timeouts, 408, 429, 5xx) run in stamina's retry context: stamina counts the attempts and
+  gives the backoff (exponential, with jitter), a Retry-After (seconds or HTTP-date, up to ``retry_after_cap``)
+  replaces it; ``stamina.set_active(False)`` turns retries off, ``stamina.set_testing(True, attempts=N)`` makes N
+  attempts without waiting (see retries.py);
 * per host, at most ``per_host_concurrency`` requests are in flight and request starts are ``min_interval`` apart
   (or further apart, and fewer, when the host's outlet file asks for it: ``host_limits``, see hostlimits.py; or
   robots.txt's Crawl-delay, capped at 30 s); a 429/503 with Retry-After holds the whole host off.
@@ -28,7 +30,7 @@ from .client import Fetcher
 from .decompression import ACCEPT_ENCODING
 from .encoding import decode_html, sniff_charset
 from .records import ACCEPT, OUTCOMES, Attempt, FetchPolicy, FetchResult, fetch_policy
-from .retries import backoff_delay, parse_retry_after
+from .retries import parse_retry_after
 
 __all__ = [
            "ACCEPT",
@@ -38,7 +40,6 @@ __all__ = [
            "FetchPolicy",
            "FetchResult",
            "Fetcher",
-           "backoff_delay",
            "decode_html",
            "fetch_policy",
            "parse_retry_after",

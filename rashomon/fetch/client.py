@@ -44,7 +44,7 @@ from .records import (
     _TooLarge,
     _Try,
 )
-from .retries import backoff_delay, parse_retry_after
+from .retries import RetryableFailure, parse_retry_after, retry_attempts, retry_wait
 
 logger = logging.getLogger(__name__)
 
@@ -141,32 +141,42 @@ class Fetcher(RobotsRules):
         except BadURLError as exc:
             return self._result(url, _Try("bad_url", str(url), error=_one_line(str(exc))), attempts, 1,
                                 etag, last_modified)
-        max_attempts = self.policy.max_attempts if stamina.is_active() else 1
-        number = 0
-        while True:
-            number += 1
-            result = self._attempt(start_url, number, attempts, etag=etag, last_modified=last_modified,
-                                   check_robots=self.policy.obey_robots,
-                                   max_bytes=min(max_bytes or self.policy.max_bytes, self.policy.max_bytes))
-            if not result.retryable or number >= max_attempts:
-                break
-            if result.retry_after is not None and result.retry_after > self.policy.retry_after_cap:
+        max_bytes = min(max_bytes or self.policy.max_bytes, self.policy.max_bytes)
+        result: _Try | None = None
+        number, wait = 0, 0.0
+        try:
+            for attempt in retry_attempts(self.policy):  # stamina decides whether another attempt is made
+                with attempt:
+                    if result is not None:  # a retry: wait first; an abort ends the wait and the fetch
+                        logger.info("retrying %s in %.1f s (attempt %d of %d): %s", url, wait, attempt.num,
+                                    self.policy.max_attempts, result.error)
+                        if wait > 0:
+                            self._pause(wait)
+                        if self._aborted.is_set():
+                            break
+                    number = attempt.num
+                    result = self._attempt(start_url, number, attempts, etag=etag, last_modified=last_modified,
+                                           check_robots=self.policy.obey_robots, max_bytes=max_bytes)
+                    if self._worth_retrying(result, number):
+                        wait = retry_wait(attempt, result.retry_after, self.policy, self._rng)
+                        raise RetryableFailure(result)
+        except RetryableFailure:
+            pass  # stamina gave up (its attempts are spent): the last attempt's result stands
+        if result is None:  # pragma: no cover - stamina always makes a first attempt
+            raise AssertionError("stamina made no attempt")
+        return self._result(url, result, attempts, number, etag, last_modified)
+
+    def _worth_retrying(self, result: _Try, number: int) -> bool:
+        """Whether a failed attempt deserves another (stamina still has the last word: attempts, its switches).
+        A Retry-After over retry_after_cap is not waited for: the URL is given up, and its error says why."""
+        if not result.retryable or self._aborted.is_set():
+            return False
+        if result.retry_after is not None and result.retry_after > self.policy.retry_after_cap:
+            if number < self.policy.max_attempts:
                 result.error = (f"{result.error}; Retry-After {result.retry_after:.0f} s exceeds the "
                                 f"{self.policy.retry_after_cap:.0f} s cap, not retried")
-                break
-            if result.retry_after is not None:
-                delay = result.retry_after
-            else:
-                delay = backoff_delay(number, self.policy.backoff_initial, self.policy.backoff_max, rng=self._rng)
-            if stamina.is_testing():
-                delay = 0.0
-            logger.info("retrying %s in %.1f s (attempt %d of %d): %s", url, delay, number + 1, max_attempts,
-                        result.error)
-            if delay > 0:
-                self._pause(delay)
-            if self._aborted.is_set():
-                break
-        return self._result(url, result, attempts, number, etag, last_modified)
+            return False
+        return True
 
     def fetch_many(self, urls: Sequence[str], **kwargs: object) -> list[FetchResult]:
         """Fetch many URLs politely and in parallel; see rashomon.fetch.parallel.fetch_many."""

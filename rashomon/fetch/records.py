@@ -53,7 +53,7 @@ class FetchPolicy:
     max_bytes: int = 10 * 1024 * 1024  # after decompression
     max_redirects: int = 5
     max_attempts: int = 3  # retries on connect errors/timeouts, 408, 429, 5xx; never on other 4xx
-    backoff_initial: float = 1.0  # exponential backoff with jitter (stamina's formula)
+    backoff_initial: float = 1.0  # stamina's exponential backoff with jitter (fetch/retries.py)
     backoff_max: float = 30.0
     retry_after_cap: float = 60.0  # a longer Retry-After is not waited for: the URL is given up
     min_interval: float = 1.0  # per host, between request starts (Crawl-delay honoured, capped at 30 s)
