@@ -30,6 +30,16 @@ class Verdict:
     party: str                       # party name from events.parties
     source: str | None               # None = the outlet's own voice; else whom it quotes
     evidence: list[Evidence] = field(default_factory=list)
+    confidence: str = "moderate"     # initiator_by_outlet.confidence: strong | moderate
+    in_headline: bool = False
+
+    @property
+    def strength(self) -> str:
+        """How strong the evidence is, in words: "strong evidence: the headline and 2 more sentences"."""
+        n = len(self.evidence)
+        where = (f"the headline and {n - 1} more sentence{'s' if n > 2 else ''}" if self.in_headline and n > 1
+                 else "the headline" if self.in_headline else f"{n} sentence{'s' if n > 1 else ''}")
+        return f"{self.confidence} evidence: {where}"
 
 
 @dataclass
@@ -116,7 +126,9 @@ def who_started_it(
         v = verdicts.get(key)
         if v is None:
             party = party_names.get(r["says_initiator"], r["says_initiator"])
-            v = verdicts[key] = Verdict(r["says_initiator"], party, None if r["own_voice"] else r["attributed_to"])
+            v = verdicts[key] = Verdict(r["says_initiator"], party, None if r["own_voice"] else r["attributed_to"],
+                                        confidence=r.get("confidence") or "moderate",
+                                        in_headline=bool(r.get("in_headline")))
             (table[o].own if r["own_voice"] else table[o].quoted).append(v)
         v.evidence.append(Evidence(r["sentence_id"], r["sentence"], r["sentence_id"] in anchors))
     for row in table.values():

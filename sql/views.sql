@@ -74,7 +74,15 @@ final as (
     -- the outlet's own sentences naming the same party. One passing sentence further down is usually an unmarked
     -- quote or background; it stays visible, per sentence, in `initiators`. Benchmark dev split (rashomon
     -- benchmark): verdict 0.61 -> 0.69, false_assert 0.28 -> 0.14.
-    select * exclude (first_position) from grouped
+    -- How strong the evidence is, said the same way for every verdict: "strong" when the headline says it and another
+    -- sentence agrees, "moderate" otherwise (one sentence of the headline or lead, or several further down);
+    -- a source's blame is "strong" when two or more of the outlet's sentences report it.
+    select * exclude (first_position),
+           case when own_voice and first_position = 0 and n_sentences >= 2 then 'strong'
+                when not own_voice and n_sentences >= 2 then 'strong'
+                else 'moderate' end as confidence,
+           first_position = 0 as in_headline
+    from grouped
     where not own_voice or n_sentences >= 2 or first_position <= 2
     order by event_id, outlet_id, own_voice desc, attributed_to nulls first, says_initiator
 )

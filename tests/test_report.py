@@ -169,6 +169,14 @@ def test_who_started_it_verdicts_match_the_seed_answer_key(seed_report):
     for outlet in ("anadolu_agency", "armenpress"):
         assert rows[outlet]["own_conflict"] and "Conflicts with" in rows[outlet]["own"], outlet
         assert rows[outlet]["evidence_links"], outlet
+    # every own verdict says how strong its evidence is, as initiator_by_outlet does
+    for tr in doc.xpath('//table[contains(@class,"who")]/tbody/tr'):
+        own = tr.xpath('./td[contains(@class,"own")]')[0]
+        strengths = own.xpath('.//*[@data-confidence]')
+        assert len(strengths) == len(own.get("data-parties").split()), tr.get("data-outlet")
+        for s in strengths:
+            assert s.get("data-confidence") in ("strong", "moderate")
+            assert text(s).startswith(s.get("data-confidence") + " evidence: ")
     box = text(doc.xpath('//div[@id="verdict"]')[0])
     assert box.startswith("⚠ Disagree.")
     assert "Anadolu Agency blames Armenia" in box
