@@ -44,12 +44,27 @@ final as (
 select * from final;
 
 create or replace view initiators as
-with final as (
+with one_voice as (
     select sa.event_id, sa.outlet_id, si.sentence_id, s.text as sentence,
            si.actor_party, si.action, si.target_party, si.voice, si.attributed_to, s.part, s.position
     from sentence_initiators si
     join sentence_analysis sa using (sentence_id)
     join sentences s using (sentence_id)
+),
+mutual as (
+    -- "X and Y blame each other": two attributed blames, X's and Y's (GUIDE §10.4), named by the party
+    select sa.event_id, sa.outlet_id, a.sentence_id, s.text, a.actor_party, a.action, a.target_party,
+           'attributed', coalesce(ep.party_name, a.claimed_by), s.part, s.position
+    from sentence_acts a
+    join sentence_analysis sa using (sentence_id)
+    join sentences s using (sentence_id)
+    left join event_parties ep on ep.event_id = sa.event_id and ep.party_id = a.claimed_by
+    where a.claimed_by is not null and not a.negated and not a.background
+),
+final as (
+    select * from one_voice
+    union all
+    select * from mutual
 )
 select * from final;
 

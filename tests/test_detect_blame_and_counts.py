@@ -110,3 +110,21 @@ def test_a_call_or_an_unknown_speaker_gives_no_side(nlp: Language, um: PartyMatc
     assert [(c.value, c.party) for c in a.numbers] == [(3, None)]
     assert _counts(nlp, "Officials in the region said two soldiers had been killed.", um, "russia") == [
         ("killed", 2, "exact", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Ukraine have accused each other over the attack on the dam.",
+    "Thousands fled, while Moscow and Kyiv blame each other for the destruction.",
+    "Moscow and Kyiv traded blame for the attack.",
+])
+def test_mutual_blame_is_two_attributed_blames_and_no_verdict(nlp: Language, um: PartyMatcher, ukraine: Event,
+                                                              text: str) -> None:
+    a = analyse(text, ukraine, nlp=nlp)
+    mutual = {(x.claimed_by, x.actor) for x in a.acts if x.claimed_by}
+    assert mutual == {("russia", "ukraine"), ("ukraine", "russia")}
+    assert a.own_initiator is None and a.reported_initiator is None   # GUIDE §10.4: never one voice's verdict
+
+
+def test_blaming_each_other_needs_two_named_parties(nlp: Language, ukraine: Event) -> None:
+    a = analyse("Both sides blamed each other for the attack.", ukraine, nlp=nlp)
+    assert not any(x.claimed_by for x in a.acts)

@@ -101,6 +101,7 @@ from .lexicon import (
     RECOVERY_VERBS,
 )
 from .parties import PartyMatcher
+from .reciprocal import reciprocal_acts
 from .voice import Voice, analyse_voice_detail
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,7 @@ class Act:
     reported: bool = False
     position: int = 0
     irrealis: bool = False
+    claimed_by: str | None = None   # mutual blame ("X and Y blame each other"): whose claim this act is (reciprocal.py)
 
 
 def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
@@ -283,6 +285,12 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
             position=d.token.i - sent.start,
             irrealis=irrealis,
         ))
+    for accuser, accused, verb in reciprocal_acts(sent, pidx):   # "X and Y blame each other": one act per direction
+        words = list(verb.subtree)
+        acts.append(Act(actor=accused, actor_text=None, action="provoke", target=None, target_text=None,
+                        initiating=True, background=False, negated=False,
+                        evidence=sent.doc[words[0].i:words[-1].i + 1].text, reported=True,
+                        position=verb.i - sent.start, claimed_by=accuser))
     log.debug("%d acts in %r", len(acts), sent.text[:60])
     return acts
 
@@ -290,6 +298,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
 def initiator_of(acts: list[Act]) -> str | None:
     """The party the sentence presents as having started it: the actor of the first initiating, non-background,
     non-negated act with a known actor; for a sentence that only retaliates, the party retaliated against."""
+    acts = [a for a in acts if a.claimed_by is None]   # mutual blame is two sources' claims, no one voice's verdict
     for a in sorted(acts, key=lambda a: a.position):
         if a.initiating and not a.background and not a.negated and a.actor not in (None, UNKNOWN):
             return a.actor
