@@ -128,3 +128,17 @@ def test_mutual_blame_is_two_attributed_blames_and_no_verdict(nlp: Language, um:
 def test_blaming_each_other_needs_two_named_parties(nlp: Language, ukraine: Event) -> None:
     a = analyse("Both sides blamed each other for the attack.", ukraine, nlp=nlp)
     assert not any(x.claimed_by for x in a.acts)
+
+
+@pytest.mark.parametrize("text, source, blamed", [
+    ("Hamas immediately blamed Israel, saying it was a deliberate strike.", "hamas", "israel"),   # no "for …"
+    ("Arab governments were quick to blame Israel.", None, "israel"),       # through "were quick to"; no party
+    ("The IDF placed the blame on Hamas, which rejected the accusations.", "israel", "hamas"),
+    ("Hamas declared Israel responsible for the blast at once.", "hamas", "israel"),
+])
+def test_blame_without_an_act_word(nlp: Language, ukraine: Event, text: str, source: str | None,
+                                   blamed: str) -> None:
+    a = analyse(text, ukraine, nlp=nlp)
+    assert a.voice.attributed, text    # a blame is someone's claim, never the outlet's own verdict
+    assert a.reported_initiator == blamed and a.own_initiator is None
+    assert a.voice.attributed_party == source

@@ -237,6 +237,9 @@ def subject_of(verb: Token) -> Token | None:
         if v.dep_ == "advcl" and v.tag_ == "VBG":
             v = v.head
             continue
+        if v.dep_ == "acomp" and v.head.pos_ in {"VERB", "AUX"}:
+            v = v.head  # "X were quick to blame": the adjective's subject
+            continue
         if v.dep_ in {"relcl", "acl"} and v.tag_ == "VBG":
             return v.head
         return None

@@ -8,9 +8,9 @@ import logging
 from spacy.tokens import Token
 
 from ._syntax import (
-    accusing_verb,
     PartyIndex,
     accused_of,
+    accusing_verb,
     agent_of,
     blame_placed_on,
     child,
@@ -120,9 +120,9 @@ def _responsible_actor(word: Token) -> Token | None:
         if word.dep_ == "nsubj":  # "responsibility lies with X"
             return prep_object(word.head, "with", "on", "upon")
         return None
-    if word.dep_ in {"oprd", "ccomp", "xcomp"} and word.head.lemma_.lower() in ACCUSE_VERBS | {"consider", "deem",
-                                                                                                 "find", "hold"}:
-        return accused_of(word.head) or child(word.head, "dobj")
+    if word.dep_ in {"oprd", "ccomp", "xcomp"} and word.head.lemma_.lower() in ACCUSE_VERBS | {
+            "consider", "deem", "find", "hold", "declare", "pronounce", "call", "name"}:
+        return child(word, "nsubj") or accused_of(word.head) or child(word.head, "dobj")
     if word.dep_ in {"acomp", "attr"} and word.head.pos_ in {"VERB", "AUX"}:
         return subject_of(word.head)
     return None

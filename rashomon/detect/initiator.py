@@ -63,9 +63,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from ._syntax import (
-    accusing_verb,
     PartyIndex,
     accused_of,
+    blame_placed_on,
+    accusing_verb,
     agent_of,
     child,
     is_passive,
@@ -95,10 +96,12 @@ from .act_status import (
 from .act_words import _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
 from .lexicon import (
     ACCUSE_VERBS,
+    BARE_BLAME_VERBS,
     BLAME_OBJECT_NOUNS,
     CAUSE_PREPS,
     ESCALATION_NOUNS,
     RECOVERY_VERBS,
+    RESPONSIBILITY_WORDS,
 )
 from .parties import PartyMatcher
 from .reciprocal import reciprocal_acts
@@ -208,6 +211,15 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
         verb = _resort_verb(t)
         if verb is not None and (lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             drafts.append(_Draft(t, verb, "provoke", subject_of(verb), None, passive=False))
+            continue
+        if lemma in RESPONSIBILITY_WORDS and (placed := blame_placed_on(t)) is not None \
+                and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+            drafts.append(_Draft(t, t.head, "provoke", placed, None, passive=False))   # "placed the blame on Y"
+            continue
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in BARE_BLAME_VERBS and pidx is not None \
+                and pidx.party_of(t) is not None and not any(
+                    c.dep_ == "prep" and c.lower_ in {"for", "of", "over"} for c in (*t.head.children, *t.children)):
+            drafts.append(_Draft(t, t.head, "provoke", t, None, passive=False))   # "Hamas immediately blamed Israel"
             continue
         if t.dep_ == "pobj" and t.head.lower_ in {"for", "of"} and accusing_verb(t.head) is not None \
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):

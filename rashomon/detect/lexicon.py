@@ -37,6 +37,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 )
 #: Verbs of accusing: "X accused Y of V-ing", "X blamed Y for N". The act's actor is Y.
 ACCUSE_VERBS: frozenset[str] = frozenset({"accuse", "blame", "charge", "hold", "condemn", "denounce", "suspect"})
+#: Verbs whose party object is blamed for the event even without "for …": "Hamas immediately blamed Israel".
+BARE_BLAME_VERBS: frozenset[str] = frozenset({"blame"})
 #: Verbs whose complement is denied: acts inside it are `negated`.
 DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "dismiss", "rebuff", "disprove"})
 #: Predicates that dismiss an accusation used as a subject ("Armenia accusing X of ... is nothing but hypocrisy").
