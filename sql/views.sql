@@ -107,12 +107,17 @@ create or replace view denials as
 with final as (
     -- a quoted source saying a party did NOT do it ("the army said it was not behind the blast", "both denied
     -- responsibility"): a denial, never a blame in reverse (GUIDE §10). Read from the detectors' negated acts inside a
-    -- source's claim.
-    select s.event_id, s.outlet_id, sa.attributed_to, sa.attributed_party as source_party,
+    -- source's claim; an act with its own source (claimed_by: "Israel and Hamas both denied responsibility") is that
+    -- source's denial.
+    select s.event_id, s.outlet_id,
+           case when a.claimed_by is null then sa.attributed_to else coalesce(ep.party_name, a.claimed_by) end
+               as attributed_to,
+           coalesce(a.claimed_by, sa.attributed_party) as source_party,
            a.actor_party as denied_party, a.action, s.sentence_id, s.position, s.text as sentence
     from sentence_acts a
     join sentence_analysis sa using (sentence_id)
     join current_sentences s using (sentence_id)
+    left join event_parties ep on ep.event_id = sa.event_id and ep.party_id = a.claimed_by
     where a.negated and a.reported and not a.background
       and a.actor_party is not null and a.actor_party <> 'unknown'
     order by s.event_id, s.outlet_id, s.position

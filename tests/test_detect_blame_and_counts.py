@@ -142,3 +142,17 @@ def test_blame_without_an_act_word(nlp: Language, ukraine: Event, text: str, sou
     assert a.voice.attributed, text    # a blame is someone's claim, never the outlet's own verdict
     assert a.reported_initiator == blamed and a.own_initiator is None
     assert a.voice.attributed_party == source
+
+
+def test_denying_involvement_is_a_denial_of_ones_own_act(nlp: Language, ukraine: Event) -> None:
+    a = analyse("Israel has denied any involvement.", ukraine, nlp=nlp)
+    assert a.voice.attributed_party == "israel"
+    assert [(x.actor, x.negated, x.initiating, x.reported) for x in a.acts] == [("israel", True, False, True)]
+    assert a.reported_initiator is None     # a denial, never a blame (GUIDE §10.5)
+
+
+def test_a_shared_denial_is_each_partys_own(nlp: Language, ukraine: Event) -> None:
+    a = analyse("Israel and the militant group Hamas have both denied responsibility for the attack.", ukraine, nlp=nlp)
+    denied = {(x.actor, x.claimed_by) for x in a.acts if x.negated}
+    assert ("hamas", "hamas") in denied and any(actor == "israel" for actor, _ in denied)
+    assert a.reported_initiator is None and a.own_initiator is None

@@ -99,12 +99,14 @@ from .lexicon import (
     BARE_BLAME_VERBS,
     BLAME_OBJECT_NOUNS,
     CAUSE_PREPS,
+    DENIAL_VERBS,
     ESCALATION_NOUNS,
+    INVOLVEMENT_NOUNS,
     RECOVERY_VERBS,
     RESPONSIBILITY_WORDS,
 )
 from .parties import PartyMatcher
-from .reciprocal import reciprocal_acts
+from .reciprocal import reciprocal_acts, shared_denials
 from .voice import Voice, analyse_voice_detail
 
 log = logging.getLogger(__name__)
@@ -212,6 +214,9 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
         if verb is not None and (lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             drafts.append(_Draft(t, verb, "provoke", subject_of(verb), None, passive=False))
             continue
+        if lemma in INVOLVEMENT_NOUNS and t.dep_ == "dobj" and t.head.lemma_.lower() in DENIAL_VERBS:
+            drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
+            continue   # "Israel denied any involvement": its own act, denied (act_status marks it negated)
         if lemma in RESPONSIBILITY_WORDS and (placed := blame_placed_on(t)) is not None \
                 and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
             drafts.append(_Draft(t, t.head, "provoke", placed, None, passive=False))   # "placed the blame on Y"
@@ -303,6 +308,10 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
                         initiating=True, background=False, negated=False,
                         evidence=sent.doc[words[0].i:words[-1].i + 1].text, reported=True,
                         position=verb.i - sent.start, claimed_by=accuser))
+    for party, verb in shared_denials(sent, pidx):   # "Israel and Hamas both denied responsibility": Hamas's denial
+        acts.append(Act(actor=party, actor_text=None, action="provoke", target=None, target_text=None,
+                        initiating=False, background=False, negated=True, evidence=verb.text, reported=True,
+                        position=verb.i - sent.start, claimed_by=party))
     log.debug("%d acts in %r", len(acts), sent.text[:60])
     return acts
 

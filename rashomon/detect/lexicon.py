@@ -39,6 +39,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 ACCUSE_VERBS: frozenset[str] = frozenset({"accuse", "blame", "charge", "hold", "condemn", "denounce", "suspect"})
 #: Verbs whose party object is blamed for the event even without "for …": "Hamas immediately blamed Israel".
 BARE_BLAME_VERBS: frozenset[str] = frozenset({"blame"})
+#: What one denies having had in an event: "denied any involvement / responsibility / a role".
+INVOLVEMENT_NOUNS: frozenset[str] = frozenset({"involvement", "responsibility", "role", "participation", "culpability",
+                                               "complicity", "part"})
 #: Verbs whose complement is denied: acts inside it are `negated`.
 DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "dismiss", "rebuff", "disprove"})
 #: Predicates that dismiss an accusation used as a subject ("Armenia accusing X of ... is nothing but hypocrisy").

@@ -1,8 +1,13 @@
-"""Mutual blame: "Moscow and Kyiv blame each other", "Russia and Ukraine accused one another", "the two traded
-blame". GUIDE §10.4: two attributed blames (X blames Y, Y blames X), never an own-voice verdict.
+"""Claims of several parties in one clause. A sentence has one voice; these acts carry their own source
+(`claimed_by`).
 
-`reciprocal_acts` turns such a clause into one act per direction, each with `claimed_by`: the party whose claim it
-is (a sentence has one voice; these acts carry their own source). The verbs and objects are data below.
+- Mutual blame: "Moscow and Kyiv blame each other", "Russia and Ukraine accused one another", "the two traded
+  blame". GUIDE §10.4: two attributed blames (X blames Y, Y blames X), never an own-voice verdict
+  (`reciprocal_acts`).
+- Shared denials: "Israel and Hamas have both denied responsibility": each party denies its own part; the first
+  subject is the sentence's voice (initiator.py reads its denial), the others are `shared_denials`.
+
+The verbs and objects are data below.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ._syntax import PartyIndex
+from .lexicon import DENIAL_VERBS, INVOLVEMENT_NOUNS
 
 #: Verbs of mutual blame with "each other" / "one another" as object.
 MUTUAL_VERBS = frozenset({"blame", "accuse"})
@@ -45,4 +51,23 @@ def reciprocal_acts(sent: Span, pidx: PartyIndex) -> list[tuple[str, str, Token]
         if len(parties) == 2:
             a, b = parties
             out += [(a, b, verb), (b, a, verb)]
+    return out
+
+
+def shared_denials(sent: Span, pidx: PartyIndex) -> list[tuple[str, Token]]:
+    """(party, verb) for each further party of "X and Y (both) denied any involvement / responsibility"."""
+    out: list[tuple[str, Token]] = []
+    for verb in sent:
+        if verb.lemma_.lower() not in DENIAL_VERBS or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in INVOLVEMENT_NOUNS for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        first = pidx.party_of(subj)
+        for conj in subj.conjuncts:
+            party = pidx.party_of(conj) or next(
+                (p for a in conj.children if a.dep_ == "appos" and (p := pidx.party_of(a))), None)
+            if party is not None and party != first:
+                out.append((party, verb))
     return out
