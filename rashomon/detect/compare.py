@@ -40,7 +40,7 @@ from .initiator import UNKNOWN, Act
 from .lexicon import VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, _event_year, analyse, analyse_article  # noqa: F401  (entry points)
-from .voice import institution_of
+from .source_names import institution_of
 from .toponyms import same_toponym
 from .wording import term_pattern
 

@@ -54,20 +54,18 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     HOSTILE_NOUNS,
-    INSTITUTIONS,
     REFERRING_PRONOUNS,
     RESPONSIBILITY_WORDS,
     SPEECH_VERBS,
     SPEECH_VERBS_NEEDING_PREP,
 )
 from .parties import PartyMatcher
+from .source_names import _canonical, _compatible, _person, institution_of
 
 log = logging.getLogger(__name__)
 
 OWN = "own"
 ATTRIBUTED = "attributed"
-_INSTITUTIONS = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in INSTITUTIONS)
-_GENERIC_INSTITUTIONS = {"ministry", "spokesperson", "officials", "authorities", "government"}
 _FRAMING_STARTERS = {"in", "amid", "after", "following", "as", "during", "with", "while", "days", "hours", "weeks"}
 _MAIN_EXCLUDED_DEPS = {
     "nsubj", "nsubjpass", "csubj", "prep", "agent", "npadvmod", "advmod", "aux", "auxpass", "neg", "punct", "cc",
@@ -128,14 +126,6 @@ class _Source:
         v = self.voice
         inst = institution_of(v.attributed_to or "")
         return (2 if inst else 0) + (1 if v.attributed_party else 0) + (1 if self.person else 0)
-
-
-def institution_of(text: str) -> str | None:
-    """The canonical institution named in `text` (INSTITUTIONS order), or None."""
-    for name, rx in _INSTITUTIONS:
-        if rx.search(text):
-            return name
-    return None
 
 
 def _is_speech_verb(t: Token) -> bool:
@@ -267,41 +257,8 @@ def _outermost(cues: list[Cue]) -> list[Cue]:
     return out or cues
 
 
-def _person(tokens: list[Token], pidx: PartyIndex) -> str | None:
-    ids = {t.i for t in tokens}
-    if not tokens:
-        return None
-    for ent in tokens[0].doc.ents:
-        if ent.label_ == "PERSON" and all(i in ids for i in range(ent.start, ent.end)):
-            if any(i in pidx.by_token for i in range(ent.start, ent.end)):
-                continue
-            return re.sub(r"'s$", "", ent.text).strip()
-    return None
-
-
-def _compatible(previous: Voice, institution: str | None) -> bool:
-    prev = (previous.attributed_to or "").lower()
-    if not prev or institution is None:
-        return False
-    return institution.lower() in prev or (institution in _GENERIC_INSTITUTIONS and institution_of(prev) is not None)
-
-
 def _inherit(previous: Voice, cue: str, text: str) -> Voice:
     return Voice(ATTRIBUTED, previous.attributed_to, text, previous.attributed_party, cue)
-
-
-def _canonical(party: str | None, institution: str | None, person: str | None, text: str,
-               matcher: PartyMatcher) -> str:
-    if party and institution:
-        return f"{matcher.name(party)} {institution}"
-    if party:
-        return matcher.name(party)
-    if person:
-        return person
-    if institution:
-        return institution
-    words = [w for w in text.split() if w.lower() not in {"a", "an", "the"}]
-    return " ".join(words) or text
 
 
 def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: str | None) -> _Source:

@@ -1,0 +1,57 @@
+"""How a quoted source is named: the canonical institution in a source phrase (lexicon.INSTITUTIONS), the person
+it names, whether a phrase may name the previous source again, and the canonical name voice.py gives a source."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from ._syntax import PartyIndex
+from .lexicon import INSTITUTIONS
+from .parties import PartyMatcher
+
+_INSTITUTIONS = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in INSTITUTIONS)
+_GENERIC_INSTITUTIONS = {"ministry", "spokesperson", "officials", "authorities", "government"}
+
+
+def institution_of(text: str) -> str | None:
+    """The canonical institution named in `text` (INSTITUTIONS order), or None."""
+    for name, rx in _INSTITUTIONS:
+        if rx.search(text):
+            return name
+    return None
+
+
+def _person(tokens: list[Token], pidx: PartyIndex) -> str | None:
+    ids = {t.i for t in tokens}
+    if not tokens:
+        return None
+    for ent in tokens[0].doc.ents:
+        if ent.label_ == "PERSON" and all(i in ids for i in range(ent.start, ent.end)):
+            if any(i in pidx.by_token for i in range(ent.start, ent.end)):
+                continue
+            return re.sub(r"'s$", "", ent.text).strip()
+    return None
+
+
+def _compatible(previous: Any, institution: str | None) -> bool:
+    prev = (previous.attributed_to or "").lower()
+    if not prev or institution is None:
+        return False
+    return institution.lower() in prev or (institution in _GENERIC_INSTITUTIONS and institution_of(prev) is not None)
+
+
+def _canonical(party: str | None, institution: str | None, person: str | None, text: str,
+               matcher: PartyMatcher) -> str:
+    if party and institution:
+        return f"{matcher.name(party)} {institution}"
+    if party:
+        return matcher.name(party)
+    if person:
+        return person
+    if institution:
+        return institution
+    words = [w for w in text.split() if w.lower() not in {"a", "an", "the"}]
+    return " ".join(words) or text
