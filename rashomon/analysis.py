@@ -21,11 +21,11 @@ from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
 from .detect.selfcheck import initiator_act, self_contradictions
+from .kinds import load_kinds
 from .sources import Event
 
 log = logging.getLogger(__name__)
 
-SEVERITY = {"initiator": 3, "self": 3, "number": 2, "place": 2, "time": 2, "attribution": 1, "wording": 1}
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
                     event.id, d.kind, claim_id, x["outlet_id"], y["outlet_id"], x["sentence_id"], y["sentence_id"],
                     d.value_a, d.value_b,
                     d.render(names.get(x["outlet_id"], x["outlet_id"]), names.get(y["outlet_id"], y["outlet_id"])),
-                    SEVERITY.get(d.kind, 1),
+                    load_kinds().severity(d.kind),
                 ))
     # One article against itself.
     by_article: dict[str, list[str]] = defaultdict(list)
@@ -178,7 +178,7 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
             sa, sb = sids[ia], sids[ib]
             dis_rows.append((
                 event.id, "self", claim_of.get(sa) or claim_of.get(sb), outlet, outlet, sa, sb, d.value_a, d.value_b,
-                d.render(names.get(outlet, outlet)), SEVERITY["self"],
+                d.render(names.get(outlet, outlet)), load_kinds().severity("self"),
             ))
 
     return DetectRows(sa_rows, init_rows, act_rows, num_rows, dis_rows)

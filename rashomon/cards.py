@@ -12,20 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .diffing import WordDiff, word_diff
+from .kinds import load_kinds
 
-# disagreement kinds: heading, what the kind means; in display order within equal severity
-KINDS: dict[str, tuple[str, str]] = {
-    "initiator": ("Who started it", "The outlets name different parties, in their own voice, as having started the fighting."),
-    "self": ("Contradicts itself", "One outlet's article says two incompatible things."),
-    "number": ("Numbers", "The outlets give different figures (casualties, counts)."),
-    "place": ("Places", "The outlets name different places for the same claim."),
-    "time": ("Dates and times", "The outlets give different times for the same act."),
-    "attribution": ("Who says it", "One outlet states as fact what another attributes to a source (or to a different one)."),
-    "wording": ("Wording", "Outlets use a loaded term where others use a neutral one for the same thing."),
-    "framing": ("Names", "The outlets give one side's operation, or a contested place, different names."),
-    "omission": ("Left out", "A claim that at least half of the outlets report and these outlets do not."),
-}
-SEVERITY_NAMES = {3: "who started it", 2: "facts", 1: "framing"}
+# disagreement kinds (rashomon/kinds.toml): heading and what the kind means, in display order within equal severity
+KINDS: dict[str, tuple[str, str]] = {k.kind: (k.title, k.explanation) for k in load_kinds().kinds.values()}
+SEVERITY_NAMES = load_kinds().severity_names
 DIFF_MIN_SHARED = 0.5      # show the word diff only when the two sentences share at least half of their words
 KEY_FINDINGS = 5           # cards in the "key findings" list
 

@@ -39,7 +39,8 @@ _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
 # selects the event's rows (bound parameter $event_id only).
 RULES: dict[str, str] = {
     name: f"export_{name}"
-    for name in ("schema_migrations", "outlets", "fetch_log", "page_fetches", "raw_pages", "embeddings", "stories")
+    for name in ("schema_migrations", "disagreement_kinds", "outlets", "fetch_log", "page_fetches", "raw_pages",
+                 "embeddings", "stories")
 }
 # Tables keyed by something the event owns: the key column and the query selecting the event's values of it.
 KEYS: tuple[tuple[str, str], ...] = (

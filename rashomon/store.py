@@ -139,8 +139,23 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             raise StoreError(f"cannot upgrade the database: migration {path.name} failed: {exc}") from exc
         applied.append(path.name)
         log.info("applied migration %s", path.name)
+    _refresh_kinds(con)
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
     return applied
+
+
+def _refresh_kinds(con: duckdb.DuckDBPyConnection) -> None:
+    """The table `disagreement_kinds` as rashomon/kinds.toml says (one registry for detectors, views and report)."""
+    from .kinds import registry_rows
+
+    con.execute("begin")
+    try:
+        run(con, "delete_disagreement_kinds")
+        run_many(con, "insert_disagreement_kind", registry_rows())
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
 
 
 @contextlib.contextmanager

@@ -181,7 +181,7 @@ initiator_pairs as (
            a.outlet_id as outlet_a, b.outlet_id as outlet_b,
            a.sentence_id as sentence_a, b.sentence_id as sentence_b,
            a.says_initiator as value_a, b.says_initiator as value_b,
-           null as explanation, 3 as severity
+           null as explanation, (select severity from disagreement_kinds where kind = 'initiator') as severity
     from own_verdicts a
     join own_verdicts b on a.event_id = b.event_id and a.outlet_id < b.outlet_id and a.says_initiator <> b.says_initiator
     left join first_claim ca on ca.sentence_id = a.sentence_id
@@ -192,7 +192,7 @@ framing_pairs as (
     -- never the other's
     select a.event_id, 'framing' as kind, null as claim_id, a.outlet_id as outlet_a, b.outlet_id as outlet_b,
            a.sentence_ids[1] as sentence_a, b.sentence_ids[1] as sentence_b, a.name as value_a, b.name as value_b,
-           null as explanation, 1 as severity
+           null as explanation, (select severity from disagreement_kinds where kind = 'framing') as severity
     from operation_names a
     join operation_names b on a.event_id = b.event_id and a.side = b.side and a.outlet_id < b.outlet_id
         and lower(a.name) <> lower(b.name)
@@ -208,7 +208,7 @@ place_framing as (
            a.sentence_ids[1] as sentence_a, b.sentence_ids[1] as sentence_b, a.name as value_a, b.name as value_b,
            oa.name || ' calls the place "' || a.name || '"; ' || ob.name || ' calls it "' || b.name || '".'
                as explanation,
-           1 as severity
+           (select severity from disagreement_kinds where kind = 'framing') as severity
     from place_names a
     join place_names b on a.event_id = b.event_id and a.place = b.place and a.outlet_id < b.outlet_id
         and a.name <> b.name
@@ -248,7 +248,8 @@ omissions as (
            co.outlet_id as outlet_a, eo.outlet_id as outlet_b,
            co.sentence_id as sentence_a, null as sentence_b,
            cast(c.n_outlets as varchar) || ' outlets' as value_a, 'not stated' as value_b,
-           null as explanation, 1 as severity, cr.carriers
+           null as explanation, (select severity from disagreement_kinds where kind = 'omission') as severity,
+           cr.carriers
     from claims c
     join (select claim_id, string_agg(outlet_id, ',' order by outlet_id) as carriers from claim_outlets group by all) cr
         on cr.claim_id = c.claim_id
@@ -397,8 +398,7 @@ shown as (
 ),
 final as (
     select s.event_id, s.card_id, s.kind, s.severity,
-           case s.kind when 'initiator' then 0 when 'self' then 1 when 'number' then 2 when 'place' then 3
-                       when 'time' then 4 when 'attribution' then 5 when 'omission' then 6 else 7 end as kind_rank,
+           coalesce((select k.rank from disagreement_kinds k where k.kind = s.kind), 99) as kind_rank,
            s.claim_id,
            case when s.flipped then s.value_b else s.value_a end as value_a,
            case when s.flipped then s.value_a else s.value_b end as value_b,

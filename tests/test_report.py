@@ -22,10 +22,11 @@ import lxml.html
 import pytest
 
 from rashomon import report, store
+from rashomon.kinds import load_kinds
 
 SEED_EVENT_ID = "karabakh-2022-08-03"
 SEED_OUTLETS = {"anadolu_agency", "armenpress", "tass", "reuters", "rferl", "azertac"}
-KIND_ORDER = ["initiator", "self", "number", "place", "time", "attribution", "wording", "omission"]
+KIND_ORDER = load_kinds().order()   # rashomon/kinds.toml: the one registry of kinds
 
 
 # ------------------------------------------------------------------------------------------------ helpers

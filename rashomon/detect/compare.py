@@ -35,6 +35,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
+from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .lexicon import VAGUE_NUMBERS
@@ -46,7 +47,8 @@ from .wording import term_pattern
 
 log = logging.getLogger(__name__)
 
-KINDS = ("initiator", "number", "place", "time", "attribution", "wording", "self")
+# the kinds the detectors emit (rashomon/kinds.toml: made_by = "detector")
+KINDS = tuple(k.kind for k in load_kinds().kinds.values() if k.made_by == "detector")
 _COMPARED_PLACE_KINDS = {"height", "settlement", "region", "route", "water"}
 _COMPARED_TIME_KINDS = {"date", "weekday", "daypart", "clock"}
 _QUANTITY_BUCKET = {"dead": "killed"}
