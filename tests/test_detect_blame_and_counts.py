@@ -156,3 +156,23 @@ def test_a_shared_denial_is_each_partys_own(nlp: Language, ukraine: Event) -> No
     denied = {(x.actor, x.claimed_by) for x in a.acts if x.negated}
     assert ("hamas", "hamas") in denied and any(actor == "israel" for actor, _ in denied)
     assert a.reported_initiator is None and a.own_initiator is None
+
+
+@pytest.mark.parametrize("text, background", [
+    ("The blast comes less than two weeks after Moscow annexed four regions of Ukraine.", True),
+    ("The clash came a month after Russia attacked the town.", True),
+    ("Kyiv struck the bridge days after Russia attacked the town.", False),   # days: the same incident's cause
+])
+def test_an_act_weeks_apart_is_another_incident(nlp: Language, um: PartyMatcher, text: str, background: bool) -> None:
+    _, acts = _acts(nlp, text, um)
+    russian = [a for a in acts if a.actor == "russia"]
+    assert russian and all(a.background == background for a in russian)
+    assert all(not a.initiating for a in russian) if background else any(a.initiating for a in russian)
+
+
+def test_a_sides_operations_going_on_are_background_but_a_denied_operation_is_a_denial(nlp: Language,
+                                                                                        um: PartyMatcher) -> None:
+    _, acts = _acts(nlp, "The bridge is vital to Moscow's military operations in the south.", um)
+    assert acts and all(a.background and not a.initiating for a in acts)
+    _, acts = _acts(nlp, "Kyiv said its army was not carrying out air operations near the town.", um)
+    assert any(a.negated and not a.background for a in acts)

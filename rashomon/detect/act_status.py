@@ -18,6 +18,7 @@ from .lexicon import (
     CLAIM_NOUNS,
     DENIAL_VERBS,
     DISMISSIVE_WORDS,
+    GAP_NOUNS,
     IRREALIS_MODIFIERS,
     IRREALIS_OBJECT_VERBS,
     IRREALIS_PREP_HEADS,
@@ -107,6 +108,8 @@ def _temporal_background(mod: Token, event_year: int | None, window: Window | No
 
 
 def _is_background(d: _Draft, event_year: int | None, window: Window | None = None) -> bool:
+    if d.action == "operation" and d.token.tag_ == "NNS" and any(c.dep_ == "poss" for c in d.token.children):
+        return True   # "the Kremlin's military operations in Ukraine": a campaign going on, not this incident's act
     starts = [d.token] + ([d.anchor] if d.anchor is not d.token else [])
     for start in starts:
         path = _ancestors_until_speech(start)
@@ -115,6 +118,8 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
             if node is not start and (_YEAR.match(node.text) and event_year is not None and int(node.text) != event_year
                                       or _DECADE.match(node.lower_)):
                 return True  # "since 1991 when the military occupied …"
+            if _weeks_apart(node):
+                return True  # "comes less than two weeks after Putin annexed four regions": another incident
             for c in node.children:
                 if c.i in ids:
                     continue
@@ -126,6 +131,19 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
                     if any(_temporal_background(g, event_year, window) for g in c.children if g.dep_ == "prep"):
                         return True
     return False
+
+
+def _weeks_apart(node: Token) -> bool:
+    """Is `node` a clause or phrase set weeks or more before or after the event: "two weeks after X annexed …",
+    "a month before the offensive", "years after the war" (lexicon.GAP_NOUNS)?"""
+    if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"after", "before", "since"}
+                                    for m in node.children):
+        holder = node
+    elif node.dep_ == "pobj" and node.head.lower_ in {"after", "before", "since"}:
+        holder = node.head
+    else:
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in GAP_NOUNS for c in holder.children)
 
 
 _NOT_COMPLEMENT = {"conj", "advcl", "cc", "parataxis", "npadvmod", "punct", "nsubj", "relcl"}

@@ -248,6 +248,8 @@ DAY_PARTS: dict[str, str] = {
 }
 #: Nouns that name a war as a whole: "during the 44-day war" dates an act apart from the event.
 WAR_NOUNS: frozenset[str] = frozenset({"war", "conflict", "campaign", "occupation"})
+#: A gap of these before "after/before/since" sets an act apart from the event: "two weeks after X annexed …".
+GAP_NOUNS: frozenset[str] = frozenset({"week", "month", "year", "decade"})
 #: Nouns of duration: "for almost 30 years" dates an act apart from a few-days event.
 LONG_DURATION_NOUNS: frozenset[str] = frozenset({"year", "years", "decade", "decades", "century", "centuries"})
 
