@@ -176,3 +176,12 @@ def test_a_sides_operations_going_on_are_background_but_a_denied_operation_is_a_
     assert acts and all(a.background and not a.initiating for a in acts)
     _, acts = _acts(nlp, "Kyiv said its army was not carrying out air operations near the town.", um)
     assert any(a.negated and not a.background for a in acts)
+
+
+@pytest.mark.parametrize("text", [
+    "The Hamas-controlled authorities in Gaza immediately blamed Israel.",
+    "Officials in Hamas-run Gaza were quick to blame Israel for the blast.",
+])
+def test_a_source_run_by_a_party_speaks_for_it(nlp: Language, ukraine: Event, text: str) -> None:
+    a = analyse(text, ukraine, nlp=nlp)
+    assert a.voice.attributed_party == "hamas" and a.reported_initiator == "israel"

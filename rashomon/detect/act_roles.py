@@ -104,8 +104,8 @@ def _responsible_actor(word: Token) -> Token | None:
     """Who a responsibility word holds responsible: "X bears responsibility", "X's responsibility", "X is
     responsible", "held X responsible", "responsibility lies with X", "X is to blame", "X is behind"."""
     lemma = word.lemma_.lower()
-    if lemma in ACCUSE_VERBS and word.pos_ in {"VERB", "AUX"} and word.dep_ != "xcomp":
-        return accused_of(word)  # "blamed Armenia for the clashes", "Armenia was blamed for the incident"
+    if lemma in ACCUSE_VERBS and word.pos_ in {"VERB", "AUX"} and (word.dep_ != "xcomp" or accused_of(word)):
+        return accused_of(word)  # "blamed Armenia for the clashes", "were quick to blame Armenia for the clashes"
     if word.lower_ == "behind" or lemma == "blame" and word.dep_ == "xcomp":
         return subject_of(word.head) if word.head.pos_ in {"VERB", "AUX"} else None
     if word.pos_ in {"NOUN", "PROPN"}:

@@ -1,5 +1,6 @@
 """How a quoted source is named: the canonical institution in a source phrase (lexicon.INSTITUTIONS), the person
-it names, whether a phrase may name the previous source again, and the canonical name voice.py gives a source."""
+it names, the party that runs it ("the Hamas-controlled authorities"), whether a phrase may name the previous source
+again, and the canonical name voice.py gives a source."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .parties import PartyMatcher
 
 _INSTITUTIONS = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in INSTITUTIONS)
 _GENERIC_INSTITUTIONS = {"ministry", "spokesperson", "officials", "authorities", "government"}
+_RUN_BY = re.compile(r"^([A-Z][\w'’]*)-(controlled|run|ruled|led|governed|administered)$")
 
 
 def institution_of(text: str) -> str | None:
@@ -55,3 +57,17 @@ def _canonical(party: str | None, institution: str | None, person: str | None, t
         return institution
     words = [w for w in text.split() if w.lower() not in {"a", "an", "the"}]
     return " ".join(words) or text
+
+
+def controlled_by(source: Token, matcher: PartyMatcher) -> str | None:
+    """The party that runs a source with no party named outright: "the Hamas-controlled authorities", "officials in
+    Hamas-run Gaza" (the compound modifier in the source phrase or its "in" phrase, as one token or hyphenated)."""
+    words = list(source.subtree)
+    text = " ".join(t.text for t in words).replace(" - ", "-")
+    for word in text.split():
+        m = _RUN_BY.match(word)
+        if m:
+            found = matcher.find_all(m.group(1))
+            if found:
+                return found[0].party_id
+    return None
