@@ -14,7 +14,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
@@ -254,3 +254,32 @@ def _explain(exc: ValidationError, origin: Any) -> str:
         where = origin(name)
         problems.append(f"{where}: {_problem(name, error)}" if where else _problem(name, error))
     return "; ".join(dict.fromkeys(problems))
+
+
+# ---------------------------------------------------------------------------------------------------- docs
+
+_TYPES = {Path: "path", str: "string", int: "integer", float: "number", bool: "true/false"}
+_SIGNS = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
+
+
+def _kind(field: Any) -> str:
+    if get_origin(field.annotation) is Literal:
+        return " or ".join(f"`{v}`" for v in get_args(field.annotation))
+    bounds = [f"{_SIGNS[k]} {getattr(m, k):g}" for m in field.metadata for k in _SIGNS if hasattr(m, k)]
+    return " ".join([_TYPES[field.annotation], *bounds]).replace("≥ -1 ≤ 1", "in [-1, 1]").replace("≥ 0 ≤ 1", "in [0, 1]")
+
+
+def settings_table() -> str:
+    """The table of docs/configuration.md (a test keeps the page in step): every setting, its environment variable,
+    type and range, default and meaning."""
+    rows = ["| setting (`rashomon.toml`) | environment | type | default | what |", "|---|---|---|---|---|"]
+    for name, field in Settings.model_fields.items():
+        default = "(see what)" if field.default_factory else f"`{_toml_value(field.default)}`"
+        rows.append(f"| `{name}` | `{ENV_PREFIX}{name.upper()}` | {_kind(field)} | {default} | {field.description} |")
+    return "\n".join(rows) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return repr(value) if isinstance(value, (int, float)) else f'"{value}"'
