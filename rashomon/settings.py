@@ -176,13 +176,13 @@ class _Environment(EnvSettingsSource):
 def _toml(settings_cls: type[BaseSettings], path: Path) -> TomlConfigSettingsSource:
     try:
         return TomlConfigSettingsSource(settings_cls, toml_file=path)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
 
 
 def _layers(settings_cls: type[BaseSettings], init_kwargs: dict[str, Any], env: Mapping[str, str],
             path: Path) -> tuple[PydanticBaseSettingsSource, ...]:
-    """The sources, highest priority first (the defaults come last, added by pydantic-settings)."""
+    """The sources, highest priority first; what none of them sets keeps the model's default."""
     return InitSettingsSource(settings_cls, init_kwargs), _Environment(settings_cls, env), _toml(settings_cls, path)
 
 
@@ -265,8 +265,10 @@ _SIGNS = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
 def _kind(field: Any) -> str:
     if get_origin(field.annotation) is Literal:
         return " or ".join(f"`{v}`" for v in get_args(field.annotation))
-    bounds = [f"{_SIGNS[k]} {getattr(m, k):g}" for m in field.metadata for k in _SIGNS if hasattr(m, k)]
-    return " ".join([_TYPES[field.annotation], *bounds]).replace("≥ -1 ≤ 1", "in [-1, 1]").replace("≥ 0 ≤ 1", "in [0, 1]")
+    bounds = {k: getattr(m, k) for m in field.metadata for k in _SIGNS if hasattr(m, k)}
+    if set(bounds) == {"ge", "le"}:
+        return f"{_TYPES[field.annotation]} in [{bounds['ge']:g}, {bounds['le']:g}]"
+    return " ".join([_TYPES[field.annotation], *(f"{_SIGNS[k]} {v:g}" for k, v in bounds.items())])
 
 
 def settings_table() -> str:

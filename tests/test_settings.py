@@ -115,6 +115,9 @@ def test_invalid_toml_and_missing_file_are_errors(tmp_path):
     cfg.write_text("model = [\n")
     with pytest.raises(ConfigError, match=rf"^{re.escape(str(cfg))}: not valid TOML"):
         load_settings(cfg, env={})
+    cfg.write_bytes(b'model = "\xff"\n')
+    with pytest.raises(ConfigError, match=rf"^{re.escape(str(cfg))}: not valid TOML"):
+        load_settings(cfg, env={})
     with pytest.raises(ConfigError, match="config file not found"):
         load_settings(tmp_path / "nope.toml", env={})
 
