@@ -58,7 +58,7 @@ def test_an_explicitly_configured_range_is_allowed_and_nothing_next_to_it() -> N
 
 
 def test_a_bad_range_in_the_settings_is_a_clear_error() -> None:
-    with pytest.raises(ConfigError, match="allow_networks: 'ten-net' is not an address range"):
+    with pytest.raises(ConfigError, match="RASHOMON_ALLOW_NETWORKS: setting 'allow_networks' must list address ranges"):
         fetch_policy(load_settings(env={"RASHOMON_ALLOW_NETWORKS": "ten-net"}))
 
 

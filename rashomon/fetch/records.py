@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
@@ -15,9 +14,7 @@ from rashomon.netpolicy import (
     AddressPolicy,
     BadURLError,
 )
-
-if TYPE_CHECKING:
-    from rashomon.settings import Settings
+from rashomon.settings import Settings
 
 OUTCOMES = (
     "ok",
@@ -40,6 +37,10 @@ RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})  # plus any other 5xx
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
+# The policy's fields that are settings (rashomon/settings.py): same name, and FetchPolicy's default is the setting's.
+FROM_SETTINGS = ("user_agent", "total_timeout", "max_bytes", "max_attempts", "min_interval")
+_DEFAULT = Settings.model_fields
+
 # --------------------------------------------------------------------------------------------------- records
 
 
@@ -47,16 +48,16 @@ ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 class FetchPolicy:
     """How politely and defensively to fetch. All times in seconds."""
 
-    user_agent: str = "Rashomon/0.1 (+https://github.com/rashomon-news/rashomon)"
+    user_agent: str = _DEFAULT["user_agent"].default
     connect_timeout: float = 10.0
-    total_timeout: float = 60.0  # whole request deadline (per attempt), enforced
-    max_bytes: int = 10 * 1024 * 1024  # after decompression
+    total_timeout: float = _DEFAULT["total_timeout"].default  # whole request deadline (per attempt), enforced
+    max_bytes: int = _DEFAULT["max_bytes"].default  # after decompression
     max_redirects: int = 5
-    max_attempts: int = 3  # retries on connect errors/timeouts, 408, 429, 5xx; never on other 4xx
+    max_attempts: int = _DEFAULT["max_attempts"].default  # retries on connect errors/timeouts, 408, 429, 5xx only
     backoff_initial: float = 1.0  # stamina's exponential backoff with jitter (fetch/retries.py)
     backoff_max: float = 30.0
     retry_after_cap: float = 60.0  # a longer Retry-After is not waited for: the URL is given up
-    min_interval: float = 1.0  # per host, between request starts (Crawl-delay honoured, capped at 30 s)
+    min_interval: float = _DEFAULT["min_interval"].default  # per host, between starts (Crawl-delay honoured, ≤ 30 s)
     allow_private: bool = False  # allow loopback addresses for any host (tests, a local server); nothing else private
     loopback_hosts: frozenset[str] = frozenset()  # hosts ("127.0.0.1:8765") allowed to be loopback: the offline mirror
     allow_networks: tuple[str, ...] = ()  # address ranges allowed explicitly ("10.1.0.0/16"); never link-local
@@ -164,14 +165,10 @@ def fetch_policy(settings: Settings, *, allow_private: bool = False, mirror: str
     """The fetch policy of the settings (the pipeline, `sources check` and `stories discover` all use this one).
     Loopback addresses are allowed only for the offline mirror's host (`mirror`, a base URL), or for any host with
     `allow_private` (the setting or the argument); other ranges only when listed in `allow_networks`; link-local
-    never (rashomon.netpolicy)."""
+    never (rashomon.netpolicy). The settings were validated when loaded, so this does not fail."""
     return FetchPolicy(
-        user_agent=settings.user_agent,
-        total_timeout=settings.total_timeout,
-        max_bytes=settings.max_bytes,
-        max_attempts=settings.max_attempts,
-        min_interval=settings.min_interval,
+        **{name: getattr(settings, name) for name in FROM_SETTINGS},
         allow_private=allow_private or settings.allow_private,
         loopback_hosts=frozenset({urlsplit(mirror).netloc.lower()} if mirror else ()),
-        allow_networks=tuple(n for n in settings.allow_networks.split(",") if n.strip()),
+        allow_networks=settings.networks,
     )
