@@ -11,7 +11,8 @@ no dates) with its own threshold chosen on the same half.
 
 `--write-params` stores the chosen thresholds in rashomon/stories/params.toml (the defaults of `rashomon stories`).
 The text stays in ../shared: only figures are printed. A cache of embeddings/entities (numbers and entity
-strings, not text) speeds up re-runs; it is written outside the repository (default /tmp).
+strings, not text) speeds up re-runs; it is written outside the repository (default /tmp, named after LEAD_CHARS so
+a cache of other texts is not reused).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from bench.common import MODEL, machine
 from rashomon.realcov.shared_data import shared_path
 from rashomon.stories import params as params_mod
 from rashomon.stories.cluster import ArticleFeatures, StoryClusterer, StoryParams
-from rashomon.stories.features import day_of, entities_of, title_lead
+from rashomon.stories.features import LEAD_CHARS, day_of, entities_of, title_lead
 
 SEED = 14
 _URL_DATE = (re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/"), re.compile(r"(20\d\d)-(\d\d)-(\d\d)"), re.compile(r"/(20\d\d)(\d\d)(\d\d)"))
@@ -131,7 +132,7 @@ def grid(base: StoryParams, cosine_only: bool):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/rashomon-neus-story-features.pkl"))
+    ap.add_argument("--cache", type=Path, default=Path(f"/tmp/rashomon-neus-story-features-lead{LEAD_CHARS}.pkl"))
     ap.add_argument("--write-params", action="store_true")
     ap.add_argument("--dates", choices=("url", "url+feed"), default="url+feed",
                     help="which dates the articles get (see `dated`); default url+feed")

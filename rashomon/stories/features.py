@@ -16,7 +16,7 @@ from .cluster import ArticleFeatures
 
 #: spaCy entity labels that identify a story: places, groups, organisations, people, facilities, named events
 ENTITY_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC", "EVENT"})
-LEAD_CHARS = 300
+LEAD_CHARS = 1000   # ≈ the 256 word pieces all-MiniLM-L6-v2 reads; NeuS: 300 → 1000 raised the tuning-half ARI 0.703 → 0.721
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 
