@@ -564,6 +564,35 @@ def test_a_lead_fact_is_not_left_out(tmp_path):
         assert con.execute("select count(*) from disagreements where kind = 'omission'").fetchone()[0] == 0
 
 
+def test_an_outlet_that_says_the_claim_in_other_words_has_not_left_it_out(tmp_path):
+    """The alignment missed Delta's paraphrase of the wounded figures: a Delta sentence whose embedding is close to the
+    claim's (cosine 0.65 or more) means no omission card for that claim; the other claim is still left out."""
+    sentences, claims = _below_the_lead(dict(HAND_SENTENCES), HAND_CLAIMS)
+    sentences["delta"] = LONG_DELTA
+    db = tmp_path / "paraphrase.duckdb"
+    build_hand_db(db, sentence_texts=sentences, claims=claims)
+
+    def vector(i: int, noise: float = 0.0) -> list[float]:
+        v = [0.0] * 8
+        v[i], v[(i + 1) % 8] = 1.0, noise
+        norm = sum(x * x for x in v) ** 0.5
+        return [x / norm for x in v]
+
+    with store.connect(db) as con:
+        model = con.execute("select any_value(model) from claims").fetchone()[0]
+        hashes = dict(con.execute("select sentence_id, sentence_sha256 from sentences").fetchall())
+        wounded = [m for c, ms in claims.items() if c == "c-wounded" for m in ms]
+        rows = [(hashes[sid(o, p)], model, 8, vector(0)) for o, p in wounded]
+        rows += [(h, model, 8, vector(3)) for s, h in hashes.items() if s not in {sid(o, p) for o, p in wounded}]
+        rows = [r for r in rows if not r[0].startswith("h-delta-")] + [
+            (hashes[sid("delta", 2)], model, 8, vector(0, noise=0.3)),      # Delta's paraphrase: cosine 0.96
+            *[(hashes[sid("delta", p)], model, 8, vector(5)) for p, *_ in LONG_DELTA if p != 2]]
+        con.executemany("insert into embeddings (sentence_sha256, model, dim, vector) values (?, ?, ?, ?)", rows)
+        left_out = con.execute("select claim_id, outlet_b from disagreements where kind = 'omission' "
+                               "order by claim_id").fetchall()
+    assert left_out == [("c-peace", "delta")]
+
+
 def test_hand_db_claim_rows_badges_two_sentences_and_voice(hand_report):
     doc, _, _ = hand_report
     rows = {tr.get("data-claim"): tr for tr in doc.xpath('//table[contains(@class,"claims")]/tbody/tr')}
