@@ -430,7 +430,15 @@ final as (
            case when s.flipped then s.value_a else s.value_b end as value_b,
            l.outlets_a, l.outlets_b, l.sentence_ids_a, l.sentence_ids_b,
            len(l.outlets_a) + len(coalesce(l.outlets_b, [])) as n_outlets, s.n_pairs,
-           s.outlet_a, s.outlet_b, s.sentence_id_a, s.sentence_id_b, s.sentence_a, s.sentence_b, s.explanation
+           -- the pair shown, in the card's order: side a's outlet and sentence first (a flipped pair row has them the
+           -- other way round, and the card would show side b's sentence under side a's value)
+           case when s.flipped then s.outlet_b else s.outlet_a end as outlet_a,
+           case when s.flipped then s.outlet_a else s.outlet_b end as outlet_b,
+           case when s.flipped then s.sentence_id_b else s.sentence_id_a end as sentence_id_a,
+           case when s.flipped then s.sentence_id_a else s.sentence_id_b end as sentence_id_b,
+           case when s.flipped then s.sentence_b else s.sentence_a end as sentence_a,
+           case when s.flipped then s.sentence_a else s.sentence_b end as sentence_b,
+           s.explanation
     from shown s join side_lists l using (card_id)
     order by s.event_id, s.severity desc, kind_rank, n_outlets desc, s.card_id
 )
