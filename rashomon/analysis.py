@@ -155,8 +155,8 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
             ax, ay = analyses[x["sentence_id"]], analyses[y["sentence_id"]]
             background = _is_background(ax) or _is_background(ay)
             for d in compare(ax, ay, event):
-                if background and d.kind in ("number", "place", "time"):
-                    continue  # figures of an earlier war are not this event's figures
+                if background and d.kind in ("number", "place", "time", "wording"):
+                    continue  # an earlier war's figures and names are not this event's ("Patriotic War" vs "2020 war")
                 dis_rows.append((
                     event.id, d.kind, claim_id, x["outlet_id"], y["outlet_id"], x["sentence_id"], y["sentence_id"],
                     d.value_a, d.value_b,

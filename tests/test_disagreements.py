@@ -150,3 +150,20 @@ def test_khankendi_and_stepanakert_are_one_framing_card_not_a_place_dispute(demo
     assert frozenset(("Khankendi", "Stepanakert")) in named
     assert "azertac" in set().union(*named[frozenset(("Khankendi", "Stepanakert"))])
     assert not any({"Khankendi", "Stepanakert"} & {a, b} for a, b in places)
+
+
+def test_no_figure_place_time_or_wording_card_from_an_earlier_war(demo_run):
+    """Background sentences (the 2020 war, the 1990s) give no card: "Patriotic War" vs "2020 war" is no disagreement
+    about this event (an independent reader of the seed report judged such cards noise)."""
+    _, settings = demo_run
+    with store.connect(settings.db, read_only=True) as con:
+        rows = con.execute(
+            "select d.kind, d.value_a, d.value_b from disagreements d "
+            "join sentence_analysis a on a.sentence_id = d.sentence_id_a "
+            "join sentence_analysis b on b.sentence_id = d.sentence_id_b "
+            "where d.event_id = ? and d.kind in ('number', 'place', 'time', 'wording') "
+            "and (a.background or b.background)", [EVENT]).fetchall()
+        seed_background = con.execute("select count(*) from sentence_analysis where event_id = ? and background",
+                                      [EVENT]).fetchone()[0]
+    assert seed_background > 0   # the seed has background sentences to leave out
+    assert rows == []
