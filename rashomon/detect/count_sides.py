@@ -5,8 +5,9 @@
   speech verb with a party subject wins over the sentence's source), unless the count is what someone did ("X said it
   killed 30 people") or the counted are the other side's fighters (lexicon.ENEMY_PERSON_NOUNS).
 - `merge_conjoined`: "an officer and two soldiers have been killed" is one figure, 3 killed (the benchmark's labels
-  and a reader count it so): adjacent counts of one quantity and one side (or one naming none), exact or "about" ("one of its officers and
-  around 20 soldiers": about 21), joined only by "and" or a comma.
+  and a reader count it so): adjacent counts of one quantity and one side (or one naming none), exact or "about"
+  ("one of its officers and around 20 soldiers": about 21), joined only by "and" or a comma.
+- `about_interval`: what "about N" allows, N ± ABOUT_TOLERANCE (at least ± 1), for numbers.py and the merged sums.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ from .lexicon import ABOUT_TOLERANCE, ENEMY_PERSON_NOUNS, QUANTITY_WORDS, REPORT
 
 if TYPE_CHECKING:
     from .numbers import Count
+
+def about_interval(value: float) -> tuple[float, float]:
+    """"about N": N ± lexicon.ABOUT_TOLERANCE, at least ± 1, widened to whole numbers."""
+    delta = max(1.0, value * ABOUT_TOLERANCE)
+    return float(math.floor(value - delta)), float(math.ceil(value + delta))
+
 
 _JOINER = re.compile(r"^\s*(,\s*(and\s+)?|and\s+)$", re.I)
 
@@ -61,8 +68,7 @@ def merge_conjoined(counts: list["Count"], text: str) -> list["Count"]:
             prev = replace(prev, party=prev.party or c.party)
             span = text[text.find(prev.text):start + len(c.text)]
             if "about" in (prev.qualifier, c.qualifier):
-                delta = max(1.0, total * ABOUT_TOLERANCE)   # as numbers.py reads "about N"
-                low, high = float(math.floor(total - delta)), float(math.ceil(total + delta))
+                low, high = about_interval(total)
                 out[-1] = replace(prev, value=total, low=low, high=high, qualifier="about", text=span)
             else:
                 out[-1] = replace(prev, value=total, low=total, high=total, text=span)

@@ -31,7 +31,6 @@ militants"); `unit` is the counted noun's lemma.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from dataclasses import dataclass
 
@@ -39,7 +38,6 @@ from spacy.tokens import Span, Token
 
 from ._syntax import PartyIndex, child, prep_object
 from .lexicon import (
-    ABOUT_TOLERANCE,
     CASUALTY_NOUNS,
     EXCLUSIVE_QUALIFIERS,
     MULTIPLIERS,
@@ -50,7 +48,7 @@ from .lexicon import (
     UNIT_NOUNS,
     VAGUE_NUMBERS,
 )
-from .count_sides import merge_conjoined, reporting_side
+from .count_sides import about_interval, merge_conjoined, reporting_side
 from .parties import PartyMatcher
 
 log = logging.getLogger(__name__)
@@ -166,8 +164,7 @@ def _interval(value: float, qualifier: str, phrase: str | None) -> tuple[float |
     if qualifier == "up_to":
         return None, (value - 1 if exclusive and integral else value)
     if qualifier == "about":
-        delta = max(1.0, value * ABOUT_TOLERANCE)
-        return float(math.floor(value - delta)), float(math.ceil(value + delta))
+        return about_interval(value)
     return value, value
 
 

@@ -1,7 +1,7 @@
 """Places with several names in use (rules as data: `toponyms.toml`): which name a sentence uses.
 
-`toponym_names(text)` gives "<place>=<name>" for every name of a listed contested place the text uses (<place> is the entry's
-first name), in text order. The view `place_names` reads them per outlet; outlets that use different names of one
+`toponym_names(text)` gives "<place>=<name>" for every name of a listed contested place the text uses (<place> is
+the entry's first name), in text order. The view `place_names` reads them per outlet; outlets that use different names of one
 contested place, and never each other's, make a `framing` card. `same_toponym(a, b)` tells compare.py that two
 place names are one place (no `place` card for "Khankendi" vs "Stepanakert", or "Kerch Bridge" vs "Crimean bridge").
 """
