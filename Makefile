@@ -16,7 +16,7 @@ help:
 	@echo "make test   - create $(VENV) with dev extras, run the test suite (without the heavy tests)"
 	@echo "make test-heavy - the heavy tests: Dask cluster, kill and rerun, hostile site, revisions (CI runs both)"
 	@echo "make check-wheel - pip install . (not editable) into a fresh virtualenv, then rashomon demo and sql from a temp dir"
-	@echo "make eval   - scores on the gold set, then the real-coverage benchmark (realcov dev/test/basil lines)"
+	@echo "make eval   - scores on the gold set, then the real-coverage benchmark (realcov dev/test/basil/quotes lines)"
 	@echo "make train  - retrain the same-fact pair scorer (rashomon/models/same_fact.json) from the benchmark's dev split"
 	@echo "make bench  - run the benchmarks in bench/ (by hand; prints figures and ratios)"
 
@@ -48,6 +48,7 @@ check-wheel:   # the package outside the checkout (.ci/check-wheel; a few minute
 eval: $(VENV)/.installed-dev
 	$(VENV)/bin/rashomon eval
 	$(VENV)/bin/rashomon benchmark $(EVAL_ARGS)   # ends with the `realcov <split>:` lines; EVAL_ARGS="--split dev"
+	$(PY) -m rashomon.realcov.quotes   # who is speaking, on BASIL's gold quote spans (`realcov quotes tune/held`)
 
 train: $(VENV)/.installed-dev   # about a minute on 2 cores; prints the new sha256 to pin in rashomon/samefact.py
 	$(PY) -m rashomon.realcov.train
