@@ -20,7 +20,8 @@ from .toponyms import toponym_names
 from .parties import PartyMatcher, PartyMention
 from .places import Place, extract_place_mentions
 from .times import TimeMention, extract_time_mentions
-from .voice import Voice, analyse_voice_detail
+from .quote_runs import QuoteRun, quote_runs
+from .voice import ATTRIBUTED, Voice, analyse_voice_detail
 from .wording import LoadedTerm, loaded_terms, matcher_for
 
 log = logging.getLogger(__name__)
@@ -66,8 +67,13 @@ def _reporting_party(span: Span, voice: Voice) -> str | None:
     return voice.attributed_party
 
 
-def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None) -> SentenceAnalysis:
-    voice, scope = analyse_voice_detail(span, matcher, previous)
+def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None,
+           quoted_by: Voice | None = None) -> SentenceAnalysis:
+    """`quoted_by`: the whole sentence is known to be inside that source's quotation (quote_runs.py)."""
+    if quoted_by is not None:
+        voice, scope = quoted_by, {t.i for t in span}
+    else:
+        voice, scope = analyse_voice_detail(span, matcher, previous)
     acts = extract_acts(span, matcher, event_year=_event_year(event), voice=voice, reported_tokens=scope,
                         window=(event.window_start.date(), event.window_end.date()))
     places = extract_place_mentions(span, matcher)
@@ -113,15 +119,39 @@ def analyse(text_or_span: str | Span | Doc, event: Event, previous: Voice | Sent
 
 def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None = None,
                     batch_size: int = 64) -> list[SentenceAnalysis]:
-    """Analyse an article's sentences in order; each sentence sees the voice of the last attributed one before it."""
+    """Analyse an article's sentences in order; each sentence sees the voice of the last attributed one before it.
+    Then the sentences of a quotation running over several sentences (quote_runs.py) are given its speaker: the source
+    of the run's own cue ("…,” the minister said.), else the voice carried into it."""
     nlp = nlp or load_nlp()
     matcher = matcher_for(event)
     out: list[SentenceAnalysis] = []
+    docs: list[Doc] = []
+    carried: list[Voice | None] = []
     previous: Voice | None = None
     for doc in nlp.pipe(sentences, batch_size=batch_size):
         analysis = _build(doc[:], event, matcher, previous)
+        carried.append(previous)
         if analysis.voice.attributed:
             previous = analysis.voice
         out.append(analysis)
+        docs.append(doc)
+    for run in quote_runs(list(sentences)):
+        speaker = _run_speaker(out, run, carried[run.start])
+        for i in range(run.start, run.end + 1):
+            v = out[i].voice
+            if (v.cue == "quote" or (not v.attributed and i > run.start)) and v != speaker:
+                out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker)
     log.info("analysed %d sentences for event %s", len(out), event.id)
     return out
+
+
+def _run_speaker(out: list[SentenceAnalysis], run: QuoteRun, carried: Voice | None) -> Voice:
+    """Whose quotation a run is: the first source named by a cue of its sentences, else the voice carried into it
+    (an unnamed quotation when none)."""
+    for i in range(run.start, run.end + 1):
+        v = out[i].voice
+        if v.attributed and v.cue != "quote" and (v.attributed_to or v.source_text):
+            return Voice(ATTRIBUTED, v.attributed_to, v.source_text, v.attributed_party, "quote")
+    if carried is not None and carried.attributed:
+        return Voice(ATTRIBUTED, carried.attributed_to, carried.source_text, carried.attributed_party, "quote")
+    return Voice(ATTRIBUTED, None, None, None, "quote")

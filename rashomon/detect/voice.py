@@ -153,7 +153,7 @@ def _trailing_source(t: Token, quoted: set[int]) -> Token | None:
     """The head of a source phrase between the last comma and a sentence-final speech verb that the parser attached
     elsewhere ("…, a source in X's security service said", "…, regional governor Oleh Syniehubov said")."""
     sent = t.sent
-    if t.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in t.children):
+    if t.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} and c.i not in quoted for c in t.children):
         return None
     comma = next((x for x in reversed(list(t.doc[sent.start:t.i])) if x.text == ","), None)
     if comma is None or comma.i in quoted:
@@ -168,6 +168,15 @@ def _trailing_source(t: Token, quoted: set[int]) -> Token | None:
 
 def _subject(t: Token, quoted: set[int]) -> Token | None:
     subj = subject_of(t)
+    if subj is not None and subj.i in quoted:
+        # the speaker is never inside the quotation ("“…, thousands of lawsuits, …,” Bloomberg said"): another
+        # subject of the verb outside it, if the parser gave one
+        # or apposed to the quoted words ("“… villages of X and Y,” the ministry spokesman said", misparsed)
+        inside = subj
+        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in quoted), None)
+        if subj is None:
+            subj = next((c for c in inside.children if c.dep_ == "appos" and c.i not in quoted and c.i > inside.i),
+                        None)
     if subj is None:
         subj = _trailing_source(t, quoted)
     if subj is None or subj.head.i != t.i:
