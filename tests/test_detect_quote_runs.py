@@ -60,3 +60,21 @@ def test_the_speaker_is_never_a_name_inside_the_quotation(nlp) -> None:
     voices = [a.voice for a in analyse_article(texts, neutral_event(), nlp=nlp)]
     for v in voices:
         assert v.attributed and "Tarn" not in (v.source_text or "") and "Varga" in (v.source_text or ""), v
+
+
+def test_calling_something_by_quoted_words_is_the_callers_speech(nlp) -> None:
+    voices = [a.voice for a in analyse_article(
+        ["Senator Okoye called the housing plan “reckless and cruel.”",
+         "The governor pleaded with residents not to “panic or hoard fuel.”",
+         "The council called the meeting to order at noon."], neutral_event(), nlp=nlp)]
+    assert voices[0].attributed and "Okoye" in (voices[0].source_text or "")
+    assert voices[1].attributed and "governor" in (voices[1].source_text or "")
+    assert not voices[2].attributed
+
+
+def test_what_he_called_is_the_enclosing_clauses_subject_not_the_last_speaker(nlp) -> None:
+    voices = [a.voice for a in analyse_article(
+        ["The senator Maria Lind said the vote was rigged.",
+         "Governor Tom Berg later attacked the bill for what he called its “reckless spending.”"],
+        neutral_event(), nlp=nlp)]
+    assert voices[1].attributed and voices[1].attributed_to == "Tom Berg", voices[1]

@@ -19,7 +19,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "reply", "retort", "comment", "observe", "mention", "indicate", "specify", "clarify", "underline",
         "underscore", "highlight", "demand", "appeal", "protest", "decry", "denounce", "slam", "criticise",
         "criticize", "affirm", "concede", "recall", "predict", "complain", "assure", "conclude", "disclose",
-        "reveal", "publish", "broadcast",
+        "reveal", "publish", "broadcast", "plead",
         # only with a particle or preposition (checked in voice.py): point out / point to, call for / call on,
         # read (only with a document subject: "the statement read")
         "point", "call", "read",

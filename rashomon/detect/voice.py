@@ -71,6 +71,7 @@ _MAIN_EXCLUDED_DEPS = {
     "nsubj", "nsubjpass", "csubj", "prep", "agent", "npadvmod", "advmod", "aux", "auxpass", "neg", "punct", "cc",
     "conj", "dative", "mark", "prt", "intj",
 }
+_QUOTE_MARKS = frozenset({"“", "”", '"', "``", "''", "«", "»", "„"})
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd", "attr", "dobj", "advcl"}
 _CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that"}
 
@@ -145,6 +146,9 @@ def _is_speech_verb(t: Token) -> bool:
         if lemma == "call" and child(t, "dobj") is not None and child(t, "prt") is None and any(
                 w.lemma_.lower() in ACT_OF_NOUNS | HOSTILE_NOUNS.keys() for w in t.subtree if w.i > t.i):
             return True  # "Kremlin calls damage to the dam deliberate sabotage by …" (the complement misparsed)
+        if lemma == "call" and child(t, "dobj") is not None and any(
+                w.text in _QUOTE_MARKS for w in t.subtree if w.i > t.i):
+            return True  # "X called the nomination “shocking”": the quoted words are X's
         return any(c.dep_ in {"prt", "prep"} and c.lower_ in needs for c in t.children)
     return True
 
@@ -286,20 +290,23 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
     text = " ".join(t.text for t in tokens)
     prev = previous if previous is not None and previous.attributed else None
     if src.pos_ == "PRON" and src.lower_ in REFERRING_PRONOUNS:
-        if prev is not None:
-            return _Source(prev.attributed_party, institution_of(prev.attributed_to or ""), None, text,
-                           _inherit(prev, cue.text, text))
         if cue.kind == "calls":
-            # "X launched … in response to what it called …": the pronoun is the subject of the enclosing clause
+            # "X launched … in response to what it called …", "Ryan hammered Obama for what he called …": the pronoun
+            # is the subject of the enclosing clause, whoever spoke in the sentences before
             for a in verb.ancestors:
                 subj = next((c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"), None)
                 if subj is not None:
                     party = pidx.party_of(subj)
-                    if party is not None:
-                        name = _canonical(party, institution_of(np_text(subj)), None, text, pidx.matcher)
-                        return _Source(party, institution_of(name), None, text,
+                    subj_tokens = np_tokens(subj)
+                    person = _person(subj_tokens, pidx)
+                    if party is not None or person is not None:
+                        name = _canonical(party, institution_of(np_text(subj)), person, text, pidx.matcher)
+                        return _Source(party, institution_of(name), person, text,
                                        Voice(ATTRIBUTED, name, text, party, cue.text))
                     break
+        if prev is not None:
+            return _Source(prev.attributed_party, institution_of(prev.attributed_to or ""), None, text,
+                           _inherit(prev, cue.text, text))
         return _Source(None, None, None, text, Voice(ATTRIBUTED, None, text, None, cue.text))
     mention = pidx.party_of_tokens(tokens)
     party = mention.party_id if mention is not None else None
