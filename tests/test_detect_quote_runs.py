@@ -78,3 +78,26 @@ def test_what_he_called_is_the_enclosing_clauses_subject_not_the_last_speaker(nl
          "Governor Tom Berg later attacked the bill for what he called its “reckless spending.”"],
         neutral_event(), nlp=nlp)]
     assert voices[1].attributed and voices[1].attributed_to == "Tom Berg", voices[1]
+
+
+def test_a_speech_verb_inside_a_running_quotation_is_part_of_the_quote(nlp) -> None:
+    texts = ["“Why does nobody know where the money went?” Mayor Quint asked at the hearing.",
+             "“How come nobody kept the receipts?",
+             "Let's say the receipts were lost.",
+             "Somebody still signed the cheques,” Quint said."]
+    voices = [a.voice for a in analyse_article(texts, neutral_event(), nlp=nlp)]
+    for v in voices[1:]:
+        assert v.attributed and "Quint" in (v.attributed_to or ""), v
+
+
+def test_a_participle_does_not_take_the_noun_before_it_as_its_speaker(nlp) -> None:
+    voices = [a.voice for a in analyse_article(
+        ["On Monday, Ruiz left the court full of calm and poise saying she felt no anger."], neutral_event(), nlp=nlp)]
+    assert "poise" not in (voices[0].attributed_to or "")
+
+
+def test_he_does_not_inherit_a_source_that_is_not_a_person(nlp) -> None:
+    voices = [a.voice for a in analyse_article(
+        ["The briefing underscored how far apart the two camps are.",
+         "He indicated he would not drop his demand for new funding."], neutral_event(), nlp=nlp)]
+    assert "briefing" not in (voices[1].attributed_to or ""), voices[1]

@@ -59,7 +59,7 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
      "version", "narrative", "statement", "insinuation", "speculation"}
 )
 #: First-person pronouns: inside a quotation they are the quoted source itself.
-FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "us", "our", "ours", "me", "my"})
+FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "us", "our", "ours", "me", "my", "'s", "’s"})  # "let's say"
 #: Pronouns that point back to an earlier source or party.
 REFERRING_PRONOUNS: frozenset[str] = frozenset({"it", "he", "she", "they", "its", "his", "her", "their", "them"})
 

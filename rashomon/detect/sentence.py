@@ -139,16 +139,19 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
         speaker = _run_speaker(out, run, carried[run.start])
         for i in range(run.start, run.end + 1):
             v = out[i].voice
-            if (v.cue == "quote" or (not v.attributed and i > run.start)) and v != speaker:
+            # a sentence wholly inside the quotation is the speaker's even if it holds a speech verb ("Let's say …")
+            wholly = run.start < i < run.end or (i == run.end and not run.closed)
+            if (wholly or v.cue == "quote" or (not v.attributed and i > run.start)) and v != speaker:
                 out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker)
     log.info("analysed %d sentences for event %s", len(out), event.id)
     return out
 
 
 def _run_speaker(out: list[SentenceAnalysis], run: QuoteRun, carried: Voice | None) -> Voice:
-    """Whose quotation a run is: the first source named by a cue of its sentences, else the voice carried into it
-    (an unnamed quotation when none)."""
-    for i in range(run.start, run.end + 1):
+    """Whose quotation a run is: the source named by a cue of its first sentence (before the quotation opens) or of
+    its last (after it closes), else the voice carried into it (an unnamed quotation when none)."""
+    ends = (run.start, run.end) if run.closed else (run.start,)   # the words outside the quotation
+    for i in ends:
         v = out[i].voice
         if v.attributed and v.cue != "quote" and (v.attributed_to or v.source_text):
             return Voice(ATTRIBUTED, v.attributed_to, v.source_text, v.attributed_party, "quote")

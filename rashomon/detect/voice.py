@@ -186,7 +186,7 @@ def _subject(t: Token, quoted: set[int]) -> Token | None:
     if subj is None or subj.head.i != t.i:
         # misparsed "..., a State Department spokesperson said": the noun right before the verb
         prev = t.doc[t.i - 1] if t.i > t.sent.start else None
-        if prev is not None and prev.pos_ in {"NOUN", "PROPN"} and prev.i not in quoted and t.i not in [
+        if prev is not None and prev.pos_ in {"NOUN", "PROPN"} and prev.i not in quoted and t.tag_ != "VBG" and t.i not in [
                 a.i for a in prev.ancestors]:
             subj = prev
     return subj
@@ -304,7 +304,10 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
                         return _Source(party, institution_of(name), person, text,
                                        Voice(ATTRIBUTED, name, text, party, cue.text))
                     break
-        if prev is not None:
+        named = prev is not None and (prev.attributed_party or institution_of(prev.attributed_to or "") or any(
+            w[:1].isupper() for w in (prev.attributed_to or "").split()))
+        if prev is not None and (named or src.lower_ not in {"he", "she"}):
+            # "he"/"she" is a person: never a source named by a common noun ("The press conference underscored …")
             return _Source(prev.attributed_party, institution_of(prev.attributed_to or ""), None, text,
                            _inherit(prev, cue.text, text))
         return _Source(None, None, None, text, Voice(ATTRIBUTED, None, text, None, cue.text))
