@@ -23,6 +23,7 @@ from .lexicon import (
     ACCUSE_VERBS,
     CASUALTY_NOUNS,
     ESCALATION_NOUNS,
+    FACILITY_NOUNS,
     RESORT_VERBS,
     RESPONSE_NOUNS,
     RESPONSIBILITY_WORDS,
@@ -192,7 +193,7 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
         return subject_of(n.head)  # "accused X of preparing an invasion"
     if pidx is not None:  # "Ukrainian attacks", "Armenian provocation"
         for c in n.children:
-            if c.dep_ in {"amod", "compound", "nmod"} and c.i in pidx.by_token:
+            if c.dep_ in {"amod", "compound", "nmod"} and c.i in pidx.by_token and not _names_a_place(c, n):
                 return c
         prev = n.doc[n.i - 1] if n.i > n.sent.start else None
         if prev is not None and prev.i in pidx.by_token and (prev.ent_type_ == "NORP" or prev.pos_ == "ADJ") \
@@ -205,6 +206,12 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     if verb is not None:
         return subject_of(verb)
     return None
+
+
+def _names_a_place(mod: Token, n: Token) -> bool:
+    """A party before a facility noun in the act noun's compound names where it happened ("Ukraine train station
+    attack"), not who did it."""
+    return any(w.lower_ in FACILITY_NOUNS or w.lemma_.lower() in FACILITY_NOUNS for w in n.doc[mod.i + 1:n.i])
 
 
 def _noun_target(n: Token, action: str) -> Token | None:

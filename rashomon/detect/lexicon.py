@@ -60,6 +60,12 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
 )
 #: First-person pronouns: inside a quotation they are the quoted source itself.
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "us", "our", "ours", "me", "my", "'s", "’s"})  # "let's say"
+#: Nouns of places and facilities: a party named before one in a compound says where, not who ("Ukraine train
+#: station attack", "Gaza hospital blast"), while "Russian missile attack" names the attacker.
+FACILITY_NOUNS: frozenset[str] = frozenset(
+    {"station", "hospital", "school", "city", "town", "village", "market", "mall", "bridge", "dam", "plant", "port",
+     "airport", "building", "apartment", "residential", "border", "church", "mosque", "camp", "prison", "embassy",
+     "consulate", "pipeline", "railway", "rail", "train", "power", "stadium", "theatre", "theater", "shopping"})
 #: Pronouns that point back to an earlier source or party.
 REFERRING_PRONOUNS: frozenset[str] = frozenset({"it", "he", "she", "they", "its", "his", "her", "their", "them"})
 

@@ -73,7 +73,7 @@ _MAIN_EXCLUDED_DEPS = {
 }
 _QUOTE_MARKS = frozenset({"“", "”", '"', "``", "''", "«", "»", "„"})
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd", "attr", "dobj", "advcl"}
-_CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that"}
+_CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that", "as"}  # "quoted as calling", "described it as"
 
 
 @dataclass(frozen=True)
