@@ -43,3 +43,16 @@ def test_what_a_source_is_quoted_as_calling_is_its_claim(nlp: Language, um: Part
     voice, scope = analyse_voice_detail(s, um, None)
     acts = extract_acts(s, um, event_year=2022, voice=voice, reported_tokens=scope)
     assert acts and all(a.reported for a in acts if a.actor == "ukraine"), acts
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Russian troops were involved in the missile strike.", False),
+    ("Kyiv claimed at once that Russia was involved in the incident.", True),
+    ("Kyiv alleged that Russian troops were involved in the missile strike.", True),
+])
+def test_being_involved_in_an_attack_makes_one_its_author(nlp: Language, um: PartyMatcher, text: str,
+                                                          reported: bool) -> None:
+    s = nlp(text)[:]
+    voice, scope = analyse_voice_detail(s, um, None)
+    acts = [a for a in extract_acts(s, um, event_year=2022, voice=voice, reported_tokens=scope) if a.actor == "russia"]
+    assert acts and all(a.reported == reported for a in acts), acts

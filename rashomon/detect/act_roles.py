@@ -171,6 +171,9 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     frm = prep_object(n, "from")
     if frm is not None:
         return frm
+    involved = _resort_verb(n)
+    if involved is not None and child(involved, "nsubjpass") is not None:
+        return child(involved, "nsubjpass")   # "X was involved in the incident"
     sv = _support_verb(n)
     if sv is not None:
         if is_passive(sv):

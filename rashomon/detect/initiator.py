@@ -212,7 +212,8 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             continue
         verb = _resort_verb(t)
         if verb is not None and (lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
-            drafts.append(_Draft(t, verb, "provoke", subject_of(verb), None, passive=False))
+            drafts.append(_Draft(t, verb, "provoke", subject_of(verb) or child(verb, "nsubjpass"), None,
+                                 passive=False))   # "X was involved in the incident"
             continue
         if lemma in INVOLVEMENT_NOUNS and t.dep_ == "dobj" and t.head.lemma_.lower() in DENIAL_VERBS:
             drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))

@@ -210,7 +210,8 @@ BLAME_OBJECT_NOUNS: frozenset[str] = frozenset(
      "crisis", "situation", "deterioration", "suffering", "loss", "carnage", "attack", "provocation", "aggression"}
 )
 #: Verbs of turning to a course of action: "X is resorting to provocations", "engaged in shelling".
-RESORT_VERBS: frozenset[str] = frozenset({"resort", "engage", "embark", "persist", "indulge", "revert", "turn"})
+RESORT_VERBS: frozenset[str] = frozenset({"resort", "engage", "embark", "persist", "indulge", "revert", "turn",
+                                         "involve"})  # "X was involved in the strike"
 #: Verbs of staging an event: inside an accusation ("accused Y of staging it") they make Y its author.
 STAGE_VERBS: frozenset[str] = frozenset(
     {"stage", "orchestrate", "mastermind", "plot", "plan", "organise", "organize", "engineer", "perpetrate", "commit",
