@@ -156,6 +156,8 @@ def _verb_draft(v: Token, pidx: PartyIndex, w: PoliticalWords) -> _Draft | None:
             actor = subject_of(head)   # "X used Y's votes to oust Z": the votes are a means, not the actor
         if actor is None and v.dep_ in {"advcl", "xcomp"} and head.pos_ in {"VERB", "AUX"}:
             actor = subject_of(head)   # "X filed the motion to remove Y" (purpose clause)
+        if actor is None and v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            actor = subject_of(head.head)   # "X went after Y after [taking] the gavel away from him"
         if actor is None and v.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
             actor = _lead_actor(head, w)   # "X filed the motion to remove Y"
             if actor is None and not _move_noun(head, w) and head.dep_ == "pobj" \
