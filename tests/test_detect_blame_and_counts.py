@@ -194,3 +194,16 @@ def test_each_side_blamed_the_other_names_the_event_s_two_sides(nlp: Language, u
     assert {(x.claimed_by, x.actor) for x in a.acts if x.claimed_by} == {
         (p, q) for p in first_two for q in first_two if p != q}
     assert a.own_initiator is None
+
+
+def test_a_quote_running_over_sentences_takes_the_speaker_named_where_it_closes(nlp: Language,
+                                                                                ukraine: Event) -> None:
+    from rashomon.detect.sentence import analyse_article, quote_runs
+
+    texts = ["Officials met on Tuesday.", "“Russian troops blew up the dam at night.",
+             "It was a terrorist act,” the Ukrainian Defence Ministry said.", "Water levels rose."]
+    assert quote_runs(texts) == [(1, 2)]
+    out = analyse_article(texts, ukraine, nlp=nlp)
+    assert out[1].voice.attributed_party == "ukraine"
+    assert (out[1].own_initiator, out[1].reported_initiator) == (None, "russia")
+    assert not out[0].voice.attributed and not out[3].voice.attributed

@@ -111,17 +111,59 @@ def analyse(text_or_span: str | Span | Doc, event: Event, previous: Voice | Sent
     return _build(span, event, matcher_for(event), _previous_voice(previous))
 
 
+_OPEN, _CLOSE = "“", "”"
+#: How many sentences a quotation may run over before the sentence that closes it and names its speaker.
+MAX_QUOTE_RUN = 6
+
+
+def _quote_balance(text: str) -> int:
+    """Opened minus closed quotation marks ("straight" quotes count as opening when odd in number)."""
+    curly = text.count(_OPEN) - text.count(_CLOSE)
+    return curly if curly else text.count('"') % 2
+
+
+def quote_runs(sentences: list[str]) -> list[tuple[int, int]]:
+    """(first, last) for each quotation that opens in sentence `first` and closes in a later sentence `last`
+    (GUIDE §10.1: the sentences of a quote continuation share its speaker, often named only after it closes:
+    “The enemy … [sentence] … Sotk,” the ministry said)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sentences):
+        if _quote_balance(sentences[i]) > 0:
+            j = i + 1
+            while j < len(sentences) and j - i <= MAX_QUOTE_RUN and _quote_balance(sentences[j]) == 0 \
+                    and '"' not in sentences[j]:
+                j += 1
+            if j < len(sentences) and j - i <= MAX_QUOTE_RUN and (
+                    _quote_balance(sentences[j]) < 0 or sentences[j].count('"') % 2 == 1):
+                runs.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return runs
+
+
 def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None = None,
                     batch_size: int = 64) -> list[SentenceAnalysis]:
-    """Analyse an article's sentences in order; each sentence sees the voice of the last attributed one before it."""
+    """Analyse an article's sentences in order; each sentence sees the voice of the last attributed one before it.
+    A quotation running over several sentences takes the speaker named where it closes (`quote_runs`)."""
     nlp = nlp or load_nlp()
     matcher = matcher_for(event)
     out: list[SentenceAnalysis] = []
+    docs: list[Doc] = []
     previous: Voice | None = None
     for doc in nlp.pipe(sentences, batch_size=batch_size):
         analysis = _build(doc[:], event, matcher, previous)
         if analysis.voice.attributed:
             previous = analysis.voice
         out.append(analysis)
+        docs.append(doc)
+    for first, last in quote_runs(sentences):
+        closing = out[last].voice
+        if not closing.attributed or closing.attributed_party is None and closing.attributed_to is None:
+            continue
+        for k in range(first, last):
+            if not out[k].voice.attributed or out[k].voice.attributed_to is None:
+                out[k] = _build(docs[k][:], event, matcher, closing)
     log.info("analysed %d sentences for event %s", len(out), event.id)
     return out
