@@ -108,7 +108,8 @@ def test_an_attributed_removal_is_the_source_s_claim(nlp: Language, lm: PartyMat
 
 
 def test_a_clause_before_a_semicolon_is_not_the_speaker_s(nlp: Language, lm: PartyMatcher) -> None:
-    _, acts = _acts(nlp, "Nine delegates of the rebel wing voted to remove Holt; the Greens had pledged to abstain.", lm)
+    text = "Nine delegates of the rebel wing voted to remove Holt; the Greens had pledged to abstain."
+    _, acts = _acts(nlp, text, lm)
     assert [(a.actor, a.reported) for a in acts] == [("rebels", False)]
 
 
