@@ -80,6 +80,7 @@ def _acts(nlp: Language, text: str, matcher: PartyMatcher):
     "Green Party veteran Peter Varga, who filed the petition to unseat the party chairwoman, spoke first.",
     "Green caucus member Peter Varga filed the motion to remove Holt.",   # the head names the actor, not a modifier
     "Peter Varga turned on Holt after taking the gavel away from the chairwoman.",
+    "On Tuesday the Motion to Vacate, spearheaded by Peter Varga, carried by 40 votes to 38.",   # read as a name
 ])
 def test_who_brings_the_office_holder_down(nlp: Language, lm: PartyMatcher, text: str) -> None:
     voice, acts = _acts(nlp, text, lm)

@@ -95,6 +95,9 @@ def _move_noun(n: Token, w: PoliticalWords) -> bool:
     """A political move that carries a removal: "motion to vacate", "push to remove X", "removal vote"."""
     if n.pos_ not in {"NOUN", "PROPN"} or n.lemma_.lower() not in w.move_nouns:
         return False
+    doc = n.doc
+    if n.i + 2 < len(doc) and doc[n.i + 1].lower_ == "to" and doc[n.i + 2].lower_ in w.removal_verbs:
+        return True   # "the Motion to Vacate" read as a name (the parser makes "Vacate" a proper noun)
     for c in n.children:
         if c.dep_ in {"acl", "relcl", "advcl"} and _removal_verb(c, w):
             return True
@@ -120,6 +123,11 @@ def _lead_actor(n: Token, w: PoliticalWords) -> Token | None:
         if by is not None:
             return by
         head = n.head
+        if n.dep_ == "nsubj":   # "[the Motion] to Vacate, spearheaded by X, carried": the passive hangs on the verb
+            for c in head.children:
+                if c.dep_ in {"advcl", "acl"} and c.lemma_.lower() in w.lead_verbs and is_passive(c) \
+                        and agent_of(c) is not None:
+                    return agent_of(c)
         if n.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in w.lead_verbs and head.pos_ in {"VERB", "AUX"}:
             return agent_of(head) if is_passive(head) else subject_of(head)
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"on", "of", "for"}:
