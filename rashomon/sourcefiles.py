@@ -133,6 +133,7 @@ class PartyFile(_EventPart):
     name: Text
     aliases: list[Item] = []
     loaded_aliases: list[Item] = []
+    part_of: str | None = None   # the id of a party this one belongs to (a faction of a party)
 
     @field_validator("id")
     @classmethod

@@ -45,6 +45,7 @@ class Party:
     name: str
     aliases: tuple[str, ...]
     loaded_aliases: tuple[str, ...] = ()
+    part_of: str | None = None   # the party this one belongs to: "the rebels" within "the Republicans"
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
@@ -92,6 +93,14 @@ class Event:
             if p.id == party_id:
                 return p
         raise KeyError(party_id)
+
+    def same_side(self, a: str | None, b: str | None) -> bool:
+        """Are `a` and `b` the same party, or one a part of the other ("the rebels" are Republicans)? Saying either
+        started it is no contradiction."""
+        if a is None or b is None:
+            return False
+        parent = {p.id: p.part_of for p in self.parties}
+        return a == b or parent.get(a) == b or parent.get(b) == a
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -162,7 +171,7 @@ def load_event(folder_or_file: Path) -> Event:
         window_start=f.window_start,
         window_end=f.window_end,
         keywords=tuple(f.keywords),
-        parties=tuple(Party(p.id, p.name, tuple(p.aliases), tuple(p.loaded_aliases)) for p in f.parties),
+        parties=tuple(Party(p.id, p.name, tuple(p.aliases), tuple(p.loaded_aliases), p.part_of) for p in f.parties),
         outlets=tuple(f.outlets) if f.outlets is not None else None,
         wording=tuple(WordingPair(w.loaded, w.neutral) for w in f.wording),
         urls=tuple(EventUrl(u.outlet, u.url, (path.parent / u.file) if u.file else None) for u in f.urls),

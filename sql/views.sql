@@ -9,11 +9,12 @@ select * from final;
 
 create or replace view event_parties as
 with parties as (
-    select event_id, unnest(from_json(parties, '[{"id": "VARCHAR", "name": "VARCHAR", "aliases": ["VARCHAR"], "loaded_aliases": ["VARCHAR"]}]')) as p
+    select event_id, unnest(from_json(parties, '[{"id": "VARCHAR", "name": "VARCHAR", "aliases": ["VARCHAR"], "loaded_aliases": ["VARCHAR"], "part_of": "VARCHAR"}]')) as p
     from events
 ),
 final as (
-    select event_id, p.id as party_id, p.name as party_name, p.aliases, p.loaded_aliases from parties
+    -- part_of: the party this one belongs to (a faction of a party, event.toml), or null
+    select event_id, p.id as party_id, p.name as party_name, p.aliases, p.loaded_aliases, p.part_of from parties
 )
 select * from final;
 
@@ -83,7 +84,7 @@ grouped as (
     from named
     group by all
 ),
-final as (
+strong as (
     -- An own-voice verdict needs strong evidence (GUIDE §10, abstain when the article does not say): the headline
     -- or the lead (positions 0-2: headline, then the first body sentences, a dateline included) or two or more of
     -- the outlet's own sentences naming the same party. One passing sentence further down is usually an unmarked
@@ -99,6 +100,16 @@ final as (
            first_position = 0 as in_headline
     from grouped
     where not own_voice or n_sentences >= 2 or first_position <= 2
+),
+final as (
+    -- a party and its faction in one voice ("Republicans" and "the rebels" ousted him) are one verdict: the faction's
+    select s.* from strong s
+    where not exists (
+        select 1 from strong f
+        join event_parties ep on ep.event_id = f.event_id and ep.party_id = f.says_initiator
+        where f.event_id = s.event_id and f.outlet_id = s.outlet_id and f.own_voice = s.own_voice
+          and f.attributed_to is not distinct from s.attributed_to and ep.part_of = s.says_initiator
+    )
     order by event_id, outlet_id, own_voice desc, attributed_to nulls first, says_initiator
 )
 select * from final;

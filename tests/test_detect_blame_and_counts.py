@@ -185,3 +185,26 @@ def test_a_sides_operations_going_on_are_background_but_a_denied_operation_is_a_
 def test_a_source_run_by_a_party_speaks_for_it(nlp: Language, ukraine: Event, text: str) -> None:
     a = analyse(text, ukraine, nlp=nlp)
     assert a.voice.attributed_party == "hamas" and a.reported_initiator == "israel"
+
+
+def test_each_side_blamed_the_other_names_the_event_s_two_sides(nlp: Language, ukraine: Event) -> None:
+    # no party named: "each side ... the other" is blame between the event's first two parties (docs/formats.md)
+    a = analyse("Each side blamed the other for the attack on the dam.", ukraine, nlp=nlp)
+    first_two = {p.id for p in ukraine.parties[:2]}
+    assert {(x.claimed_by, x.actor) for x in a.acts if x.claimed_by} == {
+        (p, q) for p in first_two for q in first_two if p != q}
+    assert a.own_initiator is None
+
+
+def test_a_quote_running_over_sentences_takes_the_speaker_named_where_it_closes(nlp: Language,
+                                                                                ukraine: Event) -> None:
+    from rashomon.detect.quote_runs import QuoteRun, quote_runs
+    from rashomon.detect.sentence import analyse_article
+
+    texts = ["Officials met on Tuesday.", "“Russian troops blew up the dam at night.",
+             "It was a terrorist act,” the Ukrainian Defence Ministry said.", "Water levels rose."]
+    assert quote_runs(texts) == [QuoteRun(1, 2, True)]
+    out = analyse_article(texts, ukraine, nlp=nlp)
+    assert out[1].voice.attributed_party == "ukraine"
+    assert (out[1].own_initiator, out[1].reported_initiator) == (None, "russia")
+    assert not out[0].voice.attributed and not out[3].voice.attributed

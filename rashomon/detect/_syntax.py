@@ -115,7 +115,9 @@ class PartyIndex:
         best: PartyMention | None = None
         best_key: tuple[int, int] | None = None
         for first, last, m in self.mentions:
-            if all(i in ids for i in range(first, last + 1)):
+            # a hyphen or quote inside a mention ("right-flank Republicans") is not part of the phrase's tokens
+            span = range(first, last + 1)
+            if all(i in ids or self.doc[i].is_punct for i in span) and any(i in ids for i in span):
                 key = (m.end - m.start, -first)
                 if best_key is None or key > best_key:
                     best, best_key = m, key
@@ -132,7 +134,9 @@ class PartyIndex:
         toks = np_tokens(token, preps=preps)
         # the head's own words first ("the Azerbaijan Army positions"), then its of-phrase
         own = np_tokens(token, with_of=False)
-        m = self.party_of_tokens(own)
+        m = self.by_token.get(token.i)   # the head's own mention names the referent ("Florida Republican Matt Gaetz")
+        if m is None:
+            m = self.party_of_tokens(own)
         if m is None:
             m = self.party_of_tokens(toks)
         if m is not None:

@@ -157,9 +157,12 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     by = prep_object(n, "by")
     if by is not None:
         return by
+    accused = n.dep_ == "pobj" and n.head.lower_ in {"for", "of"} and accusing_verb(n.head) is not None
     for c in n.children:  # "action carried out by X", "provocations instigated by them", "which X carried out"
         if c.dep_ in {"acl", "relcl"}:
             actor = _clause_actor(c)
+            if actor is not None and accused and pidx is not None and pidx.party_of(actor) is None:
+                continue   # "accused X of an attack driven by personal motives": X, not the motives
             if actor is not None:
                 return actor
             if c.lemma_.lower() in SPEECH_VERBS:  # "the attack, which he said was carried out by X"

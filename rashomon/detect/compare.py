@@ -124,7 +124,7 @@ def _initiator_act(a: SentenceAnalysis, party: str) -> Act | None:
 
 
 def _compare_initiators(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
-    if not a.initiator or not b.initiator or a.initiator == b.initiator:
+    if not a.initiator or not b.initiator or a.initiator == b.initiator or event.same_side(a.initiator, b.initiator):
         return []
     act_a, act_b = _initiator_act(a, a.initiator), _initiator_act(b, b.initiator)
     name_a, name_b = _party_name(event, a.initiator), _party_name(event, b.initiator)

@@ -106,6 +106,7 @@ from .lexicon import (
     RESPONSIBILITY_WORDS,
 )
 from .parties import PartyMatcher
+from .political import political_drafts
 from .reciprocal import reciprocal_acts, shared_denials
 from .voice import Voice, analyse_voice_detail
 
@@ -231,6 +232,8 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             gov = accusing_verb(t.head)  # "blamed Armenia for the clashes", "accused Kyiv of the blast"
             drafts.append(_Draft(t, gov, "provoke", accused_of(gov), None, passive=False))
+    if pidx is not None:   # who brings an office-holder down (political.py)
+        drafts += political_drafts(sent, pidx, {d.token.i for d in drafts})
     # a noun act that is the object of a verbal act of the same action ("fired shots") is the same act
     verb_ids = {d.token.i: d.action for d in drafts if d.token.pos_ in {"VERB", "AUX"}}
     drafts = [d for d in drafts if not (d.token.pos_ in {"NOUN", "PROPN"} and verb_ids.get(d.token.head.i) == d.action)]

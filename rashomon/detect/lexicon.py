@@ -188,7 +188,8 @@ MODAL_AUX: frozenset[str] = frozenset(
 #: Verbs whose infinitive or object is an act not yet carried out ("threatened to attack", "preparing an offensive").
 IRREALIS_VERBS: frozenset[str] = frozenset(
     {"threaten", "plan", "intend", "vow", "pledge", "promise", "expect", "prepare", "warn", "want", "hope", "aim",
-     "plot", "consider", "contemplate", "fear", "predict", "anticipate", "urge", "ask", "propose", "refuse"}
+     "plot", "consider", "contemplate", "fear", "predict", "anticipate", "urge", "ask", "propose", "refuse",
+     "appeal", "reconsider", "implore", "beg"}
 )
 #: Verbs whose direct object is an act not yet carried out ("preparing an offensive", "threatened a strike").
 IRREALIS_OBJECT_VERBS: frozenset[str] = frozenset(

@@ -2,7 +2,8 @@
 (`claimed_by`).
 
 - Mutual blame: "Moscow and Kyiv blame each other", "Russia and Ukraine accused one another", "the two traded
-  blame". GUIDE §10.4: two attributed blames (X blames Y, Y blames X), never an own-voice verdict
+  blame"; "each side blamed the other" with no party named is blame between the event's two sides (its first two
+  parties). GUIDE §10.4: two attributed blames (X blames Y, Y blames X), never an own-voice verdict
   (`reciprocal_acts`).
 - Shared denials: "Israel and Hamas have both denied responsibility": each party denies its own part; the first
   subject is the sentence's voice (initiator.py reads its denial), the others are `shared_denials`.
@@ -23,6 +24,18 @@ MUTUAL_VERBS = frozenset({"blame", "accuse"})
 TRADE_VERBS = frozenset({"trade", "exchange"})
 TRADE_OBJECTS = frozenset({"blame", "accusation", "charge", "allegation", "recrimination"})
 _EACH_OTHER = frozenset({"other", "another", "one"})
+#: Nouns for one side of the conflict: "each side / each country blamed the other" names the event's two sides (the
+#: first two `[[parties]]` of event.toml, docs/formats.md).
+SIDE_NOUNS = frozenset({"side", "country", "party", "camp", "army", "government", "nation"})
+
+
+def _each_side(verb: Token) -> bool:
+    """"Each side blamed the other (for …)": a distributive subject and "the other" as object."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (verb.lemma_.lower() in MUTUAL_VERBS and subj is not None and obj is not None
+            and subj.lemma_.lower() in SIDE_NOUNS and any(c.lower_ == "each" for c in subj.children)
+            and obj.lower_ == "other" and any(c.lower_ == "the" for c in obj.children))
 
 
 def _mutual(verb: Token) -> bool:
@@ -38,7 +51,14 @@ def reciprocal_acts(sent: Span, pidx: PartyIndex) -> list[tuple[str, str, Token]
     """(accuser, accused, verb) for each direction of a mutual blame between two named parties in `sent`."""
     out: list[tuple[str, str, Token]] = []
     for verb in sent:
-        if verb.pos_ not in {"VERB", "AUX"} or not _mutual(verb):
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        sides = [p.id for p in pidx.matcher.parties[:2]]
+        if _each_side(verb) and len(sides) == 2:
+            a, b = sides
+            out += [(a, b, verb), (b, a, verb)]
+            continue
+        if not _mutual(verb):
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:

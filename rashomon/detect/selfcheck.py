@@ -74,7 +74,7 @@ def self_contradictions(analyses: list[SentenceAnalysis], event: Event | None = 
         for holder, cs in sources.items():
             parties = {c.party for c in cs}
             for c in cs:
-                if c.party == first.party:
+                if c.party == first.party or (event is not None and event.same_side(c.party, first.party)):
                     continue
                 supports = first.party in parties
                 self_incriminating = c.source_party is not None and c.source_party == c.party
@@ -96,8 +96,8 @@ def self_contradictions(analyses: list[SentenceAnalysis], event: Event | None = 
     # side's claim), never a source contradicting itself
     for holder, cs in [("", own)]:
         ordered: list[str] = []
-        for c in cs:
-            if c.party not in ordered:
+        for c in cs:   # a party and its faction ("Republicans", "the rebels") are one side
+            if not any(c.party == o or (event is not None and event.same_side(c.party, o)) for o in ordered):
                 ordered.append(c.party)
         if len(ordered) < 2:
             continue

@@ -212,6 +212,10 @@ def _scope(t: Token, subj: Token | None) -> set[int]:
                 scope -= _subtree_ids(c)
         if subj is not None:
             scope -= _subtree_ids(subj) if subj.head.i == t.i or subj.i not in scope else {subj.i}
+        for c in t.children:   # "X voted to oust Y; the caucus had pledged …": a clause of its own before a ";"
+            if c.dep_ in {"ccomp", "parataxis"} and c.i < t.i and any(
+                    x.text == ";" for x in t.doc[c.right_edge.i + 1:t.i]):
+                scope -= _subtree_ids(c)
     else:
         for c in t.children:
             if c.dep_ in _CONTENT_DEPS:
@@ -251,6 +255,8 @@ def find_cues(sent: Span) -> list[Cue]:
             continue
         if not _is_speech_verb(t):
             continue
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+            continue   # "As X pointed out, P": the outlet asserts P itself, citing X
         subj = _subject(t, quoted)
         if subj is None or subj.lower_ in FIRST_PERSON or subj.tag_ in {"WDT", "WP"}:
             continue
