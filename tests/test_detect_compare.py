@@ -130,13 +130,45 @@ def test_wording_disagreement(nlp: Language, karabakh: Event) -> None:
     assert d.render("A", "B") == 'A says "captured" where B says "liberated".'
 
 
+def test_wording_needs_two_names_of_the_same_thing(nlp: Language, karabakh: Event) -> None:
+    # another alias of the party is the neutral word only when it names the same kind of thing
+    d = one(pair(nlp, karabakh, "Illegal Armenian armed detachments shelled a village near the road.",
+                 "Armenian armed forces shelled a village near the road."), "wording")
+    assert (d.value_a, d.value_b) == ("Illegal Armenian armed detachments", "Armenian armed forces")
+    # a bare demonym or the capital is not another name for an armed group
+    for other in ("An Armenian village was shelled near the road.", "Yerevan said a village was shelled."):
+        assert "wording" not in kinds(pair(nlp, karabakh, "Illegal Armenian armed detachments shelled a village.",
+                                           other))
+
+
+def test_no_wording_card_between_acts_of_different_sides(nlp: Language, karabakh: Event) -> None:
+    # "liberated" by one side and "captured" by the other are two acts, not one act named two ways
+    assert "wording" not in kinds(pair(nlp, karabakh, "Azerbaijan liberated two heights near the road.",
+                                       "Armenian forces captured two heights near the road."))
+    assert "wording" in kinds(pair(nlp, karabakh, "Azerbaijan liberated two heights near the road.",
+                                   "Azerbaijani forces captured two heights near the road."))
+
+
+def test_names_alike() -> None:
+    from rashomon.detect.wording import names_alike
+
+    assert names_alike("Russian invaders", "Russian troops", "Russia")          # one class of head noun
+    assert names_alike("Democrat caucus", "Democratic caucus", "Democratic Party")    # one head noun
+    assert names_alike("Zionist regime", "Israel", "Israel")                    # a regime stands for the state
+    assert names_alike("Islamic Jihad terrorist organization", "Islamic Jihad", "Palestinian Islamic Jihad")
+    assert not names_alike("Democrat caucus", "Democrats", "Democratic Party")
+    assert not names_alike("nihilist", "Matt Gaetz", "Matt Gaetz and his allies")
+    assert not names_alike("Anglo-Saxons", "American", "United States")
+    assert not names_alike("the regime", "Israeli airstrike", "Israel")
+
+
 def test_other_conflict_compare(nlp: Language, ukraine: Event) -> None:
     ds = pair(nlp, ukraine, "Russian occupiers shelled the town of Orikhiv, killing two civilians.",
               "Kyiv's forces shelled Orikhiv, killing three civilians, the Kremlin said.")
-    assert sorted(kinds(ds)) == ["attribution", "initiator", "number", "wording"]
+    # no wording card: "the Kremlin" (who speaks) is not another name for the "Russian occupiers" (who shelled)
+    assert sorted(kinds(ds)) == ["attribution", "initiator", "number"]
     assert one(ds, "initiator").render("A", "B") == (
         "A (in its own words) presents Russia as the side that started it; B (citing Russia) presents Ukraine.")
-    assert one(ds, "wording").value_b == "Kremlin"
 
 
 def test_explanations_are_safe_to_format(nlp: Language, ukraine: Event) -> None:

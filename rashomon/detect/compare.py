@@ -15,7 +15,8 @@ itself.
 - time: both give dates (a month-day without a year takes the event's year), weekdays (a date gives its weekday),
   dayparts or clock times of the same kind, and share none; dates that only date a statement are ignored;
 - attribution: one states a hostile act or count in its own words, the other only reports it as a source's claim;
-- wording: one uses a loaded term where the other uses its neutral equivalent, or another alias of the same party.
+- wording: one uses a loaded term where the other uses its neutral equivalent, or another alias of the same party
+  that names the same thing (wording.names_alike: "Russian invaders" / "Russian troops", not / "Dmitry Peskov").
 
 `self_contradictions(analyses, event)` (selfcheck.py) finds, within one article, (1) the outlet's own words presenting one party
 as the initiator while a source it quotes, read literally, presents another — when that source also presents the
@@ -43,7 +44,7 @@ from .numbers import Count
 from .sentence import SentenceAnalysis, _event_year, analyse, analyse_article  # noqa: F401  (entry points)
 from .source_names import institution_of
 from .toponyms import same_toponym
-from .wording import term_pattern
+from .wording import names_alike, term_pattern
 
 log = logging.getLogger(__name__)
 
@@ -312,6 +313,14 @@ def _compare_attribution(a: SentenceAnalysis, b: SentenceAnalysis) -> list[Disag
     return out
 
 
+def _different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
+    """Both sentences tell of acts by named parties and no party acts in both: their words for the act ("terrorist
+    and sabotage action" by one side, "attacked" by the other) name two different acts, not one act two ways."""
+    actors_a = {act.actor for act in a.acts if act.actor not in (None, UNKNOWN) and not act.negated}
+    actors_b = {act.actor for act in b.acts if act.actor not in (None, UNKNOWN) and not act.negated}
+    return bool(actors_a) and bool(actors_b) and not actors_a & actors_b
+
+
 def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
     out: list[Disagreement] = []
     seen: set[tuple[str, str]] = set()
@@ -324,10 +333,12 @@ def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
             other: str | None = None
             mention = loaded_alias.get(term.term.lower())
             if mention is not None:
-                alts = [m for m in y.mentions if m.party_id == mention.party_id and not m.loaded]
+                party_name = _party_name(event, mention.party_id)
+                alts = [m for m in y.mentions if m.party_id == mention.party_id and not m.loaded
+                        and names_alike(term.term, m.alias, party_name)]
                 if alts:
                     other = max(alts, key=lambda m: m.end - m.start).alias
-            elif term.neutral:
+            elif term.neutral and not _different_actors(x, y):
                 hit = term_pattern(term.neutral).search(y.text)
                 if hit:
                     other = hit.group(0)
