@@ -149,6 +149,20 @@ def test_no_wording_card_between_acts_of_different_sides(nlp: Language, karabakh
                                    "Azerbaijani forces captured two heights near the road."))
 
 
+def test_no_number_card_for_one_stated_figure_or_a_combined_toll(nlp: Language, karabakh: Event) -> None:
+    # "up to 500" and "more than 500" state one figure
+    assert "number" not in kinds(pair(nlp, karabakh, "Up to 500 people were killed in the shelling, officials said.",
+                                      "More than 500 people were killed in the shelling, officials said."))
+    # the two sides' toll together is not one side's figure
+    assert "number" not in kinds(pair(nlp, karabakh, "The two sides together lost 63 soldiers in the fighting.",
+                                      "Armenia said 49 of its soldiers were killed in the fighting."))
+    assert "number" in kinds(pair(nlp, karabakh, "Armenia said 63 of its soldiers were killed in the fighting.",
+                                  "Armenia said 49 of its soldiers were killed in the fighting."))
+    # vague plurals of people who are no casualties give no figure to disagree on
+    assert "number" not in kinds(pair(nlp, karabakh, "Hundreds of people sheltered in the school.",
+                                      "Thousands of people sheltered in the school."))
+
+
 def test_names_alike() -> None:
     from rashomon.detect.wording import names_alike
 

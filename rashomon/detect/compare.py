@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
-from .lexicon import VAGUE_NUMBERS
+from .lexicon import COMBINED_TOLL, VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, _event_year, analyse, analyse_article  # noqa: F401  (entry points)
 from .source_names import institution_of
@@ -180,9 +180,22 @@ def _overlap(a: Count, b: Count) -> bool:
     return lo <= hi
 
 
+def _compatible(a: Count, b: Count) -> bool:
+    """Two counts that can both be true: overlapping intervals, the same number hedged both times ("up to 500" /
+    "more than 500"), or two vague plurals of people who are no casualties (neither gives a figure: "shelters for hundreds of
+    people" / "thousands")."""
+    if _overlap(a, b):
+        return True
+    if a.value is not None and a.value == b.value and "exact" not in (a.qualifier, b.qualifier):
+        return True   # one number hedged two ways ("up to 500" / "more than 500"; "more than 12" vs "12" disagree)
+    return a.qualifier == b.qualifier == "vague" and a.quantity == b.quantity == "other"
+
+
 def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
     out: list[Disagreement] = []
     done: set[tuple[str, str | None]] = set()
+    if bool(COMBINED_TOLL.search(a.text)) != bool(COMBINED_TOLL.search(b.text)):
+        return out   # one gives both sides' toll together, the other one side's: two different figures
 
     def bucket(c: Count) -> str:
         return _QUANTITY_BUCKET.get(c.quantity, c.quantity)
@@ -200,7 +213,7 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         if not cand_b:
             continue
         cand_a = [c for c in same_a if c.party == ca.party]
-        if any(_overlap(x, y) for x in cand_a for y in cand_b):
+        if any(_compatible(x, y) for x in cand_a for y in cand_b):
             continue
         done.add(key)
         cb = cand_b[0]
