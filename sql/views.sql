@@ -342,6 +342,13 @@ detected as (
 ),
 unioned as (
     select * from detected
+    -- a contested place's two names are one framing card (place_framing), not a wording card too ("Artsakh" /
+    -- "Nagorno-Karabakh" was both on the seed event)
+    where not (kind = 'wording' and exists (
+        select 1 from place_framing f
+        where f.event_id = detected.event_id
+          and lower(least(f.value_a, f.value_b)) = lower(least(detected.value_a, detected.value_b))
+          and lower(greatest(f.value_a, f.value_b)) = lower(greatest(detected.value_a, detected.value_b))))
     union all by name select * from initiator_pairs
     union all by name select * from framing_pairs
     union all by name select * from place_framing
@@ -364,16 +371,25 @@ keyed as (
                when 'attribution' then 'attribution:' || lower(coalesce(
                    case when value_a = 'own' then lb.attributed_party else la.attributed_party end,
                    case when value_a = 'own' then value_b else value_a end, ''))
+               -- who started it: one card per pair of parties, whether a row names them by id (own-voice verdicts)
+               -- or by name (a claim's two sentences)
+               when 'initiator' then 'initiator:' || least(coalesce(ia.party_id, lower(value_a)), coalesce(ib.party_id, lower(value_b)))
+                    || ':' || greatest(coalesce(ia.party_id, lower(value_a)), coalesce(ib.party_id, lower(value_b)))
                else kind || ':' || least(lower(coalesce(value_a, '')), lower(coalesce(value_b, '')))
                     || ':' || greatest(lower(coalesce(value_a, '')), lower(coalesce(value_b, '')))
            end as card_key,
            case when kind = 'wording' then not list_contains(la.loaded_terms, value_a)
                 when kind = 'attribution' then value_a is distinct from 'own'
                 when kind in ('omission', 'self') then false
+                when kind = 'initiator' then coalesce(ia.party_id, lower(value_a)) > coalesce(ib.party_id, lower(value_b))
                 else lower(coalesce(value_a, '')) > lower(coalesce(value_b, '')) end as flipped
     from unioned
     left join sentence_analysis la on la.sentence_id = unioned.sentence_a
     left join sentence_analysis lb on lb.sentence_id = unioned.sentence_b
+    left join event_parties ia on unioned.kind = 'initiator' and ia.event_id = unioned.event_id
+        and (ia.party_id = unioned.value_a or ia.party_name = unioned.value_a)
+    left join event_parties ib on unioned.kind = 'initiator' and ib.event_id = unioned.event_id
+        and (ib.party_id = unioned.value_b or ib.party_name = unioned.value_b)
 ),
 final as (
     select u.event_id, left(md5(u.event_id || '|' || u.card_key), 12) as card_id, u.flipped,
