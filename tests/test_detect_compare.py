@@ -163,6 +163,16 @@ def test_no_number_card_for_one_stated_figure_or_a_combined_toll(nlp: Language, 
                                       "Thousands of people sheltered in the school."))
 
 
+def test_no_place_card_from_a_broad_area_or_a_place_without_a_name(nlp: Language, karabakh: Event) -> None:
+    assert "place" in kinds(pair(nlp, karabakh, "Azerbaijani forces shelled the Lachin region on Wednesday.",
+                                 "Azerbaijani forces shelled the Kalbajar region on Wednesday."))
+    # "a region of southern Armenia" may hold the other place; "Both regions" names none
+    for other in ("Azerbaijani forces shelled a region of southern Armenia on Wednesday.",
+                  "Both regions came under Azerbaijani fire on Wednesday."):
+        assert "place" not in kinds(pair(nlp, karabakh, "Azerbaijani forces shelled the Lachin region on Wednesday.",
+                                         other))
+
+
 def test_names_alike() -> None:
     from rashomon.detect.wording import names_alike
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 
 from ..kinds import load_kinds
@@ -240,11 +241,23 @@ def _same_place(keys_a: set[str], keys_b: set[str]) -> bool:
                for ka in keys_a for kb in keys_b)
 
 
+_BROAD_AREA = re.compile(r"\b(?:north|south|east|west|central|northern|southern|eastern|western)\b", re.IGNORECASE)
+_NO_NAME_WORDS = {"the", "both", "a", "an", "these", "those", "two", "three", "several", "many"}
+
+
+def _named_place(text: str) -> bool:
+    """A place a reader can tell apart: it has a name ("Kherson region", "Armenian towns"), and is not a broad area
+    holding other places ("an area of southern Ukraine" holds Kherson; "Both regions" names none)."""
+    if _BROAD_AREA.search(text):
+        return False
+    return any(w[:1].isupper() and w.lower() not in _NO_NAME_WORDS for w in text.split())
+
+
 def _compare_places(a: SentenceAnalysis, b: SentenceAnalysis) -> list[Disagreement]:
     out: list[Disagreement] = []
     for kind in sorted(_COMPARED_PLACE_KINDS):
-        pa = [p for p in a.place_mentions if p.kind == kind]
-        pb = [p for p in b.place_mentions if p.kind == kind]
+        pa = [p for p in a.place_mentions if p.kind == kind and _named_place(p.text)]
+        pb = [p for p in b.place_mentions if p.kind == kind and _named_place(p.text)]
         if not pa or not pb:
             continue
         # an untyped place ("Saribaba" tagged GPE) may be the same as a typed one ("the Saribaba height")
