@@ -173,6 +173,15 @@ def test_no_place_card_from_a_broad_area_or_a_place_without_a_name(nlp: Language
                                          other))
 
 
+def test_no_time_card_from_the_day_a_statement_was_put_out(nlp: Language, karabakh: Event) -> None:
+    # "On Tuesday, Baku put out a statement ..." dates the statement, not the fire it tells of
+    assert "time" not in kinds(pair(nlp, karabakh,
+                                    "On Tuesday, Baku put out a statement saying Armenian forces opened fire.",
+                                    "Armenian forces opened fire on Wednesday."))
+    assert "time" in kinds(pair(nlp, karabakh, "On Tuesday, Armenian forces opened fire.",
+                                "Armenian forces opened fire on Wednesday."))
+
+
 def test_names_alike() -> None:
     from rashomon.detect.wording import names_alike
 
