@@ -152,6 +152,20 @@ def test_khankendi_and_stepanakert_are_one_framing_card_not_a_place_dispute(demo
     assert not any({"Khankendi", "Stepanakert"} & {a, b} for a, b in places)
 
 
+def test_a_contested_place_name_is_one_framing_card_and_who_started_it_one_card(demo_run):
+    """One card per disagreement: "Artsakh" / "Nagorno-Karabakh" is a framing card and not a wording card too; the
+    outlets' own verdicts (parties by id) and a claim's two sentences (parties by name) naming Armenia and Azerbaijan
+    are one who-started-it card."""
+    _, settings = demo_run
+    with store.connect(settings.db, read_only=True) as con:
+        kinds = con.execute("select kind from disagreement_cards where event_id = ? and 'Artsakh' in (value_a, value_b)",
+                            [EVENT]).fetchall()
+        initiator = con.execute("select count(*) from disagreement_cards where event_id = ? and kind = 'initiator'",
+                                [EVENT]).fetchone()[0]
+    assert kinds == [("framing",)]
+    assert initiator == 1
+
+
 def test_no_figure_place_time_or_wording_card_from_an_earlier_war(demo_run):
     """Background sentences (the 2020 war, the 1990s) give no card: "Patriotic War" vs "2020 war" is no disagreement
     about this event (an independent reader of the seed report judged such cards noise)."""

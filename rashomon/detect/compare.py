@@ -15,7 +15,8 @@ itself.
 - time: both give dates (a month-day without a year takes the event's year), weekdays (a date gives its weekday),
   dayparts or clock times of the same kind, and share none; dates that only date a statement are ignored;
 - attribution: one states a hostile act or count in its own words, the other only reports it as a source's claim;
-- wording: one uses a loaded term where the other uses its neutral equivalent, or another alias of the same party.
+- wording: one uses a loaded term where the other uses its neutral equivalent, or another alias of the same party
+  that names the same thing (wording.names_alike: "Russian invaders" / "Russian troops", not / "Dmitry Peskov").
 
 `self_contradictions(analyses, event)` (selfcheck.py) finds, within one article, (1) the outlet's own words presenting one party
 as the initiator while a source it quotes, read literally, presents another — when that source also presents the
@@ -33,17 +34,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 
 from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
-from .lexicon import VAGUE_NUMBERS
+from .lexicon import COMBINED_TOLL, VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, _event_year, analyse, analyse_article  # noqa: F401  (entry points)
 from .source_names import institution_of
 from .toponyms import same_toponym
-from .wording import term_pattern
+from .wording import names_alike, term_pattern
 
 log = logging.getLogger(__name__)
 
@@ -179,9 +181,22 @@ def _overlap(a: Count, b: Count) -> bool:
     return lo <= hi
 
 
+def _compatible(a: Count, b: Count) -> bool:
+    """Two counts that can both be true: overlapping intervals, the same number hedged both times ("up to 500" /
+    "more than 500"), or two vague plurals of people who are no casualties (neither gives a figure: "shelters for hundreds of
+    people" / "thousands")."""
+    if _overlap(a, b):
+        return True
+    if a.value is not None and a.value == b.value and "exact" not in (a.qualifier, b.qualifier):
+        return True   # one number hedged two ways ("up to 500" / "more than 500"; "more than 12" vs "12" disagree)
+    return a.qualifier == b.qualifier == "vague" and a.quantity == b.quantity == "other"
+
+
 def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
     out: list[Disagreement] = []
     done: set[tuple[str, str | None]] = set()
+    if bool(COMBINED_TOLL.search(a.text)) != bool(COMBINED_TOLL.search(b.text)):
+        return out   # one gives both sides' toll together, the other one side's: two different figures
 
     def bucket(c: Count) -> str:
         return _QUANTITY_BUCKET.get(c.quantity, c.quantity)
@@ -199,7 +214,7 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         if not cand_b:
             continue
         cand_a = [c for c in same_a if c.party == ca.party]
-        if any(_overlap(x, y) for x in cand_a for y in cand_b):
+        if any(_compatible(x, y) for x in cand_a for y in cand_b):
             continue
         done.add(key)
         cb = cand_b[0]
@@ -226,11 +241,23 @@ def _same_place(keys_a: set[str], keys_b: set[str]) -> bool:
                for ka in keys_a for kb in keys_b)
 
 
+_BROAD_AREA = re.compile(r"\b(?:north|south|east|west|central|northern|southern|eastern|western)\b", re.IGNORECASE)
+_NO_NAME_WORDS = {"the", "both", "a", "an", "these", "those", "two", "three", "several", "many"}
+
+
+def _named_place(text: str) -> bool:
+    """A place a reader can tell apart: it has a name ("Kherson region", "Armenian towns"), and is not a broad area
+    holding other places ("an area of southern Ukraine" holds Kherson; "Both regions" names none)."""
+    if _BROAD_AREA.search(text):
+        return False
+    return any(w[:1].isupper() and w.lower() not in _NO_NAME_WORDS for w in text.split())
+
+
 def _compare_places(a: SentenceAnalysis, b: SentenceAnalysis) -> list[Disagreement]:
     out: list[Disagreement] = []
     for kind in sorted(_COMPARED_PLACE_KINDS):
-        pa = [p for p in a.place_mentions if p.kind == kind]
-        pb = [p for p in b.place_mentions if p.kind == kind]
+        pa = [p for p in a.place_mentions if p.kind == kind and _named_place(p.text)]
+        pb = [p for p in b.place_mentions if p.kind == kind and _named_place(p.text)]
         if not pa or not pb:
             continue
         # an untyped place ("Saribaba" tagged GPE) may be the same as a typed one ("the Saribaba height")
@@ -312,6 +339,14 @@ def _compare_attribution(a: SentenceAnalysis, b: SentenceAnalysis) -> list[Disag
     return out
 
 
+def _different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
+    """Both sentences tell of acts by named parties and no party acts in both: their words for the act ("terrorist
+    and sabotage action" by one side, "attacked" by the other) name two different acts, not one act two ways."""
+    actors_a = {act.actor for act in a.acts if act.actor not in (None, UNKNOWN) and not act.negated}
+    actors_b = {act.actor for act in b.acts if act.actor not in (None, UNKNOWN) and not act.negated}
+    return bool(actors_a) and bool(actors_b) and not actors_a & actors_b
+
+
 def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
     out: list[Disagreement] = []
     seen: set[tuple[str, str]] = set()
@@ -324,10 +359,12 @@ def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
             other: str | None = None
             mention = loaded_alias.get(term.term.lower())
             if mention is not None:
-                alts = [m for m in y.mentions if m.party_id == mention.party_id and not m.loaded]
+                party_name = _party_name(event, mention.party_id)
+                alts = [m for m in y.mentions if m.party_id == mention.party_id and not m.loaded
+                        and names_alike(term.term, m.alias, party_name)]
                 if alts:
                     other = max(alts, key=lambda m: m.end - m.start).alias
-            elif term.neutral:
+            elif term.neutral and not _different_actors(x, y):
                 hit = term_pattern(term.neutral).search(y.text)
                 if hit:
                     other = hit.group(0)

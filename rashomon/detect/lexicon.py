@@ -6,6 +6,8 @@ Every set holds lower-case lemmas (what spaCy's lemmatiser returns) unless its n
 
 from __future__ import annotations
 
+import re
+
 # --- attribution -------------------------------------------------------------------------------------------------
 
 #: Verbs that, given a subject, report someone else's speech, writing or belief.
@@ -276,6 +278,10 @@ VAGUE_NUMBERS: dict[str, tuple[float, float]] = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
     "tens": (20, 99),
 }
+#: Words that make a count the two sides' combined toll ("the two sides together lost 63", "in total"): compared only
+#: with another combined toll, never with one side's figure.
+COMBINED_TOLL = re.compile(r"\b(?:together|combined|in total|both sides|the two sides|on both sides|the two countries|"
+                           r"the two armies)\b", re.IGNORECASE)
 QUALIFIER_PHRASES: tuple[tuple[str, str], ...] = (
     ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
     ("more than", "more_than"), ("over", "more_than"), ("upwards of", "more_than"), ("in excess of", "more_than"),

@@ -95,6 +95,10 @@ def _dates_statement(root: Token) -> bool:
         a = a.head
         if a.lemma_.lower() in SPEECH_VERBS and a.pos_ in {"VERB", "AUX"} or a.lemma_.lower() in DOCUMENT_NOUNS:
             return True
+        # a verb whose object is a document: "On Tuesday, China put out a statement", "issued a statement on Monday"
+        if a.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in DOCUMENT_NOUNS
+                                             for c in a.children):
+            return True
     return False
 
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
+from pathlib import Path
 from typing import NamedTuple
 
 from ..sources import Event, Party
 from .parties import PartyMatcher
 
+_HEADS_FILE = Path(__file__).with_name("wording_heads.toml")
+_TERM_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s", "e", "d")
 
 
@@ -85,3 +89,50 @@ def loaded_terms(text: str, event: Event) -> list[LoadedTerm]:
         if t not in out:
             out.append(t)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def head_classes() -> dict[str, str]:
+    """Head noun -> its class (wording_heads.toml)."""
+    data = tomllib.loads(_HEADS_FILE.read_text(encoding="utf-8"))
+    return {w.lower(): cls for cls, words in data["classes"].items() for w in words}
+
+
+def _heads(term: str) -> list[str]:
+    """The term's last word, and for a hyphenated last word its last part too ("far-right" -> far-right, right)."""
+    words = _TERM_WORD.findall(term.lower())
+    if not words:
+        return []
+    last = words[-1]
+    return [last] + ([last.rsplit("-", 1)[1]] if "-" in last else [])
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def names_alike(loaded: str, other: str, party_name: str) -> bool:
+    """Do a party's loaded alias and another of its aliases name the same thing? Their head nouns are alike
+    ("illegal Armenian armed forces" / "Armenian forces", "Democrat caucus" / "Democratic caucus") or of one class
+    ("Russian invaders" / "Russian troops"), a "state" head stands for the party itself ("Israeli regime" /
+    "Israel"), or the other alias is the party's name or a name of two words or more inside the loaded one ("Islamic Jihad terrorist
+    organization" / "Islamic Jihad"). A bare demonym ("Armenian"), a person ("Matt Gaetz") or another body ("Defense
+    Ministry") is not the neutral word for "illegal Armenian armed troops" or "nihilist"."""
+    classes = head_classes()
+    hl, ho = _heads(loaded), _heads(other)
+    if not hl or not ho:
+        return False
+    if {_stem(w) for w in hl} & {_stem(w) for w in ho}:
+        return True
+    cl = {classes[w] for w in hl if w in classes}
+    co = {classes[w] for w in ho if w in classes}
+    if cl & co:
+        return True
+    if other.lower() == party_name.lower():
+        return True
+    if "state" in cl and len(_TERM_WORD.findall(other)) == 1 and not co:
+        return True
+    # a name of two words or more inside the loaded term (a lone demonym inside it says nothing)
+    return len(_TERM_WORD.findall(other)) >= 2 and re.search(
+        rf"(?<!\w){re.escape(other.lower())}(?!\w)", loaded.lower()) is not None
+
