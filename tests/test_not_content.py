@@ -49,4 +49,6 @@ def test_on_the_benchmark_dev_split_no_fact_sentence_is_marked_and_most_boilerpl
             elif reason is not None:
                 wrong += 1
     assert wrong == 0
-    assert boilerplate == 33 and flagged >= 24   # 24/33 on 2026-12-02; the rest are subheads and promos
+    # 24/33 on 2026-12-02; 26/44 with the Kramatorsk event (2026-12-03): the rest are subheads, promos and credit
+    # lines glued to a sentence
+    assert boilerplate == 44 and flagged >= 26
