@@ -20,6 +20,10 @@ from rashomon.realcov.run import BENCH_DIR
     ("READ MORE: Dozens reported killed in new clashes", "related-story link"),
     ("Follow our coverage of the war on Telegram.", "sharing prompt"),
     ("More to follow.", "page furniture"),
+    ("For the latest headlines, follow our Google News channel online or via the app.", "sharing prompt"),
+    ("PHOTO", "page furniture"),
+    ("All news", "page furniture"),
+    ("(News story updated with new figures)", "page furniture"),
 ])
 def test_page_furniture_is_marked_with_its_reason(text, reason):
     assert why_not_content(text) == reason
@@ -49,6 +53,6 @@ def test_on_the_benchmark_dev_split_no_fact_sentence_is_marked_and_most_boilerpl
             elif reason is not None:
                 wrong += 1
     assert wrong == 0
-    # 24/33 on 2026-12-02; 26/44 with the Kramatorsk event (2026-12-03): the rest are subheads, promos and credit
+    # 24/33 on 2026-12-02; 30/44 with the Kramatorsk event (2026-12-03): the rest are subheads, promos and credit
     # lines glued to a sentence
-    assert boilerplate == 44 and flagged >= 26
+    assert boilerplate == 44 and flagged >= 30
