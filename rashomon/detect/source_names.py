@@ -71,3 +71,26 @@ def controlled_by(source: Token, matcher: PartyMatcher) -> str | None:
             if found:
                 return found[0].party_id
     return None
+
+
+_LOCAL_BODIES = frozenset({"official", "officials", "authority", "authorities", "leader", "leaders", "government"})
+
+
+def officials_in(source: Token, matcher: PartyMatcher) -> str | None:
+    """"Officials in X" speak for the party whose alias is "X authorities" or "X officials" ("officials in
+    Nagorno-Karabakh" when the event lists "Nagorno-Karabakh authorities"); a place alone names no party."""
+    if source.lemma_.lower() not in _LOCAL_BODIES and source.lower_ not in _LOCAL_BODIES:
+        return None
+    for prep in source.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            place = " ".join(t.text for t in obj.subtree).replace(" - ", "-").removeprefix("the ")
+            for body in ("authorities", "officials", "government"):
+                phrase = f"{place} {body}"
+                for m in matcher.find_all(phrase):
+                    if m.alias.lower() == phrase.lower():
+                        return m.party_id
+    return None

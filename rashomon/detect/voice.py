@@ -60,7 +60,7 @@ from .lexicon import (
     SPEECH_VERBS_NEEDING_PREP,
 )
 from .parties import PartyMatcher
-from .source_names import _canonical, _compatible, _person, controlled_by, institution_of
+from .source_names import _canonical, _compatible, _person, controlled_by, institution_of, officials_in
 
 log = logging.getLogger(__name__)
 
@@ -321,6 +321,8 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
     party = mention.party_id if mention is not None else None
     if party is None:
         party = controlled_by(src, pidx.matcher)   # "the Hamas-controlled authorities", "officials in Hamas-run Gaza"
+    if party is None:
+        party = officials_in(src, pidx.matcher)     # "officials in Nagorno-Karabakh" = "Nagorno-Karabakh authorities"
     if party is None:
         poss = [t for t in tokens if t.dep_ == "poss" and t.pos_ == "PRON"]
         if poss:  # "according to its defence ministry": the party whose statement the sentence reports
