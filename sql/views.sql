@@ -251,20 +251,6 @@ event_outlets as (
 event_size as (
     select event_id, count(*) as n_outlets from event_outlets group by event_id
 ),
-sentence_words as (
-    -- each sentence's content words, cut to 6 letters (a crude stem; words of 3 letters or fewer and common function
-    -- words left out): what the omission rule compares besides the cosine
-    select s.sentence_id,
-           list_distinct(list_transform(
-               list_filter(regexp_split_to_array(lower(s.text), '[^a-z0-9]+'),
-                           lambda w: len(w) >= 4 and not list_contains(
-                               ['said', 'says', 'that', 'with', 'from', 'have', 'were', 'been', 'this', 'they', 'their',
-                                'which', 'about', 'after', 'also', 'would', 'could', 'there', 'these', 'those', 'into',
-                                'over', 'than', 'then', 'when', 'while', 'what', 'will', 'them', 'other', 'some',
-                                'told', 'according'], w)),
-               lambda w: left(w, 6))) as words
-    from sentences s
-),
 claim_vectors as (
     select cs.claim_id, c.event_id, c.model, e.vector, cs.sentence_id
     from claim_sentences cs
@@ -313,24 +299,11 @@ omissions as (
       -- the claim (the alignment misses paraphrases). On the seed event an independent reader found 18 of 21 omission
       -- cards wrong, mostly for this; 0.65 leaves 13. Benchmark dev split: card_p 0.54 either way, card_r 0.44 ->
       -- 0.43. Compared only for the claim and outlet of each candidate card, never for every claim and outlet.
-      -- Below 0.65 a sentence within cosine 0.4 that shares 40 % of the shorter sentence's content words (stems of
-      -- sentence_words) says it too: seed event 13 -> 10 omission cards (gone: a paraphrase of the heights taken, of
-      -- the counter operation, of the ample-evidence statement); benchmark dev split omission 4/7 -> 3/5 right, card_p
-      -- and card_r unchanged. The pinned same-fact scorer (rashomon/samefact.py) would decide this better, but needs
-      -- Python at detection time and a table for its verdicts (a migration).
       and not exists (select 1
                       from claim_vectors cv
                       join outlet_vectors ov on ov.event_id = cv.event_id and ov.model = cv.model
                       where cv.claim_id = c.claim_id and ov.outlet_id = eo.outlet_id
                         and list_cosine_similarity(cv.vector, ov.vector) >= 0.65)
-      and not exists (select 1
-                      from claim_vectors cv
-                      join outlet_vectors ov on ov.event_id = cv.event_id and ov.model = cv.model
-                      join sentence_words wc on wc.sentence_id = cv.sentence_id
-                      join sentence_words wo on wo.sentence_id = ov.sentence_id
-                      where cv.claim_id = c.claim_id and ov.outlet_id = eo.outlet_id
-                        and list_cosine_similarity(cv.vector, ov.vector) >= 0.4
-                        and len(list_intersect(wc.words, wo.words)) >= 0.4 * least(len(wc.words), len(wo.words)))
     -- claims overlap (a sentence may sit in several): one card per left-out outlet and shown sentence (seed event:
     -- 169 -> 106 omission cards; benchmark dev split 1,097 -> 750 cards, card_r unchanged 0.67)
     qualify row_number() over (partition by c.event_id, eo.outlet_id, co.sentence_id order by c.n_outlets desc, c.claim_id) = 1
