@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-OPEN = "“«„"
-CLOSE = "”»"
+from ._syntax import CLOSE_QUOTES, OPEN_QUOTES
+
+OPEN = "".join(OPEN_QUOTES)     # the quotation marks the token-level quote_mask knows, as characters
+CLOSE = "".join(CLOSE_QUOTES)
 PLAIN = '"'
 MAX_RUN = 6   # sentences a quotation may run over without closing before it is taken for a stray mark
 

@@ -47,7 +47,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ._syntax import PartyIndex, child, np_text, np_tokens, quote_mask, subject_of
+from ._syntax import (
+    CLOSE_QUOTES, OPEN_QUOTES, PLAIN_QUOTES, PartyIndex, child, np_text, np_tokens, quote_mask, subject_of,
+)
 from .lexicon import (
     ACT_OF_NOUNS,
     BLAME_PLACING_VERBS,
@@ -71,9 +73,10 @@ _MAIN_EXCLUDED_DEPS = {
     "nsubj", "nsubjpass", "csubj", "prep", "agent", "npadvmod", "advmod", "aux", "auxpass", "neg", "punct", "cc",
     "conj", "dative", "mark", "prt", "intj",
 }
-_QUOTE_MARKS = frozenset({"“", "”", '"', "``", "''", "«", "»", "„"})
+_QUOTE_MARKS = frozenset(OPEN_QUOTES | CLOSE_QUOTES | PLAIN_QUOTES)
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd", "attr", "dobj", "advcl"}
-_CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that", "as"}  # "quoted as calling", "described it as"
+# "as": "quoted as calling", "described it as"
+_CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that", "as"}
 
 
 @dataclass(frozen=True)
