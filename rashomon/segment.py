@@ -63,11 +63,34 @@ def split_sentences(title: str | None, text: str) -> list[Sentence]:
     out: list[Sentence] = []
     with nlp.select_pipes(disable=[p for p in _DISABLE if p in nlp.pipe_names]):
         docs = nlp.pipe((p[2] for p in pieces), batch_size=64)
-        for (part, offset, _), doc in zip(pieces, docs):
-            for sent in doc.sents:
-                s_text = sent.text.strip()
+        for (part, offset, piece), doc in zip(pieces, docs):
+            for begin, end in _joined(piece, [(sent.start_char, sent.end_char) for sent in doc.sents]):
+                raw = piece[begin:end]
+                s_text = raw.strip()
                 if not s_text:
                     continue
-                start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                start = offset + begin + (len(raw) - len(raw.lstrip()))
                 out.append(Sentence(len(out), part, s_text, start, start + len(s_text)))
+    return out
+
+
+# A sentence of a paragraph ends with a stop, a question or exclamation mark, an ellipsis or a colon, maybe followed
+# by closing quotes or brackets. The parser sometimes cuts inside a name ("… near Prasat Ta Muen" | "Thom lies in …")
+# or after a clock time that heads a live-page entry ("20:10:" | "Cambodia's …"): such a piece is joined to the next.
+_ENDS = re.compile(r"""[.!?…;:][\s"'”’»)\]]*$""")
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*:?$")
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parser's sentence spans of one paragraph, a piece that does not end a sentence joined to the next."""
+    out: list[tuple[int, int]] = []
+    carry: int | None = None
+    for i, (begin, end) in enumerate(spans):
+        if carry is not None:
+            begin, carry = carry, None
+        piece = text[begin:end].strip()
+        if i + 1 < len(spans) and piece and (not _ENDS.search(piece) or _CLOCK.match(piece)):
+            carry = begin
+            continue
+        out.append((begin, end))
     return out

@@ -23,6 +23,22 @@ def test_offsets_point_at_the_sentence_text():
     assert [s.position for s in sents] == list(range(len(sents)))
 
 
+def test_a_piece_cut_inside_a_name_or_after_a_clock_time_joins_the_next():
+    """The parser cuts some sentences where no sentence ends ("… the Phra Wihan" | "Khiri temple …", a live page's
+    "09:15:" before its entry); every sentence then ends with a stop, and offsets still point at the text."""
+    text = ("Soldiers traded fire near the ruins of Prasat Ta Muen Thom temple, the border police said. "
+            "Prasat Ta Muen Thom lies on a ridge that both countries claim, and the police closed the road.\n"
+            "09:15: The defence ministry said two of its posts near the ruins had come under fire before dawn.")
+    sentences = split_sentences(None, text)
+    assert [s.text for s in sentences] == [
+        "Soldiers traded fire near the ruins of Prasat Ta Muen Thom temple, the border police said.",
+        "Prasat Ta Muen Thom lies on a ridge that both countries claim, and the police closed the road.",
+        "09:15: The defence ministry said two of its posts near the ruins had come under fire before dawn.",
+    ]
+    for s in sentences:
+        assert text[s.char_start:s.char_end] == s.text
+
+
 def test_hash_ignores_whitespace_only():
     assert sentence_hash("A  soldier\nwas killed.") == sentence_hash("A soldier was killed.")
     assert sentence_hash("A soldier was killed.") != sentence_hash("Two soldiers were killed.")
