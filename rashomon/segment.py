@@ -79,6 +79,9 @@ def split_sentences(title: str | None, text: str) -> list[Sentence]:
 # or after a clock time that heads a live-page entry ("20:10:" | "Cambodia's …"): such a piece is joined to the next.
 _ENDS = re.compile(r"""[.!?…;:][\s"'”’»)\]]*$""")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*:?$")
+# a dateline or credit before the lead ("KUALA LUMPUR, July 24 (KUNA) --", "(MENAFN- …)") stays apart: it is no
+# part of the lead's fact, and the not-content rules know it on its own
+_DATELINE = re.compile(r"(\)|[-–—]{1,2})$")
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -89,7 +92,8 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if carry is not None:
             begin, carry = carry, None
         piece = text[begin:end].strip()
-        if i + 1 < len(spans) and piece and (not _ENDS.search(piece) or _CLOCK.match(piece)):
+        if i + 1 < len(spans) and piece and (not _ENDS.search(piece) or _CLOCK.match(piece)) \
+                and not _DATELINE.search(piece):
             carry = begin
             continue
         out.append((begin, end))

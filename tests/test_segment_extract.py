@@ -39,6 +39,12 @@ def test_a_piece_cut_inside_a_name_or_after_a_clock_time_joins_the_next():
         assert text[s.char_start:s.char_end] == s.text
 
 
+def test_a_dateline_cut_before_the_lead_stays_apart():
+    text = "PHNOM PENH, May 2 (Wire) -- Border guards of the two countries traded fire at dawn, officials said."
+    assert [s.text for s in split_sentences(None, text)] == [
+        "PHNOM PENH, May 2 (Wire) --", "Border guards of the two countries traded fire at dawn, officials said."]
+
+
 def test_hash_ignores_whitespace_only():
     assert sentence_hash("A  soldier\nwas killed.") == sentence_hash("A soldier was killed.")
     assert sentence_hash("A soldier was killed.") != sentence_hash("Two soldiers were killed.")
