@@ -60,7 +60,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ._syntax import (
     PartyIndex,
@@ -93,6 +93,7 @@ from .act_status import (
     _is_irrealis,
     _is_negated,
 )
+from .act_speakers import assign_speakers
 from .act_words import _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
 from .lexicon import (
     ACCUSE_VERBS,
@@ -139,6 +140,27 @@ class Act:
     position: int = 0
     irrealis: bool = False
     claimed_by: str | None = None   # mutual blame ("X and Y blame each other"): whose claim this act is (reciprocal.py)
+
+
+_BY_OF = frozenset({"of", "by"})
+
+
+def _names_act(prep: Token, act_ids: set[int]) -> bool:
+    """Is `prep` a "for/of/over" phrase naming an act (or an outcome the blame rules read: "blamed X for the
+    deaths")?"""
+    if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "over", "on", "upon"}:
+        return False
+    return any(w.i in act_ids or w.lemma_.lower() in BLAME_OBJECT_NOUNS or w.lemma_.lower() in ESCALATION_NOUNS
+               or w.lower_ in ESCALATION_NOUNS for w in prep.subtree)
+
+
+def _blaming_verb(prep: Token) -> Token | None:
+    """The verb "blame" an "on" phrase belongs to: "blamed it [on] X", or hung on its object ("blamed [the clashes]
+    [on] X")."""
+    gov = prep.head
+    if gov.dep_ == "dobj":
+        gov = gov.head
+    return gov if gov.lemma_.lower() in BARE_BLAME_VERBS and gov.pos_ == "VERB" else None
 
 
 def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
@@ -225,8 +247,16 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             continue
         if t.dep_ == "dobj" and t.head.lemma_.lower() in BARE_BLAME_VERBS and pidx is not None \
                 and pidx.party_of(t) is not None and not any(
-                    c.dep_ == "prep" and c.lower_ in {"for", "of", "over"} for c in (*t.head.children, *t.children)):
-            drafts.append(_Draft(t, t.head, "provoke", t, None, passive=False))   # "Hamas immediately blamed Israel"
+                    _names_act(c, act_ids) for c in (*t.head.children, *t.children)):
+            # "Hamas immediately blamed Israel", "blamed Russia for the bodies on the platform" (what it is blamed for
+            # names no act of its own: else that act carries the blame)
+            drafts.append(_Draft(t, t.head, "provoke", t, None, passive=False))
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in {"on", "upon"} and (verb := _blaming_verb(t.head)) is not None \
+                and pidx is not None and pidx.party_of(t, preps=_BY_OF) is not None and not _names_act(t.head, act_ids):
+            # "India blamed the clashes on an attempt by the Chinese side to …": the one it is blamed on
+            actor = next((x for x in np_tokens(t, preps=_BY_OF) if pidx.party_of(x) is not None), t)
+            drafts.append(_Draft(t, verb, "provoke", actor, None, passive=False))
             continue
         if t.dep_ == "pobj" and t.head.lower_ in {"for", "of"} and accusing_verb(t.head) is not None \
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
@@ -306,6 +336,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
             position=d.token.i - sent.start,
             irrealis=irrealis,
         ))
+    acts = assign_speakers(sent, acts, pidx, voice)   # a second source's words in the sentence (act_speakers.py)
     for accuser, accused, verb in reciprocal_acts(sent, pidx):   # "X and Y blame each other": one act per direction
         words = list(verb.subtree)
         acts.append(Act(actor=accused, actor_text=None, action="provoke", target=None, target_text=None,

@@ -60,6 +60,9 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
     {"claim", "allegation", "accusation", "charge", "assertion", "report", "suggestion", "story", "rumour", "rumor",
      "version", "narrative", "statement", "insinuation", "speculation"}
 )
+#: Prepositions naming whose claim a claim noun is ("claims by the Ukrainian side that …", "assertions of the
+#: ministry that …"; "of" only when the claim has a separate "that"-clause: act_speakers.py).
+CLAIMANT_PREPS: frozenset[str] = frozenset({"by", "from", "of"})
 #: First-person pronouns: inside a quotation they are the quoted source itself.
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "us", "our", "ours", "me", "my", "'s", "’s"})  # "let's say"
 #: Nouns of places and facilities: a party named before one in a compound says where, not who ("Ukraine train
