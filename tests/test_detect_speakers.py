@@ -82,3 +82,9 @@ def test_bare_institution_takes_an_earlier_source_of_the_article(nlp: Language, 
     ], ukraine, nlp=nlp)
     assert out[1].voice.attributed_party is None
     assert out[2].voice.attributed_party == "ukraine"
+
+
+def test_a_speaker_is_a_party_a_name_or_an_institution(nlp: Language, um: PartyMatcher) -> None:
+    # "was to blame" has a subject, but a failure speaks for no one: the blame stays the sentence's source's (Kyiv's)
+    _, acts = acts_of(nlp, "Kyiv said Moscow's failure to pull back its troops was to blame for the shelling.", um)
+    assert claims(acts) == set()
