@@ -88,3 +88,12 @@ def test_a_speaker_is_a_party_a_name_or_an_institution(nlp: Language, um: PartyM
     # "was to blame" has a subject, but a failure speaks for no one: the blame stays the sentence's source's (Kyiv's)
     _, acts = acts_of(nlp, "Kyiv said Moscow's failure to pull back its troops was to blame for the shelling.", um)
     assert claims(acts) == set()
+
+
+def test_accused_pronoun_is_never_the_accuser(ukraine: Event, nlp: Language) -> None:
+    out = analyse_article([
+        "Kyiv's defence ministry said fighting broke out near the depot.",
+        "It accused them of trying to seize the bridge.",
+    ], ukraine, nlp=nlp)
+    assert out[1].voice.attributed_party == "ukraine"
+    assert out[1].reported_initiator != "ukraine"

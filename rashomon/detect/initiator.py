@@ -163,6 +163,15 @@ def _blaming_verb(prep: Token) -> Token | None:
     return gov if gov.lemma_.lower() in BARE_BLAME_VERBS and gov.pos_ == "VERB" else None
 
 
+def _self_accused(tok: Token, party: str, pidx: PartyIndex) -> bool:
+    """A pronoun accused by a speaker that resolves to the speaker's own party: the pronoun points back to a party
+    named in an earlier sentence that this one cannot see, so its reading is unknown rather than self-blame."""
+    if tok.pos_ != "PRON" or tok.dep_ not in {"dobj", "nsubjpass"} or tok.head.lemma_.lower() not in ACCUSE_VERBS:
+        return False
+    accuser = subject_of(tok.head) if tok.dep_ == "dobj" else agent_of(tok.head)
+    return accuser is not None and pidx.party_of(accuser) == party
+
+
 def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
     drafts: list[_Draft] = []
     covered_verbs: set[int] = set()
@@ -287,6 +296,8 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
     act_ids = {d.token.i for d in drafts}
     for d in drafts:
         d.actor = pidx.party_of(d.actor_tok) if d.actor_tok is not None else None
+        if d.actor is not None and _self_accused(d.actor_tok, d.actor, pidx):
+            d.actor = None   # "It accused them of …": whoever "them" is, not the accuser itself
         tgt = d.target_tok
         d.target = pidx.party_of(tgt) if tgt is not None else None
         if d.target is None and tgt is not None:
