@@ -97,3 +97,31 @@ def test_accused_pronoun_is_never_the_accuser(ukraine: Event, nlp: Language) -> 
     ], ukraine, nlp=nlp)
     assert out[1].voice.attributed_party == "ukraine"
     assert out[1].reported_initiator != "ukraine"
+
+
+def test_every_conjoined_source_claims_it(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Hamas and Kyiv condemned Israel.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "israel"   # the sentence's source, Hamas
+    assert claims(acts) == {("ukraine", "israel", False)}
+    _, acts = acts_of(nlp, "Moscow and Hamas said Israel shelled the depot.", um)
+    assert claims(acts) == {("hamas", "israel", False)}
+
+
+def test_rejecting_the_accusations_is_a_denial_of_ones_own_part(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Moscow rejected the accusations.", um)
+    assert [(a.actor, a.negated) for a in acts] == [("russia", True)]
+    # with a content, what is denied is the content
+    _, acts = acts_of(nlp, "Moscow rejected claims that Kyiv shelled the depot.", um)
+    assert [(a.actor, a.negated) for a in acts] == [("ukraine", True)]
+
+
+def test_condemning_a_party_blames_it(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Kyiv condemned Moscow.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "russia"
+    _, acts = acts_of(nlp, "Kyiv condemned the attack on Ukraine.", um)
+    assert initiator_of(acts) is None
+
+
+def test_involved_in_the_explosions(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Moscow claimed Kyiv was involved in the explosions.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "ukraine"

@@ -38,11 +38,27 @@ def _cue_party(cue: Cue, pidx: PartyIndex) -> str | None:
         return None
     if src.pos_ == "PRON":
         return None   # pronouns are resolved by the sentence's voice, not here
+    return _speaker_party(src, pidx)   # a party, a name or an institution: not "Armenia's failure … was to blame"
+
+
+def _speaker_party(src: Token, pidx: PartyIndex) -> str | None:
     tokens = np_tokens(src, preps=frozenset({"of", "for"}), appos=True)
     if src.i not in pidx.by_token and src.pos_ != "PROPN" and institution_of(" ".join(t.text for t in tokens)) is None:
-        return None   # a speaker is a party, a name or an institution: not "Armenia's failure … was to blame"
+        return None
     m = pidx.party_of_tokens(tokens)
     return m.party_id if m is not None else None
+
+
+def _fellow_speakers(cue: Cue, pidx: PartyIndex) -> list[str]:
+    """The parties of the cue's other conjoined sources ("Jordan, Turkey and Egypt condemned …": Turkey's, Egypt's)."""
+    if cue.source is None or cue.source.pos_ == "PRON":
+        return []
+    out = []
+    for conj in cue.source.conjuncts:
+        p = _speaker_party(conj, pidx)
+        if p is not None and p not in out:
+            out.append(p)
+    return out
 
 
 def _claimant(noun: Token, pidx: PartyIndex) -> str | None:
@@ -104,11 +120,16 @@ def assign_speakers(sent: Span, acts: list, pidx: PartyIndex, voice: Voice | Non
     """`acts` with each act inside a second source's words marked as that source's claim or denial, plus the claims
     held in claim nouns with a claimant (module docstring)."""
     vparty = voice.attributed_party if voice is not None and voice.attributed else None
-    cues = [(c, _cue_party(c, pidx)) for c in find_cues(sent)]
-    cues = [(c, p) for c, p in cues if p is not None]
+    all_cues = [(c, _cue_party(c, pidx)) for c in find_cues(sent)]
+    cues = [(c, p) for c, p in all_cues if p is not None]
     out, extra = [], []
     for a in acts:
         i = sent.start + a.position
+        inner = min((c for c, _ in all_cues if i in c.scope), key=lambda c: len(c.scope), default=None)
+        if inner is not None and _carries_verdict(a):
+            for fellow in _fellow_speakers(inner, pidx):   # every conjoined source says it too
+                if fellow != a.actor and fellow != _cue_party(inner, pidx):
+                    extra.append(replace(a, claimed_by=fellow))
         holding = [(c, p) for c, p in cues if i in c.scope]
         if holding and _carries_verdict(a):
             cue, party = min(holding, key=lambda cp: len(cp[0].scope))

@@ -96,6 +96,7 @@ from .act_status import (
 from .act_speakers import assign_speakers
 from .act_words import _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
 from .lexicon import (
+    ACCUSATION_NOUNS,
     ACCUSE_VERBS,
     BARE_BLAME_VERBS,
     BLAME_OBJECT_NOUNS,
@@ -160,7 +161,13 @@ def _blaming_verb(prep: Token) -> Token | None:
     gov = prep.head
     if gov.dep_ == "dobj":
         gov = gov.head
-    return gov if gov.lemma_.lower() in BARE_BLAME_VERBS and gov.pos_ == "VERB" else None
+    return gov if gov.lemma_.lower() == "blame" and gov.pos_ == "VERB" else None
+
+
+def _has_content(noun: Token) -> bool:
+    """Does a claim noun say what it claims ("accusations that …", "claims of …")? Then that is what is denied."""
+    return any(c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "about", "that"})
+               for c in noun.children)
 
 
 def _self_accused(tok: Token, party: str, pidx: PartyIndex) -> bool:
@@ -243,11 +250,13 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             drafts.append(_Draft(t, anchor, "provoke", actor_tok, None, passive=False))
             continue
         verb = _resort_verb(t)
-        if verb is not None and (lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
+        if verb is not None and (lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS or (
+                lemma in BLAME_OBJECT_NOUNS and verb.lemma_.lower() == "involve")):   # "involved in the explosions"
             drafts.append(_Draft(t, verb, "provoke", subject_of(verb) or child(verb, "nsubjpass"), None,
                                  passive=False))   # "X was involved in the incident"
             continue
-        if lemma in INVOLVEMENT_NOUNS and t.dep_ == "dobj" and t.head.lemma_.lower() in DENIAL_VERBS:
+        if (lemma in INVOLVEMENT_NOUNS or (lemma in ACCUSATION_NOUNS and not _has_content(t))) and t.dep_ == "dobj" \
+                and t.head.lemma_.lower() in DENIAL_VERBS:   # "X rejected the accusations": X denies its own part
             drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
             continue   # "Israel denied any involvement": its own act, denied (act_status marks it negated)
         if lemma in RESPONSIBILITY_WORDS and (placed := blame_placed_on(t)) is not None \
@@ -262,7 +271,8 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             drafts.append(_Draft(t, t.head, "provoke", t, None, passive=False))
             continue
         if t.dep_ == "pobj" and t.head.lower_ in {"on", "upon"} and (verb := _blaming_verb(t.head)) is not None \
-                and pidx is not None and pidx.party_of(t, preps=_BY_OF) is not None and not _names_act(t.head, act_ids):
+                and pidx is not None and pidx.party_of(t, preps=_BY_OF) is not None and not _names_act(t.head, act_ids) \
+                and t.head.head.i not in act_ids:
             # "India blamed the clashes on an attempt by the Chinese side to …": the one it is blamed on
             actor = next((x for x in np_tokens(t, preps=_BY_OF) if pidx.party_of(x) is not None), t)
             drafts.append(_Draft(t, verb, "provoke", actor, None, passive=False))

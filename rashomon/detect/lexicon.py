@@ -40,10 +40,12 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 #: Verbs of accusing: "X accused Y of V-ing", "X blamed Y for N". The act's actor is Y.
 ACCUSE_VERBS: frozenset[str] = frozenset({"accuse", "blame", "charge", "hold", "condemn", "denounce", "suspect"})
 #: Verbs whose party object is blamed for the event even without "for …": "Hamas immediately blamed Israel".
-BARE_BLAME_VERBS: frozenset[str] = frozenset({"blame"})
+BARE_BLAME_VERBS: frozenset[str] = frozenset({"blame", "condemn"})
 #: What one denies having had in an event: "denied any involvement / responsibility / a role".
 INVOLVEMENT_NOUNS: frozenset[str] = frozenset({"involvement", "responsibility", "role", "participation", "culpability",
                                                "complicity", "part"})
+#: What a party rejects when it denies being blamed: "X rejected the accusations" (no content given) is X's denial.
+ACCUSATION_NOUNS: frozenset[str] = frozenset({"accusation", "allegation", "charge", "blame", "claim"})
 #: Verbs whose complement is denied: acts inside it are `negated`.
 DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "dismiss", "rebuff", "disprove"})
 #: Predicates that dismiss an accusation used as a subject ("Armenia accusing X of ... is nothing but hypocrisy").
