@@ -125,3 +125,10 @@ def test_condemning_a_party_blames_it(nlp: Language, um: PartyMatcher) -> None:
 def test_involved_in_the_explosions(nlp: Language, um: PartyMatcher) -> None:
     _, acts = acts_of(nlp, "Moscow claimed Kyiv was involved in the explosions.", um)
     assert initiator_of([a for a in acts if a.reported]) == "ukraine"
+
+
+def test_the_topic_of_a_speech_is_not_this_event(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "The mayor spoke on Friday, in a speech on Moscow's occupation of the port.", um)
+    assert acts and initiator_of(acts) is None
+    _, acts = acts_of(nlp, "Moscow's occupation of the port began on Friday.", um)
+    assert initiator_of(acts) == "russia"
