@@ -132,3 +132,10 @@ def test_the_topic_of_a_speech_is_not_this_event(nlp: Language, um: PartyMatcher
     assert acts and initiator_of(acts) is None
     _, acts = acts_of(nlp, "Moscow's occupation of the port began on Friday.", um)
     assert initiator_of(acts) == "russia"
+
+
+def test_the_author_of_the_incident(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Moscow said Kyiv masterminded the explosion at the depot.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "ukraine"
+    _, acts = acts_of(nlp, "Moscow said Kyiv did not orchestrate the blast.", um)
+    assert initiator_of(acts) is None

@@ -97,6 +97,7 @@ from .act_speakers import assign_speakers
 from .act_words import _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
 from .lexicon import (
     ACCUSATION_NOUNS,
+    AUTHOR_VERBS,
     ACCUSE_VERBS,
     BARE_BLAME_VERBS,
     BLAME_OBJECT_NOUNS,
@@ -277,6 +278,10 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             actor = next((x for x in np_tokens(t, preps=_BY_OF) if pidx.party_of(x) is not None), t)
             drafts.append(_Draft(t, verb, "provoke", actor, None, passive=False))
             continue
+        if t.dep_ == "dobj" and lemma in BLAME_OBJECT_NOUNS and t.head.lemma_.lower() in AUTHOR_VERBS \
+                and pidx is not None and pidx.party_of(subject_of(t.head)) is not None:
+            drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
+            continue   # "X masterminded the explosion", "they organised the blasts": X is its author
         if t.dep_ == "pobj" and t.head.lower_ in {"for", "of"} and accusing_verb(t.head) is not None \
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             gov = accusing_verb(t.head)  # "blamed Armenia for the clashes", "accused Kyiv of the blast"

@@ -225,6 +225,12 @@ STAGE_VERBS: frozenset[str] = frozenset(
     {"stage", "orchestrate", "mastermind", "plot", "plan", "organise", "organize", "engineer", "perpetrate", "commit",
      "carry", "provoke", "instigate", "cause", "trigger", "spark", "start", "unleash", "initiate", "launch"}
 )
+#: Verbs whose subject is the author of the incident they take as object ("X masterminded the explosion", "they
+#: organised the blasts"); a party subject starts it (initiator.py).
+AUTHOR_VERBS: frozenset[str] = frozenset(
+    {"stage", "orchestrate", "mastermind", "organise", "organize", "engineer", "perpetrate", "commit", "cause",
+     "instigate", "trigger", "provoke", "sabotage"}
+)
 #: Nouns that say an act was a response: "the attack was a response to …".
 RESPONSE_NOUNS: frozenset[str] = frozenset({"response", "retaliation", "reply", "answer", "reaction", "revenge",
                                             "reprisal", "retribution"})
