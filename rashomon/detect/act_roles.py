@@ -22,6 +22,7 @@ from .act_words import _in_accusation
 from .lexicon import (
     ACCUSE_VERBS,
     CASUALTY_NOUNS,
+    DENIAL_VERBS,
     ESCALATION_NOUNS,
     FACILITY_NOUNS,
     RESORT_VERBS,
@@ -211,6 +212,8 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     verb = _resort_verb(n)
     if verb is not None:
         return subject_of(verb)
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in DENIAL_VERBS and n.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(n.head)   # "Russia denies missile strike on the station": its own strike, denied
     return None
 
 

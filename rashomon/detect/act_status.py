@@ -33,6 +33,10 @@ from .lexicon import (
 )
 from .times import normalise_time
 
+#: Occasions of speaking: an act in their "on/about" phrase is their topic ("in a speech on the annexation").
+SPEECH_EVENT_NOUNS = frozenset({"speech", "address", "briefing", "conference", "interview", "remarks", "lecture",
+                                "article", "op-ed", "session", "debate", "meeting", "summit"})
+
 log = logging.getLogger(__name__)
 
 
@@ -107,7 +111,23 @@ def _temporal_background(mod: Token, event_year: int | None, window: Window | No
     return False
 
 
+def _topic_of_speech(tok: Token) -> bool:
+    """"in a speech on Russia's annexation of …", "at a briefing about the offensive": the act is what someone spoke
+    about on the occasion, another matter, not this event's act."""
+    prev = tok
+    for a in tok.ancestors:
+        if a.dep_ == "prep" and a.lower_ in {"on", "about"} and prev.dep_ == "pobj" \
+                and a.head.lemma_.lower() in SPEECH_EVENT_NOUNS:
+            return True
+        if a.pos_ in {"VERB", "AUX"}:
+            return False
+        prev = a
+    return False
+
+
 def _is_background(d: _Draft, event_year: int | None, window: Window | None = None) -> bool:
+    if d.token.pos_ in {"NOUN", "PROPN"} and _topic_of_speech(d.token):
+        return True
     if d.action == "operation" and d.token.tag_ == "NNS" and any(c.dep_ == "poss" for c in d.token.children):
         return True   # "the Kremlin's military operations in Ukraine": a campaign going on, not this incident's act
     starts = [d.token] + ([d.anchor] if d.anchor is not d.token else [])

@@ -60,7 +60,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ._syntax import (
     PartyIndex,
@@ -93,8 +93,11 @@ from .act_status import (
     _is_irrealis,
     _is_negated,
 )
+from .act_speakers import assign_speakers
 from .act_words import _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
 from .lexicon import (
+    ACCUSATION_NOUNS,
+    AUTHOR_VERBS,
     ACCUSE_VERBS,
     BARE_BLAME_VERBS,
     BLAME_OBJECT_NOUNS,
@@ -139,6 +142,42 @@ class Act:
     position: int = 0
     irrealis: bool = False
     claimed_by: str | None = None   # mutual blame ("X and Y blame each other"): whose claim this act is (reciprocal.py)
+
+
+_BY_OF = frozenset({"of", "by"})
+
+
+def _names_act(prep: Token, act_ids: set[int]) -> bool:
+    """Is `prep` a "for/of/over" phrase naming an act (or an outcome the blame rules read: "blamed X for the
+    deaths")?"""
+    if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "over", "on", "upon"}:
+        return False
+    return any(w.i in act_ids or w.lemma_.lower() in BLAME_OBJECT_NOUNS or w.lemma_.lower() in ESCALATION_NOUNS
+               or w.lower_ in ESCALATION_NOUNS for w in prep.subtree)
+
+
+def _blaming_verb(prep: Token) -> Token | None:
+    """The verb "blame" an "on" phrase belongs to: "blamed it [on] X", or hung on its object ("blamed [the clashes]
+    [on] X")."""
+    gov = prep.head
+    if gov.dep_ == "dobj":
+        gov = gov.head
+    return gov if gov.lemma_.lower() == "blame" and gov.pos_ == "VERB" else None
+
+
+def _has_content(noun: Token) -> bool:
+    """Does a claim noun say what it claims ("accusations that …", "claims of …")? Then that is what is denied."""
+    return any(c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "about", "that"})
+               for c in noun.children)
+
+
+def _self_accused(tok: Token, party: str, pidx: PartyIndex) -> bool:
+    """A pronoun accused by a speaker that resolves to the speaker's own party: the pronoun points back to a party
+    named in an earlier sentence that this one cannot see, so its reading is unknown rather than self-blame."""
+    if tok.pos_ != "PRON" or tok.dep_ not in {"dobj", "nsubjpass"} or tok.head.lemma_.lower() not in ACCUSE_VERBS:
+        return False
+    accuser = subject_of(tok.head) if tok.dep_ == "dobj" else agent_of(tok.head)
+    return accuser is not None and pidx.party_of(accuser) == party
 
 
 def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
@@ -212,11 +251,13 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             drafts.append(_Draft(t, anchor, "provoke", actor_tok, None, passive=False))
             continue
         verb = _resort_verb(t)
-        if verb is not None and (lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
+        if verb is not None and (lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS or (
+                lemma in BLAME_OBJECT_NOUNS and verb.lemma_.lower() == "involve")):   # "involved in the explosions"
             drafts.append(_Draft(t, verb, "provoke", subject_of(verb) or child(verb, "nsubjpass"), None,
                                  passive=False))   # "X was involved in the incident"
             continue
-        if lemma in INVOLVEMENT_NOUNS and t.dep_ == "dobj" and t.head.lemma_.lower() in DENIAL_VERBS:
+        if (lemma in INVOLVEMENT_NOUNS or (lemma in ACCUSATION_NOUNS and not _has_content(t))) and t.dep_ == "dobj" \
+                and t.head.lemma_.lower() in DENIAL_VERBS:   # "X rejected the accusations": X denies its own part
             drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
             continue   # "Israel denied any involvement": its own act, denied (act_status marks it negated)
         if lemma in RESPONSIBILITY_WORDS and (placed := blame_placed_on(t)) is not None \
@@ -225,9 +266,22 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             continue
         if t.dep_ == "dobj" and t.head.lemma_.lower() in BARE_BLAME_VERBS and pidx is not None \
                 and pidx.party_of(t) is not None and not any(
-                    c.dep_ == "prep" and c.lower_ in {"for", "of", "over"} for c in (*t.head.children, *t.children)):
-            drafts.append(_Draft(t, t.head, "provoke", t, None, passive=False))   # "Hamas immediately blamed Israel"
+                    _names_act(c, act_ids) for c in (*t.head.children, *t.children)):
+            # "Hamas immediately blamed Israel", "blamed Russia for the bodies on the platform" (what it is blamed for
+            # names no act of its own: else that act carries the blame)
+            drafts.append(_Draft(t, t.head, "provoke", t, None, passive=False))
             continue
+        if t.dep_ == "pobj" and t.head.lower_ in {"on", "upon"} and (verb := _blaming_verb(t.head)) is not None \
+                and pidx is not None and pidx.party_of(t, preps=_BY_OF) is not None and not _names_act(t.head, act_ids) \
+                and t.head.head.i not in act_ids:
+            # "India blamed the clashes on an attempt by the Chinese side to …": the one it is blamed on
+            actor = next((x for x in np_tokens(t, preps=_BY_OF) if pidx.party_of(x) is not None), t)
+            drafts.append(_Draft(t, verb, "provoke", actor, None, passive=False))
+            continue
+        if t.dep_ == "dobj" and lemma in BLAME_OBJECT_NOUNS and t.head.lemma_.lower() in AUTHOR_VERBS \
+                and pidx is not None and pidx.party_of(subject_of(t.head)) is not None:
+            drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
+            continue   # "X masterminded the explosion", "they organised the blasts": X is its author
         if t.dep_ == "pobj" and t.head.lower_ in {"for", "of"} and accusing_verb(t.head) is not None \
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             gov = accusing_verb(t.head)  # "blamed Armenia for the clashes", "accused Kyiv of the blast"
@@ -257,6 +311,8 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
     act_ids = {d.token.i for d in drafts}
     for d in drafts:
         d.actor = pidx.party_of(d.actor_tok) if d.actor_tok is not None else None
+        if d.actor is not None and _self_accused(d.actor_tok, d.actor, pidx):
+            d.actor = None   # "It accused them of …": whoever "them" is, not the accuser itself
         tgt = d.target_tok
         d.target = pidx.party_of(tgt) if tgt is not None else None
         if d.target is None and tgt is not None:
@@ -306,6 +362,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
             position=d.token.i - sent.start,
             irrealis=irrealis,
         ))
+    acts = assign_speakers(sent, acts, pidx, voice)   # a second source's words in the sentence (act_speakers.py)
     for accuser, accused, verb in reciprocal_acts(sent, pidx):   # "X and Y blame each other": one act per direction
         words = list(verb.subtree)
         acts.append(Act(actor=accused, actor_text=None, action="provoke", target=None, target_text=None,

@@ -40,10 +40,12 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 #: Verbs of accusing: "X accused Y of V-ing", "X blamed Y for N". The act's actor is Y.
 ACCUSE_VERBS: frozenset[str] = frozenset({"accuse", "blame", "charge", "hold", "condemn", "denounce", "suspect"})
 #: Verbs whose party object is blamed for the event even without "for …": "Hamas immediately blamed Israel".
-BARE_BLAME_VERBS: frozenset[str] = frozenset({"blame"})
+BARE_BLAME_VERBS: frozenset[str] = frozenset({"blame", "condemn"})
 #: What one denies having had in an event: "denied any involvement / responsibility / a role".
 INVOLVEMENT_NOUNS: frozenset[str] = frozenset({"involvement", "responsibility", "role", "participation", "culpability",
                                                "complicity", "part"})
+#: What a party rejects when it denies being blamed: "X rejected the accusations" (no content given) is X's denial.
+ACCUSATION_NOUNS: frozenset[str] = frozenset({"accusation", "allegation", "charge", "blame", "claim"})
 #: Verbs whose complement is denied: acts inside it are `negated`.
 DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "dismiss", "rebuff", "disprove"})
 #: Predicates that dismiss an accusation used as a subject ("Armenia accusing X of ... is nothing but hypocrisy").
@@ -60,6 +62,9 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
     {"claim", "allegation", "accusation", "charge", "assertion", "report", "suggestion", "story", "rumour", "rumor",
      "version", "narrative", "statement", "insinuation", "speculation"}
 )
+#: Prepositions naming whose claim a claim noun is ("claims by the Ukrainian side that …", "assertions of the
+#: ministry that …"; "of" only when the claim has a separate "that"-clause: act_speakers.py).
+CLAIMANT_PREPS: frozenset[str] = frozenset({"by", "from", "of"})
 #: First-person pronouns: inside a quotation they are the quoted source itself.
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "us", "our", "ours", "me", "my", "'s", "’s"})  # "let's say"
 #: Nouns of places and facilities: a party named before one in a compound says where, not who ("Ukraine train
@@ -219,6 +224,12 @@ RESORT_VERBS: frozenset[str] = frozenset({"resort", "engage", "embark", "persist
 STAGE_VERBS: frozenset[str] = frozenset(
     {"stage", "orchestrate", "mastermind", "plot", "plan", "organise", "organize", "engineer", "perpetrate", "commit",
      "carry", "provoke", "instigate", "cause", "trigger", "spark", "start", "unleash", "initiate", "launch"}
+)
+#: Verbs whose subject is the author of the incident they take as object ("X masterminded the explosion", "they
+#: organised the blasts"); a party subject starts it (initiator.py).
+AUTHOR_VERBS: frozenset[str] = frozenset(
+    {"stage", "orchestrate", "mastermind", "organise", "organize", "engineer", "perpetrate", "commit", "cause",
+     "instigate", "trigger", "provoke", "sabotage"}
 )
 #: Nouns that say an act was a response: "the attack was a response to …".
 RESPONSE_NOUNS: frozenset[str] = frozenset({"response", "retaliation", "reply", "answer", "reaction", "revenge",

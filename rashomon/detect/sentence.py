@@ -21,6 +21,7 @@ from .parties import PartyMatcher, PartyMention
 from .places import Place, extract_place_mentions
 from .times import TimeMention, extract_time_mentions
 from .quote_runs import QuoteRun, quote_runs
+from .source_names import _compatible, institution_of
 from .voice import ATTRIBUTED, Voice, analyse_voice_detail
 from .wording import LoadedTerm, loaded_terms, matcher_for
 
@@ -128,11 +129,17 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
     docs: list[Doc] = []
     carried: list[Voice | None] = []
     previous: Voice | None = None
+    named: list[Voice] = []   # the article's earlier sources that name a party, latest last
     for doc in nlp.pipe(sentences, batch_size=batch_size):
         analysis = _build(doc[:], event, matcher, previous)
+        earlier = _same_institution(analysis.voice, named)
+        if earlier is not None and earlier != previous:
+            analysis = _build(doc[:], event, matcher, earlier)
         carried.append(previous)
         if analysis.voice.attributed:
             previous = analysis.voice
+            if analysis.voice.attributed_party is not None:
+                named.append(analysis.voice)
         out.append(analysis)
         docs.append(doc)
     for run in quote_runs(list(sentences)):
@@ -145,6 +152,17 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
                 out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker)
     log.info("analysed %d sentences for event %s", len(out), event.id)
     return out
+
+
+def _same_institution(voice: Voice, named: list[Voice]) -> Voice | None:
+    """The latest earlier source of the article with a party and the institution a party-less source names ("the
+    ministry said" three sentences after "Armenia's Defence Ministry said", with another source in between)."""
+    if not voice.attributed or voice.attributed_party is not None:
+        return None
+    institution = institution_of(voice.attributed_to or "") or institution_of(voice.source_text or "")
+    if institution is None:
+        return None
+    return next((v for v in reversed(named) if _compatible(v, institution)), None)
 
 
 def _run_speaker(out: list[SentenceAnalysis], run: QuoteRun, carried: Voice | None) -> Voice:

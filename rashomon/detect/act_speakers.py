@@ -1,0 +1,159 @@
+"""Whose claim each act is, when a sentence holds more than one source.
+
+A sentence has one Voice (voice.py): its main source. But news sentences often report two sources at once, and the
+act belongs to the one whose words contain it:
+
+- **a second speech cue**: "The ministry denied striking the station, but the president blamed Russia for the
+  bodies" (the blame is the president's, not the ministry's); "A senior official described it as a Russian attack,
+  Reuters reported" (the official's claim, carried by Reuters); "Hamas blamed Israel; Israel denied it, saying a
+  misfired rocket of Y caused it". Each act takes the party of the innermost cue whose scope holds it, when that
+  party differs from the sentence's source: the act is re-marked as that party's claim (`Act.claimed_by`; a negated
+  act, e.g. inside "denied", is that party's denial).
+- **a claim noun with its claimant**: "X's claims that Y started the shelling are false", "claims by X that Y was
+  behind the attack", "rebutting X's assertion that Y …". Whatever the sentence's speaker says about the claim (often
+  a dismissal, which stays that speaker's denial), X claims the act: a copy of it is added as X's claim, negated only
+  by a negation inside the claim itself.
+
+Only acts that can carry a verdict are re-marked (initiating, or negated; never background or irrealis ones), and
+only sources naming a party of the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from ._syntax import PartyIndex, np_tokens
+from .source_names import institution_of
+from .lexicon import CLAIM_NOUNS, CLAIMANT_PREPS, DENIAL_VERBS
+from .voice import Cue, Voice, find_cues
+
+_UNKNOWN = "unknown"
+
+
+def _cue_party(cue: Cue, pidx: PartyIndex) -> str | None:
+    src = cue.source
+    if src is None or src.pos_ == "PRON" and src.lower_ not in {"it", "they"}:
+        return None
+    if src.pos_ == "PRON":
+        return None   # pronouns are resolved by the sentence's voice, not here
+    return _speaker_party(src, pidx)   # a party, a name or an institution: not "Armenia's failure … was to blame"
+
+
+def _speaker_party(src: Token, pidx: PartyIndex) -> str | None:
+    tokens = np_tokens(src, preps=frozenset({"of", "for"}), appos=True)
+    if src.i not in pidx.by_token and src.pos_ != "PROPN" and institution_of(" ".join(t.text for t in tokens)) is None:
+        return None
+    m = pidx.party_of_tokens(tokens)
+    return m.party_id if m is not None else None
+
+
+def _fellow_speakers(cue: Cue, pidx: PartyIndex) -> list[str]:
+    """The parties of the cue's other conjoined sources ("Jordan, Turkey and Egypt condemned …": Turkey's, Egypt's)."""
+    if cue.source is None or cue.source.pos_ == "PRON":
+        return []
+    out = []
+    for conj in cue.source.conjuncts:
+        p = _speaker_party(conj, pidx)
+        if p is not None and p not in out:
+            out.append(p)
+    return out
+
+
+def _claimant(noun: Token, pidx: PartyIndex) -> str | None:
+    """The party whose claim a claim noun is: its possessor ("Baku's claims"), a party word before it ("Ukrainian
+    claims"), or the object of "by/from/of" ("claims by the Ukrainian side")."""
+    for c in noun.children:
+        if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < noun.i:
+            p = pidx.party_of(c) if c.pos_ != "PRON" else None
+            if p is not None:
+                return p
+        if c.dep_ == "prep" and c.lower_ in CLAIMANT_PREPS and (c.lower_ != "of" or _has_that_clause(noun)):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ != "PRON":
+                p = pidx.party_of(obj)
+                if p is not None:
+                    return p
+    return None
+
+
+def _has_that_clause(noun: Token) -> bool:
+    return any(c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in noun.children)
+
+
+def _claim_content(noun: Token) -> set[int]:
+    """The doc indices of what a claim noun says: its "that"-clause or "about/of" phrase."""
+    out: set[int] = set()
+    for c in noun.children:
+        if c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            out |= {x.i for x in c.subtree}
+        elif c.dep_ == "prep" and c.lower_ in {"about", "of"} and c.i > noun.i and not (
+                c.lower_ == "of" and _has_that_clause(noun)):
+            out |= {x.i for x in c.subtree}
+    return out
+
+
+def _locally_negated(tok: Token, stop: Token, denial: bool = False) -> bool:
+    """A negation between an act's word and the claim noun or cue holding it ("claims that it did not attack"); with
+    `denial`, a denial verb on the way counts too ("X denied striking")."""
+    for t in (tok, *tok.ancestors):
+        if denial and t.lemma_.lower() in DENIAL_VERBS and t.pos_ in {"VERB", "AUX"}:
+            return True
+        if t.i == stop.i:
+            return False
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+            return True
+    return False
+
+
+
+
+def _carries_verdict(a) -> bool:   # noqa: ANN001  (initiator.Act; imported there, not here, to avoid a cycle)
+    if a.background or a.irrealis or a.claimed_by is not None or a.actor in (None, _UNKNOWN):
+        return False
+    return a.negated or a.initiating
+
+
+def assign_speakers(sent: Span, acts: list, pidx: PartyIndex, voice: Voice | None) -> list:
+    """`acts` with each act inside a second source's words marked as that source's claim or denial, plus the claims
+    held in claim nouns with a claimant (module docstring)."""
+    vparty = voice.attributed_party if voice is not None and voice.attributed else None
+    all_cues = [(c, _cue_party(c, pidx)) for c in find_cues(sent)]
+    cues = [(c, p) for c, p in all_cues if p is not None]
+    out, extra = [], []
+    for a in acts:
+        i = sent.start + a.position
+        inner = min((c for c, _ in all_cues if i in c.scope), key=lambda c: len(c.scope), default=None)
+        if inner is not None and _carries_verdict(a):
+            for fellow in _fellow_speakers(inner, pidx):   # every conjoined source says it too
+                if fellow != a.actor and fellow != _cue_party(inner, pidx):
+                    extra.append(replace(a, claimed_by=fellow))
+        holding = [(c, p) for c, p in cues if i in c.scope]
+        if holding and _carries_verdict(a):
+            cue, party = min(holding, key=lambda cp: len(cp[0].scope))
+            if party != vparty and a.reported:
+                if a.negated and not _locally_negated(sent.doc[i], cue.token, denial=True):
+                    # negated from outside the inner source's words ("X accusing Y of it is hypocrisy, Z said"; "Z
+                    # denied it, X blamed Y"): Z's denial stands and X's claim is added
+                    extra.append(replace(a, claimed_by=party, negated=False, initiating=True))
+                else:
+                    a = replace(a, claimed_by=party)
+        out.append(a)
+    for t in sent:
+        if t.pos_ not in {"NOUN", "PROPN"} or (t.lemma_.lower() not in CLAIM_NOUNS and t.lower_ not in CLAIM_NOUNS):
+            continue
+        party = _claimant(t, pidx)
+        if party is None:
+            continue
+        content = _claim_content(t)
+        for a in out:
+            tok = sent.doc[sent.start + a.position]
+            if tok.i not in content or a.background or a.irrealis or a.actor in (None, _UNKNOWN):
+                continue
+            if a.claimed_by == party or not (a.initiating or a.negated):
+                continue
+            negated = _locally_negated(tok, t)
+            extra.append(replace(a, claimed_by=party, negated=negated, initiating=not negated, reported=True))
+    return out + extra

@@ -1,0 +1,141 @@
+"""Whose claim an act is when a sentence reports two sources (act_speakers.py), blame with no act named, denied acts
+that name no actor, and a party-less source resolved to an earlier source of the article. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.detect import extract_acts, initiator_of
+from rashomon.detect.parties import PartyMatcher
+from rashomon.detect.sentence import analyse_article
+from rashomon.detect.voice import analyse_voice_detail
+from rashomon.sources import Event
+
+
+@pytest.fixture(scope="module")
+def um(ukraine: Event) -> PartyMatcher:
+    return PartyMatcher(ukraine.parties)
+
+
+def acts_of(nlp: Language, text: str, matcher: PartyMatcher):
+    s = nlp(text)[:]
+    voice, scope = analyse_voice_detail(s, matcher, None)
+    return voice, extract_acts(s, matcher, event_year=2023, voice=voice, reported_tokens=scope)
+
+
+def claims(acts) -> set[tuple[str | None, str, bool]]:
+    return {(a.claimed_by, a.actor, a.negated) for a in acts if a.claimed_by is not None}
+
+
+def test_second_source_in_one_sentence_owns_its_blame(nlp: Language, um: PartyMatcher) -> None:
+    voice, acts = acts_of(nlp, "Moscow denied shelling the market, but Kyiv blamed Russia for the ruined stalls.", um)
+    assert voice.attributed_party == "russia"
+    assert ("ukraine", "russia", False) in claims(acts)
+    assert initiator_of([a for a in acts if a.reported]) is None   # not Moscow's own claim
+
+
+def test_source_carried_by_an_agency_is_the_inner_source(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "A Kyiv official described the blast as a Russian attack, a news agency reported.", um)
+    assert ("ukraine", "russia", False) in claims(acts)
+
+
+def test_denial_inside_a_second_cue_is_that_source_denial(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Hamas blamed Israel for the blast; the IDF denied it, saying Hamas shelled the depot.", um)
+    # the IDF is the sentence's source: its claim is the sentence's; Hamas's blame is Hamas's, not denied by it
+    assert initiator_of([a for a in acts if a.reported]) == "hamas"
+    assert claims(acts) == {("hamas", "israel", False)}
+
+
+def test_claim_noun_with_a_claimant_is_that_party_claim(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Claims by Kyiv that Russia shelled the depot are untrue, the ministry said.", um)
+    assert ("ukraine", "russia", False) in claims(acts)
+    # the speaker's dismissal stays a denial of the act as the sentence reads it
+    assert any(a.negated and a.claimed_by is None and a.actor == "russia" for a in acts)
+    _, acts = acts_of(nlp, "Officials rejected Moscow's assertion that Ukrainian troops attacked the convoy.", um)
+    assert ("russia", "ukraine", False) in claims(acts)
+
+
+def test_claims_about_an_act_name_no_claimant(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Reports of Russian shelling near the depot could not be verified.", um)
+    assert claims(acts) == set()
+
+
+def test_blamed_for_something_that_is_no_act(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Kyiv blamed Moscow for the bodies in the street.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "russia"
+    _, acts = acts_of(nlp, "Kyiv blamed the fire on an attempt by Russian units to cross the river.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "russia"
+
+
+def test_denied_act_noun_is_the_denier_own(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Moscow denies missile strike on the depot", um)
+    assert [(a.actor, a.negated) for a in acts] == [("russia", True)]
+
+
+def test_bare_institution_takes_an_earlier_source_of_the_article(nlp: Language, ukraine: Event) -> None:
+    out = analyse_article([
+        "Kyiv's defence ministry said Russian troops shelled the depot.",
+        "Analysts said the damage was severe.",
+        "The ministry added that Russian units fired first.",
+    ], ukraine, nlp=nlp)
+    assert out[1].voice.attributed_party is None
+    assert out[2].voice.attributed_party == "ukraine"
+
+
+def test_a_speaker_is_a_party_a_name_or_an_institution(nlp: Language, um: PartyMatcher) -> None:
+    # "was to blame" has a subject, but a failure speaks for no one: the blame stays the sentence's source's (Kyiv's)
+    _, acts = acts_of(nlp, "Kyiv said Moscow's failure to pull back its troops was to blame for the shelling.", um)
+    assert claims(acts) == set()
+
+
+def test_accused_pronoun_is_never_the_accuser(ukraine: Event, nlp: Language) -> None:
+    out = analyse_article([
+        "Kyiv's defence ministry said fighting broke out near the depot.",
+        "It accused them of trying to seize the bridge.",
+    ], ukraine, nlp=nlp)
+    assert out[1].voice.attributed_party == "ukraine"
+    assert out[1].reported_initiator != "ukraine"
+
+
+def test_every_conjoined_source_claims_it(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Hamas and Kyiv condemned Israel.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "israel"   # the sentence's source, Hamas
+    assert claims(acts) == {("ukraine", "israel", False)}
+    _, acts = acts_of(nlp, "Moscow and Hamas said Israel shelled the depot.", um)
+    assert claims(acts) == {("hamas", "israel", False)}
+
+
+def test_rejecting_the_accusations_is_a_denial_of_ones_own_part(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Moscow rejected the accusations.", um)
+    assert [(a.actor, a.negated) for a in acts] == [("russia", True)]
+    # with a content, what is denied is the content
+    _, acts = acts_of(nlp, "Moscow rejected claims that Kyiv shelled the depot.", um)
+    assert [(a.actor, a.negated) for a in acts] == [("ukraine", True)]
+
+
+def test_condemning_a_party_blames_it(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Kyiv condemned Moscow.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "russia"
+    _, acts = acts_of(nlp, "Kyiv condemned the attack on Ukraine.", um)
+    assert initiator_of(acts) is None
+
+
+def test_involved_in_the_explosions(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Moscow claimed Kyiv was involved in the explosions.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "ukraine"
+
+
+def test_the_topic_of_a_speech_is_not_this_event(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "The mayor spoke on Friday, in a speech on Moscow's occupation of the port.", um)
+    assert acts and initiator_of(acts) is None
+    _, acts = acts_of(nlp, "Moscow's occupation of the port began on Friday.", um)
+    assert initiator_of(acts) == "russia"
+
+
+def test_the_author_of_the_incident(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Moscow said Kyiv masterminded the explosion at the depot.", um)
+    assert initiator_of([a for a in acts if a.reported]) == "ukraine"
+    _, acts = acts_of(nlp, "Moscow said Kyiv did not orchestrate the blast.", um)
+    assert initiator_of(acts) is None
