@@ -60,7 +60,7 @@ mutual as (
     join sentence_analysis sa using (sentence_id)
     join sentences s using (sentence_id)
     left join event_parties ep on ep.event_id = sa.event_id and ep.party_id = a.claimed_by
-    where a.claimed_by is not null and not a.negated and not a.background
+    where a.claimed_by is not null and a.actor_party is distinct from a.claimed_by and not a.negated and not a.background
 ),
 final as (
     select * from one_voice

@@ -208,3 +208,21 @@ def test_a_quote_running_over_sentences_takes_the_speaker_named_where_it_closes(
     assert out[1].voice.attributed_party == "ukraine"
     assert (out[1].own_initiator, out[1].reported_initiator) == (None, "russia")
     assert not out[0].voice.attributed and not out[3].voice.attributed
+
+
+@pytest.mark.parametrize("text, source, own_act", [
+    ("The Kremlin said Russian units had seized the ridge above the village and would hold it.", "russia", "russia"),
+    ("Kyiv said its forces had struck a fuel depot near the border overnight.", "ukraine", "ukraine"),
+])
+def test_a_source_reporting_its_own_sides_act_blames_no_one(nlp: Language, ukraine: Event, text: str, source: str,
+                                                              own_act: str) -> None:
+    """The act stays an act of the sentence; it is no blame by the source of its own side."""
+    a = analyse(text, ukraine, nlp=nlp)
+    assert a.voice.attributed_party == source
+    assert any(x.actor == own_act and x.reported for x in a.acts)
+    assert a.reported_initiator is None
+
+
+def test_a_source_still_blames_the_other_side(nlp: Language, ukraine: Event) -> None:
+    a = analyse("Kyiv said Russian units had attacked its positions near the border overnight.", ukraine, nlp=nlp)
+    assert a.voice.attributed_party == "ukraine" and a.reported_initiator == "russia"

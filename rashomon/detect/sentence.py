@@ -85,7 +85,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         acts=tuple(acts),
         initiator=initiator_of(acts),
         own_initiator=initiator_of([a for a in acts if not a.reported]),
-        reported_initiator=initiator_of([a for a in acts if a.reported]),
+        reported_initiator=initiator_of([a for a in acts if a.reported and not _own_side(a, voice)]),
         numbers=tuple(extract_numbers(span, matcher, _reporting_party(span, voice))),
         places=tuple(p.name for p in places),
         place_mentions=tuple(places),
@@ -96,6 +96,13 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         toponyms=toponym_names(span.text),
         mentions=tuple(matcher.find_all(span.text)),
     )
+
+
+def _own_side(act: Act, voice: Voice) -> bool:
+    """A source reporting its own side's act ("the ministry said its forces had taken the temple") does not blame its
+    own side: such a row was, every time on the benchmark's dev split (13 of 13), a source carried or read wrongly,
+    and no labelled source there blames its own party (0 of 143 claims)."""
+    return voice.attributed_party is not None and act.actor == voice.attributed_party
 
 
 def _previous_voice(previous: Voice | SentenceAnalysis | None) -> Voice | None:

@@ -11,7 +11,7 @@ mutual as (
     select s.outlet_id, a.claimed_by as source_party, a.actor_party as blamed_party, 'claim' as status
     from sentence_acts a
     join current_sentences s using (sentence_id)
-    where s.event_id = $event_id and a.claimed_by is not null and not a.negated and not a.background
+    where s.event_id = $event_id and a.claimed_by is not null and a.actor_party is distinct from a.claimed_by and not a.negated and not a.background
 ),
 denied as (
     select outlet_id, source_party, denied_party as blamed_party, 'denial' as status
