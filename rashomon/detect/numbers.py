@@ -24,8 +24,10 @@ The counted quantity comes from the counted word ("14 wounded", "two prisoners")
 
 The `party` is the party named in the counted noun phrase ("two Armenian soldiers", "servicemen of the X army",
 "50 of its servicemen"), an "on the X side" phrase or the subject of "lost" ("the X side lost 207 servicemen");
-else the reporting source's (a side reports its own losses: "Baku says 50 soldiers killed"; not "X said it killed 30
-militants"); `unit` is the counted noun's lemma.
+else whose people they are by place and context (victim_sides.py: "30 people killed at a station in eastern X" are
+X's, whoever reports them), else the reporting source's (a side reports its own losses: "Baku says 50 soldiers
+killed"; not "X said it killed 30 militants"); "killed or injured" is neither figure; `unit` is the counted noun's
+lemma.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ from .lexicon import (
     UNIT_NOUNS,
     VAGUE_NUMBERS,
 )
-from .count_sides import about_interval, merge_conjoined, reporting_side
+from .count_sides import about_interval, merge_conjoined
 from .parties import PartyMatcher
+from .victim_sides import VictimSides, combined
 
 log = logging.getLogger(__name__)
 
@@ -269,10 +272,13 @@ def _party(noun: Token | None, arg: Token, pidx: PartyIndex) -> str | None:
     return None
 
 
-def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None = None) -> list[Count]:
+def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None = None,
+                    context_place: str | None = None) -> list[Count]:
     """The counts in `sent`, in text order (see the module docstring). `source_party`: the party of the sentence's
-    source (voice.py), the side of casualty figures whose noun names none."""
+    source (voice.py), the side of casualty figures whose noun names none; `context_place`: the party of the place
+    an earlier sentence of the article located the event in (victim_sides.py)."""
     pidx = PartyIndex.build(sent, matcher)
+    sides = VictimSides(sent, matcher, pidx, source_party, context_place)
     doc = sent.doc
     counts: list[Count] = []
     used: set[int] = set()
@@ -354,9 +360,13 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if quantity == "other" and noun is None:
             i = last + 1
             continue
+        after = [w for w in doc[last + 1:min(sent.end, last + 16)]]
+        after = after[:next((k for k, w in enumerate(after) if _numberish(w)), len(after))]   # to the next count
+        if quantity != "other" and combined(after, quantity):
+            quantity = "other"   # "43 killed or seriously injured": one combined figure, neither
         party = _party(noun, arg, pidx)
         if party is None and quantity != "other":
-            party = reporting_side(noun, arg, pidx, source_party)
+            party = sides.side(noun, arg, counts[-1].party if counts else None)
         stop = max(last, noun.i if noun is not None and noun.i > last else last)
         text = doc[qstart:stop + 1].text
         unit = noun.lemma_.lower() if noun is not None else None
@@ -372,7 +382,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             q = _quantity(noun, noun, t.i, pidx, noun_itself=False)
             if q == "other":
                 continue
-            side = _party(noun, noun, pidx) or reporting_side(noun, noun, pidx, source_party)
+            side = _party(noun, noun, pidx) or sides.side(noun, noun)
             counts.append(Count(q, 1.0, 1.0, 1.0, "exact", side, doc[t.i:noun.i + 1].text,
                                 noun.lemma_.lower()))
     counts.sort(key=lambda c: sent.text.find(c.text))

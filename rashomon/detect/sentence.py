@@ -21,6 +21,7 @@ from .parties import PartyMatcher, PartyMention
 from .places import Place, extract_place_mentions
 from .times import TimeMention, extract_time_mentions
 from .quote_runs import QuoteRun, quote_runs
+from .victim_sides import drop_other_incidents, sentence_place
 from .voice import ATTRIBUTED, Voice, analyse_voice_detail
 from .wording import LoadedTerm, loaded_terms, matcher_for
 
@@ -56,6 +57,7 @@ class SentenceAnalysis:
     mentions: tuple[PartyMention, ...] = ()
     operations: tuple[str, ...] = ()     # names of military operations (operations.py)
     toponyms: tuple[str, ...] = ()       # "<place>=<name>" of contested places (toponyms.py)
+    victim_place: str | None = None      # the party whose place the sentence locates the event in (victim_sides.py)
 
 
 def _reporting_party(span: Span, voice: Voice) -> str | None:
@@ -68,8 +70,9 @@ def _reporting_party(span: Span, voice: Voice) -> str | None:
 
 
 def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None,
-           quoted_by: Voice | None = None) -> SentenceAnalysis:
-    """`quoted_by`: the whole sentence is known to be inside that source's quotation (quote_runs.py)."""
+           quoted_by: Voice | None = None, place: str | None = None) -> SentenceAnalysis:
+    """`quoted_by`: the whole sentence is known to be inside that source's quotation (quote_runs.py); `place`: the
+    party whose place an earlier sentence of the article located the event in."""
     if quoted_by is not None:
         voice, scope = quoted_by, {t.i for t in span}
     else:
@@ -85,7 +88,8 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         initiator=initiator_of(acts),
         own_initiator=initiator_of([a for a in acts if not a.reported]),
         reported_initiator=initiator_of([a for a in acts if a.reported]),
-        numbers=tuple(extract_numbers(span, matcher, _reporting_party(span, voice))),
+        numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place),
+                                           times, event.window_start.date(), event.window_end.date())),
         places=tuple(p.name for p in places),
         place_mentions=tuple(places),
         times=tuple(t.value for t in times),
@@ -94,6 +98,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         operations=operation_names(span.text),
         toponyms=toponym_names(span.text),
         mentions=tuple(matcher.find_all(span.text)),
+        victim_place=sentence_place(span, matcher),
     )
 
 
@@ -127,12 +132,16 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
     out: list[SentenceAnalysis] = []
     docs: list[Doc] = []
     carried: list[Voice | None] = []
+    places: list[str | None] = []        # the place carried into each sentence (victim_sides.py)
     previous: Voice | None = None
+    place: str | None = None
     for doc in nlp.pipe(sentences, batch_size=batch_size):
-        analysis = _build(doc[:], event, matcher, previous)
+        analysis = _build(doc[:], event, matcher, previous, place=place)
         carried.append(previous)
+        places.append(place)
         if analysis.voice.attributed:
             previous = analysis.voice
+        place = analysis.victim_place or place
         out.append(analysis)
         docs.append(doc)
     for run in quote_runs(list(sentences)):
@@ -142,7 +151,7 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
             # a sentence wholly inside the quotation is the speaker's even if it holds a speech verb ("Let's say …")
             wholly = run.start < i < run.end or (i == run.end and not run.closed)
             if (wholly or v.cue == "quote" or (not v.attributed and i > run.start)) and v != speaker:
-                out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker)
+                out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker, place=places[i])
     log.info("analysed %d sentences for event %s", len(out), event.id)
     return out
 
