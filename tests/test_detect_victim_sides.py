@@ -51,7 +51,7 @@ def with_places(tmp_path_factory) -> Event:
 
 
 def _sides(nlp: Language, text: str, event: Event, source: str | None = None):
-    return [(c.quantity, c.value, c.party)
+    return [(c.quantity, c.value, c.side)
             for c in extract_numbers(nlp(text)[:], PartyMatcher(event.parties), source)]
 
 
@@ -91,11 +91,11 @@ def test_the_place_is_carried_to_the_next_sentences(nlp: Language, with_places: 
     out = analyse_article(["A drone struck a clinic in Port Ostrin on Monday night.",
                            "Nine people died and 20 were injured, medics said."], with_places, nlp=nlp)
     assert out[0].victim_place == "valoria"
-    assert [(c.quantity, c.value, c.party) for c in out[1].numbers] == [("dead", 9, "valoria"),
+    assert [(c.quantity, c.value, c.side) for c in out[1].numbers] == [("dead", 9, "valoria"),
                                                                       ("wounded", 20, "valoria")]
     # a sentence alone carries nothing
     alone = analyse("Nine people died and 20 were injured, medics said.", with_places, nlp=nlp)
-    assert [c.party for c in alone.numbers] == [None, None]
+    assert [c.side for c in alone.numbers] == [None, None]
 
 
 def test_a_count_without_a_noun_shares_the_previous_counts_side(nlp: Language, plain: Event) -> None:
@@ -125,3 +125,62 @@ def test_a_sentence_dated_outside_the_window_counts_another_incident(nlp: Langua
     assert [c.quantity for c in other.numbers] == ["other"]
     this = analyse("The rocket that hit a school in Kessel on March 2 killed 11 people.", plain, nlp=nlp)
     assert [c.quantity for c in this.numbers] == ["killed"]
+
+
+def test_a_sentence_dated_by_a_month_outside_the_window_counts_another_incident(nlp: Language,
+                                                                                 plain: Event) -> None:
+    a = analyse("In November, three Valorian soldiers were killed and five others wounded near the river.", plain,
+                nlp=nlp)
+    assert {c.quantity for c in a.numbers} == {"other"}
+
+
+def test_a_conjoined_person_shares_the_first_ones_quantity(nlp: Language, plain: Event) -> None:
+    # "two privates" hang on "a captain", not on "the deaths of": one figure, 3 dead
+    assert _sides(nlp, "The army confirmed the deaths of a Valorian captain and two privates.", plain) == [
+        ("dead", 3, "valoria")]
+
+
+def test_a_casualty_verb_just_before_the_count_gives_its_quantity(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Rescuers were digging at the market, a blast Valoria's medics said killed at least 40 people "
+                       "was the worst of the week, with more feared.", plain)[0][0] == "killed"
+
+
+def test_found_dead_so_far(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Medics said four people had so far been found dead under the rubble.", plain) == [
+        ("dead", 4, None)]
+
+
+def test_a_toll_two_sides_report_together_is_no_sides_figure(nlp: Language, plain: Event) -> None:
+    assert [q for q, *_ in _sides(nlp, "Valoria and Dravenia reported nearly 60 troop deaths on Monday.", plain)] \
+        == ["other"]
+    assert _sides(nlp, "Valoria reported nearly 60 troop deaths on Monday.", plain)[0][2] == "valoria"
+
+
+def test_an_undated_sentence_right_after_another_incident_goes_on_about_it(nlp: Language, plain: Event) -> None:
+    out = analyse_article(["On January 20 a rocket hit a school in Kessel.", "The strike killed 11 people.",
+                           "Then on Monday a rocket hit the market in Valoria.", "It killed 14 people."],
+                          plain, nlp=nlp)
+    assert [[c.quantity for c in a.numbers] for a in out] == [[], ["other"], [], ["killed"]]
+
+
+def test_a_headline_verb_read_as_a_noun_still_counts(nlp: Language, with_places: Event) -> None:
+    # the parser hangs "12" on "kills" as a bare modifier (npadvmod), not as its object
+    assert _sides(nlp, "Kessel bus depot attack: Dravenian Grad-M rocket kills at least 12", with_places) == [
+        ("killed", 12, None)]
+
+
+def test_a_count_without_a_noun_is_elliptical(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Six Valorian soldiers were killed and at least 9 wounded, Dravenia said.", plain,
+                  "dravenia") == [("killed", 6, "valoria"), ("wounded", 9, "valoria")]
+
+
+def test_the_party_stays_the_named_or_reported_side_for_comparisons(nlp: Language, plain: Event) -> None:
+    # compare.py matches figures across outlets on `party` (named or reported); `side` adds the place's people
+    (c,) = extract_numbers(nlp("Dravenia said 12 people were killed at the market in Valoria.")[:],
+                           PartyMatcher(plain.parties), "dravenia")
+    assert (c.party, c.side) == ("dravenia", "valoria")
+
+
+def test_part_of_a_count_gets_no_side_from_the_place(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "A rocket hit the market in Valoria, killing 12 people, including four children.", plain) \
+        == [("killed", 12, "valoria"), ("killed", 4, None)]

@@ -21,7 +21,7 @@ from .parties import PartyMatcher, PartyMention
 from .places import Place, extract_place_mentions
 from .times import TimeMention, extract_time_mentions
 from .quote_runs import QuoteRun, quote_runs
-from .victim_sides import drop_other_incidents, sentence_place
+from .victim_sides import drop_other_incidents, other_incident, sentence_place
 from .voice import ATTRIBUTED, Voice, analyse_voice_detail
 from .wording import LoadedTerm, loaded_terms, matcher_for
 
@@ -58,6 +58,7 @@ class SentenceAnalysis:
     operations: tuple[str, ...] = ()     # names of military operations (operations.py)
     toponyms: tuple[str, ...] = ()       # "<place>=<name>" of contested places (toponyms.py)
     victim_place: str | None = None      # the party whose place the sentence locates the event in (victim_sides.py)
+    other_incident: bool = False         # dated only outside the event's window (victim_sides.py)
 
 
 def _reporting_party(span: Span, voice: Voice) -> str | None:
@@ -70,9 +71,10 @@ def _reporting_party(span: Span, voice: Voice) -> str | None:
 
 
 def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None,
-           quoted_by: Voice | None = None, place: str | None = None) -> SentenceAnalysis:
+           quoted_by: Voice | None = None, place: str | None = None, after_other: bool = False) -> SentenceAnalysis:
     """`quoted_by`: the whole sentence is known to be inside that source's quotation (quote_runs.py); `place`: the
-    party whose place an earlier sentence of the article located the event in."""
+    party whose place an earlier sentence of the article located the event in; `after_other`: the sentence before
+    is dated only outside the event's window (victim_sides.other_incident)."""
     if quoted_by is not None:
         voice, scope = quoted_by, {t.i for t in span}
     else:
@@ -89,7 +91,8 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         own_initiator=initiator_of([a for a in acts if not a.reported]),
         reported_initiator=initiator_of([a for a in acts if a.reported]),
         numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place),
-                                           times, event.window_start.date(), event.window_end.date())),
+                                           times, event.window_start.date(), event.window_end.date(),
+                                           after_other)),
         places=tuple(p.name for p in places),
         place_mentions=tuple(places),
         times=tuple(t.value for t in times),
@@ -99,6 +102,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         toponyms=toponym_names(span.text),
         mentions=tuple(matcher.find_all(span.text)),
         victim_place=sentence_place(span, matcher),
+        other_incident=other_incident(times, event.window_start.date(), event.window_end.date()),
     )
 
 
@@ -132,16 +136,19 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
     out: list[SentenceAnalysis] = []
     docs: list[Doc] = []
     carried: list[Voice | None] = []
-    places: list[str | None] = []        # the place carried into each sentence (victim_sides.py)
+    places: list[tuple[str | None, bool]] = []   # the place and other-incident flag carried into each sentence
     previous: Voice | None = None
     place: str | None = None
+    after_other = False
     for doc in nlp.pipe(sentences, batch_size=batch_size):
-        analysis = _build(doc[:], event, matcher, previous, place=place)
+        analysis = _build(doc[:], event, matcher, previous, place=place, after_other=after_other)
         carried.append(previous)
-        places.append(place)
+        places.append((place, after_other))
+        after_other = analysis.other_incident
         if analysis.voice.attributed:
             previous = analysis.voice
-        place = analysis.victim_place or place
+        if not analysis.other_incident:   # another incident's place is not this event's
+            place = analysis.victim_place or place
         out.append(analysis)
         docs.append(doc)
     for run in quote_runs(list(sentences)):
@@ -151,7 +158,8 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
             # a sentence wholly inside the quotation is the speaker's even if it holds a speech verb ("Let's say …")
             wholly = run.start < i < run.end or (i == run.end and not run.closed)
             if (wholly or v.cue == "quote" or (not v.attributed and i > run.start)) and v != speaker:
-                out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker, place=places[i])
+                out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker, place=places[i][0],
+                                after_other=places[i][1])
     log.info("analysed %d sentences for event %s", len(out), event.id)
     return out
 

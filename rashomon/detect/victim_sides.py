@@ -20,11 +20,12 @@ party word that modifies a non-place noun ("X's attack", "an X missile") is no l
 `victim_side` applies it: for people nouns (civilian_nouns: people, civilians, passengers …) the location outranks
 the reporting source ("X said 30 people were killed in Y" are Y's people); for a count without a noun ("30 killed")
 it is used only when no source side is known (count_sides.reporting_side); soldiers and other combatants are never
-given a side by place. A count without a noun right after a count with a side is elliptical and shares it
-("20 soldiers were killed and four more wounded").
+given a side by place. A count without a noun, or one that continues the previous one (continuing_words), shares
+the side of the sentence's previous count ("20 X soldiers were killed and at least 14 wounded", "… four more").
 
 `other_incident`: a sentence dated only outside the event's window ("a strike on March 3 killed 17 people" about
-an event of April) counts the dead of another incident: its figures are no casualties of this event.
+an event of April) counts the dead of another incident: its figures are no casualties of this event; so does an
+undated sentence right after one ("On March 3 a rocket hit K. The attack killed 17 people.").
 
 `combined`: "43 were killed or seriously injured", "43 injured or dead": two casualty words joined by "or"
 (combined_joiners) make one combined figure, neither killed nor wounded.
@@ -37,7 +38,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Span, Token
 
@@ -61,6 +62,7 @@ class VictimWords:
     place_heads: frozenset[str]
     not_place_preps: frozenset[str]
     combined_joiners: frozenset[str]
+    continuing_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,8 @@ def victim_words(path: Path = VICTIM_SIDES_PATH) -> VictimWords:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return VictimWords(frozenset(data["civilian_nouns"]), frozenset(data["place_preps"]),
                        frozenset(data["place_heads"]) | frozenset(PLACE_NOUNS),
-                       frozenset(data["not_place_preps"]), frozenset(data["combined_joiners"]))
+                       frozenset(data["not_place_preps"]), frozenset(data["combined_joiners"]),
+                       frozenset(data["continuing_words"]))
 
 
 @dataclass(frozen=True)
@@ -165,11 +168,13 @@ def _quantity_of(t: Token) -> str | None:
     return _SAME.get(q, q) if q else None
 
 
-def combined(doc_tokens: list[Token], quantity: str) -> bool:
-    """Is the casualty word of `quantity` among `doc_tokens` (the words after a count) joined by "or" to a casualty
-    word of another quantity ("killed or seriously injured", "injured or dead")?"""
+def combined(after: Span, quantity: str, numberish: Callable[[Token], bool]) -> bool:
+    """Is the casualty word of `quantity` in `after` (the words after a count, up to the next number) joined by "or"
+    to a casualty word of another quantity ("killed or seriously injured", "injured or dead")?"""
     joiners = victim_words().combined_joiners
-    words = [t for t in doc_tokens if not (t.pos_ == "ADV" or t.is_punct)]
+    upto = list(after)
+    upto = upto[:next((k for k, w in enumerate(upto) if numberish(w)), len(upto))]
+    words = [t for t in upto if not (t.pos_ == "ADV" or t.is_punct)]
     for a, j, b in zip(words, words[1:], words[2:]):
         qa, qb = _quantity_of(a), _quantity_of(b)
         if j.lower_ in joiners and qa and qb and qa != qb and _SAME.get(quantity, quantity) in (qa, qb):
@@ -193,13 +198,26 @@ class VictimSides:
             self._locs = locations(self.sent, self.matcher, self.pidx)
         return place_side(arg, self._locs, self.context_place)
 
+    def resolve(self, named: str | None, noun: Token | None, arg: Token, previous: str | None = None,
+                quantity: str = "killed") -> tuple[str | None, str | None]:
+        """(party, side) of a count: `named`, the party its noun phrase names, is both; else the party is the side
+        the text reports (count_sides.reporting_side: what compare.py matches figures across outlets on) and the
+        side is whose people the count is (`side`: what the figures table stores). No side for "other" counts."""
+        if named is not None or quantity == "other":
+            return named, named
+        return reporting_side(noun, arg, self.pidx, self.source_party), self.side(noun, arg, previous)
+
     def side(self, noun: Token | None, arg: Token, previous: str | None = None) -> str | None:
-        """Whose people: the place for people nouns, the previous count's side for a count without a noun, the
-        reporting side, else (no noun) the place. `previous`: the side of the sentence's previous count."""
+        """Whose people: the previous count's side for a count without a person noun ("14 wounded") or that continues
+        it ("two more"), the place for people nouns, the reporting side, else (no noun) the place. `previous`: the
+        side of the sentence's previous count."""
+        cont = victim_words().continuing_words
+        if previous is not None and (noun is None or noun.lower_ in cont or _quantity_of(noun) is not None):
+            return previous   # "… and at least 14 wounded", "… and two more wounded"
+        if arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"}:
+            return None   # "killed 22 people, including nine children": part of a count that has its own side
         if is_civilian(noun) and (side := self._place(arg)) is not None:
             return side
-        if noun is None and previous is not None:
-            return previous
         side = reporting_side(noun, arg, self.pidx, self.source_party)
         if side is None and noun is None:
             side = self._place(arg)
@@ -221,14 +239,35 @@ def _day(value: str, year: int) -> date | None:
     return None
 
 
-def other_incident(times: list[TimeMention], start: date, end: date) -> bool:
-    """Is the sentence dated (by full dates) only outside the event's window [start, end] (two days' slack)?"""
-    days = [d for t in times if t.kind == "date" and (d := _day(t.value, start.year)) is not None]
-    return bool(days) and all(d < start - _SLACK or d > end + _SLACK for d in days)
+def _month(value: str, year: int) -> tuple[date, date] | None:
+    """First and last day of a month mention ("08" in the window's year, "2021-08")."""
+    parts = value.split("-")
+    try:
+        y, m = (year, int(parts[0])) if len(parts) == 1 else (int(parts[0]), int(parts[1]))
+        first = date(y, m, 1)
+    except ValueError:
+        return None
+    nxt = date(y + (m == 12), m % 12 + 1, 1)
+    return first, nxt - timedelta(days=1)
 
 
-def drop_other_incidents(counts: list[Count], times: list[TimeMention], start: date, end: date) -> list[Count]:
+def other_incident(times: list[TimeMention], start: date, end: date, after_other: bool = False) -> bool:
+    """Is the sentence dated (by dates or months) only outside the event's window [start, end] (two days' slack)?
+    `after_other`: the sentence just before was; an undated sentence then goes on about that incident."""
+    spans: list[tuple[date, date]] = []
+    for t in times:
+        if t.kind == "date" and (d := _day(t.value, start.year)) is not None:
+            spans.append((d, d))
+        elif t.kind == "month" and (m := _month(t.value, start.year)) is not None:
+            spans.append(m)
+    if not spans:
+        return after_other
+    return all(last < start - _SLACK or first > end + _SLACK for first, last in spans)
+
+
+def drop_other_incidents(counts: list[Count], times: list[TimeMention], start: date, end: date,
+                         after_other: bool = False) -> list[Count]:
     """The counts, casualty quantities turned to "other" when the sentence counts another incident's dead."""
-    if not counts or not other_incident(times, start, end):
+    if not counts or not other_incident(times, start, end, after_other):
         return counts
     return [replace(c, quantity="other") for c in counts]
