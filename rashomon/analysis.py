@@ -137,7 +137,7 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
             act_rows.append((sid, i, a.actor, a.actor_text, a.action, a.target, a.target_text, a.initiating,
                              a.background, a.negated, a.reported, a.evidence, a.claimed_by))
         for i, c in enumerate(an.numbers):
-            num_rows.append((sid, i, c.quantity, c.value, c.low, c.high, c.qualifier, c.party,
+            num_rows.append((sid, i, c.quantity, c.value, c.low, c.high, c.qualifier, c.side or c.party,
                              getattr(c, "unit", None), c.text))
 
     # Pairwise disagreements inside each claim, between sentences of different outlets.

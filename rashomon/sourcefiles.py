@@ -134,6 +134,7 @@ class PartyFile(_EventPart):
     aliases: list[Item] = []
     loaded_aliases: list[Item] = []
     part_of: str | None = None   # the id of a party this one belongs to (a faction of a party)
+    places: list[Item] = []      # optional: places that are this party's (whose people are hit there)
 
     @field_validator("id")
     @classmethod

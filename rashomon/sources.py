@@ -46,6 +46,7 @@ class Party:
     aliases: tuple[str, ...]
     loaded_aliases: tuple[str, ...] = ()
     part_of: str | None = None   # the party this one belongs to: "the rebels" within "the Republicans"
+    places: tuple[str, ...] = ()  # places that are this party's: civilians hit there are its people
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
@@ -171,7 +172,8 @@ def load_event(folder_or_file: Path) -> Event:
         window_start=f.window_start,
         window_end=f.window_end,
         keywords=tuple(f.keywords),
-        parties=tuple(Party(p.id, p.name, tuple(p.aliases), tuple(p.loaded_aliases), p.part_of) for p in f.parties),
+        parties=tuple(Party(p.id, p.name, tuple(p.aliases), tuple(p.loaded_aliases), p.part_of,
+                             tuple(p.places)) for p in f.parties),
         outlets=tuple(f.outlets) if f.outlets is not None else None,
         wording=tuple(WordingPair(w.loaded, w.neutral) for w in f.wording),
         urls=tuple(EventUrl(u.outlet, u.url, (path.parent / u.file) if u.file else None) for u in f.urls),

@@ -3,7 +3,8 @@
 - `reporting_side`: a side reports its own dead and wounded ("Baku says 50 soldiers killed", "An officer and two
   soldiers have been killed, the Indian army said"; "where Hamas claims up to 500 people were killed" — the nearest
   speech verb with a party subject wins over the sentence's source), unless the count is what someone did ("X said it
-  killed 30 people") or the counted are the other side's fighters (lexicon.ENEMY_PERSON_NOUNS).
+  killed 30 people") or the counted are the other side's fighters (lexicon.ENEMY_PERSON_NOUNS); a toll two sides
+  report together ("X and Y reported almost 100 deaths") is `JOINT`, no one side's figure.
 - `merge_conjoined`: "an officer and two soldiers have been killed" is one figure, 3 killed (the benchmark's labels
   and a reader count it so): adjacent counts of one quantity and one side (or one naming none), exact or "about"
   ("one of its officers and around 20 soldiers": about 21), joined only by "and" or a comma.
@@ -34,6 +35,10 @@ def about_interval(value: float) -> tuple[float, float]:
 _JOINER = re.compile(r"^\s*(,\s*(and\s+)?|and\s+)$", re.I)
 
 
+#: The side of a toll that two sides report together ("X and Y reported almost 100 deaths"): no one side's figure.
+JOINT = "+joint"
+
+
 def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_party: str | None) -> str | None:
     """The side of a count whose noun names none: the party of the subject of the nearest reporting verb above it
     ("Hamas claims 500 were killed"), else the source's party; None for what a subject did ("it killed 30")."""
@@ -46,7 +51,9 @@ def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_part
     tok = arg.head
     for _ in range(6):
         if tok.lemma_.lower() in REPORTING_VERBS and (subj := child(tok, "nsubj")) is not None:
-            return pidx.party_of(subj)   # the nearest speaker: its party, or none known ("Officials in X said")
+            party = pidx.party_of(subj)   # the nearest speaker: its party, or none known ("Officials in X said")
+            others = {pidx.party_of(c) for c in subj.children if c.dep_ == "conj"} - {None, party}
+            return JOINT if party is not None and others else party   # "X and Y reported 100 deaths"
         if tok.head is tok:
             break
         tok = tok.head
@@ -65,7 +72,7 @@ def merge_conjoined(counts: list["Count"], text: str) -> list["Count"]:
                 and {prev.qualifier, c.qualifier} <= {"exact", "about"} and prev.value is not None \
                 and c.value is not None and _JOINER.match(text[end_of_last:start]):
             total = prev.value + c.value
-            prev = replace(prev, party=prev.party or c.party)
+            prev = replace(prev, party=prev.party or c.party, side=prev.side or c.side)
             span = text[text.find(prev.text):start + len(c.text)]
             if "about" in (prev.qualifier, c.qualifier):
                 low, high = about_interval(total)

@@ -19,13 +19,15 @@ people ("Between 70 and 80 servicemen were killed").
 The counted quantity comes from the counted word ("14 wounded", "two prisoners"), the verb after it ("were killed",
 "were reported missing", "lost their lives"), a modifier, the governing verb ("killed at least 52 people", "wounded
 30 more/others", "killed 13 hostages" — a casualty verb outranks a status noun), "the bodies of 42 servicemen",
-"the death toll rose to 57", or, for "including 12 children", the count it belongs to. People are casualty nouns
-(lexicon.CASUALTY_NOUNS), party mentions and plural nationalities ("2,215 Palestinians").
+"the death toll rose to 57", for "including 12 children" the count it belongs to, for "the deaths of a colonel and
+two soldiers" the first person's, or a casualty verb just before the count ("kills at least 30" in a headline).
+People are casualty nouns (lexicon.CASUALTY_NOUNS), party mentions and plural nationalities ("2,215 Palestinians").
 
 The `party` is the party named in the counted noun phrase ("two Armenian soldiers", "servicemen of the X army",
 "50 of its servicemen"), an "on the X side" phrase or the subject of "lost" ("the X side lost 207 servicemen");
 else the reporting source's (a side reports its own losses: "Baku says 50 soldiers killed"; not "X said it killed 30
-militants"); `unit` is the counted noun's lemma.
+militants"). `side` is whose people, also by place and context (victim_sides.py: "30 people killed at a station in
+eastern X" are X's, whoever reports them). "Killed or injured" is neither figure; `unit`: the noun's lemma.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ from .lexicon import (
     UNIT_NOUNS,
     VAGUE_NUMBERS,
 )
-from .count_sides import about_interval, merge_conjoined, reporting_side
+from .count_sides import JOINT, about_interval, merge_conjoined
 from .parties import PartyMatcher
+from .victim_sides import VictimSides, combined
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +63,12 @@ _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
 _AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
               "all", "allegedly", "now", "confirmed", "already", "reported", "feared", "believed", "presumed",
               "thought", "still", "officially", "listed", "declared", "said", "understood", "known", "to", "later",
-              "subsequently", "either", "both", "each", "seriously", "critically", "lightly", "severely", "fatally",
-              "mortally", "badly"}
+              "subsequently", "either", "both", "each", "so", "far", "found", "seriously", "critically", "lightly",
+              "severely", "fatally", "mortally", "badly"}
 #: Nouns whose "of" phrase counts the dead: "the bodies of 42 servicemen".
 _DEAD_OF = {"body", "remains", "death", "funeral", "corpse", "killing", "murder"}
 _QUALIFIERS = sorted(QUALIFIER_PHRASES, key=lambda qp: -len(qp[0]))
+_VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB", "NNS"}   # NNS: a headline's verb tagged as a plural noun
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class Count:
     party: str | None
     text: str
     unit: str | None = None
+    side: str | None = None   # whose people, also by place and context (victim_sides.py); `party`: named/reported
 
 
 def _numberish(t: Token) -> bool:
@@ -244,6 +249,9 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
                 q = _quantity_word(w)
                 if q is not None:
                     return q
+    # "the deaths of a colonel and two soldiers": a conjoined person shares the first one's quantity
+    if arg.dep_ == "conj" and arg.head is not arg and _is_person(arg.head, pidx) and casualty:
+        return _quantity(arg.head, arg.head, arg.head.i, pidx, noun_itself=False)
     return "other"
 
 
@@ -269,10 +277,13 @@ def _party(noun: Token | None, arg: Token, pidx: PartyIndex) -> str | None:
     return None
 
 
-def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None = None) -> list[Count]:
+def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None = None,
+                    context_place: str | None = None) -> list[Count]:
     """The counts in `sent`, in text order (see the module docstring). `source_party`: the party of the sentence's
-    source (voice.py), the side of casualty figures whose noun names none."""
+    source (voice.py), the side of casualty figures whose noun names none; `context_place`: the party of the place
+    an earlier sentence of the article located the event in (victim_sides.py)."""
     pidx = PartyIndex.build(sent, matcher)
+    sides = VictimSides(sent, matcher, pidx, source_party, context_place)
     doc = sent.doc
     counts: list[Count] = []
     used: set[int] = set()
@@ -351,16 +362,21 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if quantity == "other" and arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"} and counts \
                 and _is_person(noun, pidx):
             quantity = counts[-1].quantity  # "killed 31 people, including 12 children"
+        before = doc[qstart - 1] if qstart > sent.start else None   # "… said killed 200 people", "rocket kills 30"
+        if quantity == "other" and _is_person(noun, pidx) and before is not None and before.tag_ in _VERB_TAGS:
+            quantity = _quantity_word(before) or quantity
         if quantity == "other" and noun is None:
             i = last + 1
             continue
-        party = _party(noun, arg, pidx)
-        if party is None and quantity != "other":
-            party = reporting_side(noun, arg, pidx, source_party)
+        if quantity != "other" and combined(doc[last + 1:min(sent.end, last + 16)], quantity, _numberish):
+            quantity = "other"   # "43 killed or seriously injured": one combined figure, neither
+        party, side = sides.resolve(_party(noun, arg, pidx), noun, arg, counts[-1].side if counts else None, quantity)
+        if JOINT in (party, side):   # a toll of two sides together: neither side's figure
+            party, side, quantity = None, None, "other"
         stop = max(last, noun.i if noun is not None and noun.i > last else last)
         text = doc[qstart:stop + 1].text
         unit = noun.lemma_.lower() if noun is not None else None
-        counts.append(Count(quantity, value, low, high, qualifier, party, text, unit))
+        counts.append(Count(quantity, value, low, high, qualifier, party, text, unit, side))
         used.update(range(start, last + 1))
         i = last + 1
     # "an Azerbaijani soldier was killed": a/an before a person noun with a casualty word counts as one
@@ -372,9 +388,10 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             q = _quantity(noun, noun, t.i, pidx, noun_itself=False)
             if q == "other":
                 continue
-            side = _party(noun, noun, pidx) or reporting_side(noun, noun, pidx, source_party)
-            counts.append(Count(q, 1.0, 1.0, 1.0, "exact", side, doc[t.i:noun.i + 1].text,
-                                noun.lemma_.lower()))
+            party, side = sides.resolve(_party(noun, noun, pidx), noun, noun)
+            if JOINT in (party, side):
+                continue
+            counts.append(Count(q, 1.0, 1.0, 1.0, "exact", party, doc[t.i:noun.i + 1].text, noun.lemma_.lower(), side))
     counts.sort(key=lambda c: sent.text.find(c.text))
     counts = merge_conjoined(counts, sent.text)
     log.debug("%d counts in %r", len(counts), sent.text[:60])

@@ -81,6 +81,16 @@ def _compile(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
 
 
+def _resolve(found: list[PartyMention]) -> list[PartyMention]:
+    """Non-overlapping mentions in text order, the longest winning an overlap."""
+    found.sort(key=lambda pm: (-(pm.end - pm.start), pm.start))
+    kept: list[PartyMention] = []
+    for pm in found:
+        if all(pm.end <= k.start or pm.start >= k.end for k in kept):
+            kept.append(pm)
+    return sorted(kept, key=lambda pm: pm.start)
+
+
 class PartyMatcher:
     """Match the parties of an event in text (see the module docstring for the rules)."""
 
@@ -107,20 +117,21 @@ class PartyMatcher:
                 seen.add(key)
                 aliases.append(_Alias(_compile(alias), p.id, alias, is_loaded))
         self._aliases: tuple[_Alias, ...] = tuple(aliases)
+        # the places an event file lists for a party (`places`): where, never who, so kept apart from the aliases
+        self._places: tuple[_Alias, ...] = tuple(
+            _Alias(_compile(place), p.id, place, False)
+            for p in self.parties for place in dict.fromkeys(getattr(p, "places", ())) if place.strip())
         log.debug("party matcher: %d parties, %d alias patterns", len(self.parties), len(self._aliases))
 
     def find_all(self, text: str) -> list[PartyMention]:
         """All non-overlapping party mentions in `text`, in text order (longest alias wins an overlap)."""
-        found: list[PartyMention] = []
-        for a in self._aliases:
-            for hit in a.pattern.finditer(text):
-                found.append(PartyMention(hit.start(), hit.end(), a.party_id, hit.group(0), a.loaded))
-        found.sort(key=lambda pm: (-(pm.end - pm.start), pm.start))
-        kept: list[PartyMention] = []
-        for pm in found:
-            if all(pm.end <= k.start or pm.start >= k.end for k in kept):
-                kept.append(pm)
-        return sorted(kept, key=lambda pm: pm.start)
+        return _resolve([PartyMention(hit.start(), hit.end(), a.party_id, hit.group(0), a.loaded)
+                         for a in self._aliases for hit in a.pattern.finditer(text)])
+
+    def find_places(self, text: str) -> list[PartyMention]:
+        """The parties' listed places in `text` (event.toml `places`), in text order, longest first on overlap."""
+        return _resolve([PartyMention(hit.start(), hit.end(), a.party_id, hit.group(0), False)
+                         for a in self._places for hit in a.pattern.finditer(text)])
 
     def match(self, text: str) -> str | None:
         """The party id of the longest alias in `text` (earliest on a tie), or None."""

@@ -22,6 +22,7 @@ from .places import Place, extract_place_mentions
 from .times import TimeMention, extract_time_mentions
 from .quote_runs import QuoteRun, quote_runs
 from .source_names import _compatible, institution_of
+from .victim_sides import drop_other_incidents, other_incident, sentence_place
 from .voice import ATTRIBUTED, Voice, analyse_voice_detail
 from .wording import LoadedTerm, loaded_terms, matcher_for
 
@@ -57,6 +58,8 @@ class SentenceAnalysis:
     mentions: tuple[PartyMention, ...] = ()
     operations: tuple[str, ...] = ()     # names of military operations (operations.py)
     toponyms: tuple[str, ...] = ()       # "<place>=<name>" of contested places (toponyms.py)
+    victim_place: str | None = None      # the party whose place the sentence locates the event in (victim_sides.py)
+    other_incident: bool = False         # dated only outside the event's window (victim_sides.py)
 
 
 def _reporting_party(span: Span, voice: Voice) -> str | None:
@@ -69,8 +72,10 @@ def _reporting_party(span: Span, voice: Voice) -> str | None:
 
 
 def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None,
-           quoted_by: Voice | None = None) -> SentenceAnalysis:
-    """`quoted_by`: the whole sentence is known to be inside that source's quotation (quote_runs.py)."""
+           quoted_by: Voice | None = None, place: str | None = None, after_other: bool = False) -> SentenceAnalysis:
+    """`quoted_by`: the whole sentence is known to be inside that source's quotation (quote_runs.py); `place`: the
+    party whose place an earlier sentence of the article located the event in; `after_other`: the sentence before
+    is dated only outside the event's window (victim_sides.other_incident)."""
     if quoted_by is not None:
         voice, scope = quoted_by, {t.i for t in span}
     else:
@@ -86,7 +91,9 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         initiator=initiator_of(acts),
         own_initiator=initiator_of([a for a in acts if not a.reported]),
         reported_initiator=initiator_of([a for a in acts if a.reported and not _own_side(a, voice)]),
-        numbers=tuple(extract_numbers(span, matcher, _reporting_party(span, voice))),
+        numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place),
+                                           times, event.window_start.date(), event.window_end.date(),
+                                           after_other)),
         places=tuple(p.name for p in places),
         place_mentions=tuple(places),
         times=tuple(t.value for t in times),
@@ -95,6 +102,8 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         operations=operation_names(span.text),
         toponyms=toponym_names(span.text),
         mentions=tuple(matcher.find_all(span.text)),
+        victim_place=sentence_place(span, matcher),
+        other_incident=other_incident(times, event.window_start.date(), event.window_end.date()),
     )
 
 
@@ -135,18 +144,25 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
     out: list[SentenceAnalysis] = []
     docs: list[Doc] = []
     carried: list[Voice | None] = []
+    places: list[tuple[str | None, bool]] = []   # the place and other-incident flag carried into each sentence
     previous: Voice | None = None
     named: list[Voice] = []   # the article's earlier sources that name a party, latest last
+    place: str | None = None
+    after_other = False
     for doc in nlp.pipe(sentences, batch_size=batch_size):
-        analysis = _build(doc[:], event, matcher, previous)
+        analysis = _build(doc[:], event, matcher, previous, place=place, after_other=after_other)
         earlier = _same_institution(analysis.voice, named)
         if earlier is not None and earlier != previous:
-            analysis = _build(doc[:], event, matcher, earlier)
+            analysis = _build(doc[:], event, matcher, earlier, place=place, after_other=after_other)
         carried.append(previous)
+        places.append((place, after_other))
+        after_other = analysis.other_incident
         if analysis.voice.attributed:
             previous = analysis.voice
             if analysis.voice.attributed_party is not None:
                 named.append(analysis.voice)
+        if not analysis.other_incident:   # another incident's place is not this event's
+            place = analysis.victim_place or place
         out.append(analysis)
         docs.append(doc)
     for run in quote_runs(list(sentences)):
@@ -156,7 +172,8 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
             # a sentence wholly inside the quotation is the speaker's even if it holds a speech verb ("Let's say …")
             wholly = run.start < i < run.end or (i == run.end and not run.closed)
             if (wholly or v.cue == "quote" or (not v.attributed and i > run.start)) and v != speaker:
-                out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker)
+                out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker, place=places[i][0],
+                                after_other=places[i][1])
     log.info("analysed %d sentences for event %s", len(out), event.id)
     return out
 

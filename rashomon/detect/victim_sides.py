@@ -1,0 +1,273 @@
+"""Whose people a casualty count is when its counted noun names no party: the place where they were hit.
+
+Civilians belong to the side whose territory they were hit in, whoever reports the figure: "a strike on a train
+station in X killed 30 people" counts X's people. The place is read from the sentence, else carried from the
+article's last sentence that located the event ("A missile hit the station in X." then "30 people were killed.").
+
+A **location** of a sentence is a party word that says where, not who:
+
+- a phrase under a locating preposition (`victim_sides.toml` place_preps: "in eastern X", "at a station in X",
+  "on the bridge to X") whose head is a place (a GPE/LOC/FAC entity, a place noun such as city, station, hospital,
+  or an event-file place) and that holds a party word: the party alias itself ("in X"), a modifier ("in the eastern
+  X city of K", "in X-controlled K") or a nested locating phrase ("at a station in K in eastern X");
+- a party word modifying a place noun anywhere ("strikes an X railway station");
+- one of the places an event file lists for a party (`places` of `[[parties]]`, docs/formats.md), anywhere: the
+  user says that place is that party's ("Gaza City" for the Gaza authorities).
+
+Phrases of the agent or the origin (not_place_preps: "by X forces", "fired from X") and clauses never locate, and a
+party word that modifies a non-place noun ("X's attack", "an X missile") is no location.
+
+`victim_side` applies it: for people nouns (civilian_nouns: people, civilians, passengers …) the location outranks
+the reporting source ("X said 30 people were killed in Y" are Y's people); for a count without a noun ("30 killed")
+it is used only when no source side is known (count_sides.reporting_side); soldiers and other combatants are never
+given a side by place. A count without a noun, or one that continues the previous one (continuing_words), shares
+the side of the sentence's previous count ("20 X soldiers were killed and at least 14 wounded", "… four more").
+
+`other_incident`: a sentence dated only outside the event's window ("a strike on March 3 killed 17 people" about
+an event of April) counts the dead of another incident: its figures are no casualties of this event; so does an
+undated sentence right after one ("On March 3 a rocket hit K. The attack killed 17 people.").
+
+`combined`: "43 were killed or seriously injured", "43 injured or dead": two casualty words joined by "or"
+(combined_joiners) make one combined figure, neither killed nor wounded.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from spacy.tokens import Span, Token
+
+from ._syntax import PartyIndex
+from .count_sides import reporting_side
+from .lexicon import PLACE_NOUNS, QUANTITY_WORDS
+from .parties import PartyMatcher
+from .times import TimeMention
+
+if TYPE_CHECKING:
+    from .numbers import Count
+
+VICTIM_SIDES_PATH = Path(__file__).with_name("victim_sides.toml")
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class VictimWords:
+    civilian_nouns: frozenset[str]
+    place_preps: frozenset[str]
+    place_heads: frozenset[str]
+    not_place_preps: frozenset[str]
+    combined_joiners: frozenset[str]
+    continuing_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def victim_words(path: Path = VICTIM_SIDES_PATH) -> VictimWords:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return VictimWords(frozenset(data["civilian_nouns"]), frozenset(data["place_preps"]),
+                       frozenset(data["place_heads"]) | frozenset(PLACE_NOUNS),
+                       frozenset(data["not_place_preps"]), frozenset(data["combined_joiners"]),
+                       frozenset(data["continuing_words"]))
+
+
+@dataclass(frozen=True)
+class Location:
+    """A party located in the sentence: the token that says where, and the party."""
+
+    token: int
+    party: str
+
+
+def _place_tokens(sent: Span, matcher: PartyMatcher) -> dict[int, str]:
+    """Token index -> party for the event file's places of the parties found in `sent`."""
+    doc, out = sent.doc, {}
+    for m in matcher.find_places(sent.text):
+        span = doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                out[t.i] = m.party_id
+    return out
+
+
+def _is_place(t: Token, places: dict[int, str], words: VictimWords) -> bool:
+    return t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in words.place_heads or t.i in places
+
+
+def _party_word(t: Token, pidx: PartyIndex, places: dict[int, str]) -> str | None:
+    m = pidx.by_token.get(t.i)
+    if m is not None:
+        return m.party_id
+    return places.get(t.i)
+
+
+def _phrase_party(head: Token, pidx: PartyIndex, places: dict[int, str], words: VictimWords) -> str | None:
+    """The first party word inside the place phrase headed by `head`, skipping possessives and agent/origin
+    phrases and clauses: "the eastern X city of K", "a station in K in eastern X", "X's Donetsk region"."""
+    stack, found = [head], []
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "prep" and t.lower_ in words.not_place_preps:
+            continue
+        if t.dep_ in {"relcl", "acl", "advcl"} and t is not head:
+            continue   # "the station, where officials said …": a clause about the place, not the place
+        p = _party_word(t, pidx, places)
+        if p is not None:
+            found.append((t.i, p))
+        stack.extend(t.children)
+    return min(found)[1] if found else None
+
+
+def locations(sent: Span, matcher: PartyMatcher, pidx: PartyIndex | None = None) -> list[Location]:
+    """The parties located in `sent` (module docstring), in text order."""
+    words = victim_words()
+    pidx = pidx or PartyIndex.build(sent, matcher)
+    places = _place_tokens(sent, matcher)
+    found: dict[int, str] = {i: p for i, p in places.items()}
+    for t in sent:
+        if t.dep_ == "pobj" and t.head.lower_ in words.place_preps and _is_place(t, places, words):
+            p = _phrase_party(t, pidx, places, words)
+            if p is not None:
+                found.setdefault(t.i, p)
+        elif t.dep_ in {"amod", "compound", "nmod", "npadvmod"}:
+            head = t.head
+            while head.dep_ == "compound" and head.head is not head:   # "an X bus depot"
+                head = head.head
+            p = _party_word(t, pidx, places) if head.lemma_.lower() in words.place_heads else None
+            if p is not None:
+                found.setdefault(head.i, p)
+    return [Location(i, p) for i, p in sorted(found.items())]
+
+
+def sentence_place(sent: Span, matcher: PartyMatcher) -> str | None:
+    """The party of the first location of `sent`, or None (what a later sentence's victims carry)."""
+    locs = locations(sent, matcher)
+    return locs[0].party if locs else None
+
+
+def is_civilian(noun: Token | None) -> bool:
+    return noun is not None and (noun.lemma_.lower() in victim_words().civilian_nouns
+                                 or noun.lower_ in victim_words().civilian_nouns)
+
+
+def place_side(arg: Token, locs: list[Location], context_place: str | None) -> str | None:
+    """The party of the location nearest to the counted phrase `arg`, else the place carried into the sentence."""
+    if locs:
+        return min(locs, key=lambda loc: (abs(loc.token - arg.i), loc.token)).party
+    return context_place
+
+
+_SAME = {"dead": "killed"}   # "died or were killed" is one quantity
+
+
+def _quantity_of(t: Token) -> str | None:
+    q = QUANTITY_WORDS.get(t.lemma_.lower()) or QUANTITY_WORDS.get(t.lower_)
+    return _SAME.get(q, q) if q else None
+
+
+def combined(after: Span, quantity: str, numberish: Callable[[Token], bool]) -> bool:
+    """Is the casualty word of `quantity` in `after` (the words after a count, up to the next number) joined by "or"
+    to a casualty word of another quantity ("killed or seriously injured", "injured or dead")?"""
+    joiners = victim_words().combined_joiners
+    upto = list(after)
+    upto = upto[:next((k for k, w in enumerate(upto) if numberish(w)), len(upto))]
+    words = [t for t in upto if not (t.pos_ == "ADV" or t.is_punct)]
+    for a, j, b in zip(words, words[1:], words[2:]):
+        qa, qb = _quantity_of(a), _quantity_of(b)
+        if j.lower_ in joiners and qa and qb and qa != qb and _SAME.get(quantity, quantity) in (qa, qb):
+            return True
+    return False
+
+
+
+
+class VictimSides:
+    """The side of the counts of one sentence whose noun names no party (module docstring)."""
+
+    def __init__(self, sent: Span, matcher: PartyMatcher, pidx: PartyIndex, source_party: str | None,
+                 context_place: str | None):
+        self.sent, self.matcher, self.pidx = sent, matcher, pidx
+        self.source_party, self.context_place = source_party, context_place
+        self._locs: list[Location] | None = None
+
+    def _place(self, arg: Token) -> str | None:
+        if self._locs is None:
+            self._locs = locations(self.sent, self.matcher, self.pidx)
+        return place_side(arg, self._locs, self.context_place)
+
+    def resolve(self, named: str | None, noun: Token | None, arg: Token, previous: str | None = None,
+                quantity: str = "killed") -> tuple[str | None, str | None]:
+        """(party, side) of a count: `named`, the party its noun phrase names, is both; else the party is the side
+        the text reports (count_sides.reporting_side: what compare.py matches figures across outlets on) and the
+        side is whose people the count is (`side`: what the figures table stores). No side for "other" counts."""
+        if named is not None or quantity == "other":
+            return named, named
+        return reporting_side(noun, arg, self.pidx, self.source_party), self.side(noun, arg, previous)
+
+    def side(self, noun: Token | None, arg: Token, previous: str | None = None) -> str | None:
+        """Whose people: the previous count's side for a count without a person noun ("14 wounded") or that continues
+        it ("two more"), the place for people nouns, the reporting side, else (no noun) the place. `previous`: the
+        side of the sentence's previous count."""
+        cont = victim_words().continuing_words
+        if previous is not None and (noun is None or noun.lower_ in cont or _quantity_of(noun) is not None):
+            return previous   # "… and at least 14 wounded", "… and two more wounded"
+        if arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"}:
+            return None   # "killed 22 people, including nine children": part of a count that has its own side
+        if is_civilian(noun) and (side := self._place(arg)) is not None:
+            return side
+        side = reporting_side(noun, arg, self.pidx, self.source_party)
+        if side is None and noun is None:
+            side = self._place(arg)
+        return side
+
+
+_SLACK = timedelta(days=2)
+
+
+def _day(value: str, year: int) -> date | None:
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2 and len(parts[0]) == 2:
+            return date(year, int(parts[0]), int(parts[1]))
+    except ValueError:
+        return None
+    return None
+
+
+def _month(value: str, year: int) -> tuple[date, date] | None:
+    """First and last day of a month mention ("08" in the window's year, "2021-08")."""
+    parts = value.split("-")
+    try:
+        y, m = (year, int(parts[0])) if len(parts) == 1 else (int(parts[0]), int(parts[1]))
+        first = date(y, m, 1)
+    except ValueError:
+        return None
+    nxt = date(y + (m == 12), m % 12 + 1, 1)
+    return first, nxt - timedelta(days=1)
+
+
+def other_incident(times: list[TimeMention], start: date, end: date, after_other: bool = False) -> bool:
+    """Is the sentence dated (by dates or months) only outside the event's window [start, end] (two days' slack)?
+    `after_other`: the sentence just before was; an undated sentence then goes on about that incident."""
+    spans: list[tuple[date, date]] = []
+    for t in times:
+        if t.kind == "date" and (d := _day(t.value, start.year)) is not None:
+            spans.append((d, d))
+        elif t.kind == "month" and (m := _month(t.value, start.year)) is not None:
+            spans.append(m)
+    if not spans:
+        return after_other
+    return all(last < start - _SLACK or first > end + _SLACK for first, last in spans)
+
+
+def drop_other_incidents(counts: list[Count], times: list[TimeMention], start: date, end: date,
+                         after_other: bool = False) -> list[Count]:
+    """The counts, casualty quantities turned to "other" when the sentence counts another incident's dead."""
+    if not counts or not other_incident(times, start, end, after_other):
+        return counts
+    return [replace(c, quantity="other") for c in counts]

@@ -1,0 +1,186 @@
+"""Whose people a casualty count is when its noun names no party (detect/victim_sides.py): the place the sentence
+or the article locates the event in, the event file's `places`, elliptical counts, and "killed or injured" figures
+that are neither. Every sentence is written for the test, about invented countries."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.detect import extract_numbers
+from rashomon.detect.parties import PartyMatcher
+from rashomon.detect.sentence import analyse, analyse_article
+from rashomon.sources import Event, load_event
+
+EVENT_TOML = """
+id = "valoria-2024-03-01"
+title = "Strike on a market"
+window_start = 2024-03-01T00:00:00Z
+window_end = 2024-03-04T00:00:00Z
+keywords = ["Valoria"]
+
+[[parties]]
+id = "valoria"
+name = "Valoria"
+aliases = ["Valoria", "Valorian army"]
+{places}
+
+[[parties]]
+id = "dravenia"
+name = "Dravenia"
+aliases = ["Dravenia", "Dravenian army"]
+"""
+
+
+def _event(tmp_path_factory, places: str) -> Event:
+    folder = tmp_path_factory.mktemp("events") / "valoria-2024-03-01"
+    folder.mkdir()
+    (folder / "event.toml").write_text(EVENT_TOML.format(places=places), encoding="utf-8")
+    return load_event(folder)
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory) -> Event:
+    """An event file without `places` (they are optional)."""
+    return _event(tmp_path_factory, "")
+
+
+@pytest.fixture(scope="module")
+def with_places(tmp_path_factory) -> Event:
+    return _event(tmp_path_factory, 'places = ["Port Ostrin", "Ostrin Bay"]')
+
+
+def _sides(nlp: Language, text: str, event: Event, source: str | None = None):
+    return [(c.quantity, c.value, c.side)
+            for c in extract_numbers(nlp(text)[:], PartyMatcher(event.parties), source)]
+
+
+@pytest.mark.parametrize("text", [
+    "A rocket hit a bus depot in the western Valorian city of Kessel, killing 12 people.",
+    "Twelve people died when a rocket hit a bus depot in Kessel in northern Valoria.",
+    "Twelve dead after rocket strikes Valorian bus depot",
+])
+def test_people_hit_in_a_partys_place_are_its_people(nlp: Language, plain: Event, text: str) -> None:
+    assert [side for *_, side in _sides(nlp, text, plain)] == ["valoria"]
+
+
+def test_the_place_outranks_the_reporting_side_for_people(nlp: Language, plain: Event) -> None:
+    text = "Dravenia said it had not fired at the market in Valoria, where at least 12 people were killed."
+    assert _sides(nlp, text, plain, "dravenia") == [("killed", 12, "valoria")]
+
+
+def test_soldiers_get_no_side_from_a_place(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Four soldiers were killed in Valoria on Monday.", plain) == [("killed", 4, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "A missile fired from Dravenia killed six people.",     # the origin, not the place of the victims
+    "The Dravenian army's attack killed six people.",       # the attacker
+])
+def test_an_origin_or_an_attacker_is_no_place(nlp: Language, plain: Event, text: str) -> None:
+    assert [side for *_, side in _sides(nlp, text, plain)] == [None]
+
+
+def test_an_event_files_places_locate(nlp: Language, plain: Event, with_places: Event) -> None:
+    text = "A drone struck a clinic in Port Ostrin, killing nine civilians."
+    assert _sides(nlp, text, with_places) == [("killed", 9, "valoria")]
+    assert _sides(nlp, text, plain) == [("killed", 9, None)]   # without the field, a bare town names no side
+
+
+def test_the_place_is_carried_to_the_next_sentences(nlp: Language, with_places: Event) -> None:
+    out = analyse_article(["A drone struck a clinic in Port Ostrin on Monday night.",
+                           "Nine people died and 20 were injured, medics said."], with_places, nlp=nlp)
+    assert out[0].victim_place == "valoria"
+    assert [(c.quantity, c.value, c.side) for c in out[1].numbers] == [("dead", 9, "valoria"),
+                                                                      ("wounded", 20, "valoria")]
+    # a sentence alone carries nothing
+    alone = analyse("Nine people died and 20 were injured, medics said.", with_places, nlp=nlp)
+    assert [c.side for c in alone.numbers] == [None, None]
+
+
+def test_a_count_without_a_noun_shares_the_previous_counts_side(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Six Valorian soldiers were killed and two more were wounded.", plain) == [
+        ("killed", 6, "valoria"), ("wounded", 2, "valoria")]
+
+
+@pytest.mark.parametrize("text", [
+    "Intercepts suggest 40 soldiers of the Dravenian army were killed or badly injured.",
+    "Reports put the toll at 40 injured or dead on the Dravenian side.",
+])
+def test_killed_or_injured_is_neither_figure(nlp: Language, plain: Event, text: str) -> None:
+    assert [q for q, *_ in _sides(nlp, text, plain)] in ([], ["other"])
+
+
+def test_find_places_is_apart_from_the_aliases(with_places: Event) -> None:
+    m = PartyMatcher(with_places.parties)
+    assert [(p.party_id, p.alias) for p in m.find_places("Boats left Ostrin Bay for Port Ostrin.")] == [
+        ("valoria", "Ostrin Bay"), ("valoria", "Port Ostrin")]
+    assert m.find_all("Boats left Port Ostrin.") == []   # a place names no party: it is where, not who
+
+
+def test_a_sentence_dated_outside_the_window_counts_another_incident(nlp: Language, plain: Event) -> None:
+    # the event's window is 1-4 March 2024
+    other = analyse("It looked like the rocket that hit a school in Kessel on January 20 and killed 11 people.",
+                    plain, nlp=nlp)
+    assert [c.quantity for c in other.numbers] == ["other"]
+    this = analyse("The rocket that hit a school in Kessel on March 2 killed 11 people.", plain, nlp=nlp)
+    assert [c.quantity for c in this.numbers] == ["killed"]
+
+
+def test_a_sentence_dated_by_a_month_outside_the_window_counts_another_incident(nlp: Language,
+                                                                                 plain: Event) -> None:
+    a = analyse("In November, three Valorian soldiers were killed and five others wounded near the river.", plain,
+                nlp=nlp)
+    assert {c.quantity for c in a.numbers} == {"other"}
+
+
+def test_a_conjoined_person_shares_the_first_ones_quantity(nlp: Language, plain: Event) -> None:
+    # "two privates" hang on "a captain", not on "the deaths of": one figure, 3 dead
+    assert _sides(nlp, "The army confirmed the deaths of a Valorian captain and two privates.", plain) == [
+        ("dead", 3, "valoria")]
+
+
+def test_a_casualty_verb_just_before_the_count_gives_its_quantity(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Rescuers were digging at the market, a blast Valoria's medics said killed at least 40 people "
+                       "was the worst of the week, with more feared.", plain)[0][0] == "killed"
+
+
+def test_found_dead_so_far(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Medics said four people had so far been found dead under the rubble.", plain) == [
+        ("dead", 4, None)]
+
+
+def test_a_toll_two_sides_report_together_is_no_sides_figure(nlp: Language, plain: Event) -> None:
+    assert [q for q, *_ in _sides(nlp, "Valoria and Dravenia reported nearly 60 troop deaths on Monday.", plain)] \
+        == ["other"]
+    assert _sides(nlp, "Valoria reported nearly 60 troop deaths on Monday.", plain)[0][2] == "valoria"
+
+
+def test_an_undated_sentence_right_after_another_incident_goes_on_about_it(nlp: Language, plain: Event) -> None:
+    out = analyse_article(["On January 20 a rocket hit a school in Kessel.", "The strike killed 11 people.",
+                           "Then on Monday a rocket hit the market in Valoria.", "It killed 14 people."],
+                          plain, nlp=nlp)
+    assert [[c.quantity for c in a.numbers] for a in out] == [[], ["other"], [], ["killed"]]
+
+
+def test_a_headline_verb_read_as_a_noun_still_counts(nlp: Language, with_places: Event) -> None:
+    # the parser hangs "12" on "kills" as a bare modifier (npadvmod), not as its object
+    assert _sides(nlp, "Kessel bus depot attack: Dravenian Grad-M rocket kills at least 12", with_places) == [
+        ("killed", 12, None)]
+
+
+def test_a_count_without_a_noun_is_elliptical(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Six Valorian soldiers were killed and at least 9 wounded, Dravenia said.", plain,
+                  "dravenia") == [("killed", 6, "valoria"), ("wounded", 9, "valoria")]
+
+
+def test_the_party_stays_the_named_or_reported_side_for_comparisons(nlp: Language, plain: Event) -> None:
+    # compare.py matches figures across outlets on `party` (named or reported); `side` adds the place's people
+    (c,) = extract_numbers(nlp("Dravenia said 12 people were killed at the market in Valoria.")[:],
+                           PartyMatcher(plain.parties), "dravenia")
+    assert (c.party, c.side) == ("dravenia", "valoria")
+
+
+def test_part_of_a_count_gets_no_side_from_the_place(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "A rocket hit the market in Valoria, killing 12 people, including four children.", plain) \
+        == [("killed", 12, "valoria"), ("killed", 4, None)]
