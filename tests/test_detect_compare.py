@@ -344,3 +344,12 @@ def test_a_sentence_going_on_about_the_act_before_it() -> None:
     assert continues_act("That strike, the police said, wounded four.")
     assert not continues_act("The station was crowded with people waiting for trains.")
     assert not continues_act("Shelling killed eleven people.")
+
+
+def test_two_sides_named_together_before_a_count_give_a_combined_toll(nlp: Language, karabakh: Event) -> None:
+    # "Armenia and Azerbaijan reported …" counts both sides' dead: not Armenia's figure
+    assert "number" not in kinds(pair(nlp, karabakh, "Armenia and Azerbaijan reported nearly 90 troop deaths.",
+                                      "Armenia said 41 of its soldiers were killed in the fighting."))
+    # a count that names its side is that side's, whoever else the sentence names
+    assert "number" in kinds(pair(nlp, karabakh, "Armenia and Azerbaijan traded fire; 52 Armenian soldiers died.",
+                                  "Armenia said 41 of its soldiers were killed in the fighting."))

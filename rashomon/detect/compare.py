@@ -194,10 +194,26 @@ def _compatible(a: Count, b: Count) -> bool:
     return a.qualifier == b.qualifier == "vague" and a.quantity == b.quantity == "other"
 
 
+def _combined_toll(a: SentenceAnalysis, event: Event) -> bool:
+    """Does the sentence give both sides' toll together: "in total", "both sides", or two opposing parties joined by
+    "and" before a count that names no side itself ("Armenia and Azerbaijan reported almost 100 troop deaths")?"""
+    if COMBINED_TOLL.search(a.text):
+        return True
+    ms = sorted(a.mentions, key=lambda m: m.start)
+    for x, y in zip(ms, ms[1:]):
+        if a.text[x.end:y.start].strip().lower() != "and" or event.same_side(x.party_id, y.party_id):
+            continue
+        for c in a.numbers:
+            pos = a.text.find(c.text, y.end)
+            if pos >= 0 and not any(pos <= m.start < pos + len(c.text) for m in ms):
+                return True
+    return False
+
+
 def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
     out: list[Disagreement] = []
     done: set[tuple[str, str | None]] = set()
-    if bool(COMBINED_TOLL.search(a.text)) != bool(COMBINED_TOLL.search(b.text)):
+    if _combined_toll(a, event) != _combined_toll(b, event):
         return out   # one gives both sides' toll together, the other one side's: two different figures
 
     def bucket(c: Count) -> str:
