@@ -353,3 +353,11 @@ def test_two_sides_named_together_before_a_count_give_a_combined_toll(nlp: Langu
     # a count that names its side is that side's, whoever else the sentence names
     assert "number" in kinds(pair(nlp, karabakh, "Armenia and Azerbaijan traded fire; 52 Armenian soldiers died.",
                                   "Armenia said 41 of its soldiers were killed in the fighting."))
+
+
+def test_no_wording_card_for_a_loaded_term_the_sentence_rules_out(nlp: Language, karabakh: Event) -> None:
+    # "never liberated": the outlet does not call the capture a liberation
+    assert "wording" not in kinds(pair(nlp, karabakh, "Armenia said Azerbaijan had never liberated the two heights.",
+                                       "Azerbaijan captured the two heights, Armenia said."))
+    assert "wording" in kinds(pair(nlp, karabakh, "Armenia said Azerbaijan had liberated the two heights.",
+                                   "Azerbaijan captured the two heights, Armenia said."))

@@ -329,6 +329,16 @@ def _different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
     return bool(actors_a) and bool(actors_b) and not actors_a & actors_b
 
 
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nor|rather than|instead of)(?:\W+\w+){0,3}\W+$", re.IGNORECASE)
+
+
+def _negated(text: str, term: str) -> bool:
+    """Is every use of the term in the text negated within three words before it ("could not have resulted from
+    accidents", "no accident")? A term the sentence rules out is not the word it uses for the thing."""
+    hits = list(term_pattern(term).finditer(text))
+    return bool(hits) and all(_NEGATED_BEFORE.search(text[: h.start()]) for h in hits)
+
+
 def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
     out: list[Disagreement] = []
     seen: set[tuple[str, str]] = set()
@@ -336,7 +346,7 @@ def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         y_loaded = {t.term.lower() for t in y.loaded}
         loaded_alias = {m.alias.lower(): m for m in x.mentions if m.loaded}
         for term in x.loaded:
-            if term.term.lower() in y_loaded:
+            if term.term.lower() in y_loaded or _negated(x.text, term.term):
                 continue
             other: str | None = None
             mention = loaded_alias.get(term.term.lower())
