@@ -335,6 +335,9 @@ def test_no_time_card_from_a_date_of_another_act_away_from_the_event(nlp: Langua
                                     "Russian forces shelled the town on May 2."))
     assert "time" in kinds(pair(nlp, ukraine, "Russian forces shelled the town on May 3.",
                                 "Russian forces shelled the town on May 2."))
+    # both date one act away from the event (a 2020 agreement): they are compared
+    assert "time" in kinds(pair(nlp, ukraine, "The war ended with an agreement signed on Nov. 10, 2020.",
+                                "The war ended with an agreement signed on November 9, 2020."))
 
 
 def test_a_sentence_going_on_about_the_act_before_it() -> None:

@@ -1,7 +1,9 @@
 """Times of two sentences of one claim compared (the `time` kind of compare.py): dates (a month-day without a year
 takes the event's year), weekdays (a date gives its weekday), dayparts or clock times of the same kind that share
-no value. Dates more than two days before the event's window or a day after it date another act ("the talks of
-June 6", "the attack of October 7") and are not compared; dates of statements are left out by times.py.
+no value. A date more than two days before the event's window or a day after it dates another act ("the talks of
+June 6", "the attack of October 7") and is not compared with a sentence whose dates are all in the window; two
+sentences that both date an act away from the event ("the agreement of Nov. 10, 2020" / "of November 9, 2020") are
+compared. Dates of statements are left out by times.py.
 """
 
 from __future__ import annotations
@@ -53,7 +55,11 @@ def compare_times(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> lis
     """The times on which `a` and `b` differ (module docstring)."""
     year = _event_year(event)
     window = (event.window_start.date(), event.window_end.date())
-    ta, tb = _time_values(a, year, window), _time_values(b, year, window)
+    away_a, away_b = _time_values(a, year) != _time_values(a, year, window), _time_values(b, year) != _time_values(
+        b, year, window)
+    # a date away from the event is left out only against a sentence that dates nothing away from it
+    ta = _time_values(a, year, None if away_b else window)
+    tb = _time_values(b, year, None if away_a else window)
     out: list[TimeDifference] = []
     pairs = [("date", "date"), ("weekday", "weekday"), ("daypart", "daypart"), ("clock", "clock")]
     if "date" not in ta and "weekday" in ta and "weekday_from_date" in tb and "weekday" not in tb:
