@@ -17,7 +17,7 @@ from itertools import combinations
 import duckdb
 
 from . import store
-from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare
+from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare, continues_act
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
 from .detect.selfcheck import initiator_act, self_contradictions
@@ -145,6 +145,14 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
     for m in inputs.members:
         members[m["claim_id"]].append(m)
     compared: set[tuple[str, str]] = set()   # a sentence may sit in several claims: compare each pair once
+    # a sentence going on about the act of a background sentence right before it ("On March 14 … fired a rocket at
+    # Donetsk. The attack killed seventeen people.") is background for the cards too
+    continued: set[str] = set()
+    for prev, cur in zip(rows, rows[1:]):
+        if (prev["article_id"] == cur["article_id"] and prev["sentence_id"] in analyses
+                and cur["sentence_id"] in analyses and _is_background(analyses[prev["sentence_id"]])
+                and continues_act(cur["text"])):
+            continued.add(cur["sentence_id"])
     for claim_id, ms in sorted(members.items()):
         for x, y in combinations(ms, 2):
             if x["outlet_id"] == y["outlet_id"] or x["sentence_id"] not in analyses or y["sentence_id"] not in analyses:
@@ -153,7 +161,8 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
                 continue
             compared.add((x["sentence_id"], y["sentence_id"]))
             ax, ay = analyses[x["sentence_id"]], analyses[y["sentence_id"]]
-            background = _is_background(ax) or _is_background(ay)
+            background = (_is_background(ax) or _is_background(ay)
+                          or x["sentence_id"] in continued or y["sentence_id"] in continued)
             for d in compare(ax, ay, event):
                 if background and d.kind in ("number", "place", "time", "wording"):
                     continue  # an earlier war's figures and names are not this event's ("Patriotic War" vs "2020 war")

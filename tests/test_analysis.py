@@ -55,3 +55,25 @@ def test_a_quoted_denial_is_stored_as_a_denial_never_as_blame(tmp_path, ukraine)
         blames = con.execute("select attributed_party, actor_party from sentence_initiators where voice = 'attributed'").fetchall()
     assert denials == [("israel", "israel", "a1-2")]
     assert blames == [("hamas", "israel")]          # the denial is not read as Israel blaming anyone
+
+
+def test_no_card_from_a_sentence_going_on_about_a_background_act(ukraine):
+    """ "On April 10 … fired a rocket at Kharkiv. The attack killed seventeen people.": the seventeen are that earlier
+    attack's dead, not a figure to compare with another outlet's toll of the event (window 1-5 May 2023)."""
+    from rashomon.analysis import DetectInputs, compute_detections
+
+    def row(article, outlet, i, text):
+        return {"article_id": article, "outlet_id": outlet, "sentence_id": f"{article}-{i}", "position": i,
+                "part": "body", "text": text}
+
+    rows = [row("a1", "wire", 1, "On April 10, Russian forces fired a rocket at the market in Kharkiv."),
+            row("a1", "wire", 2, "The attack killed seventeen people, all of them civilians."),
+            row("b1", "daily", 1, "The missile strike on the station killed 30 people, officials said.")]
+    members = [{"claim_id": "c1", "sentence_id": "a1-2", "outlet_id": "wire"},
+               {"claim_id": "c1", "sentence_id": "b1-1", "outlet_id": "daily"}]
+    out = compute_detections(DetectInputs(rows, members, {"wire": "Wire", "daily": "Daily"}), ukraine)
+    assert "number" not in [d[1] for d in out.claim_disagreements]
+    # the same sentence after a sentence of the event is compared
+    rows[0] = row("a1", "wire", 1, "On May 2, Russian forces fired a rocket at the market in Kharkiv.")
+    out = compute_detections(DetectInputs(rows, members, {"wire": "Wire", "daily": "Daily"}), ukraine)
+    assert "number" in [d[1] for d in out.claim_disagreements]

@@ -102,7 +102,9 @@ def extract_place_mentions(sent: Span, matcher: PartyMatcher | None = None) -> l
         names = _name_tokens_before(t)
         if not names and t.lower_ in {"mount", "lake"} and t.i + 1 < sent.end and t.doc[t.i + 1].pos_ == "PROPN":
             names = [t.doc[t.i + 1]]
-        if not names:  # "the village of Velyka Novosilka"
+        # "the village of Velyka Novosilka"; "the Ukrainian city of Kramatorsk" (a demonym before the noun names
+        # no place: the name follows "of")
+        if not names or all(n.ent_type_ == "NORP" or n.pos_ == "ADJ" for n in names):
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)

@@ -4,6 +4,8 @@
 the entry's first name), in text order. The view `place_names` reads them per outlet; outlets that use different names of one
 contested place, and never each other's, make a `framing` card. `same_toponym(a, b)` tells compare.py that two
 place names are one place (no `place` card for "Khankendi" vs "Stepanakert", or "Kerch Bridge" vs "Crimean bridge").
+`within(inner, outer)` tells it that one named place lies in a listed area (`[[area]]`: "Donetsk" in "Donbas"), so a
+sentence naming the area and one naming a place inside it do not disagree on where.
 """
 
 from __future__ import annotations
@@ -39,6 +41,27 @@ def load_toponyms(path: Path = TOPONYMS_PATH) -> tuple[Toponym, ...]:
             raise ConfigError(f"{path}: place[{i}].names: a list of two or more names is needed")
         out.append(Toponym(names[0], tuple(names), bool(entry.get("contested", True))))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def load_areas(path: Path = TOPONYMS_PATH) -> dict[str, frozenset[str]]:
+    """Area name (lower case) -> the lower-case names of the places it holds (`[[area]]` entries)."""
+    from ..errors import ConfigError
+
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, frozenset[str]] = {}
+    for i, entry in enumerate(data.get("area", [])):
+        name, holds = entry.get("name"), entry.get("holds")
+        if not isinstance(name, str) or not isinstance(holds, list) or not all(isinstance(h, str) for h in holds):
+            raise ConfigError(f"{path}: area[{i}]: a name and a list of names it holds are needed")
+        out[name.lower()] = frozenset(h.lower() for h in holds)
+    return out
+
+
+def within(inner: str, outer: str) -> bool:
+    """Does the place named `inner` lie in the listed area named `outer` ("Donetsk" in "Donbas")?"""
+    holds = load_areas().get(outer.lower().removeprefix("the ").strip())
+    return bool(holds) and inner.lower().removeprefix("the ").strip() in holds
 
 
 @functools.lru_cache(maxsize=4)
