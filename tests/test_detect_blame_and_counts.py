@@ -226,3 +226,11 @@ def test_a_source_reporting_its_own_sides_act_blames_no_one(nlp: Language, ukrai
 def test_a_source_still_blames_the_other_side(nlp: Language, ukraine: Event) -> None:
     a = analyse("Kyiv said Russian units had attacked its positions near the border overnight.", ukraine, nlp=nlp)
     assert a.voice.attributed_party == "ukraine" and a.reported_initiator == "russia"
+
+
+@pytest.mark.parametrize("text", ["Russia, Ukraine Exchange Fire Across Frontier Overnight",
+                                  "Russia, Ukraine exchange fire across the frontier overnight"])
+def test_an_exchange_of_fire_has_no_one_actor(nlp: Language, ukraine: Event, text: str) -> None:
+    a = analyse(text, ukraine, nlp=nlp)
+    assert a.own_initiator is None and a.initiator is None
+    assert analyse("Russian fire hit a frontier post overnight.", ukraine, nlp=nlp).own_initiator == "russia"

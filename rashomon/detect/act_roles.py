@@ -25,6 +25,7 @@ from .lexicon import (
     DENIAL_VERBS,
     ESCALATION_NOUNS,
     FACILITY_NOUNS,
+    MUTUAL_MODIFIERS,
     RESORT_VERBS,
     RESPONSE_NOUNS,
     RESPONSIBILITY_WORDS,
@@ -198,6 +199,9 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
             return on
     if n.dep_ == "dobj" and n.head.pos_ in {"VERB", "AUX"} and _in_accusation(n.head):
         return subject_of(n.head)  # "accused X of preparing an invasion"
+    if pidx is not None and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in MUTUAL_MODIFIERS
+                                for c in n.children):
+        return None   # "X, Y exchange fire": both sides act, neither is the actor
     if pidx is not None:  # "Ukrainian attacks", "Armenian provocation"
         for c in n.children:
             if c.dep_ in {"amod", "compound", "nmod"} and c.i in pidx.by_token and not _names_a_place(c, n):

@@ -67,6 +67,9 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
 CLAIMANT_PREPS: frozenset[str] = frozenset({"by", "from", "of"})
 #: First-person pronouns: inside a quotation they are the quoted source itself.
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "us", "our", "ours", "me", "my", "'s", "’s"})  # "let's say"
+#: Words that make an act noun two-sided: "Thailand, Cambodia exchange fire", "a mutual shelling": no party before
+#: the noun is its one actor (a title-case headline parses "X, Y Exchange Fire" as X's fire).
+MUTUAL_MODIFIERS: frozenset[str] = frozenset({"exchange", "trade", "mutual", "reciprocal"})
 #: Nouns of places and facilities: a party named before one in a compound says where, not who ("Ukraine train
 #: station attack", "Gaza hospital blast"), while "Russian missile attack" names the attacker.
 FACILITY_NOUNS: frozenset[str] = frozenset(
