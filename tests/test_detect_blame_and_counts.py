@@ -234,3 +234,10 @@ def test_an_exchange_of_fire_has_no_one_actor(nlp: Language, ukraine: Event, tex
     a = analyse(text, ukraine, nlp=nlp)
     assert a.own_initiator is None and a.initiator is None
     assert analyse("Russian fire hit a frontier post overnight.", ukraine, nlp=nlp).own_initiator == "russia"
+
+
+def test_the_second_of_two_conjoined_act_nouns_takes_the_first_ones_verb(nlp: Language, ukraine: Event) -> None:
+    """"opened artillery and UAV fire on X": the verb of "artillery" carries "fire", so its subject is the actor."""
+    a = analyse("According to the Ukrainian Defence Ministry, Russian forces opened intensive artillery and UAV fire on Ukrainian forces in the Lyman, Siversk and Bilohorivka areas.",
+                ukraine, nlp=nlp)
+    assert a.voice.attributed_party == "ukraine" and a.reported_initiator == "russia"

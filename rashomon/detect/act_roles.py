@@ -86,6 +86,8 @@ def _anchor_of_noun(n: Token) -> Token:
 
 
 def _support_verb(n: Token) -> Token | None:
+    while n.dep_ == "conj" and n.head.pos_ in {"NOUN", "PROPN"}:   # "opened artillery and drone fire": the first
+        n = n.head                                                  # conjunct's verb carries the second too
     if n.dep_ in {"dobj", "nsubjpass"} and n.head.lemma_.lower() in SUPPORT_VERBS:
         return n.head
     return None
