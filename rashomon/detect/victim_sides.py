@@ -205,12 +205,13 @@ class VictimSides:
         side is whose people the count is (`side`: what the figures table stores). No side for "other" counts."""
         if named is not None or quantity == "other":
             return named, named
-        return reporting_side(noun, arg, self.pidx, self.source_party), self.side(noun, arg, previous)
+        reported = reporting_side(noun, arg, self.pidx, self.source_party)
+        return reported, self.side(noun, arg, reported, previous)
 
-    def side(self, noun: Token | None, arg: Token, previous: str | None = None) -> str | None:
+    def side(self, noun: Token | None, arg: Token, reported: str | None, previous: str | None = None) -> str | None:
         """Whose people: the previous count's side for a count without a person noun ("14 wounded") or that continues
-        it ("two more"), the place for people nouns, the reporting side, else (no noun) the place. `previous`: the
-        side of the sentence's previous count."""
+        it ("two more"), the place for people nouns, the reporting side (`reported`, count_sides.reporting_side),
+        else (no noun) the place. `previous`: the side of the sentence's previous count."""
         cont = victim_words().continuing_words
         if previous is not None and (noun is None or noun.lower_ in cont or _quantity_of(noun) is not None):
             return previous   # "… and at least 14 wounded", "… and two more wounded"
@@ -218,10 +219,9 @@ class VictimSides:
             return None   # "killed 22 people, including nine children": part of a count that has its own side
         if is_civilian(noun) and (side := self._place(arg)) is not None:
             return side
-        side = reporting_side(noun, arg, self.pidx, self.source_party)
-        if side is None and noun is None:
-            side = self._place(arg)
-        return side
+        if reported is None and noun is None:
+            return self._place(arg)
+        return reported
 
 
 _SLACK = timedelta(days=2)
