@@ -33,7 +33,6 @@ eastern X" are X's, whoever reports them). "Killed or injured" is neither figure
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -41,25 +40,20 @@ from spacy.tokens import Span, Token
 from ._syntax import PartyIndex, child, prep_object
 from .lexicon import (
     CASUALTY_NOUNS,
-    EXCLUSIVE_QUALIFIERS,
     MULTIPLIERS,
-    NUMBER_WORDS,
-    QUALIFIER_PHRASES,
     QUANTITY_WORDS,
     STATUS_QUANTITY_NOUNS,
     UNIT_NOUNS,
     VAGUE_NUMBERS,
 )
-from .count_sides import JOINT, about_interval, merge_conjoined
+from .count_sides import JOINT, merge_conjoined
+from .number_words import SKIP_ENTS, YEAR, interval, numberish, qualifier_before, run_value, skip
 from .parties import PartyMatcher
 from .victim_sides import VictimSides, combined
 
 log = logging.getLogger(__name__)
 
 QUANTITIES = ("killed", "wounded", "dead", "missing", "captured", "other")
-_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
-_DIGITS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
 _AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
               "all", "allegedly", "now", "confirmed", "already", "reported", "feared", "believed", "presumed",
               "thought", "still", "officially", "listed", "declared", "said", "understood", "known", "to", "later",
@@ -67,7 +61,6 @@ _AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being",
               "severely", "fatally", "mortally", "badly"}
 #: Nouns whose "of" phrase counts the dead: "the bodies of 42 servicemen".
 _DEAD_OF = {"body", "remains", "death", "funeral", "corpse", "killing", "murder"}
-_QUALIFIERS = sorted(QUALIFIER_PHRASES, key=lambda qp: -len(qp[0]))
 _VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB", "NNS"}   # NNS: a headline's verb tagged as a plural noun
 
 
@@ -86,91 +79,6 @@ class Count:
     text: str
     unit: str | None = None
     side: str | None = None   # whose people, also by place and context (victim_sides.py); `party`: named/reported
-
-
-def _numberish(t: Token) -> bool:
-    low = t.lower_
-    if low in NUMBER_WORDS or low in VAGUE_NUMBERS:
-        return True
-    return bool(_DIGITS.match(t.text))
-
-
-def _run_value(words: list[str]) -> float | None:
-    """Value of a run of number words/digits: "two", "14", "1,200", "a dozen", "twenty five", "1.5 million"."""
-    total, current, seen = 0.0, 0.0, False
-    for w in words:
-        w = w.lower()
-        if w in {"a", "an"}:
-            current = max(current, 1.0)
-            continue
-        if _DIGITS.match(w):
-            current += float(w.replace(",", ""))
-            seen = True
-        elif w in MULTIPLIERS:
-            current = max(current, 1.0) * MULTIPLIERS[w]
-            seen = True
-            if MULTIPLIERS[w] >= 1000:
-                total, current = total + current, 0.0
-        elif w in NUMBER_WORDS:
-            current += NUMBER_WORDS[w]
-            seen = True
-        elif w in {"-", "and"}:
-            continue
-        else:
-            return None
-    return total + current if seen else None
-
-
-def _skip(t: Token, *, ents: bool = True) -> bool:
-    """Is `t` no count: a year, a date or time (by entity type, unless `ents` is False), "44-day", "Su-25", "5th",
-    a percentage, a clock time or a name's number ("Nord Stream 1")."""
-    if ents and t.ent_type_ in _SKIP_ENTS:
-        return True
-    if _YEAR.match(t.text):
-        return True
-    doc = t.doc
-    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    prv = doc[t.i - 1] if t.i > 0 else None
-    if nxt is not None and nxt.text in {"-", "–"} and t.i + 2 < len(doc) and doc[t.i + 2].is_alpha \
-            and not _numberish(doc[t.i + 2]):
-        return True  # "44-day"
-    if prv is not None and prv.text in {"-", "–"} and t.i >= 2 and doc[t.i - 2].is_alpha \
-            and not _numberish(doc[t.i - 2]):
-        return True  # "Su-25"
-    if nxt is not None and (nxt.lower_ in {"%", "percent", "per", "o'clock", "am", "pm", "a.m.", "p.m."}
-                            or nxt.text.startswith(":")):
-        return True
-    if nxt is not None and nxt.lower_ in {"th", "st", "nd", "rd"}:
-        return True
-    # a name's number: "Nord Stream 1", "Flight 17" (not "in Gaza 500 people": a place, and people are counted)
-    return prv is not None and prv.pos_ == "PROPN" and prv.is_title and prv.ent_type_ not in {"GPE", "NORP", "LOC"} \
-        and (t.head.i < t.i or t.head.lemma_.lower() not in CASUALTY_NOUNS)
-
-
-def _qualifier(sent: Span, start: int) -> tuple[str, str | None, int]:
-    """(qualifier, phrase, first token index) from the words just before a number run starting at `start`."""
-    doc = sent.doc
-    lo = max(sent.start, start - 3)
-    words = [t.lower_ for t in doc[lo:start]]
-    text = " ".join(words)
-    for phrase, qual in _QUALIFIERS:
-        if text == phrase or text.endswith(" " + phrase):
-            return qual, phrase, start - len(phrase.split())
-    return "exact", None, start
-
-
-def _interval(value: float, qualifier: str, phrase: str | None) -> tuple[float | None, float | None]:
-    exclusive = phrase in EXCLUSIVE_QUALIFIERS
-    integral = float(value).is_integer()
-    if qualifier == "at_least":
-        return value, None
-    if qualifier == "more_than":
-        return (value + 1 if exclusive and integral else value), None
-    if qualifier == "up_to":
-        return None, (value - 1 if exclusive and integral else value)
-    if qualifier == "about":
-        return about_interval(value)
-    return value, value
 
 
 def _quantity_word(t: Token) -> str | None:
@@ -290,28 +198,28 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
     i = sent.start
     while i < sent.end:
         t = doc[i]
-        if i in used or not _numberish(t) or _skip(t, ents=False):
+        if i in used or not numberish(t) or skip(t, ents=False):
             i += 1
             continue
         # the entity type (DATE, QUANTITY …) is checked once the counted noun is known: "Between 70 and 80
         # servicemen" is sometimes tagged as a date
-        ent_skip = t.ent_type_ in _SKIP_ENTS
+        ent_skip = t.ent_type_ in SKIP_ENTS
         # the run of number words: "a dozen", "twenty - five", "1.5 million"
         start = i
         if i > sent.start and doc[i - 1].lower_ in {"a", "an"} and t.lower_ in MULTIPLIERS:
             start = i - 1
         end = i
-        while end + 1 < sent.end and (_numberish(doc[end + 1]) or (
-                doc[end + 1].text == "-" and end + 2 < sent.end and _numberish(doc[end + 2])
-                and doc[end].is_alpha)) and not _YEAR.match(doc[end + 1].text):
+        while end + 1 < sent.end and (numberish(doc[end + 1]) or (
+                doc[end + 1].text == "-" and end + 2 < sent.end and numberish(doc[end + 2])
+                and doc[end].is_alpha)) and not YEAR.match(doc[end + 1].text):
             end += 1
         words = [w.text for w in doc[start:end + 1]]
         vague = VAGUE_NUMBERS.get(words[-1].lower()) if len(words) == 1 else None
-        value = None if vague else _run_value(words)
+        value = None if vague else run_value(words)
         if value is None and vague is None:
             i = end + 1
             continue
-        qualifier, phrase, qstart = _qualifier(sent, start)
+        qualifier, phrase, qstart = qualifier_before(sent, start)
         low: float | None
         high: float | None
         last = end
@@ -319,16 +227,16 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             low, high = vague
             qualifier = "vague" if qualifier == "exact" else qualifier
         else:
-            low, high = _interval(value, qualifier, phrase)  # type: ignore[arg-type]
+            low, high = interval(value, qualifier, phrase)  # type: ignore[arg-type]
         # ranges: "between 50 and 60", "50 to 60", "50-60"
         if vague is None and end + 2 < sent.end and doc[end + 1].lower_ in {"and", "to", "-", "–", "or"} \
-                and _numberish(doc[end + 2]) and not _skip(doc[end + 2], ents=False):
+                and numberish(doc[end + 2]) and not skip(doc[end + 2], ents=False):
             prev_word = doc[start - 1].lower_ if start > sent.start else ""
             if doc[end + 1].lower_ != "and" or prev_word in {"between", "from"}:
                 j = end + 2
-                while j + 1 < sent.end and _numberish(doc[j + 1]):
+                while j + 1 < sent.end and numberish(doc[j + 1]):
                     j += 1
-                other = _run_value([w.text for w in doc[end + 2:j + 1]])
+                other = run_value([w.text for w in doc[end + 2:j + 1]])
                 if other is not None and value is not None:
                     if prev_word in {"between", "from"}:
                         qstart = start - 1
@@ -352,7 +260,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             noun = main.head.head
             arg = noun
         if noun is not None and (noun.lemma_.lower() in UNIT_NOUNS or noun.lower_ in UNIT_NOUNS
-                                 or noun.ent_type_ in _SKIP_ENTS and not _is_person(noun, pidx)):
+                                 or noun.ent_type_ in SKIP_ENTS and not _is_person(noun, pidx)):
             i = last + 1
             continue
         if ent_skip and (noun is None or not _is_person(noun, pidx) or noun.lemma_.lower() in UNIT_NOUNS):
@@ -368,7 +276,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if quantity == "other" and noun is None:
             i = last + 1
             continue
-        if quantity != "other" and combined(doc[last + 1:min(sent.end, last + 16)], quantity, _numberish):
+        if quantity != "other" and combined(doc[last + 1:min(sent.end, last + 16)], quantity, numberish):
             quantity = "other"   # "43 killed or seriously injured": one combined figure, neither
         party, side = sides.resolve(_party(noun, arg, pidx), noun, arg, counts[-1].side if counts else None, quantity)
         if JOINT in (party, side):   # a toll of two sides together: neither side's figure
