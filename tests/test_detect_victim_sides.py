@@ -184,3 +184,13 @@ def test_the_party_stays_the_named_or_reported_side_for_comparisons(nlp: Languag
 def test_part_of_a_count_gets_no_side_from_the_place(nlp: Language, plain: Event) -> None:
     assert _sides(nlp, "A rocket hit the market in Valoria, killing 12 people, including four children.", plain) \
         == [("killed", 12, "valoria"), ("killed", 4, None)]
+
+
+def test_others_share_the_previous_counts_side(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Valorian officials said the shelling killed four Dravenian villagers and wounded 14 others.",
+                  plain) == [("killed", 4, "dravenia"), ("wounded", 14, "dravenia")]
+
+
+def test_a_place_in_a_clause_beside_the_counts_does_not_locate_its_victims(nlp: Language, plain: Event) -> None:
+    text = "Valoria sent jets to bomb targets in Dravenia after shelling from both sides killed at least 11 civilians."
+    assert _sides(nlp, text, plain) == [("killed", 11, None)]

@@ -54,7 +54,7 @@ def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_part
             party = pidx.party_of(subj)   # the nearest speaker: its party, or none known ("Officials in X said")
             others = {pidx.party_of(c) for c in subj.children if c.dep_ == "conj"} - {None, party}
             return JOINT if party is not None and others else party   # "X and Y reported 100 deaths"
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return source_party

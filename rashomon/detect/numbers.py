@@ -61,6 +61,10 @@ _AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being",
               "severely", "fatally", "mortally", "badly"}
 #: Nouns whose "of" phrase counts the dead: "the bodies of 42 servicemen".
 _DEAD_OF = {"body", "remains", "death", "funeral", "corpse", "killing", "murder"}
+# what one loses without dying ("two soldiers lost their legs": wounded; "lost their lives": dead)
+_BODY_PARTS = {"limb", "leg", "arm", "hand", "foot", "feet", "eye", "eyesight", "sight", "finger", "toe", "hearing"}
+# which one, not how many: "a second soldier was wounded" is no count of one
+_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "latest", "last"}
 _VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB", "NNS"}   # NNS: a headline's verb tagged as a plural noun
 
 
@@ -82,6 +86,8 @@ class Count:
 
 
 def _quantity_word(t: Token) -> str | None:
+    if t.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in _BODY_PARTS for c in t.children):
+        return "wounded"   # "lost their legs"
     return QUANTITY_WORDS.get(t.lemma_.lower()) or QUANTITY_WORDS.get(t.lower_)
 
 
@@ -292,6 +298,8 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if t.lower_ in {"a", "an"} and t.dep_ == "det" and t.i not in used:
             noun = t.head
             if noun.lemma_.lower() not in CASUALTY_NOUNS and noun.lower_ not in CASUALTY_NOUNS:
+                continue
+            if any(c.dep_ == "amod" and c.lower_ in _ORDINALS for c in noun.children):
                 continue
             q = _quantity(noun, noun, t.i, pidx, noun_itself=False)
             if q == "other":

@@ -153,11 +153,33 @@ def is_civilian(noun: Token | None) -> bool:
                                  or noun.lower_ in victim_words().civilian_nouns)
 
 
+def _clause(t: Token) -> Token:
+    """The verb heading the clause `t` sits in (the root for a verbless headline)."""
+    while t.pos_ not in {"VERB", "AUX"} and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _clauses_up(t: Token) -> list[int]:
+    """The clause of `t` and every clause above it, innermost first (token indices of their verbs)."""
+    out, c = [], _clause(t)
+    while True:
+        out.append(c.i)
+        if c.head.i == c.i:
+            return out
+        c = _clause(c.head)
+
+
 def place_side(arg: Token, locs: list[Location], context_place: str | None) -> str | None:
-    """The party of the location nearest to the counted phrase `arg`, else the place carried into the sentence."""
-    if locs:
-        return min(locs, key=lambda loc: (abs(loc.token - arg.i), loc.token)).party
-    return context_place
+    """The party of the location nearest to the counted phrase `arg` in its own clause, a clause above it ("a missile
+    hit the station in X, killing 50 people") or one below it ("50 died when a missile hit the station in X"), never
+    in a clause beside it ("jets bombed targets in X after shelling killed 11 civilians" says where the jets struck,
+    not where the 11 died); else, when the sentence locates nothing, the place carried into the sentence."""
+    if not locs:
+        return context_place
+    doc, up = arg.doc, _clauses_up(arg)
+    mine = [loc for loc in locs if _clause(doc[loc.token]).i in up or up[0] in _clauses_up(doc[loc.token])]
+    return min(mine, key=lambda loc: (abs(loc.token - arg.i), loc.token)).party if mine else None
 
 
 _SAME = {"dead": "killed"}   # "died or were killed" is one quantity
