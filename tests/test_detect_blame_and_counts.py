@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 
 from rashomon.detect import extract_acts, extract_numbers
+from rashomon.detect.initiator import initiator_of
 from rashomon.detect.parties import PartyMatcher
 from rashomon.detect.sentence import analyse
 from rashomon.detect.voice import analyse_voice_detail
@@ -241,3 +242,45 @@ def test_the_second_of_two_conjoined_act_nouns_takes_the_first_ones_verb(nlp: La
     a = analyse("According to the Ukrainian Defence Ministry, Russian forces opened intensive artillery and UAV fire on Ukrainian forces in the Lyman, Siversk and Bilohorivka areas.",
                 ukraine, nlp=nlp)
     assert a.voice.attributed_party == "ukraine" and a.reported_initiator == "russia"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # losing a limb is a wound, not a death; losing one's life is a death
+    ("Two Ukrainian soldiers lost their legs in the blast.", [("wounded", 2, "exact", "ukraine")]),
+    ("Three Russian soldiers lost their lives in the blast.", [("dead", 3, "exact", "russia")]),
+    # an ordinal is which one, not how many: "a second soldier" is no count of one
+    ("A second Russian soldier was wounded by a mine on Tuesday.", []),
+    ("A Russian soldier was wounded by a mine on Tuesday.", [("wounded", 1, "exact", "russia")]),
+])
+def test_a_lost_limb_is_a_wound_and_an_ordinal_no_count(nlp: Language, um: PartyMatcher, text: str,
+                                                         expected: list) -> None:
+    assert _counts(nlp, text, um) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Blasts shook the capital as Russian and Ukrainian troops attacked each other's positions.",
+    "Russian and Ukrainian forces shelled one another near the river.",
+])
+def test_attacking_each_other_names_no_initiator(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = _acts(nlp, text, um)
+    assert initiator_of(list(acts)) is None
+    _, acts = _acts(nlp, "Russian troops attacked Ukrainian positions near the river.", um)
+    assert initiator_of(list(acts)) == "russia"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces seized the town hall on Sunday after heavy fighting with the Ukrainian army.",
+    "Russian forces seized the town hall amid fierce clashes.",
+    "Russian troops captured the town hall as the fighting raged.",
+])
+def test_an_act_after_or_amid_the_fighting_did_not_start_it(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = _acts(nlp, text, um)
+    assert [a.actor for a in acts if a.action == "seize"] == ["russia"]
+    assert initiator_of(list(acts)) is None
+
+
+def test_retaliation_for_an_unnamed_attack_names_no_initiator(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _acts(nlp, "Ukraine's air force struck Russian targets in retaliation for a missile attack on Kyiv.", um)
+    assert initiator_of(list(acts)) is None
+    _, acts = _acts(nlp, "Ukraine's air force struck Russian targets in retaliation for Russia's attack on Kyiv.", um)
+    assert initiator_of(list(acts)) == "russia"

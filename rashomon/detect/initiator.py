@@ -110,7 +110,8 @@ from .lexicon import (
 )
 from .parties import PartyMatcher
 from .political import political_drafts
-from .reciprocal import reciprocal_acts, shared_denials
+from .in_fighting import in_fighting
+from .reciprocal import mutual_object, reciprocal_acts, shared_denials
 from .voice import Voice, analyse_voice_detail
 
 log = logging.getLogger(__name__)
@@ -214,6 +215,8 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             if actor_tok is None and t.dep_ in {"acl", "xcomp"} and t.head.pos_ in {"NOUN", "PROPN"}:
                 actor_tok = _noun_actor(t.head, pidx)  # "an attempt by Armenian units to seize heights"
             target_tok = child(t, "dobj")
+            if mutual_object(t):
+                actor_tok = target_tok = None   # "X and Y attacked each other's bases": neither started it
             if action == "violate_ceasefire":
                 target_tok = None
             if target_tok is None or action in {"fire", "shell"}:
@@ -323,7 +326,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
         if d.action == "retaliate" or _retaliation_marked(d.anchor) or _retaliation_marked(d.token):
             d.action = "retaliate"
         if _response_children(d.anchor, act_ids) or (d.token is not d.anchor and _response_children(d.token, act_ids)) \
-                or _copular_response(d):
+                or _copular_response(d) or in_fighting(d.anchor):
             d.responsive = True
     # agentless acts caused by another act take its actor ("killed as a result of the action carried out by X")
     by_token = {d.token.i: d for d in drafts}
@@ -384,6 +387,8 @@ def initiator_of(acts: list[Act]) -> str | None:
     for a in sorted(acts, key=lambda a: a.position):
         if a.initiating and not a.background and not a.negated and a.actor not in (None, UNKNOWN):
             return a.actor
+    if any(a.initiating and not a.background and not a.negated and a.actor in (None, UNKNOWN) for a in acts):
+        return None   # "struck X in retaliation for a missile attack": who made that attack, the sentence does not say
     for a in sorted(acts, key=lambda a: a.position):
         if a.action == "retaliate" and not a.background and not a.negated and a.target not in (None, UNKNOWN) \
                 and a.target != a.actor:

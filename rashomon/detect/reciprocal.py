@@ -91,3 +91,15 @@ def shared_denials(sent: Span, pidx: PartyIndex) -> list[tuple[str, Token]]:
             if party is not None and party != first:
                 out.append((party, verb))
     return out
+
+
+def mutual_object(verb: Token) -> bool:
+    """Is the verb's object "each other" / "one another", or something of "each other's" ("attacked each other's
+    bases", "shelled one another")? Then both subjects act and neither is the actor."""
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        for w in (o, *(c for c in o.children if c.dep_ == "poss")):
+            if w.lower_ in _EACH_OTHER and any(c.lower_ in {"each", "another"} for c in w.children):
+                return True
+    return False
