@@ -76,6 +76,7 @@ from ._syntax import (
 )
 from .act_roles import (
     _anchor_of_noun,
+    first_to_act,
     _noun_actor,
     _noun_target,
     _reduced_passive,
@@ -210,7 +211,7 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             if action in {"fire", "shell"} and actor_tok is None:
                 actor_tok = prep_object(t, "from")
         else:
-            actor_tok = subject_of(t)
+            actor_tok = first_to_act(t) or subject_of(t)
             if actor_tok is None and t.dep_ in {"acl", "xcomp"} and t.head.pos_ in {"NOUN", "PROPN"}:
                 actor_tok = _noun_actor(t.head, pidx)  # "an attempt by Armenian units to seize heights"
             target_tok = child(t, "dobj")
