@@ -1,6 +1,6 @@
 """What a source says did not happen, and what it only asks, urges or dismisses (act_status.py, act_roles.py): a denial
-is stored as a denial, a request or a question as nothing done, and "X were the first to fire" as X's act. Sentences
-written for these tests."""
+is stored as a denial, a request or a question as nothing done, "X were the first to fire" as X's act and "land occupied
+by X" as background. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -77,3 +77,14 @@ def test_refuting_and_rebutting_are_a_source_denying(nlp: Language, um: PartyMat
     voice, acts = acts_of(nlp, "Moscow rebutted Kyiv's claims that Russian gunners shelled the crossing.", um)
     assert voice.attributed_party == "russia"
     assert ("russia", True) in {(a.actor, a.negated) for a in acts if a.claimed_by is None}
+
+
+def test_occupied_as_a_standing_condition_is_background(nlp: Language, um: PartyMatcher) -> None:
+    # "all land occupied by Russia": framing of a standing condition (GUIDE §10.3), not this event's act; a dated
+    # participle or a clause still tells the act
+    _, acts = acts_of(nlp, "All land occupied by Russia will be freed, Kyiv said.", um)
+    assert [(a.actor, a.background, a.initiating) for a in acts] == [("russia", True, False)]
+    _, acts = acts_of(nlp, "The island occupied by Russia on Tuesday lies off the coast, Kyiv said.", um)
+    assert ("russia", True) in {(a.actor, a.initiating) for a in acts}
+    _, acts = acts_of(nlp, "Moscow occupied the island, Kyiv said.", um)
+    assert [(a.actor, a.initiating) for a in acts] == [("russia", True)]

@@ -29,6 +29,7 @@ from .lexicon import (
     NEGATIVE_SUBJECTS,
     RESPONSE_NOUNS,
     SPEECH_VERBS,
+    STANDING_PARTICIPLES,
     TRUTH_WORDS,
     WAR_NOUNS,
 )
@@ -131,6 +132,9 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
         return True
     if d.action == "operation" and d.token.tag_ == "NNS" and any(c.dep_ == "poss" for c in d.token.children):
         return True   # "the Kremlin's military operations in Ukraine": a campaign going on, not this incident's act
+    if d.token.lemma_.lower() in STANDING_PARTICIPLES and d.token.dep_ in {"acl", "amod"} and d.token.tag_ == "VBN" \
+            and not any(t.ent_type_ in {"DATE", "TIME"} for t in d.token.subtree):
+        return True   # "everything occupied by X must go": a standing condition (GUIDE §10.3), undated
     starts = [d.token] + ([d.anchor] if d.anchor is not d.token else [])
     for start in starts:
         path = _ancestors_until_speech(start)

@@ -194,6 +194,8 @@ IRREALIS_MODIFIERS: frozenset[str] = frozenset(
     {"expected", "anticipated", "possible", "potential", "imminent", "looming", "impending", "planned", "feared",
      "future", "likely", "threatened", "prospective", "upcoming", "hypothetical"}
 )
+#: Verbs whose participle on a noun names a standing condition, not this event's act ("all land occupied by X").
+STANDING_PARTICIPLES: frozenset[str] = frozenset({"occupy", "annex"})
 #: Modal auxiliaries: an act under one of these has not happened ("will continue strikes", "could attack").
 MODAL_AUX: frozenset[str] = frozenset(
     {"will", "would", "could", "might", "may", "shall", "should", "can", "wo", "must"})
