@@ -88,3 +88,18 @@ def test_occupied_as_a_standing_condition_is_background(nlp: Language, um: Party
     assert ("russia", True) in {(a.actor, a.initiating) for a in acts}
     _, acts = acts_of(nlp, "Moscow occupied the island, Kyiv said.", um)
     assert [(a.actor, a.initiating) for a in acts] == [("russia", True)]
+
+
+def test_a_place_is_no_actor(nlp: Language, um: PartyMatcher) -> None:
+    # "that killed" hangs on the station: the party before "station" says where, the station did not kill
+    _, acts = acts_of(nlp, "Russia denies attack on Kyiv railway station that killed over 20", um)
+    assert "ukraine" not in {a.actor for a in acts}
+
+
+def test_act_labelled_a_party_provocation_is_blame(nlp: Language, um: PartyMatcher) -> None:
+    # the attack itself called "a Ukrainian provocation": Moscow says Ukraine staged it, no denial of Ukraine
+    _, acts = acts_of(nlp, "A Moscow commander described the attack on the depot as a Ukrainian provocation.", um)
+    assert {(a.actor, a.negated) for a in acts} == {("ukraine", False)}
+    # reports called disinformation: what they report is dismissed
+    _, acts = acts_of(nlp, "Moscow described the reports of a Russian strike as disinformation.", um)
+    assert [(a.actor, a.negated) for a in acts] == [("russia", True)]

@@ -112,6 +112,17 @@ def first_to_act(v: Token) -> Token | None:
     return subject_of(first.head)
 
 
+#: Facility nouns that may also name a body of people ("the occupying power", "the McCarthy camp").
+_PEOPLED_FACILITIES = frozenset({"power", "camp", "border"})
+
+
+def facility_actor(tok: Token) -> bool:
+    """Is the actor found a place ("an attack on the Ukraine station [that] killed 30": the relative pronoun's
+    antecedent is the station)? A place does nothing; the party named before it says where (lexicon.FACILITY_NOUNS)."""
+    lemma = tok.lemma_.lower()
+    return (lemma in FACILITY_NOUNS or tok.lower_ in FACILITY_NOUNS) and lemma not in _PEOPLED_FACILITIES
+
+
 def _clause_actor(v: Token) -> Token | None:
     """The actor of a clause that carries out an act: the agent of "carried out by X", the subject of "which X
     carried out" (not the relative pronoun)."""

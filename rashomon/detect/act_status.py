@@ -12,7 +12,7 @@ from ._syntax import (
     child,
     np_tokens,
 )
-from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft, _in_accusation, _mods
+from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft, _in_accusation, _mods, party_label
 from .lexicon import (
     ACCUSE_VERBS,
     CLAIM_NOUNS,
@@ -240,7 +240,7 @@ def _is_negated(d: _Draft) -> bool:
         if _dismissed_holder_step(a):
             return True
         if lemma in LABELLING_VERBS and prev.dep_ in {"dobj", "nsubjpass"} and (
-                _labelled_dismissive(a) or _labelled_dismissive(d.token)):   # "as …" may be parsed onto the act
+                _labelled_dismissive(a, prev is d.token) or _labelled_dismissive(d.token, True)):   # "as …" on the act
             return True  # "described the statements … about an Azerbaijani attack as disinformation"
         prev = a
     return False
@@ -267,12 +267,14 @@ LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "term", "char
                              "denounce", "qualify"})
 
 
-def _labelled_dismissive(verb: Token) -> bool:
-    """Does the verb call its object a lie: "… as disinformation", "calls … fake"?"""
+def _labelled_dismissive(verb: Token, act_labelled: bool = False) -> bool:
+    """Does the verb call its object a lie: "… as disinformation", "calls … fake"? (An act itself labelled a party's
+    provocation is that party's act: "described the attack as a [Ukrainian] provocation", act_words.party_label.)"""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             obj = child(c, "pobj")
-            if obj is not None and {obj.lower_, obj.lemma_.lower()} & DISMISSIVE_WORDS:
+            if obj is not None and {obj.lower_, obj.lemma_.lower()} & DISMISSIVE_WORDS and not (
+                    act_labelled and party_label(obj)):
                 return True
         if c.dep_ in {"oprd", "acomp"} and {w.lemma_.lower() for w in c.subtree} & DISMISSIVE_WORDS:
             return True

@@ -76,6 +76,7 @@ from ._syntax import (
 )
 from .act_roles import (
     _anchor_of_noun,
+    facility_actor,
     first_to_act,
     _noun_actor,
     _noun_target,
@@ -311,7 +312,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
     drafts = _drafts(sent, pidx)
     act_ids = {d.token.i for d in drafts}
     for d in drafts:
-        d.actor = pidx.party_of(d.actor_tok) if d.actor_tok is not None else None
+        d.actor = pidx.party_of(d.actor_tok) if d.actor_tok is not None and not facility_actor(d.actor_tok) else None
         if d.actor is not None and _self_accused(d.actor_tok, d.actor, pidx):
             d.actor = None   # "It accused them of …": whoever "them" is, not the accuser itself
         tgt = d.target_tok
