@@ -126,8 +126,11 @@ def test_mutual_blame_is_two_attributed_blames_and_no_verdict(nlp: Language, um:
     assert a.own_initiator is None and a.reported_initiator is None   # GUIDE §10.4: never one voice's verdict
 
 
-def test_blaming_each_other_needs_two_named_parties(nlp: Language, ukraine: Event) -> None:
+def test_blaming_each_other_needs_two_parties_or_both_sides(nlp: Language, ukraine: Event) -> None:
+    # "both sides" names the event's two principal sides, like "each side blamed the other" (docs/formats.md)
     a = analyse("Both sides blamed each other for the attack.", ukraine, nlp=nlp)
+    assert {(x.claimed_by, x.actor) for x in a.acts if x.claimed_by} == {("ukraine", "russia"), ("russia", "ukraine")}
+    a = analyse("The villagers blamed each other for the attack.", ukraine, nlp=nlp)
     assert not any(x.claimed_by for x in a.acts)
 
 

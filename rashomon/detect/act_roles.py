@@ -93,6 +93,36 @@ def _support_verb(n: Token) -> Token | None:
     return None
 
 
+#: Ordinals that make the subject of a copula the one who did the act of their infinitive first: "X were the [first]
+#: to fire" (X fired first, so X started it).
+FIRST_WORDS = frozenset({"first"})
+
+
+def first_to_act(v: Token) -> Token | None:
+    """The subject of "X was the first to fire / to open fire": the infinitive hangs on the ordinal, the ordinal on
+    the copula whose subject did it."""
+    if v.dep_ == "pobj" and v.head.lower_ == "to" and v.head.dep_ == "prep":
+        first = v.head.head   # "the first to fire" parsed as a preposition and its noun
+    elif v.dep_ in {"relcl", "acl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        first = v.head
+    else:
+        return None
+    if first.lower_ not in FIRST_WORDS or first.dep_ not in {"attr", "acomp", "oprd", "npadvmod"}:
+        return None
+    return subject_of(first.head)
+
+
+#: Facility nouns that may also name a body of people ("the occupying power", "the McCarthy camp").
+_PEOPLED_FACILITIES = frozenset({"power", "camp", "border"})
+
+
+def facility_actor(tok: Token) -> bool:
+    """Is the actor found a place ("an attack on the Ukraine station [that] killed 30": the relative pronoun's
+    antecedent is the station)? A place does nothing; the party named before it says where (lexicon.FACILITY_NOUNS)."""
+    lemma = tok.lemma_.lower()
+    return (lemma in FACILITY_NOUNS or tok.lower_ in FACILITY_NOUNS) and lemma not in _PEOPLED_FACILITIES
+
+
 def _clause_actor(v: Token) -> Token | None:
     """The actor of a clause that carries out an act: the agent of "carried out by X", the subject of "which X
     carried out" (not the relative pronoun)."""
@@ -161,6 +191,9 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     by = prep_object(n, "by")
     if by is not None:
         return by
+    first = first_to_act(n)   # "X were the first to fire" with "fire" tagged a noun
+    if first is not None:
+        return first
     accused = n.dep_ == "pobj" and n.head.lower_ in {"for", "of"} and accusing_verb(n.head) is not None
     for c in n.children:  # "action carried out by X", "provocations instigated by them", "which X carried out"
         if c.dep_ in {"acl", "relcl"}:
@@ -190,7 +223,7 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
                 with_party = [a for a in agents if pidx.party_of(a) is not None]
                 agents = with_party or agents
             return agents[0] if agents else None
-        return subject_of(sv)
+        return first_to_act(sv) or subject_of(sv)
     if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in {"for", "of"}:
         gov = accusing_verb(n.head)
         if gov is not None:

@@ -54,10 +54,27 @@ def _fellow_speakers(cue: Cue, pidx: PartyIndex) -> list[str]:
     if cue.source is None or cue.source.pos_ == "PRON":
         return []
     out = []
-    for conj in cue.source.conjuncts:
+    for conj in _listed_with(cue.source):
         p = _speaker_party(conj, pidx)
         if p is not None and p not in out:
             out.append(p)
+    return out
+
+
+#: Edges that join the members of a list of sources ("Qatar, Turkey, Kuwait and others" is often parsed with
+#: "Turkey" as an npadvmod of "Qatar").
+_LIST_EDGES = frozenset({"conj", "appos", "npadvmod"})
+
+
+def _listed_with(src: Token) -> list[Token]:
+    """The other members of the list `src` heads: its conjuncts and the names chained to it by list edges."""
+    out = [t for t in src.conjuncts]
+    stack = [c for c in src.children if c.dep_ in _LIST_EDGES]
+    while stack:
+        t = stack.pop(0)
+        if t not in out and t.pos_ == "PROPN":
+            out.append(t)
+        stack += [c for c in t.children if c.dep_ in _LIST_EDGES]
     return out
 
 
@@ -126,7 +143,7 @@ def assign_speakers(sent: Span, acts: list, pidx: PartyIndex, voice: Voice | Non
     for a in acts:
         i = sent.start + a.position
         inner = min((c for c, _ in all_cues if i in c.scope), key=lambda c: len(c.scope), default=None)
-        if inner is not None and _carries_verdict(a):
+        if inner is not None and _carries_verdict(a) and not a.negated:   # a shared denial: reciprocal.py
             for fellow in _fellow_speakers(inner, pidx):   # every conjoined source says it too
                 if fellow != a.actor and fellow != _cue_party(inner, pidx):
                     extra.append(replace(a, claimed_by=fellow))

@@ -12,7 +12,7 @@ from ._syntax import (
     child,
     np_tokens,
 )
-from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft, _in_accusation, _mods
+from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft, _in_accusation, _mods, party_label
 from .lexicon import (
     ACCUSE_VERBS,
     CLAIM_NOUNS,
@@ -26,8 +26,10 @@ from .lexicon import (
     LONG_DURATION_NOUNS,
     MODAL_AUX,
     MONTHS,
+    NEGATIVE_SUBJECTS,
     RESPONSE_NOUNS,
     SPEECH_VERBS,
+    STANDING_PARTICIPLES,
     TRUTH_WORDS,
     WAR_NOUNS,
 )
@@ -130,6 +132,9 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
         return True
     if d.action == "operation" and d.token.tag_ == "NNS" and any(c.dep_ == "poss" for c in d.token.children):
         return True   # "the Kremlin's military operations in Ukraine": a campaign going on, not this incident's act
+    if d.token.lemma_.lower() in STANDING_PARTICIPLES and d.token.dep_ in {"acl", "amod"} and d.token.tag_ == "VBN" \
+            and not any(t.ent_type_ in {"DATE", "TIME"} for t in d.token.subtree):
+        return True   # "everything occupied by X must go": a standing condition (GUIDE §10.3), undated
     starts = [d.token] + ([d.anchor] if d.anchor is not d.token else [])
     for start in starts:
         path = _ancestors_until_speech(start)
@@ -193,55 +198,119 @@ def _between(d: _Draft) -> list[Token]:
     return out
 
 
-def _is_negated(d: _Draft) -> bool:
+def _directive_infinitive(t: Token) -> bool:
+    """"urged them [not to fire]", "vowed [not to attack]": a negated infinitive under a verb of asking or promising
+    (lexicon.IRREALIS_VERBS) is a request or a pledge about what has not happened, no denial of a done act."""
+    return t.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+        and t.head.lemma_.lower() in IRREALIS_VERBS
+
+
+def _negative_subject(v: Token) -> bool:
+    """"[None] of the evidence points to …", "[No] report suggests …", "[nobody] saw …": a clause whose subject is a
+    negative quantifier (lexicon.NEGATIVE_SUBJECTS) negates what it governs."""
+    return v.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in NEGATIVE_SUBJECTS or any(
+            g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in v.children)
+
+
+def _locally_negated(d: _Draft) -> bool:
+    """A negation on the act's own words ("did not fire", "no shelling", "no Armenian unit had fired")."""
     for t in _between(d):
+        if _directive_infinitive(t):
+            continue
         if any(c.dep_ == "neg" for c in t.children):
             return True
         if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             return True
-    if d.actor_tok is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in d.actor_tok.children):
-        return True  # "no Armenian unit had fired on …"
+    return d.actor_tok is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in d.actor_tok.children)
+
+
+def _is_negated(d: _Draft) -> bool:
+    local = _locally_negated(d)
+    if local:
+        # a dismissed claim of a negation asserts the act: "their claims that they do not shell villages are lies"
+        return not _dismissed_holder(d)
     prev = d.token
     for a in d.token.ancestors:
         lemma = a.lemma_.lower()
         if lemma in DENIAL_VERBS and a.pos_ in {"VERB", "AUX"} and prev.dep_ not in _NOT_COMPLEMENT:
             return True  # "denied that its troops opened fire" (but not "denied …, and said X attacked")
-        if lemma in ACCUSE_VERBS and a.dep_ in {"acl", "csubj", "nsubj"}:
-            # "Armenia accusing X of … is nothing but mere hypocrisy"
-            clause = a.head if a.dep_ in {"csubj", "nsubj"} else a.head.head
-            if _dismissed(clause):
-                return True
-        if (lemma in CLAIM_NOUNS or a.lower_ in CLAIM_NOUNS) and a.pos_ in {"NOUN", "PROPN"} \
-                and a.dep_ in {"nsubj", "nsubjpass"} and _dismissed(a.head):
-            return True  # "X's claims that it took the heights are disinformation"
+        if prev.dep_ not in _NOT_COMPLEMENT and _negative_subject(a):
+            return True  # "none of their intelligence pointed to an Israeli strike"
+        if _dismissed_holder_step(a):
+            return True
         if lemma in LABELLING_VERBS and prev.dep_ in {"dobj", "nsubjpass"} and (
-                _labelled_dismissive(a) or _labelled_dismissive(d.token)):   # "as …" may be parsed onto the act
+                _labelled_dismissive(a, prev is d.token) or _labelled_dismissive(d.token, True)):   # "as …" on the act
             return True  # "described the statements … about an Azerbaijani attack as disinformation"
         prev = a
     return False
+
+
+def _dismissed_holder_step(a: Token) -> bool:
+    """Is `a` an accusation or a claim noun that its clause dismisses ("X accusing Y of … is hypocrisy", "X's claims
+    that … are disinformation")?"""
+    lemma = a.lemma_.lower()
+    if lemma in ACCUSE_VERBS and a.dep_ in {"acl", "csubj", "nsubj"}:
+        # "Armenia accusing X of … is nothing but mere hypocrisy"
+        clause = a.head if a.dep_ in {"csubj", "nsubj"} else a.head.head
+        if _dismissed(clause):
+            return True
+    return (lemma in CLAIM_NOUNS or a.lower_ in CLAIM_NOUNS) and a.pos_ in {"NOUN", "PROPN"} \
+        and a.dep_ in {"nsubj", "nsubjpass"} and _dismissed(a.head)   # "X's claims that it took … are disinformation"
+
+
+def _dismissed_holder(d: _Draft) -> bool:
+    return any(_dismissed_holder_step(a) for a in d.token.ancestors)
 
 
 LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "term", "characterize", "characterise", "dismiss",
                              "denounce", "qualify"})
 
 
-def _labelled_dismissive(verb: Token) -> bool:
-    """Does the verb call its object a lie: "… as disinformation", "calls … fake"?"""
+def _labelled_dismissive(verb: Token, act_labelled: bool = False) -> bool:
+    """Does the verb call its object a lie: "… as disinformation", "calls … fake"? (An act itself labelled a party's
+    provocation is that party's act: "described the attack as a [Ukrainian] provocation", act_words.party_label.)"""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             obj = child(c, "pobj")
-            if obj is not None and {obj.lower_, obj.lemma_.lower()} & DISMISSIVE_WORDS:
+            if obj is not None and {obj.lower_, obj.lemma_.lower()} & DISMISSIVE_WORDS and not (
+                    act_labelled and party_label(obj)):
                 return True
         if c.dep_ in {"oprd", "acomp"} and {w.lemma_.lower() for w in c.subtree} & DISMISSIVE_WORDS:
             return True
     return False
 
 
+#: Edges that leave the act's clause: a "?" beyond one of them closes another clause's question.
+_CLAUSE_EDGES = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl"})
+
+
+def _questioned(d: _Draft) -> bool:
+    """"Did X fire first?", "Was the station hit by an X missile?": a yes/no question (the clause's auxiliary before
+    its subject, a "?" closing it) asks whether the act happened; it asserts nothing. A wh-question ("Why did X
+    attack?") presupposes the act and is no such question."""
+    prev = d.token
+    for v in (d.token, *d.token.ancestors):
+        if v is not d.token and prev.dep_ in _CLAUSE_EDGES:
+            return False
+        prev = v
+        if not any(c.text == "?" for c in v.children):
+            continue
+        subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        inverted = subj is not None and (v.pos_ == "AUX" and v.i < subj.i or any(
+            c.dep_ in {"aux", "auxpass"} and c.i < subj.i for c in v.children))
+        return inverted and not any(c.tag_ in {"WP", "WRB", "WDT", "WP$"} for c in v.children)
+    return False
+
+
 def _is_irrealis(d: _Draft) -> bool:
     """An act that has not happened: "an expected offensive", "will continue strikes", "threatened to attack",
-    "preparing an offensive", "ahead of an offensive" (but what someone is accused of counts as done)."""
+    "preparing an offensive", "ahead of an offensive", a yes/no question (but what someone is accused of counts as
+    done)."""
     if _in_accusation(d.anchor) or _in_accusation(d.token):
         return False
+    if _questioned(d):
+        return True
     if _mods(d.token) & IRREALIS_MODIFIERS:
         return True
     for v in {d.token, d.anchor}:

@@ -224,3 +224,10 @@ def _verb_action(v: Token) -> str | None:
             for c in v.children):
         return "attack"  # "accused Kyiv of staging the tragedy" (a hostile object is an act of its own)
     return None
+
+
+def party_label(label: Token) -> bool:
+    """A dismissive label that names whose it is ("described the attack as a [Ukrainian] provocation", "called it a
+    Hamas fabrication"): it says that party staged it, an accusation, not a denial that the act happened."""
+    return any(c.dep_ in {"amod", "compound", "poss", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"} or c.pos_ ==
+                                                                    "PROPN") for c in label.children)

@@ -76,6 +76,8 @@ from ._syntax import (
 )
 from .act_roles import (
     _anchor_of_noun,
+    facility_actor,
+    first_to_act,
     _noun_actor,
     _noun_target,
     _reduced_passive,
@@ -211,7 +213,7 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             if action in {"fire", "shell"} and actor_tok is None:
                 actor_tok = prep_object(t, "from")
         else:
-            actor_tok = subject_of(t)
+            actor_tok = first_to_act(t) or subject_of(t)
             if actor_tok is None and t.dep_ in {"acl", "xcomp"} and t.head.pos_ in {"NOUN", "PROPN"}:
                 actor_tok = _noun_actor(t.head, pidx)  # "an attempt by Armenian units to seize heights"
             target_tok = child(t, "dobj")
@@ -313,7 +315,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
     drafts = _drafts(sent, pidx)
     act_ids = {d.token.i for d in drafts}
     for d in drafts:
-        d.actor = pidx.party_of(d.actor_tok) if d.actor_tok is not None else None
+        d.actor = pidx.party_of(d.actor_tok) if d.actor_tok is not None and not facility_actor(d.actor_tok) else None
         if d.actor is not None and _self_accused(d.actor_tok, d.actor, pidx):
             d.actor = None   # "It accused them of …": whoever "them" is, not the accuser itself
         tgt = d.target_tok

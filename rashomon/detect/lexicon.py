@@ -21,7 +21,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "reply", "retort", "comment", "observe", "mention", "indicate", "specify", "clarify", "underline",
         "underscore", "highlight", "demand", "appeal", "protest", "decry", "denounce", "slam", "criticise",
         "criticize", "affirm", "concede", "recall", "predict", "complain", "assure", "conclude", "disclose",
-        "reveal", "publish", "broadcast", "plead",
+        "reveal", "publish", "broadcast", "plead", "refute", "rebut",
         # only with a particle or preposition (checked in voice.py): point out / point to, call for / call on,
         # read (only with a document subject: "the statement read")
         "point", "call", "read",
@@ -47,7 +47,7 @@ INVOLVEMENT_NOUNS: frozenset[str] = frozenset({"involvement", "responsibility", 
 #: What a party rejects when it denies being blamed: "X rejected the accusations" (no content given) is X's denial.
 ACCUSATION_NOUNS: frozenset[str] = frozenset({"accusation", "allegation", "charge", "blame", "claim"})
 #: Verbs whose complement is denied: acts inside it are `negated`.
-DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "dismiss", "rebuff", "disprove"})
+DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "rebut", "dismiss", "rebuff", "disprove"})
 #: Predicates that dismiss an accusation used as a subject ("Armenia accusing X of ... is nothing but hypocrisy").
 DISMISSIVE_WORDS: frozenset[str] = frozenset(
     {"hypocrisy", "lie", "lies", "fabrication", "slander", "disinformation", "propaganda", "baseless", "groundless",
@@ -55,6 +55,8 @@ DISMISSIVE_WORDS: frozenset[str] = frozenset(
      "invention", "misinformation", "falsehood", "smear", "distortion", "unsubstantiated", "invented", "fantasy",
      "ridiculous", "slanderous", "lying"}
 )
+#: Subjects that negate their clause: "none of the evidence points to …", "nothing suggests …" (or any "no" subject).
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"none", "nothing", "nobody", "neither", "no-one"})
 #: Adjectives that dismiss a claim when negated ("the claims are not true").
 TRUTH_WORDS: frozenset[str] = frozenset({"true", "correct", "accurate", "right", "credible", "valid"})
 #: Nouns for a claim: a claim whose predicate is dismissive ("X's claims that … are lies") negates what it holds.
@@ -192,6 +194,8 @@ IRREALIS_MODIFIERS: frozenset[str] = frozenset(
     {"expected", "anticipated", "possible", "potential", "imminent", "looming", "impending", "planned", "feared",
      "future", "likely", "threatened", "prospective", "upcoming", "hypothetical"}
 )
+#: Verbs whose participle on a noun names a standing condition, not this event's act ("all land occupied by X").
+STANDING_PARTICIPLES: frozenset[str] = frozenset({"occupy", "annex"})
 #: Modal auxiliaries: an act under one of these has not happened ("will continue strikes", "could attack").
 MODAL_AUX: frozenset[str] = frozenset(
     {"will", "would", "could", "might", "may", "shall", "should", "can", "wo", "must"})

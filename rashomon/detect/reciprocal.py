@@ -34,8 +34,20 @@ def _each_side(verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return (verb.lemma_.lower() in MUTUAL_VERBS and subj is not None and obj is not None
-            and subj.lemma_.lower() in SIDE_NOUNS and any(c.lower_ == "each" for c in subj.children)
+            and (subj.lemma_.lower() in SIDE_NOUNS and any(c.lower_ == "each" for c in subj.children)
+                 or subj.lower_ == "each")   # "each blamed the other"
             and obj.lower_ == "other" and any(c.lower_ == "the" for c in obj.children))
+
+
+#: Words that make a subject the two sides together: "both countries", "the two sides", "both".
+BOTH_WORDS = frozenset({"both", "two"})
+
+
+def _both_sides(subj: Token) -> bool:
+    """"Both countries / the two sides / both accused each other": the event's two sides, no party named."""
+    if subj.lower_ in BOTH_WORDS:
+        return True
+    return subj.lemma_.lower() in SIDE_NOUNS and any(c.lower_ in BOTH_WORDS for c in subj.children)
 
 
 def _mutual(verb: Token) -> bool:
@@ -68,6 +80,8 @@ def reciprocal_acts(sent: Span, pidx: PartyIndex) -> list[tuple[str, str, Token]
             party = pidx.party_of(tok)
             if party is not None and party not in parties:
                 parties.append(party)
+        if len(parties) < 2 and _both_sides(subj) and len(sides) == 2:
+            parties = sides
         if len(parties) == 2:
             a, b = parties
             out += [(a, b, verb), (b, a, verb)]
