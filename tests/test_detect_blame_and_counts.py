@@ -285,5 +285,8 @@ def test_an_act_after_or_amid_the_fighting_did_not_start_it(nlp: Language, um: P
 def test_retaliation_for_an_unnamed_attack_names_no_initiator(nlp: Language, um: PartyMatcher) -> None:
     _, acts = _acts(nlp, "Ukraine's air force struck Russian targets in retaliation for a missile attack on Kyiv.", um)
     assert initiator_of(list(acts)) is None
+    # a source that strikes X in retaliation presents X as the attacker: its claim (test_other_conflict_initiators)
+    _, acts = _acts(nlp, "Ukraine's army said it struck Russian targets in retaliation for a missile attack.", um)
+    assert initiator_of(list(acts)) == "russia"
     _, acts = _acts(nlp, "Ukraine's air force struck Russian targets in retaliation for Russia's attack on Kyiv.", um)
     assert initiator_of(list(acts)) == "russia"

@@ -389,10 +389,10 @@ def initiator_of(acts: list[Act]) -> str | None:
     for a in sorted(acts, key=lambda a: a.position):
         if a.initiating and not a.background and not a.negated and a.actor not in (None, UNKNOWN):
             return a.actor
-    if any(a.initiating and not a.background and not a.negated and a.actor in (None, UNKNOWN) for a in acts):
-        return None   # "struck X in retaliation for a missile attack": who made that attack, the sentence does not say
+    # own voice, "struck X in retaliation for a missile attack" does not say who made that attack; a source's does
+    unnamed = any(a.initiating and not a.background and not a.negated and a.actor in (None, UNKNOWN) for a in acts)
     for a in sorted(acts, key=lambda a: a.position):
         if a.action == "retaliate" and not a.background and not a.negated and a.target not in (None, UNKNOWN) \
-                and a.target != a.actor:
+                and a.target != a.actor and (a.reported or not unnamed):
             return a.target
     return None
