@@ -290,3 +290,9 @@ def test_retaliation_for_an_unnamed_attack_names_no_initiator(nlp: Language, um:
     assert initiator_of(list(acts)) == "russia"
     _, acts = _acts(nlp, "Ukraine's air force struck Russian targets in retaliation for Russia's attack on Kyiv.", um)
     assert initiator_of(list(acts)) == "russia"
+
+
+def test_a_subject_it_refers_to_the_enclosing_clauses_subject(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _acts(nlp, "Russia said it fired one missile at a Ukrainian army base, though it has denied attacking "
+                         "the town.", um)
+    assert [(a.actor, a.negated) for a in acts if a.action == "attack"] == [("russia", True)]

@@ -155,9 +155,10 @@ class PartyIndex:
         low = tok.lower_
         if low in FIRST_PERSON:
             return self.voice_party if (tok.i in self.quoted or self.voice_party) else None
-        if low in {"its", "their"}:
+        if low in {"its", "their"} or (low in {"it", "they"} and tok.dep_ in {"nsubj", "nsubjpass"}):
             # a possessive refers first to the subject of its own clause ("Ukraine shelled its own town"), then to
-            # the subject of an enclosing clause ("X, which blamed Y, said 50 of its soldiers were killed")
+            # the subject of an enclosing clause ("X, which blamed Y, said 50 of its soldiers were killed"); so does
+            # a subject "it"/"they" ("X rejected claims by Y's media that it had attacked the town": X)
             for a in tok.ancestors:
                 if a.pos_ not in {"VERB", "AUX"}:
                     continue
