@@ -385,6 +385,47 @@ keyed as (
     left join event_parties ib on unioned.kind = 'initiator' and ib.event_id = unioned.event_id
         and (ib.party_id = unioned.value_b or ib.party_name = unioned.value_b)
 ),
+outlet_sides as (
+    -- the side (a = the lower value) each outlet of a row takes on its card, and the value it gives there
+    select card_key, keyed.kind, keyed.event_id, case when flipped then outlet_b else outlet_a end as outlet_id,
+           'a' as side,
+           case when flipped then coalesce(ib.party_id, lower(value_b)) else coalesce(ia.party_id, lower(value_a)) end
+               as value
+    from keyed
+    left join event_parties ia on keyed.kind = 'initiator' and ia.event_id = keyed.event_id
+        and (ia.party_id = keyed.value_a or ia.party_name = keyed.value_a)
+    left join event_parties ib on keyed.kind = 'initiator' and ib.event_id = keyed.event_id
+        and (ib.party_id = keyed.value_b or ib.party_name = keyed.value_b)
+    where keyed.kind <> 'self'
+    union all
+    select card_key, keyed.kind, keyed.event_id, case when flipped then outlet_a else outlet_b end, 'b',
+           case when flipped then coalesce(ia.party_id, lower(value_a)) else coalesce(ib.party_id, lower(value_b)) end
+    from keyed
+    left join event_parties ia on keyed.kind = 'initiator' and ia.event_id = keyed.event_id
+        and (ia.party_id = keyed.value_a or ia.party_name = keyed.value_a)
+    left join event_parties ib on keyed.kind = 'initiator' and ib.event_id = keyed.event_id
+        and (ib.party_id = keyed.value_b or ib.party_name = keyed.value_b)
+    where keyed.kind <> 'self'
+),
+misplaced as (
+    -- an outlet is never on both sides of one card (seed event: Anadolu and TASS were on both sides of the
+    -- who-started-it card, their own words on one side and a source they quote on the other). It keeps the side of
+    -- its own-voice verdict when it has one; otherwise it carries both accounts and leaves the card.
+    select s.card_key, s.outlet_id, s.side
+    from outlet_sides s
+    join (select card_key, outlet_id from outlet_sides group by all having count(distinct side) = 2) two
+        using (card_key, outlet_id)
+    where not (s.kind = 'initiator' and exists (
+        select 1 from own_verdicts v
+        where v.event_id = s.event_id and v.outlet_id = s.outlet_id and v.says_initiator = s.value))
+),
+kept as (
+    select * from keyed k
+    where not exists (select 1 from misplaced m
+                      where m.card_key = k.card_key
+                        and ((m.outlet_id = case when k.flipped then k.outlet_b else k.outlet_a end and m.side = 'a')
+                          or (m.outlet_id = case when k.flipped then k.outlet_a else k.outlet_b end and m.side = 'b')))
+),
 final as (
     select u.event_id, left(md5(u.event_id || '|' || u.card_key), 12) as card_id, u.flipped,
            u.kind, u.claim_id, u.outlet_a, u.outlet_b,
@@ -402,7 +443,7 @@ final as (
                                          || ' names it "' || u.value_b || '".'
                end) as explanation,
            u.severity
-    from keyed u
+    from kept u
     left join sentences sa on sa.sentence_id = u.sentence_a
     left join sentences sb on sb.sentence_id = u.sentence_b
     left join outlets oa on oa.outlet_id = u.outlet_a
