@@ -230,6 +230,79 @@ place_framing as (
       and not exists (select 1 from place_names x where x.event_id = b.event_id and x.outlet_id = b.outlet_id
                                                      and x.place = b.place and x.name = a.name)
 ),
+figure_cells as (
+    -- the fact sheet's casualty cells as figures: per outlet, side and kind of casualty (the dead are the killed),
+    -- each figure it gives (vague plurals are no figure) with its first sentence; an open bound ("at least 200")
+    -- stands for its number
+    select s.event_id, s.outlet_id,
+           case n.quantity when 'dead' then 'killed' when 'injured' then 'wounded' else n.quantity end as slot,
+           n.party as side, n.value,
+           case when n.qualifier in ('at_least', 'more_than', 'up_to') then n.value else coalesce(n.low, n.value) end
+               as lo,
+           case when n.qualifier in ('at_least', 'more_than', 'up_to') then n.value else coalesce(n.high, n.value) end
+               as hi,
+           case n.qualifier when 'range' then cast(n.low as bigint) || '–' || cast(n.high as bigint)
+                            when 'at_least' then 'at least ' || cast(n.value as bigint)
+                            when 'more_than' then 'more than ' || cast(n.value as bigint)
+                            when 'up_to' then 'up to ' || cast(n.value as bigint)
+                            when 'about' then 'about ' || cast(n.value as bigint)
+                            else cast(cast(n.value as bigint) as varchar) end as figure,
+           min(s.sentence_id) as sentence_id
+    from sentence_numbers n
+    join current_sentences s using (sentence_id)
+    join sentence_analysis sa using (sentence_id)
+    where n.quantity in ('killed', 'dead', 'wounded', 'injured', 'captured', 'missing') and n.qualifier <> 'vague'
+      and n.party is not null and not sa.background
+    group by all
+),
+figure_support as (
+    -- for each figure, the outlets giving a figure compatible with it: the same number, hedged or not ("30" / "more
+    -- than 30"), or overlapping ranges
+    select a.event_id, a.slot, a.side, a.figure, a.lo, a.hi, a.value, count(distinct b.outlet_id) as n_outlets,
+           count(distinct b.outlet_id) filter (where b.figure = a.figure) as n_same
+    from figure_cells a
+    join figure_cells b on a.event_id = b.event_id and a.slot = b.slot and a.side = b.side
+        and (a.value = b.value or (a.lo <= b.hi and b.lo <= a.hi))
+    group by all
+),
+main_figure as (
+    -- the figure most outlets agree with, per side and kind of casualty (then the one most outlets give as written),
+    -- when it is clear: more outlets agree with it than with any figure it does not allow (a tie, "1" / "at least
+    -- 11" / "at least 14" by one outlet each, has no main figure and no card)
+    select m.* from figure_support m
+    where not exists (
+        select 1 from figure_support o
+        where o.event_id = m.event_id and o.slot = m.slot and o.side = m.side and o.n_outlets >= m.n_outlets
+          and o.value is distinct from m.value and not (o.lo <= m.hi and m.lo <= o.hi))
+    qualify row_number() over (partition by event_id, slot, side order by n_outlets desc, n_same desc, hi - lo, lo, figure) = 1
+),
+figure_sides as (
+    -- each outlet's side of the card: with the main figure (a), or giving only figures it does not allow (b)
+    select c.event_id, c.slot, c.side, c.outlet_id, m.figure as main,
+           bool_or(c.value = m.value or (c.lo <= m.hi and m.lo <= c.hi)) as agrees,
+           min(c.sentence_id) as sentence_id,
+           string_agg(distinct c.figure, ' / ' order by c.figure) as figures
+    from figure_cells c join main_figure m using (event_id, slot, side)
+    group by all
+),
+figure_pairs as (
+    -- one card per side and kind of casualty: the outlets giving the figure most agree with against those giving
+    -- only other figures (the claims need not have joined their sentences). Kramatorsk-like rising tolls make one
+    -- card, not one per two figures.
+    select a.event_id, 'number' as kind, null as claim_id, a.outlet_id as outlet_a, b.outlet_id as outlet_b,
+           a.sentence_id as sentence_a, b.sentence_id as sentence_b, a.main as value_a,
+           (select string_agg(distinct x.figures, ' / ' order by x.figures) from figure_sides x
+            where x.event_id = b.event_id and x.slot = b.slot and x.side = b.side and not x.agrees) as value_b,
+           null as explanation, (select severity from disagreement_kinds where kind = 'number') as severity,
+           'figures:' || a.slot || ':' || a.side as figure_key
+    from figure_sides a
+    join figure_sides b on a.event_id = b.event_id and a.slot = b.slot and a.side = b.side
+    where a.agrees and not b.agrees
+      -- the main figure is the outlets' figure only when more outlets give it than not ("1" by two outlets against
+      -- "2", "31" and "at least 3" by three is no shared figure to set the others against)
+      and (select count(*) filter (where x.agrees) > count(*) filter (where not x.agrees) from figure_sides x
+           where x.event_id = a.event_id and x.slot = a.slot and x.side = a.side)
+),
 claim_outlets as (
     select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id
     from claims c join claim_sentences cs using (claim_id)
@@ -336,9 +409,13 @@ detected as (
 ),
 unioned as (
     select * from detected
+    where not (kind = 'number' and exists (
+        select 1 from figure_pairs f
+        where f.event_id = detected.event_id and least(f.outlet_a, f.outlet_b) = least(detected.outlet_a, detected.outlet_b)
+          and greatest(f.outlet_a, f.outlet_b) = greatest(detected.outlet_a, detected.outlet_b)))
     -- a contested place's two names are one framing card (place_framing), not a wording card too ("Artsakh" /
     -- "Nagorno-Karabakh" was both on the seed event)
-    where not (kind = 'wording' and exists (
+      and not (kind = 'wording' and exists (
         select 1 from place_framing f
         where f.event_id = detected.event_id
           and lower(least(f.value_a, f.value_b)) = lower(least(detected.value_a, detected.value_b))
@@ -346,6 +423,9 @@ unioned as (
     union all by name select * from initiator_pairs
     union all by name select * from framing_pairs
     union all by name select * from place_framing
+    -- figures the claims did not pair (one card per side and kind of casualty); a claim's two sentences giving two
+    -- outlets' figures that card already sets against each other are no second card
+    union all by name select * from figure_pairs
     union all by name select * from omissions
 ),
 keyed as (
@@ -353,7 +433,7 @@ keyed as (
     -- giving the same two values (in either order) make one card; an omission is one card per claim; who started
     -- it, one card per pair of parties named.
     select *,
-           case kind
+           case when figure_key is not null then figure_key else case kind
                -- overlapping claims carried by the same outlets are one omission
                when 'omission' then 'omission:' || carriers
                when 'self' then 'self:' || sentence_a || ':' || sentence_b
@@ -371,8 +451,9 @@ keyed as (
                     || ':' || greatest(coalesce(ia.party_id, lower(value_a)), coalesce(ib.party_id, lower(value_b)))
                else kind || ':' || least(lower(coalesce(value_a, '')), lower(coalesce(value_b, '')))
                     || ':' || greatest(lower(coalesce(value_a, '')), lower(coalesce(value_b, '')))
-           end as card_key,
-           case when kind = 'wording' then not list_contains(la.loaded_terms, value_a)
+           end end as card_key,
+           case when figure_key is not null then false
+                when kind = 'wording' then not list_contains(la.loaded_terms, value_a)
                 when kind = 'attribution' then value_a is distinct from 'own'
                 when kind in ('omission', 'self') then false
                 when kind = 'initiator' then coalesce(ia.party_id, lower(value_a)) > coalesce(ib.party_id, lower(value_b))

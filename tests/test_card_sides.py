@@ -31,3 +31,40 @@ def test_an_outlet_giving_both_figures_is_on_neither_side_of_the_card(db):
     assert shown == [("oc", "ob")]
     sides = con.execute("select outlets_a, outlets_b from disagreement_cards").fetchall()
     assert sides == [(["oc"], ["ob"])]
+
+
+def _figure(con, outlet: str, n: int, quantity: str, value: float | None, qualifier: str = "exact",
+            low: float | None = None, high: float | None = None, side: str = "x") -> str:
+    """An article of `outlet` with one body sentence giving one casualty figure; returns the sentence id."""
+    sid = f"{outlet}-{n}"
+    con.execute("insert into articles (article_id, event_id, outlet_id, url, text, text_sha256, revision, extracted_at)"
+                " values (?, 'e', ?, ?, 't', 'h', 1, now()) on conflict do nothing", [outlet, outlet, f"u/{outlet}"])
+    con.execute("insert into sentences (sentence_id, article_id, position, part, text, char_start, char_end, n_words,"
+                " sentence_sha256) values (?, ?, ?, 'body', 't', 0, 1, 1, ?)", [sid, outlet, n, sid])
+    con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, hostile_act, background)"
+                " values (?, 'e', ?, 'own', true, false)", [sid, outlet])
+    con.execute("insert into sentence_numbers (sentence_id, number_no, quantity, value, low, high, qualifier, party,"
+                " unit, text) values (?, 0, ?, ?, ?, ?, ?, ?, 'people', 'n')",
+                [sid, quantity, value, low if low is not None else value, high if high is not None else value,
+                 qualifier, side])
+    return sid
+
+
+def test_the_outlets_figures_for_one_sides_dead_make_one_card_against_the_figure_most_give(db):
+    """Three outlets give 30 dead ("30", "more than 30", "about 30"), one gives 45 and another "at least 52": one card,
+    the three against the two, whatever claims joined their sentences; a claim's sentences setting 30 against 45
+    for two of those outlets are no second card. Wounded: 2 against 9, one outlet each, is a tie: no main figure,
+    no card; vague plurals ("dozens") are no figure."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    _figure(con, "oa", 1, "killed", 30)
+    _figure(con, "ob", 1, "dead", 30, "more_than", low=31, high=None)
+    _figure(con, "oc", 1, "killed", 30, "about", low=25, high=35)
+    sd = _figure(con, "od", 1, "killed", 45)
+    _figure(con, "oe", 1, "killed", 52, "at_least", high=None)
+    _figure(con, "of", 1, "killed", None, "vague", low=24, high=99)
+    _figure(con, "oa", 2, "wounded", 2)
+    _figure(con, "ob", 2, "injured", 9)
+    _row(con, "number", "oa", "od", "oa-1", sd, "30", "45")
+    cards = con.execute("select kind, value_a, value_b, outlets_a, outlets_b from disagreement_cards").fetchall()
+    assert cards == [("number", "30", "45 / at least 52", ["oa", "ob", "oc"], ["od", "oe"])]
