@@ -413,6 +413,12 @@ unioned as (
         select 1 from figure_pairs f
         where f.event_id = detected.event_id and least(f.outlet_a, f.outlet_b) = least(detected.outlet_a, detected.outlet_b)
           and greatest(f.outlet_a, f.outlet_b) = greatest(detected.outlet_a, detected.outlet_b)))
+      -- one party's sources in both sentences ("terrorist rocket" in the army's words, "militants' rocket" in the
+      -- outlet's report of the same army's statement): the outlets relay one speaker, they do not word it differently
+      and not (kind = 'wording' and exists (
+        select 1 from sentence_analysis x join sentence_analysis y on x.attributed_party = y.attributed_party
+        where x.sentence_id = detected.sentence_a and y.sentence_id = detected.sentence_b
+          and x.voice = 'attributed' and y.voice = 'attributed'))
     -- a contested place's two names are one framing card (place_framing), not a wording card too ("Artsakh" /
     -- "Nagorno-Karabakh" was both on the seed event)
       and not (kind = 'wording' and exists (

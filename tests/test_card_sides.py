@@ -68,3 +68,20 @@ def test_the_outlets_figures_for_one_sides_dead_make_one_card_against_the_figure
     _row(con, "number", "oa", "od", "oa-1", sd, "30", "45")
     cards = con.execute("select kind, value_a, value_b, outlets_a, outlets_b from disagreement_cards").fetchall()
     assert cards == [("number", "30", "45 / at least 52", ["oa", "ob", "oc"], ["od", "oe"])]
+
+
+def test_two_outlets_relaying_one_partys_statement_in_other_words_is_no_wording_card(db):
+    """Outlet A quotes the army ("a terrorist rocket"), outlet B reports the same army's statement ("militants'
+    rocket"): one party speaks in both, so the outlets do not word it differently. A's quote against B's own words
+    stays a wording card."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    for sid, outlet, voice, party in (("a1", "oa", "attributed", "x"), ("b1", "ob", "attributed", "x"),
+                                      ("b2", "ob", "own", None)):
+        con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, attributed_party,"
+                    " hostile_act, background, loaded_terms) values (?, 'e', ?, ?, ?, true, false, ['terrorist'])",
+                    [sid, outlet, voice, party])
+    _row(con, "wording", "oa", "ob", "a1", "b1", "terrorist", "militants")
+    _row(con, "wording", "oa", "ob", "a1", "b2", "terrorist", "fighters")
+    shown = con.execute("select sentence_id_a, sentence_id_b from disagreements").fetchall()
+    assert shown == [("a1", "b2")]
