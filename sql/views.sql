@@ -293,10 +293,16 @@ figure_pairs as (
            a.sentence_id as sentence_a, b.sentence_id as sentence_b, a.main as value_a,
            (select string_agg(distinct x.figures, ' / ' order by x.figures) from figure_sides x
             where x.event_id = b.event_id and x.slot = b.slot and x.side = b.side and not x.agrees) as value_b,
-           null as explanation, (select severity from disagreement_kinds where kind = 'number') as severity,
+           upper(left(a.slot, 1)) || substr(a.slot, 2) || ' (' || coalesce(p.party_name, a.side)
+               || '): most outlets giving a figure say ' || a.main || '; the others say ' || (
+                   select string_agg(distinct x.figures, ' / ' order by x.figures) from figure_sides x
+                   where x.event_id = b.event_id and x.slot = b.slot and x.side = b.side and not x.agrees)
+               || '.' as explanation,
+           (select severity from disagreement_kinds where kind = 'number') as severity,
            'figures:' || a.slot || ':' || a.side as figure_key
     from figure_sides a
     join figure_sides b on a.event_id = b.event_id and a.slot = b.slot and a.side = b.side
+    left join event_parties p on p.event_id = a.event_id and p.party_id = a.side
     where a.agrees and not b.agrees
       -- the main figure is the outlets' figure only when more outlets give it than not ("1" by two outlets against
       -- "2", "31" and "at least 3" by three is no shared figure to set the others against)
