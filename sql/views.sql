@@ -230,6 +230,85 @@ place_framing as (
       and not exists (select 1 from place_names x where x.event_id = b.event_id and x.outlet_id = b.outlet_id
                                                      and x.place = b.place and x.name = a.name)
 ),
+figure_cells as (
+    -- the fact sheet's casualty cells as figures: per outlet, side and kind of casualty (the dead are the killed),
+    -- each figure it gives (vague plurals are no figure) with its first sentence; an open bound ("at least 200")
+    -- stands for its number
+    select s.event_id, s.outlet_id,
+           case n.quantity when 'dead' then 'killed' when 'injured' then 'wounded' else n.quantity end as slot,
+           n.party as side, n.value,
+           case when n.qualifier in ('at_least', 'more_than', 'up_to') then n.value else coalesce(n.low, n.value) end
+               as lo,
+           case when n.qualifier in ('at_least', 'more_than', 'up_to') then n.value else coalesce(n.high, n.value) end
+               as hi,
+           case n.qualifier when 'range' then cast(n.low as bigint) || '–' || cast(n.high as bigint)
+                            when 'at_least' then 'at least ' || cast(n.value as bigint)
+                            when 'more_than' then 'more than ' || cast(n.value as bigint)
+                            when 'up_to' then 'up to ' || cast(n.value as bigint)
+                            when 'about' then 'about ' || cast(n.value as bigint)
+                            else cast(cast(n.value as bigint) as varchar) end as figure,
+           min(s.sentence_id) as sentence_id
+    from sentence_numbers n
+    join current_sentences s using (sentence_id)
+    join sentence_analysis sa using (sentence_id)
+    where n.quantity in ('killed', 'dead', 'wounded', 'injured', 'captured', 'missing') and n.qualifier <> 'vague'
+      and n.party is not null and not sa.background
+    group by all
+),
+figure_support as (
+    -- for each figure, the outlets giving a figure compatible with it: the same number, hedged or not ("30" / "more
+    -- than 30"), or overlapping ranges
+    select a.event_id, a.slot, a.side, a.figure, a.lo, a.hi, a.value, count(distinct b.outlet_id) as n_outlets,
+           count(distinct b.outlet_id) filter (where b.figure = a.figure) as n_same
+    from figure_cells a
+    join figure_cells b on a.event_id = b.event_id and a.slot = b.slot and a.side = b.side
+        and (a.value = b.value or (a.lo <= b.hi and b.lo <= a.hi))
+    group by all
+),
+main_figure as (
+    -- the figure most outlets agree with, per side and kind of casualty (then the one most outlets give as written),
+    -- when it is clear: more outlets agree with it than with any figure it does not allow (a tie, "1" / "at least
+    -- 11" / "at least 14" by one outlet each, has no main figure and no card)
+    select m.* from figure_support m
+    where not exists (
+        select 1 from figure_support o
+        where o.event_id = m.event_id and o.slot = m.slot and o.side = m.side and o.n_outlets >= m.n_outlets
+          and o.value is distinct from m.value and not (o.lo <= m.hi and m.lo <= o.hi))
+    qualify row_number() over (partition by event_id, slot, side order by n_outlets desc, n_same desc, hi - lo, lo, figure) = 1
+),
+figure_sides as (
+    -- each outlet's side of the card: with the main figure (a), or giving only figures it does not allow (b)
+    select c.event_id, c.slot, c.side, c.outlet_id, m.figure as main,
+           bool_or(c.value = m.value or (c.lo <= m.hi and m.lo <= c.hi)) as agrees,
+           min(c.sentence_id) as sentence_id,
+           string_agg(distinct c.figure, ' / ' order by c.figure) as figures
+    from figure_cells c join main_figure m using (event_id, slot, side)
+    group by all
+),
+figure_pairs as (
+    -- one card per side and kind of casualty: the outlets giving the figure most agree with against those giving
+    -- only other figures (the claims need not have joined their sentences). Kramatorsk-like rising tolls make one
+    -- card, not one per two figures.
+    select a.event_id, 'number' as kind, null as claim_id, a.outlet_id as outlet_a, b.outlet_id as outlet_b,
+           a.sentence_id as sentence_a, b.sentence_id as sentence_b, a.main as value_a,
+           (select string_agg(distinct x.figures, ' / ' order by x.figures) from figure_sides x
+            where x.event_id = b.event_id and x.slot = b.slot and x.side = b.side and not x.agrees) as value_b,
+           upper(left(a.slot, 1)) || substr(a.slot, 2) || ' (' || coalesce(p.party_name, a.side)
+               || '): most outlets giving a figure say ' || a.main || '; the others say ' || (
+                   select string_agg(distinct x.figures, ' / ' order by x.figures) from figure_sides x
+                   where x.event_id = b.event_id and x.slot = b.slot and x.side = b.side and not x.agrees)
+               || '.' as explanation,
+           (select severity from disagreement_kinds where kind = 'number') as severity,
+           'figures:' || a.slot || ':' || a.side as figure_key
+    from figure_sides a
+    join figure_sides b on a.event_id = b.event_id and a.slot = b.slot and a.side = b.side
+    left join event_parties p on p.event_id = a.event_id and p.party_id = a.side
+    where a.agrees and not b.agrees
+      -- the main figure is the outlets' figure only when more outlets give it than not ("1" by two outlets against
+      -- "2", "31" and "at least 3" by three is no shared figure to set the others against)
+      and (select count(*) filter (where x.agrees) > count(*) filter (where not x.agrees) from figure_sides x
+           where x.event_id = a.event_id and x.slot = a.slot and x.side = a.side)
+),
 claim_outlets as (
     select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id
     from claims c join claim_sentences cs using (claim_id)
@@ -336,9 +415,19 @@ detected as (
 ),
 unioned as (
     select * from detected
+    where not (kind = 'number' and exists (
+        select 1 from figure_pairs f
+        where f.event_id = detected.event_id and least(f.outlet_a, f.outlet_b) = least(detected.outlet_a, detected.outlet_b)
+          and greatest(f.outlet_a, f.outlet_b) = greatest(detected.outlet_a, detected.outlet_b)))
+      -- one party's sources in both sentences ("terrorist rocket" in the army's words, "militants' rocket" in the
+      -- outlet's report of the same army's statement): the outlets relay one speaker, they do not word it differently
+      and not (kind = 'wording' and exists (
+        select 1 from sentence_analysis x join sentence_analysis y on x.attributed_party = y.attributed_party
+        where x.sentence_id = detected.sentence_a and y.sentence_id = detected.sentence_b
+          and x.voice = 'attributed' and y.voice = 'attributed'))
     -- a contested place's two names are one framing card (place_framing), not a wording card too ("Artsakh" /
     -- "Nagorno-Karabakh" was both on the seed event)
-    where not (kind = 'wording' and exists (
+      and not (kind = 'wording' and exists (
         select 1 from place_framing f
         where f.event_id = detected.event_id
           and lower(least(f.value_a, f.value_b)) = lower(least(detected.value_a, detected.value_b))
@@ -346,6 +435,9 @@ unioned as (
     union all by name select * from initiator_pairs
     union all by name select * from framing_pairs
     union all by name select * from place_framing
+    -- figures the claims did not pair (one card per side and kind of casualty); a claim's two sentences giving two
+    -- outlets' figures that card already sets against each other are no second card
+    union all by name select * from figure_pairs
     union all by name select * from omissions
 ),
 keyed as (
@@ -353,7 +445,7 @@ keyed as (
     -- giving the same two values (in either order) make one card; an omission is one card per claim; who started
     -- it, one card per pair of parties named.
     select *,
-           case kind
+           case when figure_key is not null then figure_key else case kind
                -- overlapping claims carried by the same outlets are one omission
                when 'omission' then 'omission:' || carriers
                when 'self' then 'self:' || sentence_a || ':' || sentence_b
@@ -371,8 +463,9 @@ keyed as (
                     || ':' || greatest(coalesce(ia.party_id, lower(value_a)), coalesce(ib.party_id, lower(value_b)))
                else kind || ':' || least(lower(coalesce(value_a, '')), lower(coalesce(value_b, '')))
                     || ':' || greatest(lower(coalesce(value_a, '')), lower(coalesce(value_b, '')))
-           end as card_key,
-           case when kind = 'wording' then not list_contains(la.loaded_terms, value_a)
+           end end as card_key,
+           case when figure_key is not null then false
+                when kind = 'wording' then not list_contains(la.loaded_terms, value_a)
                 when kind = 'attribution' then value_a is distinct from 'own'
                 when kind in ('omission', 'self') then false
                 when kind = 'initiator' then coalesce(ia.party_id, lower(value_a)) > coalesce(ib.party_id, lower(value_b))
@@ -384,6 +477,47 @@ keyed as (
         and (ia.party_id = unioned.value_a or ia.party_name = unioned.value_a)
     left join event_parties ib on unioned.kind = 'initiator' and ib.event_id = unioned.event_id
         and (ib.party_id = unioned.value_b or ib.party_name = unioned.value_b)
+),
+outlet_sides as (
+    -- the side (a = the lower value) each outlet of a row takes on its card, and the value it gives there
+    select card_key, keyed.kind, keyed.event_id, case when flipped then outlet_b else outlet_a end as outlet_id,
+           'a' as side,
+           case when flipped then coalesce(ib.party_id, lower(value_b)) else coalesce(ia.party_id, lower(value_a)) end
+               as value
+    from keyed
+    left join event_parties ia on keyed.kind = 'initiator' and ia.event_id = keyed.event_id
+        and (ia.party_id = keyed.value_a or ia.party_name = keyed.value_a)
+    left join event_parties ib on keyed.kind = 'initiator' and ib.event_id = keyed.event_id
+        and (ib.party_id = keyed.value_b or ib.party_name = keyed.value_b)
+    where keyed.kind <> 'self'
+    union all
+    select card_key, keyed.kind, keyed.event_id, case when flipped then outlet_a else outlet_b end, 'b',
+           case when flipped then coalesce(ia.party_id, lower(value_a)) else coalesce(ib.party_id, lower(value_b)) end
+    from keyed
+    left join event_parties ia on keyed.kind = 'initiator' and ia.event_id = keyed.event_id
+        and (ia.party_id = keyed.value_a or ia.party_name = keyed.value_a)
+    left join event_parties ib on keyed.kind = 'initiator' and ib.event_id = keyed.event_id
+        and (ib.party_id = keyed.value_b or ib.party_name = keyed.value_b)
+    where keyed.kind <> 'self'
+),
+misplaced as (
+    -- an outlet is never on both sides of one card (seed event: Anadolu and TASS were on both sides of the
+    -- who-started-it card, their own words on one side and a source they quote on the other). It keeps the side of
+    -- its own-voice verdict when it has one; otherwise it carries both accounts and leaves the card.
+    select s.card_key, s.outlet_id, s.side
+    from outlet_sides s
+    join (select card_key, outlet_id from outlet_sides group by all having count(distinct side) = 2) two
+        using (card_key, outlet_id)
+    where not (s.kind = 'initiator' and exists (
+        select 1 from own_verdicts v
+        where v.event_id = s.event_id and v.outlet_id = s.outlet_id and v.says_initiator = s.value))
+),
+kept as (
+    select * from keyed k
+    where not exists (select 1 from misplaced m
+                      where m.card_key = k.card_key
+                        and ((m.outlet_id = case when k.flipped then k.outlet_b else k.outlet_a end and m.side = 'a')
+                          or (m.outlet_id = case when k.flipped then k.outlet_a else k.outlet_b end and m.side = 'b')))
 ),
 final as (
     select u.event_id, left(md5(u.event_id || '|' || u.card_key), 12) as card_id, u.flipped,
@@ -402,7 +536,7 @@ final as (
                                          || ' names it "' || u.value_b || '".'
                end) as explanation,
            u.severity
-    from keyed u
+    from kept u
     left join sentences sa on sa.sentence_id = u.sentence_a
     left join sentences sb on sb.sentence_id = u.sentence_b
     left join outlets oa on oa.outlet_id = u.outlet_a

@@ -1,0 +1,87 @@
+"""One card per disagreement, and an outlet on one side of it only (issue 12), on rows written for the test."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _event(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("insert into events (event_id, title, window_start, window_end, keywords, parties) values "
+                "('e', 'E', '2022-08-01', '2022-08-05', [], '[]')")
+
+
+def _row(con, kind, oa, ob, sa, sb, va, vb) -> None:
+    con.execute("insert into claim_disagreements (event_id, kind, claim_id, outlet_a, outlet_b, sentence_a,"
+                " sentence_b, value_a, value_b, explanation, severity) values ('e', ?, 'c', ?, ?, ?, ?, ?, ?, 'x', 2)",
+                [kind, oa, ob, sa, sb, va, vb])
+
+
+def test_an_outlet_giving_both_figures_is_on_neither_side_of_the_card(db):
+    """Outlet A says 5 wounded in one sentence and 7 in another: it carries both figures, so it is no side of the
+    "5 vs 7" card; C (5) against B (7) stays."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    _row(con, "number", "oa", "ob", "a1", "b1", "5", "7")
+    _row(con, "number", "oc", "oa", "c1", "a2", "5", "7")
+    _row(con, "number", "oc", "ob", "c1", "b1", "5", "7")
+    shown = con.execute("select outlet_a, outlet_b from disagreements").fetchall()
+    assert shown == [("oc", "ob")]
+    sides = con.execute("select outlets_a, outlets_b from disagreement_cards").fetchall()
+    assert sides == [(["oc"], ["ob"])]
+
+
+def _figure(con, outlet: str, n: int, quantity: str, value: float | None, qualifier: str = "exact",
+            low: float | None = None, high: float | None = None, side: str = "x") -> str:
+    """An article of `outlet` with one body sentence giving one casualty figure; returns the sentence id."""
+    sid = f"{outlet}-{n}"
+    con.execute("insert into articles (article_id, event_id, outlet_id, url, text, text_sha256, revision, extracted_at)"
+                " values (?, 'e', ?, ?, 't', 'h', 1, now()) on conflict do nothing", [outlet, outlet, f"u/{outlet}"])
+    con.execute("insert into sentences (sentence_id, article_id, position, part, text, char_start, char_end, n_words,"
+                " sentence_sha256) values (?, ?, ?, 'body', 't', 0, 1, 1, ?)", [sid, outlet, n, sid])
+    con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, hostile_act, background)"
+                " values (?, 'e', ?, 'own', true, false)", [sid, outlet])
+    con.execute("insert into sentence_numbers (sentence_id, number_no, quantity, value, low, high, qualifier, party,"
+                " unit, text) values (?, 0, ?, ?, ?, ?, ?, ?, 'people', 'n')",
+                [sid, quantity, value, low if low is not None else value, high if high is not None else value,
+                 qualifier, side])
+    return sid
+
+
+def test_the_outlets_figures_for_one_sides_dead_make_one_card_against_the_figure_most_give(db):
+    """Three outlets give 30 dead ("30", "more than 30", "about 30"), one gives 45 and another "at least 52": one card,
+    the three against the two, whatever claims joined their sentences; a claim's sentences setting 30 against 45
+    for two of those outlets are no second card. Wounded: 2 against 9, one outlet each, is a tie: no main figure,
+    no card; vague plurals ("dozens") are no figure."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    _figure(con, "oa", 1, "killed", 30)
+    _figure(con, "ob", 1, "dead", 30, "more_than", low=31, high=None)
+    _figure(con, "oc", 1, "killed", 30, "about", low=25, high=35)
+    sd = _figure(con, "od", 1, "killed", 45)
+    _figure(con, "oe", 1, "killed", 52, "at_least", high=None)
+    _figure(con, "of", 1, "killed", None, "vague", low=24, high=99)
+    _figure(con, "oa", 2, "wounded", 2)
+    _figure(con, "ob", 2, "injured", 9)
+    _row(con, "number", "oa", "od", "oa-1", sd, "30", "45")
+    cards = con.execute("select kind, value_a, value_b, outlets_a, outlets_b from disagreement_cards").fetchall()
+    assert cards == [("number", "30", "45 / at least 52", ["oa", "ob", "oc"], ["od", "oe"])]
+
+
+def test_two_outlets_relaying_one_partys_statement_in_other_words_is_no_wording_card(db):
+    """Outlet A quotes the army ("a terrorist rocket"), outlet B reports the same army's statement ("militants'
+    rocket"): one party speaks in both, so the outlets do not word it differently. A's quote against B's own words
+    stays a wording card."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    for sid, outlet, voice, party in (("a1", "oa", "attributed", "x"), ("b1", "ob", "attributed", "x"),
+                                      ("b2", "ob", "own", None)):
+        con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, attributed_party,"
+                    " hostile_act, background, loaded_terms) values (?, 'e', ?, ?, ?, true, false, ['terrorist'])",
+                    [sid, outlet, voice, party])
+    _row(con, "wording", "oa", "ob", "a1", "b1", "terrorist", "militants")
+    _row(con, "wording", "oa", "ob", "a1", "b2", "terrorist", "fighters")
+    shown = con.execute("select sentence_id_a, sentence_id_b from disagreements").fetchall()
+    assert shown == [("a1", "b2")]
