@@ -240,7 +240,7 @@ def same_fact_scores(cands: CandidateArrays, texts: Sequence[str], positions: Se
     from . import samefact
 
     infos = [samefact.sentence_info(t, p) for t, p in zip(texts, positions)]
-    return samefact.load_scorer().probability(samefact.feature_matrix(infos, cands))
+    return samefact.load_scorer().probability(samefact.feature_matrix(infos, cands, texts))
 
 
 def check_method(method: str) -> str:

@@ -23,10 +23,11 @@ from typing import Sequence
 
 import numpy as np
 
+from . import tokenalign
 from .errors import ModelError
 
 MODEL_PATH = Path(__file__).with_name("models") / "same_fact.json"
-MODEL_SHA256 = "5363ae5427288ebf58d053975ff56b8c40b5d5b1e8e4b4dc82db7a42a787cdc5"
+MODEL_SHA256 = "82c8bd3ae51fb043c93b4190b648aa584c19bd5998a7b5cf25c219cce0ca6382"
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
 _STOP = frozenset("""a an the of to in on at for from by with and or but as is are was were be been being has have had
@@ -42,9 +43,10 @@ _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds "
                           "thousand thousands".split())
 
-FEATURES = ("cosine", "margin", "rank_min", "rank_max", "word_jaccard", "word_overlap", "name_jaccard", "no_names",
-            "number_shared", "number_clash", "negation_one_side", "speech_one_side", "speech_both", "headline_any",
-            "headline_both", "length_ratio", "position_max", "cosine_x_jaccard")
+TEXT_FEATURES = ("cosine", "margin", "rank_min", "rank_max", "word_jaccard", "word_overlap", "name_jaccard", "no_names",
+                 "number_shared", "number_clash", "negation_one_side", "speech_one_side", "speech_both", "headline_any",
+                 "headline_both", "length_ratio", "position_max", "cosine_x_jaccard")
+FEATURES = TEXT_FEATURES + tokenalign.FEATURES   # the token alignment of the two sentences (rashomon/tokenalign.py)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 
 
 def pair_features(a: SentenceInfo, b: SentenceInfo, cosine: float, margin: float, rank_a: int, rank_b: int) -> list[float]:
-    """The FEATURES of one candidate pair, in order."""
+    """The TEXT_FEATURES of one candidate pair, in order (the token alignment's come from `tokenalign.pair_matrix`)."""
     jaccard = _jaccard(a.words, b.words)
     shared_numbers = a.numbers & b.numbers
     return [
@@ -93,11 +95,13 @@ def pair_features(a: SentenceInfo, b: SentenceInfo, cosine: float, margin: float
     ]
 
 
-def feature_matrix(infos: Sequence[SentenceInfo], cands) -> np.ndarray:
-    """One row of FEATURES per candidate pair (`align.CandidateArrays`, rows index `infos`)."""
+def feature_matrix(infos: Sequence[SentenceInfo], cands, texts: Sequence[str]) -> np.ndarray:
+    """One row of FEATURES per candidate pair (`align.CandidateArrays`, rows index `infos` and `texts`, one event's
+    sentences: the token alignment weighs word-pieces by their idf over them)."""
     rows = [pair_features(infos[a], infos[b], float(c), float(m), int(ra), int(rb))
             for a, b, c, m, ra, rb in zip(cands.a, cands.b, cands.cosine, cands.margin, cands.rank_a, cands.rank_b)]
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+    text_x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(TEXT_FEATURES))
+    return np.hstack([text_x, tokenalign.pair_matrix(texts, cands.a, cands.b)])
 
 
 @dataclass(frozen=True)

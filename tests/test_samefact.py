@@ -5,7 +5,7 @@ import hashlib
 import numpy as np
 import pytest
 
-from rashomon import align, samefact
+from rashomon import align, samefact, tokenalign
 from rashomon.errors import ConfigError, ModelError
 
 
@@ -28,20 +28,49 @@ def test_cliques_drop_a_claim_inside_a_larger_one_and_ignore_same_outlet_pairs()
     assert align.fact_cliques([], outlets) == []
 
 
+def _rows(texts, positions, pairs):
+    """Full feature rows (text features with the given embedding scores, then the token alignment) for pairs of
+    (i, j, cosine, margin, rank_a, rank_b) over `texts`."""
+    infos = [samefact.sentence_info(t, p) for t, p in zip(texts, positions)]
+    tok = tokenalign.pair_matrix(texts, np.asarray([p[0] for p in pairs]), np.asarray([p[1] for p in pairs]))
+    return np.asarray([samefact.pair_features(infos[i], infos[j], c, m, ra, rb) + list(t)
+                       for (i, j, c, m, ra, rb), t in zip(pairs, tok)])
+
+
 def test_scorer_ranks_a_paraphrase_above_a_denial_and_a_merely_related_sentence():
     scorer = samefact.load_scorer()
-    say = samefact.sentence_info("Russia blew up the dam of the Kakhovka power plant overnight.", 1)
-    para = samefact.sentence_info("Russian forces blew up the Kakhovka dam during the night.", 2)
-    denial = samefact.sentence_info("The Kremlin denied that Russian forces blew up the Kakhovka dam, Peskov said.", 2)
-    related = samefact.sentence_info("Water from the Kakhovka reservoir flooded dozens of villages downstream, officials said.", 9)
+    texts = ["Russia blew up the dam of the Kakhovka power plant overnight.",
+             "Russian forces blew up the Kakhovka dam during the night.",
+             "The Kremlin denied that Russian forces blew up the Kakhovka dam, Peskov said.",
+             "Water from the Kakhovka reservoir flooded dozens of villages downstream, officials said."]
     # same embedding scores for the first two: the text features must tell them apart
-    p = scorer.probability(np.asarray([samefact.pair_features(say, para, 0.8, 1.2, 1, 1),
-                                       samefact.pair_features(say, denial, 0.8, 1.2, 1, 1),
-                                       samefact.pair_features(say, related, 0.6, 1.0, 2, 3)]))
-    assert p[0] > 0.9 and p[0] > p[1] + 0.05
-    assert p[2] < 0.2
-    # (known limit, issue 10 note: the denial still scores above the threshold; a hard negation rule cost recall on
-    # the dev split without raising purity, so polarity is left to the detectors' assertion status)
+    p = scorer.probability(_rows(texts, [1, 2, 2, 9], [(0, 1, 0.8, 1.2, 1, 1), (0, 2, 0.8, 1.2, 1, 1),
+                                                       (0, 3, 0.6, 1.0, 2, 3)]))
+    assert p[0] > 0.5 and p[0] > p[1] + 0.3
+    assert p[2] < 0.1
+    # (with the token alignment the denial falls below the 0.2 threshold here, but only by degree: a hard negation
+    # rule cost recall on the dev split without raising purity, so polarity is left to the detectors' assertion status)
+    assert p[1] < 0.2
+
+
+def test_token_alignment_ranks_a_paraphrase_above_a_related_sentence_of_the_same_story():
+    texts = ["Floodwater swept away the wooden footbridge near the old mill on Tuesday.",
+             "On Tuesday the footbridge by the old mill was swept away by floodwater.",
+             "The old mill near the river had been closed to visitors since the spring floods.",
+             "Engineers said the wooden footbridge had been inspected last year."]
+    x = tokenalign.pair_matrix(texts, np.asarray([0, 0, 0]), np.asarray([1, 2, 3]))
+    assert x.shape == (3, len(tokenalign.FEATURES))
+    for col in range(x.shape[1]):             # every variant (all / idf-weighted / content words) agrees
+        assert x[0, col] > x[1, col] and x[0, col] > x[2, col], tokenalign.FEATURES[col]
+    # the scores do not depend on which sentence is first
+    assert np.allclose(tokenalign.pair_matrix(texts, np.asarray([1, 2]), np.asarray([0, 0])), x[:2])
+
+
+def test_token_alignment_of_a_sentence_with_no_content_word_is_zero_on_the_content_features():
+    x = tokenalign.pair_matrix(["It was.", "Floodwater swept away the footbridge."], np.asarray([0]), np.asarray([1]))
+    content = [i for i, f in enumerate(tokenalign.FEATURES) if "content" in f]
+    assert (x[0, content] == 0).all() and x[0, 0] > 0
+    assert tokenalign.pair_matrix(["a b c d"], np.zeros(0, int), np.zeros(0, int)).shape == (0, len(tokenalign.FEATURES))
 
 
 def test_a_changed_model_file_is_refused_with_the_fix(tmp_path):
