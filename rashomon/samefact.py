@@ -26,8 +26,10 @@ import numpy as np
 from . import tokenalign
 from .errors import ModelError
 
-MODEL_PATH = Path(__file__).with_name("models") / "same_fact.json"
-MODEL_SHA256 = "82c8bd3ae51fb043c93b4190b648aa584c19bd5998a7b5cf25c219cce0ca6382"
+MODEL_PATH = Path(__file__).with_name("models") / "same_fact.json"          # TEXT_FEATURES (align_method same_fact)
+MODEL_SHA256 = "5363ae5427288ebf58d053975ff56b8c40b5d5b1e8e4b4dc82db7a42a787cdc5"
+TOKENS_MODEL_PATH = MODEL_PATH.with_name("same_fact_tokens.json")          # FEATURES (same_fact_tokens)
+TOKENS_MODEL_SHA256 = "82c8bd3ae51fb043c93b4190b648aa584c19bd5998a7b5cf25c219cce0ca6382"
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
 _STOP = frozenset("""a an the of to in on at for from by with and or but as is are was were be been being has have had
@@ -95,12 +97,14 @@ def pair_features(a: SentenceInfo, b: SentenceInfo, cosine: float, margin: float
     ]
 
 
-def feature_matrix(infos: Sequence[SentenceInfo], cands, texts: Sequence[str]) -> np.ndarray:
-    """One row of FEATURES per candidate pair (`align.CandidateArrays`, rows index `infos` and `texts`, one event's
-    sentences: the token alignment weighs word-pieces by their idf over them)."""
+def feature_matrix(infos: Sequence[SentenceInfo], cands, texts: Sequence[str] | None = None) -> np.ndarray:
+    """One row of TEXT_FEATURES per candidate pair (`align.CandidateArrays`, rows index `infos`); with `texts` (one
+    event's sentences: the token alignment weighs word-pieces by their idf over them), one row of FEATURES."""
     rows = [pair_features(infos[a], infos[b], float(c), float(m), int(ra), int(rb))
             for a, b, c, m, ra, rb in zip(cands.a, cands.b, cands.cosine, cands.margin, cands.rank_a, cands.rank_b)]
     text_x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(TEXT_FEATURES))
+    if texts is None:
+        return text_x
     return np.hstack([text_x, tokenalign.pair_matrix(texts, cands.a, cands.b)])
 
 
@@ -110,6 +114,7 @@ class PairScorer:
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
+    features: tuple[str, ...] = FEATURES
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """P(same fact) for each row of a feature matrix."""
@@ -119,7 +124,7 @@ class PairScorer:
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_json(self, **meta) -> str:
-        body = {"features": list(FEATURES), "mean": _round(self.mean), "scale": _round(self.scale),
+        body = {"features": list(self.features), "mean": _round(self.mean), "scale": _round(self.scale),
                 "coef": _round(self.coef), "intercept": round(float(self.intercept), 6), **meta}
         return json.dumps(body, indent=1, sort_keys=True) + "\n"
 
@@ -131,16 +136,16 @@ def _round(values: np.ndarray) -> list[float]:
 def parse_model(raw: bytes, where: str) -> PairScorer:
     try:
         body = json.loads(raw)
-        if tuple(body["features"]) != FEATURES:
-            raise ModelError(f"{where}: trained on features {body['features']}, this code computes {list(FEATURES)}; "
-                             "run `make train`")
+        if tuple(body["features"]) not in (TEXT_FEATURES, FEATURES):
+            raise ModelError(f"{where}: trained on features {body['features']}, this code computes {list(FEATURES)} "
+                             f"or the first {len(TEXT_FEATURES)} of them; run `make train`")
         return PairScorer(np.asarray(body["mean"]), np.asarray(body["scale"]), np.asarray(body["coef"]),
-                          float(body["intercept"]))
+                          float(body["intercept"]), tuple(body["features"]))
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{where}: not a same-fact model ({exc})") from exc
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
 def load_scorer(path: Path = MODEL_PATH, sha256: str = MODEL_SHA256) -> PairScorer:
     """The pinned pair scorer; a missing or changed file is a ModelError naming the fix."""
     try:
@@ -152,3 +157,8 @@ def load_scorer(path: Path = MODEL_PATH, sha256: str = MODEL_SHA256) -> PairScor
         raise ModelError(f"same-fact model {path} has sha256 {digest}, expected {sha256} (pinned in "
                          "rashomon/samefact.py): the file was changed; restore it or run `make train` and pin the new hash")
     return parse_model(raw, str(path))
+
+
+def load_token_scorer() -> PairScorer:
+    """The pinned scorer with the token alignment features (align_method `same_fact_tokens`)."""
+    return load_scorer(TOKENS_MODEL_PATH, TOKENS_MODEL_SHA256)

@@ -39,6 +39,22 @@ def _rows(texts, positions, pairs):
 
 def test_scorer_ranks_a_paraphrase_above_a_denial_and_a_merely_related_sentence():
     scorer = samefact.load_scorer()
+    say = samefact.sentence_info("Russia blew up the dam of the Kakhovka power plant overnight.", 1)
+    para = samefact.sentence_info("Russian forces blew up the Kakhovka dam during the night.", 2)
+    denial = samefact.sentence_info("The Kremlin denied that Russian forces blew up the Kakhovka dam, Peskov said.", 2)
+    related = samefact.sentence_info("Water from the Kakhovka reservoir flooded dozens of villages downstream, officials said.", 9)
+    # same embedding scores for the first two: the text features must tell them apart
+    p = scorer.probability(np.asarray([samefact.pair_features(say, para, 0.8, 1.2, 1, 1),
+                                       samefact.pair_features(say, denial, 0.8, 1.2, 1, 1),
+                                       samefact.pair_features(say, related, 0.6, 1.0, 2, 3)]))
+    assert p[0] > 0.9 and p[0] > p[1] + 0.05
+    assert p[2] < 0.2
+    # (known limit, issue 10 note: the denial still scores above the threshold; a hard negation rule cost recall on
+    # the dev split without raising purity, so polarity is left to the detectors' assertion status)
+
+
+def test_token_scorer_ranks_a_paraphrase_above_a_denial_and_a_merely_related_sentence():
+    scorer = samefact.load_token_scorer()
     texts = ["Russia blew up the dam of the Kakhovka power plant overnight.",
              "Russian forces blew up the Kakhovka dam during the night.",
              "The Kremlin denied that Russian forces blew up the Kakhovka dam, Peskov said.",
@@ -88,5 +104,19 @@ def test_a_changed_model_file_is_refused_with_the_fix(tmp_path):
 
 
 def test_an_unknown_alignment_method_is_a_config_error():
-    with pytest.raises(ConfigError, match="align_method 'cosine' is not one of same_fact, margin"):
+    with pytest.raises(ConfigError, match="align_method 'cosine' is not one of same_fact, same_fact_tokens, margin"):
         align.check_method("cosine")
+
+
+def test_a_changed_token_model_file_is_refused_and_each_method_reads_its_own_model(tmp_path, monkeypatch):
+    assert samefact.load_scorer().features == samefact.TEXT_FEATURES
+    assert samefact.load_token_scorer().features == samefact.FEATURES
+    changed = tmp_path / "same_fact_tokens.json"
+    changed.write_bytes(samefact.TOKENS_MODEL_PATH.read_bytes().replace(b'"intercept"', b'"intercept" ', 1))
+    monkeypatch.setattr(samefact, "TOKENS_MODEL_PATH", changed)
+    samefact.load_scorer.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="same_fact_tokens.json has sha256 .* expected"):
+            samefact.load_token_scorer()
+    finally:
+        samefact.load_scorer.cache_clear()
