@@ -232,14 +232,19 @@ def fact_cliques(pairs: Sequence[tuple[int, int, float]], outlets: Sequence[str]
     return sorted(sorted(c) for c in kept)
 
 
-METHODS = ("same_fact", "margin")
+METHODS = ("same_fact", "same_fact_tokens", "margin")
+SCORED_METHODS = ("same_fact", "same_fact_tokens")   # the pair scorer decides; claims are cliques
 
 
-def same_fact_scores(cands: CandidateArrays, texts: Sequence[str], positions: Sequence[int]) -> np.ndarray:
-    """P(same fact) of every candidate pair, by the pinned pair scorer (rashomon/samefact.py)."""
+def same_fact_scores(cands: CandidateArrays, texts: Sequence[str], positions: Sequence[int], *,
+                     method: str = "same_fact") -> np.ndarray:
+    """P(same fact) of every candidate pair, by the pinned pair scorer (rashomon/samefact.py); `same_fact_tokens`
+    adds the token alignment of the two sentences (rashomon/tokenalign.py) to the scorer's features."""
     from . import samefact
 
     infos = [samefact.sentence_info(t, p) for t, p in zip(texts, positions)]
+    if method == "same_fact_tokens":
+        return samefact.load_token_scorer().probability(samefact.feature_matrix(infos, cands, texts))
     return samefact.load_scorer().probability(samefact.feature_matrix(infos, cands))
 
 

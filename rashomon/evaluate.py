@@ -111,8 +111,8 @@ def predicted_claims(
     """Sentence id → its claim numbers, by the same rule as the pipeline (stages.align_event)."""
     check_method(method)
     arrays = candidate_arrays(ev.vectors, ev.outlets, k=k)
-    if method == "same_fact":
-        p = same_fact_scores(arrays, ev.texts, ev.positions)
+    if method in ("same_fact", "same_fact_tokens"):
+        p = same_fact_scores(arrays, ev.texts, ev.positions, method=method)
         kept = [(int(a), int(b), float(s)) for a, b, s in zip(arrays.a, arrays.b, p) if s >= min_same_fact]
         clusters = fact_cliques(kept, ev.outlets)
     else:

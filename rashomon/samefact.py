@@ -23,10 +23,13 @@ from typing import Sequence
 
 import numpy as np
 
+from . import tokenalign
 from .errors import ModelError
 
-MODEL_PATH = Path(__file__).with_name("models") / "same_fact.json"
+MODEL_PATH = Path(__file__).with_name("models") / "same_fact.json"          # TEXT_FEATURES (align_method same_fact)
 MODEL_SHA256 = "5363ae5427288ebf58d053975ff56b8c40b5d5b1e8e4b4dc82db7a42a787cdc5"
+TOKENS_MODEL_PATH = MODEL_PATH.with_name("same_fact_tokens.json")          # FEATURES (same_fact_tokens)
+TOKENS_MODEL_SHA256 = "82c8bd3ae51fb043c93b4190b648aa584c19bd5998a7b5cf25c219cce0ca6382"
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
 _STOP = frozenset("""a an the of to in on at for from by with and or but as is are was were be been being has have had
@@ -42,9 +45,10 @@ _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds "
                           "thousand thousands".split())
 
-FEATURES = ("cosine", "margin", "rank_min", "rank_max", "word_jaccard", "word_overlap", "name_jaccard", "no_names",
-            "number_shared", "number_clash", "negation_one_side", "speech_one_side", "speech_both", "headline_any",
-            "headline_both", "length_ratio", "position_max", "cosine_x_jaccard")
+TEXT_FEATURES = ("cosine", "margin", "rank_min", "rank_max", "word_jaccard", "word_overlap", "name_jaccard", "no_names",
+                 "number_shared", "number_clash", "negation_one_side", "speech_one_side", "speech_both", "headline_any",
+                 "headline_both", "length_ratio", "position_max", "cosine_x_jaccard")
+FEATURES = TEXT_FEATURES + tokenalign.FEATURES   # the token alignment of the two sentences (rashomon/tokenalign.py)
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 
 
 def pair_features(a: SentenceInfo, b: SentenceInfo, cosine: float, margin: float, rank_a: int, rank_b: int) -> list[float]:
-    """The FEATURES of one candidate pair, in order."""
+    """The TEXT_FEATURES of one candidate pair, in order (the token alignment's come from `tokenalign.pair_matrix`)."""
     jaccard = _jaccard(a.words, b.words)
     shared_numbers = a.numbers & b.numbers
     return [
@@ -93,11 +97,15 @@ def pair_features(a: SentenceInfo, b: SentenceInfo, cosine: float, margin: float
     ]
 
 
-def feature_matrix(infos: Sequence[SentenceInfo], cands) -> np.ndarray:
-    """One row of FEATURES per candidate pair (`align.CandidateArrays`, rows index `infos`)."""
+def feature_matrix(infos: Sequence[SentenceInfo], cands, texts: Sequence[str] | None = None) -> np.ndarray:
+    """One row of TEXT_FEATURES per candidate pair (`align.CandidateArrays`, rows index `infos`); with `texts` (one
+    event's sentences: the token alignment weighs word-pieces by their idf over them), one row of FEATURES."""
     rows = [pair_features(infos[a], infos[b], float(c), float(m), int(ra), int(rb))
             for a, b, c, m, ra, rb in zip(cands.a, cands.b, cands.cosine, cands.margin, cands.rank_a, cands.rank_b)]
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+    text_x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(TEXT_FEATURES))
+    if texts is None:
+        return text_x
+    return np.hstack([text_x, tokenalign.pair_matrix(texts, cands.a, cands.b)])
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,7 @@ class PairScorer:
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
+    features: tuple[str, ...] = FEATURES
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """P(same fact) for each row of a feature matrix."""
@@ -115,7 +124,7 @@ class PairScorer:
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_json(self, **meta) -> str:
-        body = {"features": list(FEATURES), "mean": _round(self.mean), "scale": _round(self.scale),
+        body = {"features": list(self.features), "mean": _round(self.mean), "scale": _round(self.scale),
                 "coef": _round(self.coef), "intercept": round(float(self.intercept), 6), **meta}
         return json.dumps(body, indent=1, sort_keys=True) + "\n"
 
@@ -127,16 +136,16 @@ def _round(values: np.ndarray) -> list[float]:
 def parse_model(raw: bytes, where: str) -> PairScorer:
     try:
         body = json.loads(raw)
-        if tuple(body["features"]) != FEATURES:
-            raise ModelError(f"{where}: trained on features {body['features']}, this code computes {list(FEATURES)}; "
-                             "run `make train`")
+        if tuple(body["features"]) not in (TEXT_FEATURES, FEATURES):
+            raise ModelError(f"{where}: trained on features {body['features']}, this code computes {list(FEATURES)} "
+                             f"or the first {len(TEXT_FEATURES)} of them; run `make train`")
         return PairScorer(np.asarray(body["mean"]), np.asarray(body["scale"]), np.asarray(body["coef"]),
-                          float(body["intercept"]))
+                          float(body["intercept"]), tuple(body["features"]))
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{where}: not a same-fact model ({exc})") from exc
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
 def load_scorer(path: Path = MODEL_PATH, sha256: str = MODEL_SHA256) -> PairScorer:
     """The pinned pair scorer; a missing or changed file is a ModelError naming the fix."""
     try:
@@ -148,3 +157,8 @@ def load_scorer(path: Path = MODEL_PATH, sha256: str = MODEL_SHA256) -> PairScor
         raise ModelError(f"same-fact model {path} has sha256 {digest}, expected {sha256} (pinned in "
                          "rashomon/samefact.py): the file was changed; restore it or run `make train` and pin the new hash")
     return parse_model(raw, str(path))
+
+
+def load_token_scorer() -> PairScorer:
+    """The pinned scorer with the token alignment features (align_method `same_fact_tokens`)."""
+    return load_scorer(TOKENS_MODEL_PATH, TOKENS_MODEL_SHA256)

@@ -75,7 +75,7 @@ def test_a_bad_value_in_the_file_names_the_file_and_the_key(tmp_path):
         load_settings(cfg, env={})
     assert str(info.value) == (
         f"{cfg}: setting 'embed_batch_size' must be an integer, got 'many'; "
-        f"{cfg}: setting 'align_method' must be 'same_fact' or 'margin', got 'cosine'; "
+        f"{cfg}: setting 'align_method' must be 'same_fact', 'same_fact_tokens' or 'margin', got 'cosine'; "
         f"{cfg}: setting 'align_min_same_fact' must be at most 1, got 1.5")
 
 

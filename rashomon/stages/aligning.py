@@ -52,8 +52,9 @@ def align_event(
         else np.zeros((0, 1), np.float32)
     )
     cands = align_mod.candidate_arrays(vectors, outlets, k=k)
-    same_fact = (align_mod.same_fact_scores(cands, tbl.column("text").to_pylist(), tbl.column("position").to_pylist())
-                 if method == "same_fact" else np.full(len(cands), np.nan))
+    same_fact = (align_mod.same_fact_scores(cands, tbl.column("text").to_pylist(), tbl.column("position").to_pylist(),
+                                            method=method)
+                 if method in align_mod.SCORED_METHODS else np.full(len(cands), np.nan))
     ids_arr = np.asarray(ids, dtype=object)
     outlets_arr = np.asarray(outlets, dtype=object)
     cand_table = pa.table(
@@ -77,7 +78,7 @@ def align_event(
         con.unregister("new_candidates")
         outlet_of = dict(zip(ids, outlets))
         index = {sid: i for i, sid in enumerate(ids)}
-        if method == "same_fact":
+        if method in align_mod.SCORED_METHODS:
             pairs = store.rows(con, "select_same_fact_pairs", event_id=event_id, model=model_name,
                                min_same_fact=min_same_fact)
             groups = align_mod.fact_cliques(
