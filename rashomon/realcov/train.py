@@ -37,6 +37,17 @@ class EventPairs:
     y: np.ndarray
 
 
+#: The dev events each shipped scorer was trained on (its file's `trained_on`), so that `make train` rebuilds the pinned
+#: files byte for byte. Dev events added later are not in them: retraining the default scorer on all eleven dev events
+#: (third session) lowered dev purity 0.25 -> 0.23 and nord-stream's below its suite floor, so it was not shipped;
+#: `--all-dev` trains on today's whole dev split.
+_FIRST_SEVEN = ["armenia-azerbaijan-2022-09-13", "kakhovka-2023-06-06", "crimean-bridge-2022-10-08",
+                "nord-stream-2022-09-26", "al-ahli-hospital-2023-10-17", "galwan-valley-2020-06-15",
+                "mccarthy-ousted-2023-10-03"]
+TRAINED_ON = {"same_fact": _FIRST_SEVEN,
+              "same_fact_tokens": _FIRST_SEVEN + ["kramatorsk-station-2022-04-08", "thailand-cambodia-2025-07-24"]}
+
+
 def dev_events(bench: Path = BENCH_DIR) -> list[str]:
     return list(tomllib.loads((bench / "splits.toml").read_text(encoding="utf-8"))["splits"]["dev"])
 
@@ -81,10 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=samefact.MODEL_PATH, help="the scorer over TEXT_FEATURES")
     ap.add_argument("--tokens-out", type=Path, default=samefact.TOKENS_MODEL_PATH,
                     help="the scorer with the token alignment features (align_method same_fact_tokens)")
+    ap.add_argument("--all-dev", action="store_true",
+                    help="train both scorers on every event of today's dev split instead of the pinned TRAINED_ON lists")
     args = ap.parse_args(argv)
     settings = load_settings(env={})
     model = embed.load_model(settings.model)
-    events = [event_pairs(e, model, k=settings.align_k, min_words=4) for e in dev_events()]
+    wanted = dev_events() if args.all_dev else list(dict.fromkeys(TRAINED_ON["same_fact"] + TRAINED_ON["same_fact_tokens"]))
+    events = [event_pairs(e, model, k=settings.align_k, min_words=4) for e in wanted]
     print(f"dev split: {len(events)} events, {sum(len(e.y) for e in events)} candidate pairs, "
           f"{sum(int(e.y.sum()) for e in events)} same-fact")
     text_only = len(samefact.TEXT_FEATURES)
@@ -96,10 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  held out {held.event_id:32s} average precision {average_precision(held.y, scorer.probability(held.x)):.3f}"
               f"  (without token alignment {average_precision(held.y, without.probability(held.x[:, :text_only])):.3f},"
               f" cosine alone {average_precision(held.y, held.x[:, 0]):.3f})")
-    y_all = np.concatenate([e.y for e in events])
-    for out, cols in ((args.out, text_only), (args.tokens_out, len(samefact.FEATURES))):
-        scorer = fit(np.vstack([e.x[:, :cols] for e in events]), y_all)
-        text = scorer.to_json(trained_on=[e.event_id for e in events], trainer="python -m rashomon.realcov.train")
+    for name, out, cols in (("same_fact", args.out, text_only), ("same_fact_tokens", args.tokens_out, len(samefact.FEATURES))):
+        used = events if args.all_dev else [e for e in events if e.event_id in TRAINED_ON[name]]
+        scorer = fit(np.vstack([e.x[:, :cols] for e in used]), np.concatenate([e.y for e in used]))
+        text = scorer.to_json(trained_on=[e.event_id for e in used], trainer="python -m rashomon.realcov.train")
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
         print(f"wrote {out}  sha256 {hashlib.sha256(text.encode()).hexdigest()}")
