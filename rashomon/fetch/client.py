@@ -9,7 +9,6 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import nullcontext
-from datetime import UTC, datetime
 from types import TracebackType
 
 import httpcore
@@ -294,8 +293,7 @@ class Fetcher(RobotsRules):
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         gate = self._gate(_host_key(url))
-        with gate.slot(self._pause):
-            started_at = datetime.now(UTC)
+        with gate.slot(self._pause) as started_at:
             t0 = time.monotonic()
             deadline = t0 + self.policy.total_timeout
             status: int | None = None

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import httpx
 from protego import Protego
@@ -39,7 +40,10 @@ class _HostGate:
             self._next_start = max(self._next_start, time.monotonic() + seconds)
 
     @contextmanager
-    def slot(self, sleep: Callable[[float], object]) -> Iterator[None]:
+    def slot(self, sleep: Callable[[float], object]) -> Iterator[datetime]:
+        """Wait for this host's turn; yields the request's start time (UTC). The next start is counted from when this
+        one really began, not from when it was planned: under load a thread wakes late, and counting from the plan
+        let two starts come a few milliseconds closer than the interval."""
         self._slots.acquire()
         try:
             with self._lock:
@@ -49,7 +53,12 @@ class _HostGate:
                 self._next_start = start + self.interval
             if start > now:
                 sleep(start - now)
-            yield
+            with self._lock:
+                began = time.monotonic()
+                self._last_start = max(self._last_start, began)
+                self._next_start = max(self._next_start, began + self.interval)
+                started_at = datetime.now(UTC)
+            yield started_at
         finally:
             self._slots.release()
 
