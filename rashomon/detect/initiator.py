@@ -52,7 +52,8 @@
 actor; for a sentence that only retaliates, the party retaliated against.
 
 This module reads a sentence into acts; the helpers live beside it: act_words.py (which word names which action),
-act_roles.py (actor, target, response clauses) and act_status.py (background, negation, irrealis, evidence).
+act_roles.py (actor, target, response clauses), act_background.py (acts dated apart from the event) and
+act_status.py (negation, irrealis, evidence).
 """
 
 from __future__ import annotations
@@ -87,11 +88,10 @@ from .act_roles import (
     _responsible_actor,
     _retaliation_marked,
 )
+from .act_background import Window, _is_background
 from .act_status import (
-    Window,
     _copular_response,
     _evidence,
-    _is_background,
     _is_irrealis,
     _is_negated,
 )

@@ -12,7 +12,7 @@ caused the event). The words are data (`political_acts.toml`); every act read he
   "X orchestrated the vote on the motion to vacate".
 The author of a noun is its possessor (not for a removal noun: "his removal" is whom it removes), a by-phrase, the
 agent of a passive modifier ("spearheaded by X") or the subject of a leading verb ("filed", "engineered", "led").
-The status of each act (background, negated, irrealis, a response) is read as for any act (act_status.py).
+The status of each act (background, negated, irrealis, a response) is read as for any act (act_background.py, act_status.py).
 """
 
 from __future__ import annotations

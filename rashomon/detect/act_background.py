@@ -1,0 +1,146 @@
+"""Is an act background: dated apart from the event's window ("on February 24" for an October event, "since 1991",
+"two weeks after X annexed …"), the topic of a speech, a standing condition ("occupied by X") or a campaign going
+on? Used by initiator.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from ._syntax import child
+from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft
+from .lexicon import GAP_NOUNS, LONG_DURATION_NOUNS, MONTHS, SPEECH_VERBS, STANDING_PARTICIPLES, WAR_NOUNS
+from .times import normalise_time
+
+#: Occasions of speaking: an act in their "on/about" phrase is their topic ("in a speech on the annexation").
+SPEECH_EVENT_NOUNS = frozenset({"speech", "address", "briefing", "conference", "interview", "remarks", "lecture",
+                                "article", "op-ed", "session", "debate", "meeting", "summit"})
+
+def _ancestors_until_speech(t: Token) -> list[Token]:
+    path = [t]
+    for a in t.ancestors:
+        path.append(a)
+        if a.lemma_.lower() in SPEECH_VERBS and a.pos_ in {"VERB", "AUX"}:
+            break
+    return path
+
+
+def _years_in(tokens: list[Token]) -> list[int]:
+    return [int(t.text) for t in tokens if _YEAR.match(t.text)]
+
+
+Window = tuple[dt.date, dt.date]
+#: Days either side of the event's window within which a dated act still belongs to the event.
+WINDOW_MARGIN_DAYS = 3
+
+
+def _date_outside(sub: list[Token], event_year: int | None, window: Window | None) -> bool:
+    """Does the phrase `sub` name a day (or a month, with no day) apart from the event's window: "on February 24"
+    for an October event?"""
+    if window is None:
+        return False
+    start, end = window
+    lo, hi = start - dt.timedelta(days=WINDOW_MARGIN_DAYS), end + dt.timedelta(days=WINDOW_MARGIN_DAYS)
+    months = [t for t in sub if t.lower_.rstrip(".") in MONTHS and t.text[:1].isupper()
+              and not (t.lower_ == "may" and t.pos_ != "PROPN")]
+    if not months:
+        return False
+    text = " ".join(t.text for t in sub)
+    tm = normalise_time(text)
+    year = event_year or start.year
+    if tm.kind == "date":
+        parts = tm.value.split("-")
+        try:
+            day = dt.date(int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 else \
+                dt.date(year, int(parts[0]), int(parts[1]))
+        except ValueError:
+            return False
+        return not lo <= day <= hi
+    if tm.kind == "month" or len(months) == 1 and not any(t.like_num for t in sub):
+        mon = MONTHS[months[0].lower_.rstrip(".")]
+        y = int(tm.value[:4]) if tm.kind == "month" else year
+        first = dt.date(y, mon, 1)
+        last = (dt.date(y + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1))
+        return last < lo or first > hi
+    return False
+
+
+def _temporal_background(mod: Token, event_year: int | None, window: Window | None = None) -> bool:
+    """Is the modifier subtree `mod` (a preposition or adverbial) a date apart from the event?"""
+    sub = list(mod.subtree)
+    low = mod.lower_
+    if any(_DECADE.match(t.lower_) for t in sub):
+        return True
+    if event_year is not None and any(y != event_year for y in _years_in(sub)):
+        return True
+    if low in _TEMPORAL_PREPS - {"for", "by", "between"} and _date_outside(sub, event_year, window):
+        return True
+    if low == "for" and any(t.lemma_.lower() in LONG_DURATION_NOUNS or t.lower_ in LONG_DURATION_NOUNS
+                            for t in sub):
+        return True
+    if low in {"during", "throughout", "in"}:
+        obj = child(mod, "pobj")
+        if obj is not None and obj.lemma_.lower() in WAR_NOUNS:
+            mods = [c for c in obj.children if c.dep_ in {"compound", "amod", "nummod", "nmod", "poss"}]
+            if mods:
+                return True
+    return False
+
+
+def _topic_of_speech(tok: Token) -> bool:
+    """"in a speech on Russia's annexation of …", "at a briefing about the offensive": the act is what someone spoke
+    about on the occasion, another matter, not this event's act."""
+    prev = tok
+    for a in tok.ancestors:
+        if a.dep_ == "prep" and a.lower_ in {"on", "about"} and prev.dep_ == "pobj" \
+                and a.head.lemma_.lower() in SPEECH_EVENT_NOUNS:
+            return True
+        if a.pos_ in {"VERB", "AUX"}:
+            return False
+        prev = a
+    return False
+
+
+def _is_background(d: _Draft, event_year: int | None, window: Window | None = None) -> bool:
+    if d.token.pos_ in {"NOUN", "PROPN"} and _topic_of_speech(d.token):
+        return True
+    if d.action == "operation" and d.token.tag_ == "NNS" and any(c.dep_ == "poss" for c in d.token.children):
+        return True   # "the Kremlin's military operations in Ukraine": a campaign going on, not this incident's act
+    if d.token.lemma_.lower() in STANDING_PARTICIPLES and d.token.dep_ in {"acl", "amod"} and d.token.tag_ == "VBN" \
+            and not any(t.ent_type_ in {"DATE", "TIME"} for t in d.token.subtree):
+        return True   # "everything occupied by X must go": a standing condition (GUIDE §10.3), undated
+    starts = [d.token] + ([d.anchor] if d.anchor is not d.token else [])
+    for start in starts:
+        path = _ancestors_until_speech(start)
+        ids = {p.i for p in path}
+        for node in path:
+            if node is not start and (_YEAR.match(node.text) and event_year is not None and int(node.text) != event_year
+                                      or _DECADE.match(node.lower_)):
+                return True  # "since 1991 when the military occupied …"
+            if _weeks_apart(node):
+                return True  # "comes less than two weeks after Putin annexed four regions": another incident
+            for c in node.children:
+                if c.i in ids:
+                    continue
+                if c.dep_ in {"prep", "npadvmod", "advmod", "pobj"} and (
+                        c.lower_ in _TEMPORAL_PREPS or c.ent_type_ == "DATE" or c.dep_ == "npadvmod"):
+                    if _temporal_background(c, event_year, window):
+                        return True
+                elif c.dep_ == "advcl" and any(m.lower_ in {"when", "while"} for m in c.children):
+                    if any(_temporal_background(g, event_year, window) for g in c.children if g.dep_ == "prep"):
+                        return True
+    return False
+
+
+def _weeks_apart(node: Token) -> bool:
+    """Is `node` a clause or phrase set weeks or more before or after the event: "two weeks after X annexed …",
+    "a month before the offensive", "years after the war" (lexicon.GAP_NOUNS)?"""
+    if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"after", "before", "since"}
+                                    for m in node.children):
+        holder = node
+    elif node.dep_ == "pobj" and node.head.lower_ in {"after", "before", "since"}:
+        holder = node.head
+    else:
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in GAP_NOUNS for c in holder.children)
