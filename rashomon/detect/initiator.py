@@ -65,9 +65,6 @@ from spacy.tokens import Span, Token
 
 from ._syntax import (
     PartyIndex,
-    accused_of,
-    blame_placed_on,
-    accusing_verb,
     agent_of,
     child,
     is_passive,
@@ -82,10 +79,7 @@ from .act_roles import (
     _noun_actor,
     _noun_target,
     _reduced_passive,
-    _resort_verb,
     _response_children,
-    _responsibility_of,
-    _responsible_actor,
     _retaliation_marked,
 )
 from .act_background import Window, _is_background
@@ -98,19 +92,12 @@ from .act_status import (
 from .act_speakers import assign_speakers
 from .act_words import _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
 from .lexicon import (
-    ACCUSATION_NOUNS,
-    AUTHOR_VERBS,
     ACCUSE_VERBS,
-    BARE_BLAME_VERBS,
-    BLAME_OBJECT_NOUNS,
     CAUSE_PREPS,
-    DENIAL_VERBS,
-    ESCALATION_NOUNS,
-    INVOLVEMENT_NOUNS,
     RECOVERY_VERBS,
-    RESPONSIBILITY_WORDS,
 )
 from .parties import PartyMatcher
+from .blame_drafts import blame_drafts
 from .political import political_drafts
 from .in_fighting import in_fighting
 from .reciprocal import mutual_object, reciprocal_acts, shared_denials
@@ -145,33 +132,6 @@ class Act:
     position: int = 0
     irrealis: bool = False
     claimed_by: str | None = None   # mutual blame ("X and Y blame each other"): whose claim this act is (reciprocal.py)
-
-
-_BY_OF = frozenset({"of", "by"})
-
-
-def _names_act(prep: Token, act_ids: set[int]) -> bool:
-    """Is `prep` a "for/of/over" phrase naming an act (or an outcome the blame rules read: "blamed X for the
-    deaths")?"""
-    if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "over", "on", "upon"}:
-        return False
-    return any(w.i in act_ids or w.lemma_.lower() in BLAME_OBJECT_NOUNS or w.lemma_.lower() in ESCALATION_NOUNS
-               or w.lower_ in ESCALATION_NOUNS for w in prep.subtree)
-
-
-def _blaming_verb(prep: Token) -> Token | None:
-    """The verb "blame" an "on" phrase belongs to: "blamed it [on] X", or hung on its object ("blamed [the clashes]
-    [on] X")."""
-    gov = prep.head
-    if gov.dep_ == "dobj":
-        gov = gov.head
-    return gov if gov.lemma_.lower() == "blame" and gov.pos_ == "VERB" else None
-
-
-def _has_content(noun: Token) -> bool:
-    """Does a claim noun say what it claims ("accusations that …", "claims of …")? Then that is what is denied."""
-    return any(c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "about", "that"})
-               for c in noun.children)
 
 
 def _self_accused(tok: Token, party: str, pidx: PartyIndex) -> bool:
@@ -241,56 +201,9 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             for obj in (c for c in t.children if c.dep_ in {"dobj", "nsubjpass"} and _weapon(c)):
                 if obj.i not in {d.token.i for d in drafts} and pidx.party_of(obj) is not None:
                     drafts.append(_Draft(obj, t, "strike", obj, None, passive=False))
-    # "X bears responsibility for the escalation", "X is behind the tension", "X is resorting to war": a provocation
-    # by X when what X is held responsible for (or turns to) is no act of its own
+    # blame said with a noun: "X bears responsibility for …", "blamed X for …" (blame_drafts.py)
     act_ids = {d.token.i for d in drafts}
-    for t in sent:
-        if t.i in act_ids or t.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        lemma = t.lemma_.lower()
-        word = _responsibility_of(t)
-        if word is not None and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in
-                                 ESCALATION_NOUNS):
-            actor_tok = _responsible_actor(word)
-            anchor = word.head if word.head.pos_ in {"VERB", "AUX"} else word
-            drafts.append(_Draft(t, anchor, "provoke", actor_tok, None, passive=False))
-            continue
-        verb = _resort_verb(t)
-        if verb is not None and (lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS or (
-                lemma in BLAME_OBJECT_NOUNS and verb.lemma_.lower() == "involve")):   # "involved in the explosions"
-            drafts.append(_Draft(t, verb, "provoke", subject_of(verb) or child(verb, "nsubjpass"), None,
-                                 passive=False))   # "X was involved in the incident"
-            continue
-        if (lemma in INVOLVEMENT_NOUNS or (lemma in ACCUSATION_NOUNS and not _has_content(t))) and t.dep_ == "dobj" \
-                and t.head.lemma_.lower() in DENIAL_VERBS:   # "X rejected the accusations": X denies its own part
-            drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
-            continue   # "Israel denied any involvement": its own act, denied (act_status marks it negated)
-        if lemma in RESPONSIBILITY_WORDS and (placed := blame_placed_on(t)) is not None \
-                and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
-            drafts.append(_Draft(t, t.head, "provoke", placed, None, passive=False))   # "placed the blame on Y"
-            continue
-        if t.dep_ == "dobj" and t.head.lemma_.lower() in BARE_BLAME_VERBS and pidx is not None \
-                and pidx.party_of(t) is not None and not any(
-                    _names_act(c, act_ids) for c in (*t.head.children, *t.children)):
-            # "Hamas immediately blamed Israel", "blamed Russia for the bodies on the platform" (what it is blamed for
-            # names no act of its own: else that act carries the blame)
-            drafts.append(_Draft(t, t.head, "provoke", t, None, passive=False))
-            continue
-        if t.dep_ == "pobj" and t.head.lower_ in {"on", "upon"} and (verb := _blaming_verb(t.head)) is not None \
-                and pidx is not None and pidx.party_of(t, preps=_BY_OF) is not None and not _names_act(t.head, act_ids) \
-                and t.head.head.i not in act_ids:
-            # "India blamed the clashes on an attempt by the Chinese side to …": the one it is blamed on
-            actor = next((x for x in np_tokens(t, preps=_BY_OF) if pidx.party_of(x) is not None), t)
-            drafts.append(_Draft(t, verb, "provoke", actor, None, passive=False))
-            continue
-        if t.dep_ == "dobj" and lemma in BLAME_OBJECT_NOUNS and t.head.lemma_.lower() in AUTHOR_VERBS \
-                and pidx is not None and pidx.party_of(subject_of(t.head)) is not None:
-            drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
-            continue   # "X masterminded the explosion", "they organised the blasts": X is its author
-        if t.dep_ == "pobj" and t.head.lower_ in {"for", "of"} and accusing_verb(t.head) is not None \
-                and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
-            gov = accusing_verb(t.head)  # "blamed Armenia for the clashes", "accused Kyiv of the blast"
-            drafts.append(_Draft(t, gov, "provoke", accused_of(gov), None, passive=False))
+    drafts += blame_drafts(sent, pidx, act_ids)
     if pidx is not None:   # who brings an office-holder down (political.py)
         drafts += political_drafts(sent, pidx, {d.token.i for d in drafts})
     # a noun act that is the object of a verbal act of the same action ("fired shots") is the same act
