@@ -62,21 +62,14 @@ from .lexicon import (
     SPEECH_VERBS_NEEDING_PREP,
 )
 from .parties import PartyMatcher
+from .voice_scope import _scope, _subtree_ids
 from .source_names import _canonical, _compatible, _person, controlled_by, institution_of, officials_in
 
 log = logging.getLogger(__name__)
 
 OWN = "own"
 ATTRIBUTED = "attributed"
-_FRAMING_STARTERS = {"in", "amid", "after", "following", "as", "during", "with", "while", "days", "hours", "weeks"}
-_MAIN_EXCLUDED_DEPS = {
-    "nsubj", "nsubjpass", "csubj", "prep", "agent", "npadvmod", "advmod", "aux", "auxpass", "neg", "punct", "cc",
-    "conj", "dative", "mark", "prt", "intj",
-}
 _QUOTE_MARKS = frozenset(OPEN_QUOTES | CLOSE_QUOTES | PLAIN_QUOTES)
-_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd", "attr", "dobj", "advcl"}
-# "as": "quoted as calling", "described it as"
-_CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that", "as"}
 
 
 @dataclass(frozen=True)
@@ -199,47 +192,6 @@ def _main(t: Token) -> bool:
     return t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and _is_speech_verb(t.head))
 
 
-def _subtree_ids(t: Token) -> set[int]:
-    return {x.i for x in t.subtree}
-
-
-def _scope(t: Token, subj: Token | None) -> set[int]:
-    scope: set[int] = set()
-    if _main(t):
-        scope = _subtree_ids(t)
-        scope.discard(t.i)
-        for c in t.children:
-            keep_prep = c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > t.i and any(
-                g.dep_ in {"pcomp", "pobj"} for g in c.children) and t.lemma_.lower() not in {"say", "add", "tell"}
-            if c.dep_ in _MAIN_EXCLUDED_DEPS and not keep_prep:
-                scope -= _subtree_ids(c)
-        if subj is not None:
-            scope -= _subtree_ids(subj) if subj.head.i == t.i or subj.i not in scope else {subj.i}
-        for c in t.children:   # "X voted to oust Y; the caucus had pledged …": a clause of its own before a ";"
-            if c.dep_ in {"ccomp", "parataxis"} and c.i < t.i and any(
-                    x.text == ";" for x in t.doc[c.right_edge.i + 1:t.i]):
-                scope -= _subtree_ids(c)
-    else:
-        for c in t.children:
-            if c.dep_ in _CONTENT_DEPS:
-                scope |= _subtree_ids(c)
-            elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
-                scope |= _subtree_ids(c)
-    # trailing narrator framing after a forward report: "X announced that it regained …, in a new escalation after …"
-    comp = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
-    for h in comp:
-        commas = [c for c in h.children if c.dep_ == "punct" and c.text == "," and c.i > h.i]
-        for comma in commas:
-            nxt = t.doc[comma.i + 1] if comma.i + 1 < len(t.doc) else None
-            if nxt is None or nxt.lower_ not in _FRAMING_STARTERS:
-                continue
-            for c in h.children:
-                if c.left_edge.i > comma.i and c.dep_ in {"prep", "advcl", "npadvmod", "advmod"}:
-                    scope -= _subtree_ids(c)
-            break
-    return scope
-
-
 def find_cues(sent: Span) -> list[Cue]:
     """All attribution cues of `sent` outside quotation marks, with their scopes."""
     quoted = quote_mask(sent)
@@ -266,7 +218,7 @@ def find_cues(sent: Span) -> list[Cue]:
         if t.lemma_.lower() == "read" and subj.lemma_.lower() not in DOCUMENT_NOUNS:
             continue
         kind = "calls" if t.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in t.children) else "verb"
-        cues.append(Cue(t, kind, subj, _scope(t, subj)))
+        cues.append(Cue(t, kind, subj, _scope(t, subj, _main(t))))
     return cues
 
 

@@ -1,0 +1,58 @@
+"""What a speech cue covers: the words of a sentence that are the source's claim ("X said [P]", "[P], X said",
+"X accused Y [of P]"), without the source phrase itself, the outlet's trailing framing ("…, in a new escalation
+after …") or a clause of its own before a ";". Used by voice.py."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_FRAMING_STARTERS = {"in", "amid", "after", "following", "as", "during", "with", "while", "days", "hours", "weeks"}
+_MAIN_EXCLUDED_DEPS = {
+    "nsubj", "nsubjpass", "csubj", "prep", "agent", "npadvmod", "advmod", "aux", "auxpass", "neg", "punct", "cc",
+    "conj", "dative", "mark", "prt", "intj",
+}
+_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd", "attr", "dobj", "advcl"}
+# "as": "quoted as calling", "described it as"
+_CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that", "as"}
+
+
+def _subtree_ids(t: Token) -> set[int]:
+    return {x.i for x in t.subtree}
+
+
+def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
+    """The claim of the cue `t` (its source `subj`); `main`: `t` is the sentence's main verb (voice._main)."""
+    scope: set[int] = set()
+    if main:
+        scope = _subtree_ids(t)
+        scope.discard(t.i)
+        for c in t.children:
+            keep_prep = c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > t.i and any(
+                g.dep_ in {"pcomp", "pobj"} for g in c.children) and t.lemma_.lower() not in {"say", "add", "tell"}
+            if c.dep_ in _MAIN_EXCLUDED_DEPS and not keep_prep:
+                scope -= _subtree_ids(c)
+        if subj is not None:
+            scope -= _subtree_ids(subj) if subj.head.i == t.i or subj.i not in scope else {subj.i}
+        for c in t.children:   # "X voted to oust Y; the caucus had pledged …": a clause of its own before a ";"
+            if c.dep_ in {"ccomp", "parataxis"} and c.i < t.i and any(
+                    x.text == ";" for x in t.doc[c.right_edge.i + 1:t.i]):
+                scope -= _subtree_ids(c)
+    else:
+        for c in t.children:
+            if c.dep_ in _CONTENT_DEPS:
+                scope |= _subtree_ids(c)
+            elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+                scope |= _subtree_ids(c)
+    # trailing narrator framing after a forward report: "X announced that it regained …, in a new escalation after …"
+    comp = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
+    for h in comp:
+        commas = [c for c in h.children if c.dep_ == "punct" and c.text == "," and c.i > h.i]
+        for comma in commas:
+            nxt = t.doc[comma.i + 1] if comma.i + 1 < len(t.doc) else None
+            if nxt is None or nxt.lower_ not in _FRAMING_STARTERS:
+                continue
+            for c in h.children:
+                if c.left_edge.i > comma.i and c.dep_ in {"prep", "advcl", "npadvmod", "advmod"}:
+                    scope -= _subtree_ids(c)
+            break
+    return scope
