@@ -20,8 +20,10 @@ from . import store
 from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare, continues_act
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
+from .detect.recase import parse_title
 from .detect.selfcheck import initiator_act, self_contradictions
 from .kinds import load_kinds
+from .nlp import load_nlp
 from .sources import Event
 
 log = logging.getLogger(__name__)
@@ -37,23 +39,36 @@ class DetectOutcome:
 
 _HEADLINE_TAIL = re.compile(r"^(?P<claim>.{12,}?\S)\s+[-–—|]\s+(?P<source>[^-–—|]{3,80})$")
 _HEADLINE_HEAD = re.compile(r"^(?P<source>[^:,]{3,40}):\s+(?P<claim>.{12,})$")
+# a source named after a final colon: "Ukrainian services carried out the attack on the bridge: Putin"
+_HEADLINE_COLON_TAIL = re.compile(r"^(?P<claim>.{12,}?\S):\s+(?P<source>[^:,]{3,40})$")
 _SOURCE_WORDS = re.compile("|".join(pattern for _, pattern in INSTITUTIONS), re.I)
 # a person or body named before a headline's colon ("Putin: …", "Zelensky: …"): one to four capitalised words
 _NAMED_SOURCE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
+#: a headline ending in an inverted cue: "…, says Kremlin", "…, tweets Ukraine FM" (the verbs are data)
+INVERTED_CUE_VERBS = ("says", "said", "claims", "tweets", "insists", "warns", "alleges", "tells", "declares")
+_HEADLINE_INVERTED = re.compile(r"^(?P<claim>.{12,}?\S),\s+(?:" + "|".join(INVERTED_CUE_VERBS)
+                                + r")\s+(?P<source>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})$")
 
 
 def headline_as_sentence(title: str) -> str:
     """Headlines attribute with punctuation, not verbs: "X violates ceasefire - Defence Ministry" and
     "Kremlin: X violated ceasefire" or "Putin: X did it" are a source's claim (before a colon, an institution or one to
-    four capitalised words; after a dash only an institution, since "… - Reuters" is a byline). Rewrite them as "X …, the Defence Ministry said." so the
-    voice detector reads them as attributed; any other headline is returned unchanged."""
+    four capitalised words; after a dash only an institution, since "… - Reuters" is a byline; after a final colon
+    either: "X did it: Putin"); so is an inverted cue at the end ("X …, says Kremlin"). Rewrite them as "X …, the Defence Ministry said." (a tail, an inverted cue) or
+    "Kremlin said X …" (a head) so the voice detector reads them as attributed; any other headline is returned
+    unchanged."""
     text = title.strip()
-    for pattern in (_HEADLINE_TAIL, _HEADLINE_HEAD):
+    m = _HEADLINE_INVERTED.match(text)
+    if m:
+        return f"{m.group('claim').rstrip(' .')}, {m.group('source').strip()} said."
+    for pattern in (_HEADLINE_TAIL, _HEADLINE_COLON_TAIL, _HEADLINE_HEAD):
         m = pattern.match(text)
         if m and (_SOURCE_WORDS.search(m.group("source"))
-                  or (pattern is _HEADLINE_HEAD and _NAMED_SOURCE.match(m.group("source").strip()))):
-            claim = m.group("claim").rstrip(" .")
-            return f"{claim}, {m.group('source').strip()} said."
+                  or (pattern is not _HEADLINE_TAIL and _NAMED_SOURCE.match(m.group("source").strip()))):
+            claim, source = m.group("claim").rstrip(" ."), m.group("source").strip()
+            # "Russia: 40 POWs killed by …" as "Russia said 40 POWs killed by …": a verbless claim before "…, Russia
+            # said" parses its noun as a second subject of "said"
+            return f"{source} said {claim}." if pattern is _HEADLINE_HEAD else f"{claim}, {source} said."
     return text
 
 
@@ -66,8 +81,9 @@ def analyse_event_sentences(rows: list[dict], event: Event) -> dict[str, Sentenc
     for sents in by_article.values():
         titles = [s for s in sents if s["part"] == "title"]
         body = [s for s in sents if s["part"] != "title"]
-        for s in titles:
-            out[s["sentence_id"]] = analyse(headline_as_sentence(s["text"]), event)
+        article = [s["text"] for s in sents]
+        for s in titles:   # a title-case headline is parsed in sentence case (detect/recase.py)
+            out[s["sentence_id"]] = analyse(parse_title(load_nlp(), headline_as_sentence(s["text"]), article), event)
         for s, an in zip(body, analyse_article([s["text"] for s in body], event)):
             out[s["sentence_id"]] = an
     return out

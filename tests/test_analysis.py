@@ -8,7 +8,7 @@ def test_headline_attribution_by_punctuation_becomes_a_said_clause():
         "Troops violate ceasefire near the border, Defence Ministry said."
     )
     assert headline_as_sentence("Kremlin spokesman: the truce was broken overnight") == (
-        "the truce was broken overnight, Kremlin spokesman said."
+        "Kremlin spokesman said the truce was broken overnight."
     )
 
 
@@ -23,11 +23,36 @@ def test_other_headlines_are_left_alone():
 
 def test_a_named_person_before_a_colon_is_the_headline_source_but_a_byline_after_a_dash_is_not():
     assert headline_as_sentence("Putin: the bridge explosion was an act of terrorism by Ukrainian security service") == (
-        "the bridge explosion was an act of terrorism by Ukrainian security service, Putin said."
+        "Putin said the bridge explosion was an act of terrorism by Ukrainian security service."
     )
-    assert headline_as_sentence("Volodymyr Zelensky: Russia blew up the dam") == "Russia blew up the dam, Volodymyr Zelensky said."
+    assert headline_as_sentence("Volodymyr Zelensky: Russia blew up the dam") == "Volodymyr Zelensky said Russia blew up the dam."
     assert headline_as_sentence("Russia blew up the dam overnight - Reuters") == "Russia blew up the dam overnight - Reuters"
     assert headline_as_sentence("live: fighting resumes near the border overnight") == "live: fighting resumes near the border overnight"
+
+
+def test_an_inverted_cue_ending_a_headline_is_its_source():
+    assert headline_as_sentence("Russia shelled the jail by night, tweets Ukraine FM") == (
+        "Russia shelled the jail by night, Ukraine FM said.")
+    assert headline_as_sentence("Ceasefire broken again near the river, says Kremlin") == (
+        "Ceasefire broken again near the river, Kremlin said.")
+    title = "Troops withdraw from the ridge, says little"   # no source named: left alone
+    assert headline_as_sentence(title) == title
+
+
+def test_a_source_after_a_final_colon_is_the_headline_source():
+    assert headline_as_sentence("Ukrainian saboteurs blew up the depot near the river: Putin") == (
+        "Ukrainian saboteurs blew up the depot near the river, Putin said.")
+    title = "Deadly clash at the border: what we know"
+    assert headline_as_sentence(title) == title
+
+
+def test_a_verbless_claim_after_a_colon_is_the_sources_not_a_second_subject(nlp, ukraine):
+    # "Kyiv: 12 killed by Russian missile on station" read as "…, Kyiv said" makes "12" a second subject of "said"
+    from rashomon.detect.sentence import analyse
+
+    a = analyse(headline_as_sentence("Kyiv: 12 civilians killed by Russian missile strike on station"), ukraine, nlp=nlp)
+    assert a.voice.attributed_party == "ukraine"
+    assert (a.own_initiator, a.reported_initiator) == (None, "russia")
 
 
 def test_a_quoted_denial_is_stored_as_a_denial_never_as_blame(tmp_path, ukraine):

@@ -21,6 +21,7 @@ from .parties import PartyMatcher, PartyMention
 from .places import Place, extract_place_mentions
 from .times import TimeMention, extract_time_mentions
 from .quote_runs import QuoteRun, quote_runs
+from .recase import parse_article
 from .source_names import _compatible, institution_of
 from .victim_sides import drop_other_incidents, other_incident, sentence_place
 from .voice import ATTRIBUTED, Voice, analyse_voice_detail
@@ -149,7 +150,7 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
     named: list[Voice] = []   # the article's earlier sources that name a party, latest last
     place: str | None = None
     after_other = False
-    for doc in nlp.pipe(sentences, batch_size=batch_size):
+    for doc in parse_article(nlp, list(sentences), batch_size):
         analysis = _build(doc[:], event, matcher, previous, place=place, after_other=after_other)
         earlier = _same_institution(analysis.voice, named)
         if earlier is not None and earlier != previous:

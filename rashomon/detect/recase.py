@@ -1,0 +1,97 @@
+"""Title-case headlines parsed as sentences: "Islamic Resistance Categorically Denies Targeting Majdal Shams".
+
+The English pipeline reads a capitalised word as a proper noun, so a headline in title case parses as one long name
+and its verb is lost ("Denies" becomes part of a name). An article tells which of its words are names: the ones it
+also capitalises in the middle of a body sentence. `parse_article` parses a title-case sentence in sentence case,
+with every other word lowercased, and gives the resulting Doc back with the words as written (same tokens, the
+parse of the sentence-cased text). Only the case of a word's first letter changes, so character offsets stay the
+same and nothing shown to a reader changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_WORD = re.compile(r"[^\W\d_][\w'’.]*")
+#: Words a title-case headline leaves small as often as not; they say nothing about whether it is title case.
+_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "as", "by", "with",
+                    "from", "over", "after", "amid", "into", "vs", "is", "are", "its", "it", "up", "off", "out"})
+#: At least this share of a sentence's other words capitalised, and this many of them, make it title case.
+TITLE_SHARE = 0.75
+TITLE_MIN_WORDS = 3
+_ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
+
+
+def _parts(word: str) -> list[str]:
+    return [p for p in re.split(r"[-‐–]", word) if p]
+
+
+def is_title_case(text: str) -> bool:
+    """Are most of the words after the first capitalised ("Thailand, Cambodia Exchange Fire In Renewed Dispute")?"""
+    words = [w for w in _WORD.findall(text)[1:] if w.lower() not in _SMALL]
+    if len(words) < TITLE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= TITLE_SHARE
+
+
+def article_names(sentences: Iterable[str]) -> set[str]:
+    """The words an article capitalises inside a sentence that is not title case: its names ("Hezbollah", "Golan")."""
+    names: set[str] = set()
+    for text in sentences:
+        if is_title_case(text):
+            continue
+        for m in list(_WORD.finditer(text))[1:]:
+            before = text[:m.start()].rstrip()
+            if before.endswith((".", "!", "?", ":", "“", "\"", "‘")) and not before.endswith(".."):
+                continue   # a new sentence or a quotation begins: capitalised by position, not as a name
+            for part in _parts(m.group()):
+                if part[0].isupper():
+                    names.add(part)
+    return names
+
+
+def sentence_case(text: str, names: set[str]) -> str:
+    """`text` with the first letter of each word lowercased, except the first word, the article's names and words in
+    capitals ("IDF", "UN"). Same length as `text`."""
+    out = list(text)
+    for k, m in enumerate(_WORD.finditer(text)):
+        if k == 0:
+            continue
+        pos = m.start()
+        for part in re.split(r"([-‐–])", m.group()):
+            if part and part[0].isupper() and part not in names and not (len(part) > 1 and part.isupper()):
+                low = part[0].lower()
+                if len(low) == 1:
+                    out[pos] = low
+            pos += len(part)
+    return "".join(out)
+
+
+def _with_words_as_written(parsed: Doc, text: str) -> Doc:
+    """`parsed` (the parse of a same-length recased `text`) with its tokens' words taken from `text`."""
+    words = [text[t.idx:t.idx + len(t)] for t in parsed]
+    doc = Doc(parsed.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed])
+    doc.from_array(_ATTRS, parsed.to_array(_ATTRS))
+    return doc
+
+
+def parse_title(nlp: Language, title: str, article: list[str]) -> Doc:
+    """Parse an article's headline, analysed apart from its body: in sentence case if it is in title case, with the
+    names the article's sentences (`article`) capitalise kept."""
+    if not is_title_case(title):
+        return nlp(title)
+    doc = nlp(sentence_case(title, article_names(article)))
+    return doc if doc.text == title else _with_words_as_written(doc, title)
+
+
+def parse_article(nlp: Language, sentences: list[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Parse an article's sentences in order; a title-case one is parsed in sentence case (module docstring)."""
+    names = article_names(sentences)
+    recased = [sentence_case(s, names) if is_title_case(s) else s for s in sentences]
+    for text, doc in zip(sentences, nlp.pipe(recased, batch_size=batch_size)):
+        yield doc if doc.text == text else _with_words_as_written(doc, text)
