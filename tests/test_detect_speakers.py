@@ -139,3 +139,42 @@ def test_the_author_of_the_incident(nlp: Language, um: PartyMatcher) -> None:
     assert initiator_of([a for a in acts if a.reported]) == "ukraine"
     _, acts = acts_of(nlp, "Moscow said Kyiv did not orchestrate the blast.", um)
     assert initiator_of(acts) is None
+
+
+@pytest.mark.parametrize("text", [
+    # "said" parsed as a conjunct of "opened" (no "and" between them)
+    "Russian units have again opened fire on villages lying near the border between the two countries, in spite of "
+    "the truce agreed shortly before, the press office of Ukraine's southern command said on Friday.",
+    # "said" parsed as an adverbial clause of "shelled"
+    "Russian gunners shelled the ferry crossing near the river overnight, despite the truce agreed on Monday, the "
+    "Ukrainian border service said on Tuesday.",
+])
+def test_a_sentence_final_cue_the_parser_joined_to_the_claim_still_covers_it(nlp: Language, ukraine: Event,
+                                                                              text: str) -> None:
+    a = analyse_article([text], ukraine, nlp=nlp)[0]
+    assert a.voice.attributed_party == "ukraine"
+    assert (a.own_initiator, a.reported_initiator) == (None, "russia")
+
+
+def test_a_cue_joined_by_and_is_a_clause_of_its_own(nlp: Language, ukraine: Event) -> None:
+    a = analyse_article(["Russian troops shelled the town and Kyiv said it would respond."], ukraine, nlp=nlp)[0]
+    assert a.own_initiator == "russia"
+
+
+def test_blame_in_an_as_clause_is_the_blamers_claim(nlp: Language, ukraine: Event) -> None:
+    a = analyse_article(["A missile strike on the port kills 10 as Kyiv blames Russia"], ukraine, nlp=nlp)[0]
+    assert (a.own_initiator, a.reported_initiator) == (None, "russia")
+    # "as X said" with no words of its own is the outlet citing X for what it asserts itself
+    a = analyse_article(["As Kyiv pointed out, Russian troops shelled the port."], ukraine, nlp=nlp)[0]
+    assert a.own_initiator == "russia"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops shelled the depot, Interfax reported, citing the Ukrainian army.",
+    "Tension persists near the river, the agency reports citing Ukraine's border service.",
+    "The agency, citing Ukraine's border service, said Russian drones hit the depot.",
+])
+def test_a_report_citing_a_source_is_that_sources_claim(nlp: Language, ukraine: Event, text: str) -> None:
+    a = analyse_article([text], ukraine, nlp=nlp)[0]
+    assert a.voice.attributed_party == "ukraine"
+    assert a.own_initiator is None

@@ -210,15 +210,32 @@ def find_cues(sent: Span) -> list[Cue]:
             continue
         if not _is_speech_verb(t):
             continue
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
-            continue   # "As X pointed out, P": the outlet asserts P itself, citing X
+        if t.lemma_.lower() == "cite" and t.tag_ == "VBG" and t.dep_ in {"acl", "advcl", "xcomp"} \
+                and (obj := child(t, "dobj")) is not None:
+            # "…, Interfax reported, citing X": X is the source of the reporting verb's cue (below); "P, Trend reports
+            # citing X" with "reports" read as a noun: X's cue over P
+            if not _is_speech_verb(t.head):
+                drop = _subtree_ids(t) | {t.head.i} | {c.i for c in t.head.children if c.dep_ in {"compound", "nsubj"}}
+                cues.append(Cue(t, "verb", obj, {x.i for x in t.head.subtree if not x.is_punct} - drop))
+            continue
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) \
+                and not any(c.dep_ in {"dobj", "ccomp"} for c in t.children):
+            continue   # "As X pointed out, P": the outlet asserts P itself, citing X ("… as X blames Y": X's claim)
         subj = _subject(t, quoted)
+        cited = next((c for c in t.children if c.lemma_.lower() == "cite" and c.dep_ in {"advcl", "acl", "xcomp"}
+                      and child(c, "dobj") is not None), None)
+        if subj is None and cited is not None:
+            subj = child(cited, "dobj")   # "P, the agency reports citing X" ("agency" read as a compound)
         if subj is None or subj.lower_ in FIRST_PERSON or subj.tag_ in {"WDT", "WP"}:
             continue
         if t.lemma_.lower() == "read" and subj.lemma_.lower() not in DOCUMENT_NOUNS:
             continue
         kind = "calls" if t.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in t.children) else "verb"
-        cues.append(Cue(t, kind, subj, _scope(t, subj, _main(t))))
+        scope = _scope(t, subj, _main(t))
+        if cited is not None:   # "X reports citing the border service": the service is the source, not X
+            scope -= _subtree_ids(cited) | _subtree_ids(subj) | {c.i for c in t.children if c.dep_ == "compound"}
+            subj = child(cited, "dobj")
+        cues.append(Cue(t, kind, subj, scope))
     return cues
 
 

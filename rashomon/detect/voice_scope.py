@@ -20,9 +20,29 @@ def _subtree_ids(t: Token) -> set[int]:
     return {x.i for x in t.subtree}
 
 
+def trailing_conj(t: Token) -> bool:
+    """"P, in spite of …, the press center of X's border troops said on Friday.": a sentence-final cue that the parser
+    joined to P's verb as a conjunct (no "and" or "but" between them) or an adverbial clause (no "as", "when", …),
+    with its subject after the comma before it."""
+    head = t.head
+    if t.dep_ not in {"conj", "advcl"} or head.dep_ != "ROOT" or t.i < head.i:
+        return False
+    if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < t.i for c in head.children) or any(c.dep_ == "cc" for c in t.children):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+    if subj is None or subj.left_edge.i == 0:
+        return False
+    before = t.doc[subj.left_edge.i - 1]
+    return before.text == "," and t.right_edge.i >= t.sent.end - 2   # nothing of the claim after the cue
+
+
 def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
     """The claim of the cue `t` (its source `subj`); `main`: `t` is the sentence's main verb (voice._main)."""
     scope: set[int] = set()
+    if trailing_conj(t):
+        return {x.i for x in t.head.subtree if not x.is_punct} - _subtree_ids(t)
     if main:
         scope = _subtree_ids(t)
         scope.discard(t.i)
