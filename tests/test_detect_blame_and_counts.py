@@ -260,6 +260,21 @@ def test_a_lost_limb_is_a_wound_and_an_ordinal_no_count(nlp: Language, um: Party
     assert _counts(nlp, text, um) == expected
 
 
+@pytest.mark.parametrize("text, source, expected", [
+    # prisoners said to have died are the dead, not the captured
+    ("At least 20 Ukrainian prisoners feared dead after the strike on the camp", None,
+     [("dead", 20, "at_least", "ukraine")]),
+    ("Kyiv said 30 prisoners of war were killed in the blast.", "ukraine", [("killed", 30, "exact", None)]),
+    # and a side reporting the prisoners it holds does not report its own losses
+    ("Moscow says 40 prisoners were killed in the blast.", "russia", [("killed", 40, "exact", None)]),
+    ("Moscow says 40 soldiers were killed in the blast.", "russia", [("killed", 40, "exact", "russia")]),
+    ("The army took 12 prisoners near the river.", None, [("captured", 12, "exact", None)]),
+])
+def test_prisoners_killed_are_dead_and_not_their_captors_losses(nlp: Language, um: PartyMatcher, text: str,
+                                                                source: str | None, expected: list) -> None:
+    assert _counts(nlp, text, um, source) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Blasts shook the capital as Russian and Ukrainian troops attacked each other's positions.",
     "Russian and Ukrainian forces shelled one another near the river.",
@@ -275,6 +290,7 @@ def test_attacking_each_other_names_no_initiator(nlp: Language, um: PartyMatcher
     "Russian forces seized the town hall on Sunday after heavy fighting with the Ukrainian army.",
     "Russian forces seized the town hall amid fierce clashes.",
     "Russian troops captured the town hall as the fighting raged.",
+    "Russian troops capture town hall as violence rages",   # "rages" tagged a noun, "violence" its compound
 ])
 def test_an_act_after_or_amid_the_fighting_did_not_start_it(nlp: Language, um: PartyMatcher, text: str) -> None:
     _, acts = _acts(nlp, text, um)

@@ -134,6 +134,18 @@ def test_a_sentence_dated_by_a_month_outside_the_window_counts_another_incident(
     assert {c.quantity for c in a.numbers} == {"other"}
 
 
+@pytest.mark.parametrize("text, other", [
+    ("In 2021, clashes between the two armies killed 50 people.", True),
+    ("Last year's fighting between the two armies killed more than 50 people.", True),
+    ("Clashes between the two armies killed 50 people two years ago.", True),
+    ("In 2024, clashes between the two armies killed 50 people.", False),   # the event's year (March 2024)
+])
+def test_a_sentence_dated_another_year_counts_another_incident(nlp: Language, plain: Event, text: str,
+                                                               other: bool) -> None:
+    quantities = {c.quantity for c in analyse(text, plain, nlp=nlp).numbers}
+    assert quantities == ({"other"} if other else {"killed", "other"})   # "two armies" is no casualty count
+
+
 def test_a_conjoined_person_shares_the_first_ones_quantity(nlp: Language, plain: Event) -> None:
     # "two privates" hang on "a captain", not on "the deaths of": one figure, 3 dead
     assert _sides(nlp, "The army confirmed the deaths of a Valorian captain and two privates.", plain) == [

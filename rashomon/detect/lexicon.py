@@ -352,10 +352,12 @@ CASUALTY_NOUNS: frozenset[str] = frozenset(
 REPORTING_VERBS: frozenset[str] = frozenset(
     {"say", "report", "claim", "announce", "state", "confirm", "tell", "add", "note", "write", "tweet", "post",
      "reveal", "disclose", "estimate", "allege", "specify", "according", "put", "publish", "inform", "cite"})
-#: Counted people who are never the reporting source's own losses: "Israel said it killed 30 militants".
+#: Counted people who are never the reporting source's own losses: "Israel said it killed 30 militants"; nor are the
+#: prisoners and hostages a side holds ("Moscow said 40 prisoners were killed": the other side's men).
 ENEMY_PERSON_NOUNS: frozenset[str] = frozenset(
     {"militant", "terrorist", "insurgent", "attacker", "gunman", "jihadist", "separatist", "rebel", "mercenary",
-     "saboteur", "infiltrator", "enemy", "invader", "occupier", "fighter", "combatant"})
+     "saboteur", "infiltrator", "enemy", "invader", "occupier", "fighter", "combatant",
+     "prisoner", "pow", "pows", "captive", "hostage", "detainee"})
 #: Head nouns after which a number is a measurement, not a head count.
 UNIT_NOUNS: frozenset[str] = frozenset(
     {"day", "week", "month", "year", "hour", "minute", "second", "km", "kilometer", "kilometre", "mile", "meter",

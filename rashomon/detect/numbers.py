@@ -108,6 +108,23 @@ def _governing_quantity(arg: Token) -> str | None:
     return _quantity_word(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
 
 
+def _predicate_quantity(arg: Token) -> str | None:
+    """What is said of a counted phrase besides its verb: "53 POWs feared dead", "40 prisoners and eight staff were
+    killed" (the phrase misparsed as the object of "saying"): the verb's complement, or the words right after the
+    whole phrase."""
+    head = arg.head
+    if arg.dep_ in {"nsubj", "nsubjpass"}:
+        for c in head.children:
+            if c.dep_ in {"oprd", "acomp", "xcomp"} and (q := _quantity_word(c)) is not None:
+                return q
+    doc, i = arg.doc, arg.right_edge.i + 1
+    while i < len(doc) and doc[i].lower_ in _AUX_WORDS:
+        i += 1
+    if i > arg.right_edge.i + 1 and i < len(doc) and doc[i].pos_ in {"VERB", "ADJ"}:
+        return _quantity_word(doc[i])   # only after an auxiliary: "… were killed", not "… killed" (a new clause)
+    return None
+
+
 def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *, noun_itself: bool = True) -> str:
     """The casualty quantity of a count (module docstring); `noun_itself`: whether the counted noun may be the
     quantity on its own ("two prisoners" are captured)."""
@@ -115,7 +132,7 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
     casualty = _is_person(noun, pidx)
     if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS and arg.dep_ in {"dobj", "nsubjpass",
                                                                                           "nsubj"}:
-        q = _governing_quantity(arg)  # "killed 13 hostages" are dead, not captured
+        q = _governing_quantity(arg) or _predicate_quantity(arg)  # "killed 13 hostages" are dead, not captured
         if q is not None and q != "captured":
             return q
         if not noun_itself:

@@ -33,6 +33,7 @@ undated sentence right after one ("On March 3 a rocket hit K. The attack killed 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -273,8 +274,12 @@ def _month(value: str, year: int) -> tuple[date, date] | None:
     return first, nxt - timedelta(days=1)
 
 
+_YEARS_AGO = re.compile(r"\blast year\b|\byears? ago\b|\bprevious year\b")
+
+
 def other_incident(times: list[TimeMention], start: date, end: date, after_other: bool = False) -> bool:
-    """Is the sentence dated (by dates or months) only outside the event's window [start, end] (two days' slack)?
+    """Is the sentence dated (by dates, months, years or "last year") only outside the event's window [start, end] (two
+    days' slack)?
     `after_other`: the sentence just before was; an undated sentence then goes on about that incident."""
     spans: list[tuple[date, date]] = []
     for t in times:
@@ -282,6 +287,10 @@ def other_incident(times: list[TimeMention], start: date, end: date, after_other
             spans.append((d, d))
         elif t.kind == "month" and (m := _month(t.value, start.year)) is not None:
             spans.append(m)
+        elif t.kind == "year" and t.value.isdigit():
+            spans.append((date(int(t.value), 1, 1), date(int(t.value), 12, 31)))   # "in 2021"
+        elif t.kind in {"relative", "other"} and _YEARS_AGO.search(t.value):
+            spans.append((date.min, start - timedelta(days=300)))   # "last year's fighting", "two years ago"
     if not spans:
         return after_other
     return all(last < start - _SLACK or first > end + _SLACK for first, last in spans)
