@@ -364,3 +364,12 @@ def test_no_wording_card_for_a_loaded_term_the_sentence_rules_out(nlp: Language,
                                        "Azerbaijan captured the two heights, Armenia said."))
     assert "wording" in kinds(pair(nlp, karabakh, "Armenia said Azerbaijan had liberated the two heights.",
                                    "Azerbaijan captured the two heights, Armenia said."))
+
+
+def test_no_place_card_from_a_place_named_only_by_a_party(nlp: Language, ukraine: Event) -> None:
+    # "Ukrainian villages" or "areas of Ukraine" tell no place apart from "the village of Stepove"
+    for other in ("Russian shells hit Ukrainian villages near the border overnight.",
+                  "Russian shells hit areas of Ukraine near the border overnight."):
+        assert "place" not in kinds(pair(nlp, ukraine, "Russian shells hit the village of Stepove overnight.", other))
+    assert "place" in kinds(pair(nlp, ukraine, "Russian shells hit the village of Stepove overnight.",
+                                 "Russian shells hit the village of Lozove overnight."))

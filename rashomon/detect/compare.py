@@ -44,16 +44,15 @@ from .initiator import UNKNOWN, Act
 from .lexicon import COMBINED_TOLL, HOSTILE_NOUNS, VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, analyse, analyse_article  # noqa: F401  (entry points)
+from .place_compare import compare_places
 from .time_compare import compare_times
 from .source_names import institution_of
-from .toponyms import same_toponym, within
 from .wording import names_alike, term_pattern
 
 log = logging.getLogger(__name__)
 
 # the kinds the detectors emit (rashomon/kinds.toml: made_by = "detector")
 KINDS = tuple(k.kind for k in load_kinds().kinds.values() if k.made_by == "detector")
-_COMPARED_PLACE_KINDS = {"height", "settlement", "region", "route", "water"}
 _QUANTITY_BUCKET = {"dead": "killed"}
 _QUANTITY_PHRASE = {"killed": "were killed", "dead": "died", "wounded": "were wounded", "missing": "are missing",
                     "captured": "were captured", "other": ""}
@@ -252,52 +251,6 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
     return out
 
 
-def _same_place(keys_a: set[str], keys_b: set[str]) -> bool:
-    """One place named alike: equal folded keys, or one key extending the other ("Crimea" / "Crimean",
-    "Kerch" / "Kerch Strait": benchmark dev split, 26 of 36 place cards were such variants)."""
-    return any(ka == kb or (min(len(ka), len(kb)) >= 3 and (ka.startswith(kb) or kb.startswith(ka)))
-               for ka in keys_a for kb in keys_b)
-
-
-_BROAD_AREA = re.compile(r"\b(?:north|south|east|west|central|northern|southern|eastern|western)\b", re.IGNORECASE)
-_NO_NAME_WORDS = {"the", "both", "a", "an", "these", "those", "two", "three", "several", "many"}
-
-
-def _named_place(text: str) -> bool:
-    """A place a reader can tell apart: it has a name ("Kherson region", "Armenian towns"), and is not a broad area
-    holding other places ("an area of southern Ukraine" holds Kherson; "Both regions" names none)."""
-    if _BROAD_AREA.search(text):
-        return False
-    return any(w[:1].isupper() and w.lower() not in _NO_NAME_WORDS for w in text.split())
-
-
-def _compare_places(a: SentenceAnalysis, b: SentenceAnalysis) -> list[Disagreement]:
-    out: list[Disagreement] = []
-    for kind in sorted(_COMPARED_PLACE_KINDS):
-        pa = [p for p in a.place_mentions if p.kind == kind and _named_place(p.text)]
-        pb = [p for p in b.place_mentions if p.kind == kind and _named_place(p.text)]
-        if not pa or not pb:
-            continue
-        # an untyped place ("Saribaba" tagged GPE) may be the same as a typed one ("the Saribaba height")
-        keys_a = {p.key for p in a.place_mentions if p.kind in {kind, "place"}}
-        keys_b = {p.key for p in b.place_mentions if p.kind in {kind, "place"}}
-        if _same_place(keys_a, keys_b) or any(same_toponym(x.text, y.text) for x in pa for y in pb):
-            continue   # one place, however spelled or named ("Kerch Bridge" / "Crimean bridge")
-        # the other sentence names the place too, under another kind ("the city of Kramatorsk" / "the eastern
-        # Ukrainian city of Kramatorsk", read as "Ukrainian city" + "Kramatorsk"), or names a place inside the other's
-        # area ("the Donbas region" / "Kramatorsk, Donetsk region"; toponyms.toml [[area]])
-        all_a, all_b = {p.key for p in a.place_mentions}, {p.key for p in b.place_mentions}
-        if {p.key for p in pa} & all_b or {p.key for p in pb} & all_a:
-            continue
-        if any(within(x.name, y.name) or within(y.name, x.name) for x in a.place_mentions for y in b.place_mentions):
-            continue
-        na = " and ".join(p.text.removeprefix("the ").removeprefix("The ") for p in pa)
-        nb = " and ".join(p.text.removeprefix("the ").removeprefix("The ") for p in pb)
-        text = f"{{outlet_a}} names the {kind} as {_esc(na)}; {{outlet_b}} names {_esc(nb)}."
-        out.append(Disagreement("place", na, nb, text, (a.text, b.text)))
-    return out
-
-
 def _own_claim(a: SentenceAnalysis) -> bool:
     return any(not act.reported for act in a.acts) or (not a.voice.attributed and bool(a.numbers))
 
@@ -384,7 +337,7 @@ def continues_act(text: str) -> bool:
 
 def compare(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
     """Disagreements between two sentences of the same claim from different outlets (module docstring)."""
-    out = (_compare_initiators(a, b, event) + _compare_numbers(a, b, event) + _compare_places(a, b)
+    out = (_compare_initiators(a, b, event) + _compare_numbers(a, b, event) + [Disagreement("place", *p) for p in compare_places(a, b, event)]
            + [Disagreement("time", *t) for t in compare_times(a, b, event)]
            + _compare_attribution(a, b) + _compare_wording(a, b, event))
     log.debug("%d disagreements between %r and %r", len(out), a.text[:40], b.text[:40])
