@@ -503,11 +503,13 @@ outlet_sides as (
 misplaced as (
     -- an outlet is never on both sides of one card (seed event: Anadolu and TASS were on both sides of the
     -- who-started-it card, their own words on one side and a source they quote on the other). It keeps the side of
-    -- its own-voice verdict when it has one; otherwise it carries both accounts and leaves the card.
-    select s.card_key, s.outlet_id, s.side
+    -- its own-voice verdict when it has one; otherwise it carries both accounts and leaves the card. Within one event:
+    -- a card key names parties, not the event, and an outlet giving the outlying toll of one event and the toll most
+    -- give of another is on no card twice (tests/test_event_macros.py).
+    select s.event_id, s.card_key, s.outlet_id, s.side
     from outlet_sides s
-    join (select card_key, outlet_id from outlet_sides group by all having count(distinct side) = 2) two
-        using (card_key, outlet_id)
+    join (select event_id, card_key, outlet_id from outlet_sides group by all having count(distinct side) = 2) two
+        using (event_id, card_key, outlet_id)
     where not (s.kind = 'initiator' and exists (
         select 1 from own_verdicts v
         where v.event_id = s.event_id and v.outlet_id = s.outlet_id and v.says_initiator = s.value))
@@ -515,7 +517,7 @@ misplaced as (
 kept as (
     select * from keyed k
     where not exists (select 1 from misplaced m
-                      where m.card_key = k.card_key
+                      where m.event_id = k.event_id and m.card_key = k.card_key
                         and ((m.outlet_id = case when k.flipped then k.outlet_b else k.outlet_a end and m.side = 'a')
                           or (m.outlet_id = case when k.flipped then k.outlet_a else k.outlet_b end and m.side = 'b')))
 ),
