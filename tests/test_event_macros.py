@@ -1,10 +1,13 @@
-"""Views over a database of two events covered by the same outlets, on rows written for the test: each event's cards
-are that event's alone."""
+"""Views and their per-event table macros (`disagreements_of(ev)`, `disagreement_cards_of(ev)`, `outlet_facts_of(ev)`,
+…) over a database of two events covered by the same outlets, on rows written for the test: each event's rows are
+that event's alone, and the macro gives exactly the view's rows of that event."""
 
 from __future__ import annotations
 
 import duckdb
 import pytest
+
+from rashomon.export import EVENT_MACROS as MACROS
 
 pytestmark = pytest.mark.slow
 
@@ -53,14 +56,37 @@ def _event(con: duckdb.DuckDBPyConnection, ev: str, blamed: dict[str, str], dead
                 " 'raid', 'strike', 'x', 1)", [ev, claim, f"{ev}-oa-4", f"{ev}-ob-4"])
 
 
-def test_an_outlet_is_on_one_side_of_each_events_card_whatever_it_says_of_another_event(db):
+def _rows(con, sql: str, params: list) -> list[str]:
+    return sorted(repr(r) for r in con.execute(sql, params).fetchall())
+
+
+def _two_events(db) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(db))
     for outlet in ("oa", "ob", "oc"):
         con.execute("insert into outlets (outlet_id, name) values (?, ?)", [outlet, outlet.upper()])
     _event(con, "river-1", {"oa": "red", "ob": "blue", "oc": "blue"}, {"oa": 12, "ob": 12, "oc": 40})
     _event(con, "river-2", {"oa": "blue", "ob": "blue", "oc": "red"}, {"oa": 3, "ob": 5, "oc": 5})
-    # Outlet C gives the outlying death toll of the first event and the toll most give of the second: each event's
-    # casualty card has it on its side of that event (the card's key names the side whose dead they are, not the event)
+    return con
+
+
+def test_an_outlet_is_on_one_side_of_each_events_card_whatever_it_says_of_another_event(db):
+    """Outlet C gives the outlying death toll of the first event and the toll most give of the second: each event's
+    casualty card has it on its side of that event (the card's key names the side whose dead they are, not the
+    event)."""
+    con = _two_events(db)
     cards = con.execute("select event_id, value_a, value_b, outlets_a, outlets_b from disagreement_cards"
                         " where kind = 'number' order by event_id").fetchall()
     assert cards == [("river-1", "12", "40", ["oa", "ob"], ["oc"]), ("river-2", "5", "3", ["ob", "oc"], ["oa"])]
+
+
+def test_each_events_macro_rows_are_its_view_rows(db):
+    """`<view>_of(ev)` is the view filtered by the event, for every view of export.EVENT_MACROS; with null, the view."""
+    con = _two_events(db)
+    for ev in ("river-1", "river-2"):
+        for name in MACROS:
+            assert _rows(con, f"select * from {name}_of(?)", [ev]) == \
+                _rows(con, f"select * from {name} where event_id = ?", [ev]), (ev, name)
+        kinds = {r[0] for r in con.execute("select kind from disagreement_cards_of(?)", [ev]).fetchall()}
+        assert {"initiator", "framing", "number", "wording", "omission"} <= kinds, (ev, kinds)
+    for name in MACROS:
+        assert _rows(con, f"select * from {name}_of(null)", []) == _rows(con, f"select * from {name}", [])
