@@ -1,7 +1,8 @@
 """Export one event to Parquet: a file per table and view, rows limited to the event, written atomically.
 
 Which rows belong to an event:
-- tables and views with an `event_id` column: that event's rows;
+- tables and views with an `event_id` column: that event's rows (the views of EVENT_MACROS through their per-event
+  macro, e.g. `disagreements_of($event_id)`);
 - tables keyed by something the event owns (`article_id`, `sentence_id`, `claim_id`, a run's `run_id`): the rows of the
   event's articles, sentences, claims, runs;
 - shared tables: only the rows the event uses: `outlets` (outlets with articles or discovered items in the event),
@@ -42,6 +43,10 @@ RULES: dict[str, str] = {
     for name in ("schema_migrations", "disagreement_kinds", "outlets", "fetch_log", "page_fetches", "raw_pages",
                  "embeddings", "stories")
 }
+# Views whose per-event table macro (`<view>_of(ev)`, sql/views.sql) gives the same rows as the view filtered by the
+# event, without computing every event's rows first.
+EVENT_MACROS = frozenset({"initiators", "initiator_by_outlet", "denials", "operation_names", "place_names",
+                          "disagreements", "disagreement_cards", "outlet_facts"})
 # Tables keyed by something the event owns: the key column and the query selecting the event's values of it.
 KEYS: tuple[tuple[str, str], ...] = (
     ("sentence_id", "select_event_sentence_ids"),
@@ -88,6 +93,8 @@ def scope_query(name: str, columns: list[str]) -> str:
     if name in RULES:
         return store.statement(RULES[name])
     # the table's name and key column are identifiers (checked above, and the key one of KEYS), never user input
+    if name in EVENT_MACROS:
+        return f'select * from {name}_of($event_id)'
     if "event_id" in columns:
         return f'select * from "{name}" where event_id = $event_id'
     for key, sub in KEYS:

@@ -14,7 +14,7 @@ uq as (
 ),
 dis as (
     -- the report's cards: one per disagreement, however many pairs of outlets show it
-    select count(*) as disagreements from disagreement_cards where event_id = $event_id
+    select count(*) as disagreements from disagreement_cards_of($event_id)
 ),
 final as (
     select * from arts, sents, cl, uq, dis

@@ -15,8 +15,7 @@ mutual as (
 ),
 denied as (
     select outlet_id, source_party, denied_party as blamed_party, 'denial' as status
-    from denials
-    where event_id = $event_id
+    from denials_of($event_id)
 ),
 final as (
     select * from claims

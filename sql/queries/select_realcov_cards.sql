@@ -2,7 +2,6 @@
 -- benchmark matches them to labelled disagreements.
 with final as (
     select card_id, kind, outlet_a, outlet_b, sentence_id_a, sentence_id_b
-    from disagreements
-    where event_id = $event_id
+    from disagreements_of($event_id)
 )
 select * from final

@@ -1,7 +1,7 @@
 -- purpose: each outlet's own-voice verdict on who started it, as the report shows it.
 with final as (
     select outlet_id, says_initiator
-    from initiator_by_outlet
-    where event_id = $event_id and own_voice
+    from initiator_by_outlet_of($event_id)
+    where own_voice
 )
 select * from final

@@ -2,7 +2,7 @@
 -- outlets counts, not only the pair a card shows.
 with final as (
     select distinct claim_id, kind
-    from disagreements
-    where event_id = $event_id and claim_id is not null
+    from disagreements_of($event_id)
+    where claim_id is not null
 )
 select * from final

@@ -2,8 +2,7 @@
 with verdicts as (
     select event_id, outlet_id, own_voice, attributed_to, says_initiator, evidence_sentence_ids, n_sentences,
            confidence, in_headline
-    from initiator_by_outlet
-    where event_id = $event_id
+    from initiator_by_outlet_of($event_id)
 ),
 evidence as (
     select v.outlet_id, v.own_voice, v.attributed_to, v.says_initiator, v.confidence, v.in_headline,

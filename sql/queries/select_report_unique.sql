@@ -1,6 +1,6 @@
 -- purpose: what only one outlet says (sentences in no claim, of at least $min_words words or cited as who-started-it evidence), in article order.
 with evidence as (
-    select sentence_id from initiators where event_id = $event_id
+    select sentence_id from initiators_of($event_id)
 ),
 final as (
     select u.outlet_id, u.sentence_id, u.position, u.part, u.sentence, sa.voice, sa.attributed_to
