@@ -178,3 +178,19 @@ def test_a_report_citing_a_source_is_that_sources_claim(nlp: Language, ukraine: 
     a = analyse_article([text], ukraine, nlp=nlp)[0]
     assert a.voice.attributed_party == "ukraine"
     assert a.own_initiator is None
+
+
+def test_citing_its_own_service_keeps_the_speakers_side(nlp: Language, ukraine: Event) -> None:
+    a = analyse_article(["Moscow said on Monday that Ukrainian drones hit a depot.",
+                         "Citing its border service, a Kyiv news portal said Russian gunners had shelled three villages."],
+                        ukraine, nlp=nlp)[1]
+    assert a.voice.attributed_party == "ukraine" and a.reported_initiator == "russia"
+
+
+def test_a_source_named_again_in_fewer_words_is_the_same_source(nlp: Language, ukraine: Event) -> None:
+    out = analyse_article(["Russian gunners shelled three villages, the press office of Ukraine's southern command "
+                           "said on Friday.",
+                           "“Some 90 minutes after the truce, Russian units again started shelling the villages,” the "
+                           "press office said."], ukraine, nlp=nlp)
+    assert [a.voice.attributed_party for a in out] == ["ukraine", "ukraine"]
+    assert out[1].reported_initiator == "russia" and out[1].own_initiator is None

@@ -139,11 +139,14 @@ def test_a_sentence_dated_by_a_month_outside_the_window_counts_another_incident(
     ("Last year's fighting between the two armies killed more than 50 people.", True),
     ("Clashes between the two armies killed 50 people two years ago.", True),
     ("In 2024, clashes between the two armies killed 50 people.", False),   # the event's year (March 2024)
+    # a year inside the sentence is often a place's or a party's background, not the date of the count
+    ("In Kessel, a town Valoria seized in 1967, a rocket killed 50 people.", False),
 ])
 def test_a_sentence_dated_another_year_counts_another_incident(nlp: Language, plain: Event, text: str,
                                                                other: bool) -> None:
     quantities = {c.quantity for c in analyse(text, plain, nlp=nlp).numbers}
-    assert quantities == ({"other"} if other else {"killed", "other"})   # "two armies" is no casualty count
+    assert quantities <= {"killed", "other"}   # "two armies" is no casualty count
+    assert ("killed" not in quantities) == other
 
 
 def test_a_conjoined_person_shares_the_first_ones_quantity(nlp: Language, plain: Event) -> None:

@@ -73,14 +73,18 @@ def _reporting_party(span: Span, voice: Voice) -> str | None:
 
 
 def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None,
-           quoted_by: Voice | None = None, place: str | None = None, after_other: bool = False) -> SentenceAnalysis:
+           quoted_by: Voice | None = None, place: str | None = None, after_other: bool = False,
+           same_as: Voice | None = None) -> SentenceAnalysis:
     """`quoted_by`: the whole sentence is known to be inside that source's quotation (quote_runs.py); `place`: the
     party whose place an earlier sentence of the article located the event in; `after_other`: the sentence before
-    is dated only outside the event's window (victim_sides.other_incident)."""
+    is dated only outside the event's window (victim_sides.other_incident); `same_as`: an earlier source of the
+    article that this sentence's party-less source is (its name and party are taken)."""
     if quoted_by is not None:
         voice, scope = quoted_by, {t.i for t in span}
     else:
         voice, scope = analyse_voice_detail(span, matcher, previous)
+        if same_as is not None and voice.attributed and voice.attributed_party is None:
+            voice = Voice(voice.voice, same_as.attributed_to, voice.source_text, same_as.attributed_party, voice.cue)
     acts = extract_acts(span, matcher, event_year=_event_year(event), voice=voice, reported_tokens=scope,
                         window=(event.window_start.date(), event.window_end.date()))
     places = extract_place_mentions(span, matcher)
@@ -94,7 +98,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         reported_initiator=initiator_of([a for a in acts if a.reported and not _own_side(a, voice)]),
         numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place),
                                            times, event.window_start.date(), event.window_end.date(),
-                                           after_other)),
+                                           after_other, span.text)),
         places=tuple(p.name for p in places),
         place_mentions=tuple(places),
         times=tuple(t.value for t in times),
@@ -104,7 +108,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         toponyms=toponym_names(span.text),
         mentions=tuple(matcher.find_all(span.text)),
         victim_place=sentence_place(span, matcher),
-        other_incident=other_incident(times, event.window_start.date(), event.window_end.date()),
+        other_incident=other_incident(times, event.window_start.date(), event.window_end.date(), text=span.text),
     )
 
 
@@ -155,6 +159,8 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
         earlier = _same_institution(analysis.voice, named)
         if earlier is not None and earlier != previous:
             analysis = _build(doc[:], event, matcher, earlier, place=place, after_other=after_other)
+        if earlier is not None and analysis.voice.attributed_party is None:   # named as it was ("the press center")
+            analysis = _build(doc[:], event, matcher, earlier, place=place, after_other=after_other, same_as=earlier)
         carried.append(previous)
         places.append((place, after_other))
         after_other = analysis.other_incident
@@ -180,14 +186,28 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
 
 
 def _same_institution(voice: Voice, named: list[Voice]) -> Voice | None:
-    """The latest earlier source of the article with a party and the institution a party-less source names ("the
+    """The latest earlier source of the article with a party whose words hold a party-less source's words ("the press
+    center said" after "the press center of X's border troops said"), else whose institution it names ("the
     ministry said" three sentences after "Armenia's Defence Ministry said", with another source in between)."""
     if not voice.attributed or voice.attributed_party is not None:
         return None
+    words = _bare(voice.source_text)   # "the press center" after "the press center of X's border troops said"
+    if len(words) >= 2 and (same := next((v for v in reversed(named) if _within(words, _bare(v.source_text))),
+                                         None)) is not None:
+        return same
     institution = institution_of(voice.attributed_to or "") or institution_of(voice.source_text or "")
     if institution is None:
         return None
     return next((v for v in reversed(named) if _compatible(v, institution)), None)
+
+
+def _bare(text: str | None) -> list[str]:
+    return [w for w in (text or "").lower().replace("’", "'").split() if w not in {"a", "an", "the", "its", "their"}]
+
+
+def _within(words: list[str], other: list[str]) -> bool:
+    n = len(words)
+    return any(other[i:i + n] == words for i in range(len(other) - n + 1))
 
 
 def _run_speaker(out: list[SentenceAnalysis], run: QuoteRun, carried: Voice | None) -> Voice:

@@ -274,10 +274,11 @@ def _month(value: str, year: int) -> tuple[date, date] | None:
     return first, nxt - timedelta(days=1)
 
 
+_LEADING_YEAR = re.compile(r"^\W*(?:in|since|during|by)\s+(?:(?:early|late|mid)[- ])?\d{4}\b", re.I)
 _YEARS_AGO = re.compile(r"\blast year\b|\byears? ago\b|\bprevious year\b")
 
 
-def other_incident(times: list[TimeMention], start: date, end: date, after_other: bool = False) -> bool:
+def other_incident(times: list[TimeMention], start: date, end: date, after_other: bool = False, text: str = "") -> bool:
     """Is the sentence dated (by dates, months, years or "last year") only outside the event's window [start, end] (two
     days' slack)?
     `after_other`: the sentence just before was; an undated sentence then goes on about that incident."""
@@ -287,8 +288,10 @@ def other_incident(times: list[TimeMention], start: date, end: date, after_other
             spans.append((d, d))
         elif t.kind == "month" and (m := _month(t.value, start.year)) is not None:
             spans.append(m)
-        elif t.kind == "year" and t.value.isdigit():
-            spans.append((date(int(t.value), 1, 1), date(int(t.value), 12, 31)))   # "in 2021"
+        elif t.kind == "year" and t.value.isdigit() and _LEADING_YEAR.match(text):
+            # "In 2021, clashes killed 50": a year that opens the sentence dates it; one further in is often the
+            # background of a place or a party ("a town Israel seized in 1967 … killed twelve")
+            spans.append((date(int(t.value), 1, 1), date(int(t.value), 12, 31)))
         elif t.kind in {"relative", "other"} and _YEARS_AGO.search(t.value):
             spans.append((date.min, start - timedelta(days=300)))   # "last year's fighting", "two years ago"
     if not spans:
@@ -297,8 +300,8 @@ def other_incident(times: list[TimeMention], start: date, end: date, after_other
 
 
 def drop_other_incidents(counts: list[Count], times: list[TimeMention], start: date, end: date,
-                         after_other: bool = False) -> list[Count]:
-    """The counts, casualty quantities turned to "other" when the sentence counts another incident's dead."""
-    if not counts or not other_incident(times, start, end, after_other):
+                         after_other: bool = False, text: str = "") -> list[Count]:
+    """The counts, casualty quantities turned to "other" when the sentence (`text`) counts another incident's dead."""
+    if not counts or not other_incident(times, start, end, after_other, text):
         return counts
     return [replace(c, quantity="other") for c in counts]

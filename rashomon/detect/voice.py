@@ -224,6 +224,8 @@ def find_cues(sent: Span) -> list[Cue]:
         subj = _subject(t, quoted)
         cited = next((c for c in t.children if c.lemma_.lower() == "cite" and c.dep_ in {"advcl", "acl", "xcomp"}
                       and child(c, "dobj") is not None), None)
+        if cited is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child(cited, "dobj").children):
+            cited = None   # "Citing its border service, a Tajik news portal said …": "its" is the portal's side
         if subj is None and cited is not None:
             subj = child(cited, "dobj")   # "P, the agency reports citing X" ("agency" read as a compound)
         if subj is None or subj.lower_ in FIRST_PERSON or subj.tag_ in {"WDT", "WP"}:
