@@ -209,3 +209,12 @@ def test_others_share_the_previous_counts_side(nlp: Language, plain: Event) -> N
 def test_a_place_in_a_clause_beside_the_counts_does_not_locate_its_victims(nlp: Language, plain: Event) -> None:
     text = "Valoria sent jets to bomb targets in Dravenia after shelling from both sides killed at least 11 civilians."
     assert _sides(nlp, text, plain) == [("killed", 11, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two soldiers and two civilians were reported wounded on the Valorian side.", [("wounded", 4, "valoria")]),
+    ("Dravenia said three soldiers were killed on the Valorian side.", [("killed", 3, "valoria")]),
+    ("Three soldiers were reported wounded.", [("wounded", 3, None)]),
+])
+def test_on_the_x_side_says_whose_people_a_count_is(nlp: Language, plain: Event, text: str, expected: list) -> None:
+    assert _sides(nlp, text, plain) == expected

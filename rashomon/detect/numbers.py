@@ -165,7 +165,7 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
                     return q
     # the governing verb: "X killed two soldiers", "two soldiers died", "killing three civilians"
     if casualty and arg.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"}:
-        q = _governing_quantity(arg)
+        q = _governing_quantity(arg) or _predicate_quantity(arg)   # "… soldiers were reported wounded"
         if q is not None:
             return q
     # "the bodies of 42 servicemen"

@@ -20,7 +20,8 @@ party word that modifies a non-place noun ("X's attack", "an X missile") is no l
 `victim_side` applies it: for people nouns (civilian_nouns: people, civilians, passengers …) the location outranks
 the reporting source ("X said 30 people were killed in Y" are Y's people); for a count without a noun ("30 killed")
 it is used only when no source side is known (count_sides.reporting_side); soldiers and other combatants are never
-given a side by place. A count without a noun, or one that continues the previous one (continuing_words), shares
+given a side by place, but an "on the X side" phrase (side_nouns) gives any count its side. A count without a noun,
+or one that continues the previous one (continuing_words), shares
 the side of the sentence's previous count ("20 X soldiers were killed and at least 14 wounded", "… four more").
 
 `other_incident`: a sentence dated only outside the event's window ("a strike on March 3 killed 17 people" about
@@ -64,6 +65,7 @@ class VictimWords:
     not_place_preps: frozenset[str]
     combined_joiners: frozenset[str]
     continuing_words: frozenset[str]
+    side_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,7 @@ def victim_words(path: Path = VICTIM_SIDES_PATH) -> VictimWords:
     return VictimWords(frozenset(data["civilian_nouns"]), frozenset(data["place_preps"]),
                        frozenset(data["place_heads"]) | frozenset(PLACE_NOUNS),
                        frozenset(data["not_place_preps"]), frozenset(data["combined_joiners"]),
-                       frozenset(data["continuing_words"]))
+                       frozenset(data["continuing_words"]), frozenset(data.get("side_nouns", ())))
 
 
 @dataclass(frozen=True)
@@ -231,10 +233,26 @@ class VictimSides:
         reported = reporting_side(noun, arg, self.pidx, self.source_party)
         return reported, self.side(noun, arg, reported, previous)
 
+    def _side_phrase(self, arg: Token) -> str | None:
+        """The party of an "on the X side" / "on X's side" phrase of the count's clause (victim_sides.toml
+        side_nouns): it says whose people the count is, soldiers included."""
+        verb = _clause(arg)
+        heads = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "oprd", "acomp"})]   # "reported wounded on …"
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ == "prep" and c.lower_ == "on":
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in victim_words().side_nouns:
+                        for m in obj.children:
+                            if m.dep_ in {"amod", "poss", "compound", "nmod"} and (party := self.pidx.party_of(m)):
+                                return party
+        return None
+
     def side(self, noun: Token | None, arg: Token, reported: str | None, previous: str | None = None) -> str | None:
         """Whose people: the previous count's side for a count without a person noun ("14 wounded") or that continues
         it ("two more"), the place for people nouns, the reporting side (`reported`, count_sides.reporting_side),
         else (no noun) the place. `previous`: the side of the sentence's previous count."""
+        if (named_side := self._side_phrase(arg)) is not None:
+            return named_side   # "two soldiers and two civilians were wounded on the Kyrgyz side"
         cont = victim_words().continuing_words
         if previous is not None and (noun is None or noun.lower_ in cont or _quantity_of(noun) is not None):
             return previous   # "… and at least 14 wounded", "… and two more wounded"
