@@ -194,3 +194,33 @@ def test_a_source_named_again_in_fewer_words_is_the_same_source(nlp: Language, u
                            "press office said."], ukraine, nlp=nlp)
     assert [a.voice.attributed_party for a in out] == ["ukraine", "ukraine"]
     assert out[1].reported_initiator == "russia" and out[1].own_initiator is None
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv's army claimed responsibility for the strike on the bridge.",
+    "On Sunday, Kyiv's army claimed responsibility for the attack on the depot.",
+])
+def test_a_party_claiming_responsibility_blames_itself(nlp: Language, ukraine: Event, text: str) -> None:
+    a = analyse_article([text], ukraine, nlp=nlp)[0]
+    assert a.own_initiator is None and a.reported_initiator == "ukraine"
+
+
+def test_no_one_claiming_responsibility_blames_no_one(nlp: Language, ukraine: Event) -> None:
+    a = analyse_article(["No group has claimed responsibility for the attack on the depot."], ukraine, nlp=nlp)[0]
+    assert (a.own_initiator, a.reported_initiator) == (None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Kyiv attributed the blast at the depot to Russian saboteurs.",
+    "The mayor of Kyiv put the blast down to Russian saboteurs.",
+    "The blast at the depot has been blamed on Russian saboteurs by the mayor of Kyiv.",
+])
+def test_attributing_an_act_to_a_party_is_the_speakers_blame(nlp: Language, ukraine: Event, text: str) -> None:
+    a = analyse_article([text], ukraine, nlp=nlp)[0]
+    assert a.voice.attributed_party == "ukraine"
+    assert (a.own_initiator, a.reported_initiator) == (None, "russia")
+
+
+def test_putting_down_a_revolt_is_no_speech(nlp: Language, ukraine: Event) -> None:
+    a = analyse_article(["Russian troops put down the revolt and shelled the town."], ukraine, nlp=nlp)[0]
+    assert not a.voice.attributed

@@ -55,6 +55,7 @@ class _Draft:
     target: str | None = None
     responsive: bool = False
     recovery: bool = False  # taking something back, or shooting down what was fired: never the initiating act
+    admitted: bool = False  # the actor claims the act ("X claimed responsibility for the attack")
 
 
 def _mods(t: Token) -> set[str]:

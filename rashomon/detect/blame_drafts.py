@@ -1,6 +1,6 @@
 """Blame said with a noun, not an act verb: "X bears responsibility for the escalation", "X is behind the tension",
 "X denied any involvement", "placed the blame on Y", "Hamas blamed Israel", "blamed the clashes on X", "X
-masterminded the explosion", "accused Kyiv of the blast". Each becomes a "provoke" draft whose actor is the one
+masterminded the explosion", "accused Kyiv of the blast", "X claimed responsibility for the attack" (X's own act, admitted). Each becomes a "provoke" draft whose actor is the one
 blamed. Used by initiator.py."""
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from ._syntax import (
     subject_of,
 )
 from .act_roles import _resort_verb, _responsibility_of, _responsible_actor
-from .act_words import _Draft
+from .act_words import _Draft, _noun_action
 from .lexicon import (
     ACCUSATION_NOUNS,
+    ADMIT_VERBS,
     AUTHOR_VERBS,
     BARE_BLAME_VERBS,
     BLAME_OBJECT_NOUNS,
@@ -48,6 +49,23 @@ def _blaming_verb(prep: Token) -> Token | None:
     if gov.dep_ == "dobj":
         gov = gov.head
     return gov if gov.lemma_.lower() == "blame" and gov.pos_ == "VERB" else None
+
+
+def _attributing_verb(prep: Token) -> Token | None:
+    """The verb of "attributed the attack [to] X" / "put the blast down [to] X" ("to" hung on the verb or its
+    object), when what it attributes is an act or a blame object."""
+    gov = prep.head
+    for _ in range(3):   # "attributed the blast [at the depot] to X": up to the verb
+        if gov.pos_ == "VERB" or gov.head.i == gov.i:
+            break
+        gov = gov.head
+    lemma = gov.lemma_.lower()
+    if gov.pos_ != "VERB" or not (lemma in {"attribute", "ascribe"} or lemma == "put" and child(gov, "prt") is not None
+                                  and child(gov, "prt").lower_ == "down"):
+        return None
+    obj = child(gov, "dobj")
+    return gov if obj is not None and (obj.lemma_.lower() in BLAME_OBJECT_NOUNS or obj.lemma_.lower() in
+                                      ESCALATION_NOUNS or _noun_action(obj) is not None) else None
 
 
 def _has_content(noun: Token) -> bool:
@@ -82,6 +100,15 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
                 and t.head.lemma_.lower() in DENIAL_VERBS:   # "X rejected the accusations": X denies its own part
             drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
             continue   # "Israel denied any involvement": its own act, denied (act_status marks it negated)
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and (verb := _attributing_verb(t.head)) is not None \
+                and pidx is not None and pidx.party_of(t, preps=_BY_OF) is not None:
+            actor = next((x for x in np_tokens(t, preps=_BY_OF) if pidx.party_of(x) is not None), t)
+            drafts.append(_Draft(t, verb, "provoke", actor, None, passive=False))
+            continue   # "attributed the attack to X", "put the blast down to X": X did it
+        if lemma == "responsibility" and t.dep_ == "dobj" and t.head.lemma_.lower() in ADMIT_VERBS \
+                and subject_of(t.head) is not None:
+            drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False, admitted=True))
+            continue   # "X claimed responsibility for the attack": X says it did it
         if lemma in RESPONSIBILITY_WORDS and (placed := blame_placed_on(t)) is not None \
                 and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
             drafts.append(_Draft(t, t.head, "provoke", placed, None, passive=False))   # "placed the blame on Y"

@@ -132,6 +132,7 @@ class Act:
     position: int = 0
     irrealis: bool = False
     claimed_by: str | None = None   # mutual blame ("X and Y blame each other"): whose claim this act is (reciprocal.py)
+    admitted: bool = False   # the actor claims it ("X claimed responsibility for the attack"): a blame of itself
 
 
 def _self_accused(tok: Token, party: str, pidx: PartyIndex) -> bool:
@@ -279,6 +280,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
             reported=d.token.i in reported_tokens,
             position=d.token.i - sent.start,
             irrealis=irrealis,
+            admitted=d.admitted,
         ))
     acts = assign_speakers(sent, acts, pidx, voice)   # a second source's words in the sentence (act_speakers.py)
     for accuser, accused, verb in reciprocal_acts(sent, pidx):   # "X and Y blame each other": one act per direction

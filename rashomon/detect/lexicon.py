@@ -21,16 +21,17 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "reply", "retort", "comment", "observe", "mention", "indicate", "specify", "clarify", "underline",
         "underscore", "highlight", "demand", "appeal", "protest", "decry", "denounce", "slam", "criticise",
         "criticize", "affirm", "concede", "recall", "predict", "complain", "assure", "conclude", "disclose",
-        "reveal", "publish", "broadcast", "plead", "refute", "rebut",
+        "reveal", "publish", "broadcast", "plead", "refute", "rebut", "attribute", "ascribe",
         # only with a particle or preposition (checked in voice.py): point out / point to, call for / call on,
-        # read (only with a document subject: "the statement read")
-        "point", "call", "read",
+        # read (only with a document subject: "the statement read"), put down to ("put the attack down to X")
+        "point", "call", "read", "put",
     }
 )
 #: Speech verbs that need a particular particle/preposition child to be reporting ("call for", "point to").
 SPEECH_VERBS_NEEDING_PREP: dict[str, frozenset[str]] = {
     "point": frozenset({"out", "to"}),
     "call": frozenset({"for", "on", "upon"}),
+    "put": frozenset({"down"}),
 }
 #: Nouns for documents that "read"/"say" on someone's behalf ("the statement read", "a ministry statement said").
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
@@ -216,6 +217,8 @@ IRREALIS_PREP_HEADS: frozenset[str] = frozenset({"ahead", "preparation", "antici
 #: Nouns of responsibility: "X bears (full) responsibility for N", "X is responsible for N", "X is to blame for N".
 RESPONSIBILITY_WORDS: frozenset[str] = frozenset({"responsibility", "responsible", "blame", "culpable", "guilty",
                                                   "accountable", "liable"})
+#: Verbs with which a party takes responsibility itself: "X claimed responsibility for the attack" (its own claim).
+ADMIT_VERBS: frozenset[str] = frozenset({"claim", "admit", "accept", "acknowledge", "assume", "take"})
 #: Verbs that put blame on someone when their object is a responsibility word: "X lays the blame on Y", "X placed all
 #: responsibility on Y", "X pinned the blame on Y". X speaks (voice.py); Y is the one held responsible (initiator.py).
 BLAME_PLACING_VERBS: frozenset[str] = frozenset({"lay", "place", "put", "pin", "shift", "cast"})

@@ -145,6 +145,9 @@ def _is_speech_verb(t: Token) -> bool:
         if lemma == "call" and child(t, "dobj") is not None and any(
                 w.text in _QUOTE_MARKS for w in t.subtree if w.i > t.i):
             return True  # "X called the nomination “shocking”": the quoted words are X's
+        if lemma == "put":   # "put the attack down to X", not "put down the revolt"
+            return any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children) and any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in t.children)
         return any(c.dep_ in {"prt", "prep"} and c.lower_ in needs for c in t.children)
     return True
 
@@ -167,6 +170,9 @@ def _trailing_source(t: Token, quoted: set[int]) -> Token | None:
 
 
 def _subject(t: Token, quoted: set[int]) -> Token | None:
+    agent = child(t, "agent") if any(c.dep_ == "auxpass" for c in t.children) else None
+    if agent is not None and (by := child(agent, "pobj")) is not None and by.i not in quoted:
+        return by   # "the attack has been blamed on X by Y": Y speaks
     subj = subject_of(t)
     if subj is not None and subj.i in quoted:
         # the speaker is never inside the quotation ("“…, thousands of lawsuits, …,” Bloomberg said"): another
