@@ -44,26 +44,31 @@ _HEADLINE_COLON_TAIL = re.compile(r"^(?P<claim>.{12,}?\S):\s+(?P<source>[^:,]{3,
 _SOURCE_WORDS = re.compile("|".join(pattern for _, pattern in INSTITUTIONS), re.I)
 # a person or body named before a headline's colon ("Putin: …", "Zelensky: …"): one to four capitalised words
 _NAMED_SOURCE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
+#: a label before a headline's colon that is no source: "Live blog: …", "BREAKING: …", "WATCH: …" (words are data)
+HEADLINE_LABELS = ("live blog", "live updates", "live", "breaking news", "breaking", "update", "updated", "watch",
+                   "video", "explainer", "analysis", "exclusive", "in pics", "in pictures", "photos")
+_HEADLINE_LABEL = re.compile(r"^(?:" + "|".join(HEADLINE_LABELS) + r")\s*[:|–—-]\s*", re.I)
 #: a headline ending in an inverted cue: "…, says Kremlin", "…, tweets Ukraine FM" (the verbs are data)
 INVERTED_CUE_VERBS = ("says", "said", "claims", "tweets", "insists", "warns", "alleges", "tells", "declares")
 _HEADLINE_INVERTED = re.compile(r"^(?P<claim>.{12,}?\S),\s+(?:" + "|".join(INVERTED_CUE_VERBS)
                                 + r")\s+(?P<source>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})$")
 
 
-def headline_as_sentence(title: str) -> str:
+def headline_as_sentence(title: str, party_names: frozenset[str] = frozenset()) -> str:
     """Headlines attribute with punctuation, not verbs: "X violates ceasefire - Defence Ministry" and
     "Kremlin: X violated ceasefire" or "Putin: X did it" are a source's claim (before a colon, an institution or one to
     four capitalised words; after a dash only an institution, since "… - Reuters" is a byline; after a final colon
     either: "X did it: Putin"); so is an inverted cue at the end ("X …, says Kremlin"). Rewrite them as "X …, the Defence Ministry said." (a tail, an inverted cue) or
     "Kremlin said X …" (a head) so the voice detector reads them as attributed; any other headline is returned
-    unchanged."""
-    text = title.strip()
+    unchanged. `party_names`: the event's party names and aliases; one of them after a dash is a source too ("…
+    wounds worker – Ukraine"), never a byline."""
+    text = _HEADLINE_LABEL.sub("", title.strip())   # "Live blog: …", "BREAKING: …": page furniture, no source
     m = _HEADLINE_INVERTED.match(text)
     if m:
         return f"{m.group('claim').rstrip(' .')}, {m.group('source').strip()} said."
     for pattern in (_HEADLINE_TAIL, _HEADLINE_COLON_TAIL, _HEADLINE_HEAD):
         m = pattern.match(text)
-        if m and (_SOURCE_WORDS.search(m.group("source"))
+        if m and (_SOURCE_WORDS.search(m.group("source")) or m.group("source").strip() in party_names
                   or (pattern is not _HEADLINE_TAIL and _NAMED_SOURCE.match(m.group("source").strip()))):
             claim, source = m.group("claim").rstrip(" ."), m.group("source").strip()
             # "Russia: 40 POWs killed by …" as "Russia said 40 POWs killed by …": a verbless claim before "…, Russia
@@ -78,12 +83,14 @@ def analyse_event_sentences(rows: list[dict], event: Event) -> dict[str, Sentenc
     for r in rows:
         by_article[r["article_id"]].append(r)
     out: dict[str, SentenceAnalysis] = {}
+    names = frozenset(a for p in event.parties for a in p.all_aliases)
     for sents in by_article.values():
         titles = [s for s in sents if s["part"] == "title"]
         body = [s for s in sents if s["part"] != "title"]
         article = [s["text"] for s in sents]
         for s in titles:   # a title-case headline is parsed in sentence case (detect/recase.py)
-            out[s["sentence_id"]] = analyse(parse_title(load_nlp(), headline_as_sentence(s["text"]), article), event)
+            title = headline_as_sentence(s["text"], names)
+            out[s["sentence_id"]] = analyse(parse_title(load_nlp(), title, article), event)
         for s, an in zip(body, analyse_article([s["text"] for s in body], event)):
             out[s["sentence_id"]] = an
     return out

@@ -27,7 +27,8 @@ def test_a_named_person_before_a_colon_is_the_headline_source_but_a_byline_after
     )
     assert headline_as_sentence("Volodymyr Zelensky: Russia blew up the dam") == "Volodymyr Zelensky said Russia blew up the dam."
     assert headline_as_sentence("Russia blew up the dam overnight - Reuters") == "Russia blew up the dam overnight - Reuters"
-    assert headline_as_sentence("live: fighting resumes near the border overnight") == "live: fighting resumes near the border overnight"
+    # a page label before the colon is dropped, never read as a source
+    assert headline_as_sentence("live: fighting resumes near the border overnight") == "fighting resumes near the border overnight"
 
 
 def test_an_inverted_cue_ending_a_headline_is_its_source():
@@ -37,6 +38,21 @@ def test_an_inverted_cue_ending_a_headline_is_its_source():
         "Ceasefire broken again near the river, Kremlin said.")
     title = "Troops withdraw from the ridge, says little"   # no source named: left alone
     assert headline_as_sentence(title) == title
+
+
+def test_a_party_after_a_dash_is_the_headline_source_a_byline_is_not():
+    names = frozenset({"Ukraine", "Kyiv", "Russia"})
+    assert headline_as_sentence("Fresh Russian strike on the plant wounds worker – Ukraine", names) == (
+        "Fresh Russian strike on the plant wounds worker, Ukraine said.")
+    assert headline_as_sentence("Fresh Russian strike on the plant wounds worker – Reuters", names) == (
+        "Fresh Russian strike on the plant wounds worker – Reuters")
+
+
+def test_a_label_before_the_headline_is_no_source():
+    assert headline_as_sentence("Live blog: Fresh Russian strike on the plant wounds worker – Ukraine",
+                                frozenset({"Ukraine"})) == "Fresh Russian strike on the plant wounds worker, Ukraine said."
+    assert headline_as_sentence("BREAKING: Kremlin: the truce was broken overnight") == (
+        "Kremlin said the truce was broken overnight.")
 
 
 def test_a_source_after_a_final_colon_is_the_headline_source():
