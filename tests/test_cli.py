@@ -61,3 +61,10 @@ def test_the_dask_runner_without_the_dask_extra_is_one_clear_line(monkeypatch, t
     err = capsys.readouterr().err
     assert err.startswith("rashomon: error: the Dask task runner needs") and "pip install 'rashomon[dask]'" in err
     assert "Traceback" not in err and not db.exists()
+
+
+def test_python_dash_m_rashomon_is_the_same_command_line():
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-m", "rashomon", "--help"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.startswith("usage: rashomon")
