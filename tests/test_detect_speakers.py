@@ -224,3 +224,12 @@ def test_attributing_an_act_to_a_party_is_the_speakers_blame(nlp: Language, ukra
 def test_putting_down_a_revolt_is_no_speech(nlp: Language, ukraine: Event) -> None:
     a = analyse_article(["Russian troops put down the revolt and shelled the town."], ukraine, nlp=nlp)[0]
     assert not a.voice.attributed
+
+
+def test_a_party_alone_before_a_colon_is_the_entrys_source(nlp: Language, ukraine: Event) -> None:
+    out = analyse_article(["Officials met in Geneva on Monday.",
+                           "Kyiv: worker wounded in new Russian strike on the plant",
+                           "Shelling: worker wounded in new Russian strike on the plant"], ukraine, nlp=nlp)
+    assert out[1].voice.attributed_party == "ukraine"
+    assert (out[1].own_initiator, out[1].reported_initiator) == (None, "russia")
+    assert not out[2].voice.attributed   # a topic before the colon, not a source

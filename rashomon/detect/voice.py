@@ -322,6 +322,19 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
     return _Source(party, institution, person, text, Voice(ATTRIBUTED, name, text, party, cue.text))
 
 
+def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] | None:
+    """"Ukraine: worker wounded in new Russian strike" (a live blog's entry, a subhead): a party named alone before
+    a colon opening the sentence is its source, and what follows is its claim."""
+    colon = next((t for t in sent[:6] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return None
+    label = sent.doc[sent.start:colon.i].text.strip()
+    party = next((p.id for p in matcher.parties if label.lower() in {a.lower() for a in p.all_aliases}), None)
+    if party is None:
+        return None   # only a party's own name or alias, alone: "Sudan unrest: …" is a topic, not a source
+    return (Voice(ATTRIBUTED, matcher.name(party), label, party, ":"), {t.i for t in sent if t.i > colon.i})
+
+
 def analyse_voice_detail(sent: Span, matcher: PartyMatcher, previous: Voice | None = None) -> tuple[Voice, set[int]]:
     """`analyse_voice` plus the doc indices of the tokens the sentence attributes to someone (every cue's scope and,
     when attributed, the quoted words)."""
@@ -329,6 +342,8 @@ def analyse_voice_detail(sent: Span, matcher: PartyMatcher, previous: Voice | No
     words = [t for t in sent if not t.is_punct and not t.is_space]
     pidx = PartyIndex.build(sent, matcher, previous_party=previous.attributed_party if previous else None)
     cues = find_cues(sent)
+    if not cues and (labelled := _colon_source(sent, matcher)) is not None:
+        return labelled
     if not cues:
         in_quote = sum(1 for t in words if t.i in quoted)
         if words and in_quote / len(words) >= 0.5:
