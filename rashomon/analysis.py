@@ -49,7 +49,10 @@ HEADLINE_LABELS = ("live blog", "live updates", "live", "breaking news", "breaki
                    "video", "explainer", "analysis", "exclusive", "in pics", "in pictures", "photos")
 _HEADLINE_LABEL = re.compile(r"^(?:" + "|".join(HEADLINE_LABELS) + r")\s*[:|–—-]\s*", re.I)
 #: a headline ending in an inverted cue: "…, says Kremlin", "…, tweets Ukraine FM" (the verbs are data)
-INVERTED_CUE_VERBS = ("says", "said", "claims", "tweets", "insists", "warns", "alleges", "tells", "declares")
+INVERTED_CUE_VERBS = ("says", "said", "claims", "tweets", "insists", "warns", "alleges", "tells", "declares",
+                      "reports", "report", "say", "claim")
+_HEADLINE_TRAILING = re.compile(r"^(?P<claim>.{12,}?\S),\s+(?P<source>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4})\s+(?:"
+                                + "|".join(INVERTED_CUE_VERBS) + r")$")   # "…, Arab media reports"
 _HEADLINE_INVERTED = re.compile(r"^(?P<claim>.{12,}?\S),\s+(?:" + "|".join(INVERTED_CUE_VERBS)
                                 + r")\s+(?P<source>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})$")
 
@@ -58,12 +61,12 @@ def headline_as_sentence(title: str, party_names: frozenset[str] = frozenset()) 
     """Headlines attribute with punctuation, not verbs: "X violates ceasefire - Defence Ministry" and
     "Kremlin: X violated ceasefire" or "Putin: X did it" are a source's claim (before a colon, an institution or one to
     four capitalised words; after a dash only an institution, since "… - Reuters" is a byline; after a final colon
-    either: "X did it: Putin"); so is an inverted cue at the end ("X …, says Kremlin"). Rewrite them as "X …, the Defence Ministry said." (a tail, an inverted cue) or
+    either: "X did it: Putin"); so is a cue at the end ("X …, says Kremlin", "X …, Arab media reports"). Rewrite them as "X …, the Defence Ministry said." (a tail, an inverted cue) or
     "Kremlin said X …" (a head) so the voice detector reads them as attributed; any other headline is returned
     unchanged. `party_names`: the event's party names and aliases; one of them after a dash is a source too ("…
     wounds worker – Ukraine"), never a byline."""
     text = _HEADLINE_LABEL.sub("", title.strip())   # "Live blog: …", "BREAKING: …": page furniture, no source
-    m = _HEADLINE_INVERTED.match(text)
+    m = _HEADLINE_INVERTED.match(text) or _HEADLINE_TRAILING.match(text)
     if m:
         return f"{m.group('claim').rstrip(' .')}, {m.group('source').strip()} said."
     for pattern in (_HEADLINE_TAIL, _HEADLINE_COLON_TAIL, _HEADLINE_HEAD):

@@ -36,6 +36,8 @@ def test_an_inverted_cue_ending_a_headline_is_its_source():
         "Russia shelled the jail by night, Ukraine FM said.")
     assert headline_as_sentence("Ceasefire broken again near the river, says Kremlin") == (
         "Ceasefire broken again near the river, Kremlin said.")
+    assert headline_as_sentence("Commander killed in strike on the depot, Arab media reports") == (
+        "Commander killed in strike on the depot, Arab media said.")
     title = "Troops withdraw from the ridge, says little"   # no source named: left alone
     assert headline_as_sentence(title) == title
 

@@ -56,3 +56,11 @@ def test_being_involved_in_an_attack_makes_one_its_author(nlp: Language, um: Par
     voice, scope = analyse_voice_detail(s, um, None)
     acts = [a for a in extract_acts(s, um, event_year=2022, voice=voice, reported_tokens=scope) if a.actor == "russia"]
     assert acts and all(a.reported == reported for a in acts), acts
+
+
+def test_a_facility_hit_does_not_kill(nlp: Language, um: PartyMatcher) -> None:
+    # "killing all inside" hangs on "annex": a building is never the one who kills
+    s = nlp("Moscow destroys a Ukrainian army annex near the river killing all inside")[:]
+    voice, scope = analyse_voice_detail(s, um, None)
+    acts = extract_acts(s, um, event_year=2022, voice=voice, reported_tokens=scope)
+    assert "ukraine" not in {a.actor for a in acts if a.action == "kill"}

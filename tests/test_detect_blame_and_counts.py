@@ -312,3 +312,20 @@ def test_a_subject_it_refers_to_the_enclosing_clauses_subject(nlp: Language, um:
     _, acts = _acts(nlp, "Russia said it fired one missile at a Ukrainian army base, though it has denied attacking "
                          "the town.", um)
     assert [(a.actor, a.negated) for a in acts if a.action == "attack"] == [("russia", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "The depot was flattened in a suspected Russian air strike.",
+    "Six people died in the alleged Russian strike on the depot.",
+])
+def test_a_hedged_act_asserts_no_initiator(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = _acts(nlp, text, um)
+    assert initiator_of(list(acts)) is None
+    _, acts = _acts(nlp, "Six people died in the Russian strike on the depot.", um)
+    assert initiator_of(list(acts)) == "russia"
+
+
+def test_a_campaign_since_an_earlier_date_is_background(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _acts(nlp, "Since Ukrainian drones hit a refinery in 2021, Russia has stepped up strikes on "
+                         "Ukrainian ports.", um)
+    assert initiator_of(list(acts)) is None

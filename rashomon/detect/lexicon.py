@@ -78,7 +78,8 @@ MUTUAL_MODIFIERS: frozenset[str] = frozenset({"exchange", "trade", "mutual", "re
 FACILITY_NOUNS: frozenset[str] = frozenset(
     {"station", "hospital", "school", "city", "town", "village", "market", "mall", "bridge", "dam", "plant", "port",
      "airport", "building", "apartment", "residential", "border", "church", "mosque", "camp", "prison", "embassy",
-     "consulate", "pipeline", "railway", "rail", "train", "power", "stadium", "theatre", "theater", "shopping"})
+     "consulate", "pipeline", "railway", "rail", "train", "power", "stadium", "theatre", "theater", "shopping",
+     "annex", "compound", "facility", "base", "outpost", "depot", "warehouse", "residence", "headquarters"})
 #: Pronouns that point back to an earlier source or party.
 REFERRING_PRONOUNS: frozenset[str] = frozenset({"it", "he", "she", "they", "its", "his", "her", "their", "them"})
 
@@ -193,7 +194,9 @@ ACT_OF_NOUNS: frozenset[str] = frozenset({"war", "terror", "terrorism", "aggress
 #: Modifiers that make an act one that has not happened (yet): "an expected offensive", "a possible attack".
 IRREALIS_MODIFIERS: frozenset[str] = frozenset(
     {"expected", "anticipated", "possible", "potential", "imminent", "looming", "impending", "planned", "feared",
-     "future", "likely", "threatened", "prospective", "upcoming", "hypothetical"}
+     "future", "likely", "threatened", "prospective", "upcoming", "hypothetical",
+     # hedged: "a suspected Israeli strike", "the alleged attack" do not assert who did it
+     "suspected", "alleged", "purported", "presumed", "apparent"}
 )
 #: Verbs whose participle on a noun names a standing condition, not this event's act ("all land occupied by X").
 STANDING_PARTICIPLES: frozenset[str] = frozenset({"occupy", "annex"})
