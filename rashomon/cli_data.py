@@ -7,8 +7,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from .errors import RashomonError
@@ -20,8 +23,23 @@ def _db(args: argparse.Namespace) -> Path:
     return Path(load_settings(config_file=getattr(args, "config", None), db=getattr(args, "db", None)).db)
 
 
+@contextlib.contextmanager
+def _sigint_deferred():
+    """Hold SIGINT back for the block (the main thread's loading of a C extension); a Ctrl-C pressed meanwhile arrives
+    as KeyboardInterrupt right after it, where the command's interrupt handling takes it."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
-    from . import sqlshell, sqlstream
+    with _sigint_deferred():   # a Ctrl-C while DuckDB's extension initialises aborts the process (nanobind)
+        from . import sqlshell, sqlstream
 
     stdin_text = None
     if args.query in (None, "-"):

@@ -329,3 +329,9 @@ def test_a_campaign_since_an_earlier_date_is_background(nlp: Language, um: Party
     _, acts = _acts(nlp, "Since Ukrainian drones hit a refinery in 2021, Russia has stepped up strikes on "
                          "Ukrainian ports.", um)
     assert initiator_of(list(acts)) is None
+
+
+def test_the_worst_fighting_since_a_year_is_no_background(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _acts(nlp, "At least 49 soldiers were killed when Russian forces attacked targets inside Ukraine "
+                         "overnight, the worst fighting between the two since 2020.", um)
+    assert initiator_of(list(acts)) == "russia"

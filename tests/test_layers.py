@@ -13,7 +13,7 @@ PACKAGE = REPO / "rashomon"
 
 FLOWS = ("rashomon.flows", "flows")
 # the top layer: modules that run the flows for a user; nothing below may import them
-TOP = ("rashomon.cli", "rashomon.cli_data", "rashomon.cli_stories", "rashomon.serving", "rashomon.realcov")
+TOP = ("rashomon.__main__", "rashomon.cli", "rashomon.cli_data", "rashomon.cli_stories", "rashomon.serving", "rashomon.realcov")
 
 
 def _within(name: str, prefixes: tuple[str, ...]) -> bool:

@@ -127,7 +127,8 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
                         c.lower_ in _TEMPORAL_PREPS or c.ent_type_ == "DATE" or c.dep_ == "npadvmod"):
                     if _temporal_background(c, event_year, window):
                         return True
-                elif c.dep_ == "advcl" and any(m.lower_ in {"when", "while", "since"} for m in c.children):
+                elif c.dep_ == "advcl" and any(m.lower_ in {"when", "while"} or m.dep_ == "mark" and m.lower_ == "since"
+                                               for m in c.children):   # not "the worst fighting since 2020"
                     if any(_temporal_background(g, event_year, window) for g in c.children if g.dep_ == "prep"):
                         return True
     return False
