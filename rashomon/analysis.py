@@ -20,7 +20,7 @@ from . import store
 from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare, continues_act
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
-from .detect.recase import parse_title
+from .detect.recase import article_names, parse_title
 from .detect.selfcheck import initiator_act, self_contradictions
 from .kinds import load_kinds
 from .nlp import load_nlp
@@ -90,11 +90,11 @@ def analyse_event_sentences(rows: list[dict], event: Event) -> dict[str, Sentenc
     for sents in by_article.values():
         titles = [s for s in sents if s["part"] == "title"]
         body = [s for s in sents if s["part"] != "title"]
-        article = [s["text"] for s in sents]
+        known = article_names(s["text"] for s in sents)   # kept when a title-case sentence is recased
         for s in titles:   # a title-case headline is parsed in sentence case (detect/recase.py)
             title = headline_as_sentence(s["text"], names)
-            out[s["sentence_id"]] = analyse(parse_title(load_nlp(), title, article), event)
-        for s, an in zip(body, analyse_article([s["text"] for s in body], event)):
+            out[s["sentence_id"]] = analyse(parse_title(load_nlp(), title, known), event)
+        for s, an in zip(body, analyse_article([s["text"] for s in body], event, names=known)):
             out[s["sentence_id"]] = an
     return out
 

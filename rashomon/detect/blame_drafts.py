@@ -21,6 +21,7 @@ from .act_words import _Draft, _noun_action
 from .lexicon import (
     ACCUSATION_NOUNS,
     ADMIT_VERBS,
+    ATTRIBUTING_VERBS,
     AUTHOR_VERBS,
     BARE_BLAME_VERBS,
     BLAME_OBJECT_NOUNS,
@@ -60,8 +61,8 @@ def _attributing_verb(prep: Token) -> Token | None:
             break
         gov = gov.head
     lemma = gov.lemma_.lower()
-    if gov.pos_ != "VERB" or not (lemma in {"attribute", "ascribe"} or lemma == "put" and child(gov, "prt") is not None
-                                  and child(gov, "prt").lower_ == "down"):
+    if gov.pos_ != "VERB" or lemma not in ATTRIBUTING_VERBS or lemma == "put" and (
+            child(gov, "prt") is None or child(gov, "prt").lower_ != "down"):
         return None
     obj = child(gov, "dobj")
     return gov if obj is not None and (obj.lemma_.lower() in BLAME_OBJECT_NOUNS or obj.lemma_.lower() in

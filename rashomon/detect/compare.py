@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
+from .card_text import esc as _esc
 from .lexicon import COMBINED_TOLL, HOSTILE_NOUNS, VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, analyse, analyse_article  # noqa: F401  (entry points)
@@ -78,15 +79,6 @@ class Disagreement:
     def render(self, outlet_a: str, outlet_b: str = "") -> str:
         """The explanation with the outlet names filled in."""
         return self.explanation.format(outlet_a=outlet_a, outlet_b=outlet_b)
-
-
-def _esc(text: str | None) -> str:
-    return (text or "").replace("{", "{{").replace("}", "}}")
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # --- comparison ----------------------------------------------------------------------------------------------------

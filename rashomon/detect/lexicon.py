@@ -27,6 +27,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "point", "call", "read", "put",
     }
 )
+#: Verbs that attribute an act to someone ("attributed the blast at the depot to X", "ascribed it to X", "put the
+#: attack down to X"): the claim sits in their phrases ("put" only with "down": checked where used).
+ATTRIBUTING_VERBS = frozenset({"attribute", "ascribe", "put"})
 #: Speech verbs that need a particular particle/preposition child to be reporting ("call for", "point to").
 SPEECH_VERBS_NEEDING_PREP: dict[str, frozenset[str]] = {
     "point": frozenset({"out", "to"}),

@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from ..sources import Event
+from .card_text import esc as _esc
 from .parties import demonyms
 from .sentence import SentenceAnalysis
 from .toponyms import same_toponym, within
@@ -24,10 +25,6 @@ class PlaceDifference(NamedTuple):
     value_b: str
     explanation: str
     evidence: tuple[str, ...]
-
-
-def _esc(text: str | None) -> str:
-    return (text or "").replace("{", "{{").replace("}", "}}")
 
 
 def _same_place(keys_a: set[str], keys_b: set[str]) -> bool:

@@ -80,18 +80,20 @@ def _with_words_as_written(parsed: Doc, text: str) -> Doc:
     return doc
 
 
-def parse_title(nlp: Language, title: str, article: list[str]) -> Doc:
+def parse_title(nlp: Language, title: str, names: set[str]) -> Doc:
     """Parse an article's headline, analysed apart from its body: in sentence case if it is in title case, with the
-    names the article's sentences (`article`) capitalise kept."""
+    names its article capitalises (`names`, from `article_names`) kept."""
     if not is_title_case(title):
         return nlp(title)
-    doc = nlp(sentence_case(title, article_names(article)))
+    doc = nlp(sentence_case(title, names))
     return doc if doc.text == title else _with_words_as_written(doc, title)
 
 
-def parse_article(nlp: Language, sentences: list[str], batch_size: int = 64) -> Iterator[Doc]:
-    """Parse an article's sentences in order; a title-case one is parsed in sentence case (module docstring)."""
-    names = article_names(sentences)
+def parse_article(nlp: Language, sentences: list[str], batch_size: int = 64,
+                  names: set[str] | None = None) -> Iterator[Doc]:
+    """Parse an article's sentences in order; a title-case one is parsed in sentence case (module docstring), keeping
+    `names` (default: the names these sentences capitalise)."""
+    names = article_names(sentences) if names is None else names
     recased = [sentence_case(s, names) if is_title_case(s) else s for s in sentences]
     for text, doc in zip(sentences, nlp.pipe(recased, batch_size=batch_size)):
         yield doc if doc.text == text else _with_words_as_written(doc, text)

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..sources import Event
-from .compare import Disagreement, SentenceAnalysis, _esc, _party_name, _short
+from .card_text import esc as _esc, short as _short
+from .compare import Disagreement, SentenceAnalysis, _party_name
 from .initiator import Act, initiator_of
 
 log = logging.getLogger(__name__)

@@ -141,7 +141,7 @@ def analyse(text_or_span: str | Span | Doc, event: Event, previous: Voice | Sent
 
 
 def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None = None,
-                    batch_size: int = 64) -> list[SentenceAnalysis]:
+                    batch_size: int = 64, names: set[str] | None = None) -> list[SentenceAnalysis]:
     """Analyse an article's sentences in order; each sentence sees the voice of the last attributed one before it.
     Then the sentences of a quotation running over several sentences (quote_runs.py) are given its speaker: the source
     of the run's own cue ("…,” the minister said.), else the voice carried into it."""
@@ -155,7 +155,7 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
     named: list[Voice] = []   # the article's earlier sources that name a party, latest last
     place: str | None = None
     after_other = False
-    for doc in parse_article(nlp, list(sentences), batch_size):
+    for doc in parse_article(nlp, list(sentences), batch_size, names):
         analysis = _build(doc[:], event, matcher, previous, place=place, after_other=after_other)
         earlier = _same_institution(analysis.voice, named)
         if earlier is not None and earlier != previous:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import ATTRIBUTING_VERBS   # "attributed the blast at the depot to X": the claim is in its phrases
+
 _FRAMING_STARTERS = {"in", "amid", "after", "following", "as", "during", "with", "while", "days", "hours", "weeks"}
 _MAIN_EXCLUDED_DEPS = {
     "nsubj", "nsubjpass", "csubj", "prep", "agent", "npadvmod", "advmod", "aux", "auxpass", "neg", "punct", "cc",
@@ -13,7 +15,6 @@ _MAIN_EXCLUDED_DEPS = {
 }
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd", "attr", "dobj", "advcl"}
 # "as": "quoted as calling", "described it as"
-_ATTRIBUTING = {"attribute", "ascribe", "put"}   # "attributed the blast at the depot to X": the claim is in its phrases
 _CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that", "as"}
 
 
@@ -50,7 +51,7 @@ def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
         for c in t.children:
             keep_prep = c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > t.i and any(
                 g.dep_ in {"pcomp", "pobj"} for g in c.children) and t.lemma_.lower() not in {"say", "add", "tell"}
-            keep_prep = keep_prep or c.dep_ == "prep" and t.lemma_.lower() in _ATTRIBUTING   # "… at the depot to X"
+            keep_prep = keep_prep or c.dep_ == "prep" and t.lemma_.lower() in ATTRIBUTING_VERBS   # "… at the depot to X"
             if c.dep_ in _MAIN_EXCLUDED_DEPS and not keep_prep:
                 scope -= _subtree_ids(c)
         if subj is not None:
