@@ -212,9 +212,59 @@ def test_a_place_in_a_clause_beside_the_counts_does_not_locate_its_victims(nlp: 
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Two soldiers and two civilians were reported wounded on the Valorian side.", [("wounded", 4, "valoria")]),
+    ("Two soldiers and two civilians were reported wounded on the Valorian side.",   # two figures (soldiers, civilians)
+     [("wounded", 2, "valoria"), ("wounded", 2, "valoria")]),
     ("Dravenia said three soldiers were killed on the Valorian side.", [("killed", 3, "valoria")]),
     ("Three soldiers were reported wounded.", [("wounded", 3, None)]),
 ])
 def test_on_the_x_side_says_whose_people_a_count_is(nlp: Language, plain: Event, text: str, expected: list) -> None:
     assert _sides(nlp, text, plain) == expected
+
+
+def _article_sides(nlp: Language, event: Event, sentences: list[str]):
+    return [[(c.quantity, c.value, c.side) for c in a.numbers] for a in analyse_article(sentences, event, nlp=nlp)]
+
+
+def test_a_count_that_goes_on_from_the_last_sentence_shares_its_side(nlp: Language, plain: Event) -> None:
+    out = _article_sides(nlp, plain, ["Three Valorian soldiers were killed on Saturday in a drone attack.",
+                                      "Two dozen more were seriously wounded.",
+                                      "The ministry said 12 others were wounded in the attack."])
+    assert out == [[("killed", 3, "valoria")], [("wounded", 24, "valoria")], [("wounded", 12, "valoria")]]
+    # the same sentences alone: nothing to go on from
+    assert _sides(nlp, "Two dozen more were seriously wounded.", plain) == [("wounded", 24, None)]
+
+
+def test_a_counted_noun_keeps_the_party_the_article_named_it_with(nlp: Language, plain: Event) -> None:
+    out = _article_sides(nlp, plain, ["The shelling hit a camp holding dozens of Valorian prisoners of war.",
+                                      "Forty prisoners were killed, officials said."])
+    assert out[1] == [("killed", 40, "valoria")]
+    # a source's own party still outranks an earlier sentence for a count without a noun
+    out = _article_sides(nlp, plain, ["Six Valorian soldiers were killed, Valoria said.",
+                                      "Dravenia said 3 were killed."])
+    assert out[1] == [("killed", 3, "dravenia")]
+
+
+def test_the_second_count_of_a_sentence_shares_the_firsts_side_even_when_it_has_none(nlp: Language,
+                                                                                     plain: Event) -> None:
+    # "40 prisoners … and 75 wounded": the 75 are the prisoners, not the source's own people
+    assert _sides(nlp, "Forty prisoners were killed and 75 wounded.", plain, "dravenia") == [
+        ("killed", 40, None), ("wounded", 75, None)]
+
+
+def test_soldiers_and_civilians_are_two_figures(nlp: Language, plain: Event) -> None:
+    assert _sides(nlp, "Two Valorian officers were killed and six soldiers and five civilians wounded.", plain) == [
+        ("killed", 2, "valoria"), ("wounded", 6, "valoria"), ("wounded", 5, "valoria")]
+    # soldiers of two ranks are one figure, as a reader counts them
+    assert _sides(nlp, "An officer and two Valorian soldiers were killed.", plain) == [("killed", 3, "valoria")]
+
+
+@pytest.mark.parametrize("text", ["The death toll now stands at 50 people, medics said.",
+                                  "The death toll is 50 people, medics said."])
+def test_a_death_toll_that_stands_at_a_figure_counts_the_dead(nlp: Language, plain: Event, text: str) -> None:
+    assert [(q, v) for q, v, _ in _sides(nlp, text, plain)] == [("dead", 50)]
+
+
+@pytest.mark.parametrize("text", ["A Valorian sniper killed him.", "Two Valorian gunmen killed a guard."])
+def test_who_killed_is_no_casualty(nlp: Language, plain: Event, text: str) -> None:
+    assert [(q, v) for q, v, _ in _sides(nlp, text, plain) if q != "other"] in ([], [("killed", 1)])
+    assert ("killed", 2) not in [(q, v) for q, v, _ in _sides(nlp, text, plain)]

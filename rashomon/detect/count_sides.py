@@ -6,7 +6,7 @@
   killed 30 people") or the counted are the other side's fighters (lexicon.ENEMY_PERSON_NOUNS); a toll two sides
   report together ("X and Y reported almost 100 deaths") is `JOINT`, no one side's figure.
 - `merge_conjoined`: "an officer and two soldiers have been killed" is one figure, 3 killed (the benchmark's labels
-  and a reader count it so): adjacent counts of one quantity and one side (or one naming none), exact or "about"
+  and a reader count it so; "six soldiers and five civilians" stay two figures): adjacent counts of one quantity and one side (or one naming none), exact or "about"
   ("one of its officers and around 20 soldiers": about 21), joined only by "and" or a comma.
 - `about_interval`: what "about N" allows, N ± ABOUT_TOLERANCE (at least ± 1), for numbers.py and the merged sums.
 """
@@ -60,8 +60,13 @@ def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_part
     return source_party
 
 
-def merge_conjoined(counts: list["Count"], text: str) -> list["Count"]:
-    """Counts in text order; adjacent counts that are one figure (module docstring) become their sum."""
+def _soldiers_and_civilians(a: str | None, b: str | None, civilian: frozenset[str]) -> bool:
+    return a is not None and b is not None and (a in civilian) != (b in civilian)
+
+
+def merge_conjoined(counts: list["Count"], text: str, civilian: frozenset[str] = frozenset()) -> list["Count"]:
+    """Counts in text order; adjacent counts that are one figure (module docstring) become their sum. Soldiers and
+    civilians (`civilian`: the civilian nouns) are two figures: "six soldiers and five civilians wounded"."""
     out: list[Count] = []
     end_of_last = -1
     for c in counts:
@@ -70,7 +75,8 @@ def merge_conjoined(counts: list["Count"], text: str) -> list["Count"]:
         if prev is not None and start > end_of_last >= 0 and prev.quantity == c.quantity \
                 and (prev.party == c.party or None in (prev.party, c.party)) \
                 and {prev.qualifier, c.qualifier} <= {"exact", "about"} and prev.value is not None \
-                and c.value is not None and _JOINER.match(text[end_of_last:start]):
+                and c.value is not None and _JOINER.match(text[end_of_last:start]) \
+                and not _soldiers_and_civilians(prev.unit, c.unit, civilian):
             total = prev.value + c.value
             prev = replace(prev, party=prev.party or c.party, side=prev.side or c.side)
             span = text[text.find(prev.text):start + len(c.text)]

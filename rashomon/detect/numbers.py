@@ -49,7 +49,7 @@ from .lexicon import (
 from .count_sides import JOINT, merge_conjoined
 from .number_words import SKIP_ENTS, YEAR, interval, numberish, qualifier_before, run_value, skip
 from .parties import PartyMatcher
-from .victim_sides import VictimSides, combined
+from .victim_sides import CasualtyContext, VictimSides, combined, victim_words
 
 log = logging.getLogger(__name__)
 
@@ -125,11 +125,19 @@ def _predicate_quantity(arg: Token) -> str | None:
     return None
 
 
+#: Verbs whose subject did the harm when they have an object ("two gunmen killed three soldiers"); not "lose" or
+#: "suffer", whose subject is the victim ("two soldiers lost their lives").
+_DOING_HARM = frozenset({"kill", "wound", "injure", "murder", "slay", "execute", "shoot", "capture", "massacre"})
+
+
 def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *, noun_itself: bool = True) -> str:
     """The casualty quantity of a count (module docstring); `noun_itself`: whether the counted noun may be the
     quantity on its own ("two prisoners" are captured)."""
     doc = arg.doc
     casualty = _is_person(noun, pidx)
+    if arg.dep_ == "nsubj" and arg.head.lemma_.lower() in _DOING_HARM and any(c.dep_ == "dobj" for c in
+                                                                               arg.head.children):
+        return "other"   # "two gunmen killed three soldiers", "a sniper killed him": who killed, not who died
     if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS and arg.dep_ in {"dobj", "nsubjpass",
                                                                                           "nsubj"}:
         q = _governing_quantity(arg) or _predicate_quantity(arg)  # "killed 13 hostages" are dead, not captured
@@ -171,9 +179,9 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
     # "the bodies of 42 servicemen"
     if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in _DEAD_OF:
         return "dead"
-    # "the death toll rose to 5"
-    if arg.dep_ == "pobj" and arg.head.lower_ == "to":
-        verb = arg.head.head
+    # "the death toll rose to 5", "the death toll now stands at 50 people", "the death toll is 50"
+    if arg.dep_ == "pobj" and arg.head.lower_ in {"to", "at"} or arg.dep_ == "attr":
+        verb = arg.head.head if arg.dep_ == "pobj" else arg.head
         subj = child(verb, "nsubj")
         if subj is not None:
             for w in subj.subtree:
@@ -209,12 +217,13 @@ def _party(noun: Token | None, arg: Token, pidx: PartyIndex) -> str | None:
 
 
 def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None = None,
-                    context_place: str | None = None) -> list[Count]:
+                    context_place: str | None = None, context: CasualtyContext | None = None) -> list[Count]:
     """The counts in `sent`, in text order (see the module docstring). `source_party`: the party of the sentence's
     source (voice.py), the side of casualty figures whose noun names none; `context_place`: the party of the place
-    an earlier sentence of the article located the event in (victim_sides.py)."""
+    an earlier sentence of the article located the event in (victim_sides.py); `context`: whose people the
+    article's earlier sentences counted (victim_sides.CasualtyContext)."""
     pidx = PartyIndex.build(sent, matcher)
-    sides = VictimSides(sent, matcher, pidx, source_party, context_place)
+    sides = VictimSides(sent, matcher, pidx, source_party, context_place, context)
     doc = sent.doc
     counts: list[Count] = []
     used: set[int] = set()
@@ -301,7 +310,9 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             continue
         if quantity != "other" and combined(doc[last + 1:min(sent.end, last + 16)], quantity, numberish):
             quantity = "other"   # "43 killed or seriously injured": one combined figure, neither
-        party, side = sides.resolve(_party(noun, arg, pidx), noun, arg, counts[-1].side if counts else None, quantity)
+        casualties = [c for c in counts if c.quantity != "other"]
+        party, side = sides.resolve(_party(noun, arg, pidx), noun, arg, casualties[-1].side if casualties else None,
+                                    quantity, first=not casualties)
         if JOINT in (party, side):   # a toll of two sides together: neither side's figure
             party, side, quantity = None, None, "other"
         stop = max(last, noun.i if noun is not None and noun.i > last else last)
@@ -326,6 +337,6 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
                 continue
             counts.append(Count(q, 1.0, 1.0, 1.0, "exact", party, doc[t.i:noun.i + 1].text, noun.lemma_.lower(), side))
     counts.sort(key=lambda c: sent.text.find(c.text))
-    counts = merge_conjoined(counts, sent.text)
+    counts = merge_conjoined(counts, sent.text, victim_words().civilian_nouns - {"other"})   # "… and two others"
     log.debug("%d counts in %r", len(counts), sent.text[:60])
     return counts

@@ -23,7 +23,7 @@ from .times import TimeMention, extract_time_mentions
 from .quote_runs import QuoteRun, quote_runs
 from .recase import parse_article
 from .source_names import _compatible, institution_of
-from .victim_sides import drop_other_incidents, other_incident, sentence_place
+from .victim_sides import CasualtyContext, drop_other_incidents, other_incident, sentence_place
 from .voice import ATTRIBUTED, Voice, analyse_voice_detail
 from .wording import LoadedTerm, loaded_terms, matcher_for
 
@@ -74,11 +74,12 @@ def _reporting_party(span: Span, voice: Voice) -> str | None:
 
 def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | None,
            quoted_by: Voice | None = None, place: str | None = None, after_other: bool = False,
-           same_as: Voice | None = None) -> SentenceAnalysis:
+           same_as: Voice | None = None, counted: CasualtyContext | None = None) -> SentenceAnalysis:
     """`quoted_by`: the whole sentence is known to be inside that source's quotation (quote_runs.py); `place`: the
     party whose place an earlier sentence of the article located the event in; `after_other`: the sentence before
     is dated only outside the event's window (victim_sides.other_incident); `same_as`: an earlier source of the
-    article that this sentence's party-less source is (its name and party are taken)."""
+    article that this sentence's party-less source is (its name and party are taken); `counted`: whose people the
+    article's earlier sentences counted (victim_sides.CasualtyContext)."""
     if quoted_by is not None:
         voice, scope = quoted_by, {t.i for t in span}
     else:
@@ -96,7 +97,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         initiator=initiator_of(acts),
         own_initiator=initiator_of([a for a in acts if not a.reported]),
         reported_initiator=initiator_of([a for a in acts if a.reported and not _own_side(a, voice)]),
-        numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place),
+        numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place, counted),
                                            times, event.window_start.date(), event.window_end.date(),
                                            after_other, span.text)),
         places=tuple(p.name for p in places),
@@ -150,20 +151,23 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
     out: list[SentenceAnalysis] = []
     docs: list[Doc] = []
     carried: list[Voice | None] = []
-    places: list[tuple[str | None, bool]] = []   # the place and other-incident flag carried into each sentence
+    places: list[tuple[str | None, bool, CasualtyContext]] = []   # the place, other-incident flag, counted, carried in
     previous: Voice | None = None
     named: list[Voice] = []   # the article's earlier sources that name a party, latest last
     place: str | None = None
     after_other = False
+    counted = CasualtyContext()
     for doc in parse_article(nlp, list(sentences), batch_size, names):
-        analysis = _build(doc[:], event, matcher, previous, place=place, after_other=after_other)
+        analysis = _build(doc[:], event, matcher, previous, place=place, after_other=after_other, counted=counted)
         earlier = _same_institution(analysis.voice, named)
         if earlier is not None and earlier != previous:
-            analysis = _build(doc[:], event, matcher, earlier, place=place, after_other=after_other)
+            analysis = _build(doc[:], event, matcher, earlier, place=place, after_other=after_other, counted=counted)
         if earlier is not None and analysis.voice.attributed_party is None:   # named as it was ("the press center")
-            analysis = _build(doc[:], event, matcher, earlier, place=place, after_other=after_other, same_as=earlier)
+            analysis = _build(doc[:], event, matcher, earlier, place=place, after_other=after_other, same_as=earlier,
+                              counted=counted)
         carried.append(previous)
-        places.append((place, after_other))
+        places.append((place, after_other, counted))
+        counted = counted.after(analysis.numbers)
         after_other = analysis.other_incident
         if analysis.voice.attributed:
             previous = analysis.voice
@@ -181,7 +185,7 @@ def analyse_article(sentences: list[str], event: Event, *, nlp: Language | None 
             wholly = run.start < i < run.end or (i == run.end and not run.closed)
             if (wholly or v.cue == "quote" or (not v.attributed and i > run.start)) and v != speaker:
                 out[i] = _build(docs[i][:], event, matcher, None, quoted_by=speaker, place=places[i][0],
-                                after_other=places[i][1])
+                                after_other=places[i][1], counted=places[i][2])
     log.info("analysed %d sentences for event %s", len(out), event.id)
     return out
 

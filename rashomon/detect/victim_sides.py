@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from spacy.tokens import Span, Token
 
@@ -209,13 +209,43 @@ def combined(after: Span, quantity: str, numberish: Callable[[Token], bool]) -> 
 
 
 
+@dataclass(frozen=True)
+class CasualtyContext:
+    """What the article's earlier sentences said about whose people were counted: the side of the last casualty
+    count that had one ("Three US soldiers were killed." then "Two dozen more were wounded."), and the party last
+    named with each counted noun ("dozens of Ukrainian prisoners" then "40 prisoners were killed")."""
+
+    last_side: str | None = None
+    by_unit: tuple[tuple[str, str], ...] = ()
+
+    def party_of_unit(self, unit: str) -> str | None:
+        return next((p for u, p in reversed(self.by_unit) if u == unit), None)
+
+    def after(self, counts: "Iterable[Count]") -> "CasualtyContext":
+        """The context for the next sentence, once `counts` (this sentence's, other incidents' dropped) are read."""
+        last, units = self.last_side, list(self.by_unit)
+        for c in counts:
+            if c.quantity != "other" and c.side is not None and not c.side.startswith("+"):
+                last = c.side
+            if c.unit and c.party is not None and not c.party.startswith("+"):
+                units.append((c.unit, c.party))
+        return CasualtyContext(last, tuple(units[-20:]))
+
+
+def _continues(noun: Token | None) -> bool:
+    """"75 others", "two dozen more", "25 other people": a count that goes on from an earlier one."""
+    return noun is not None and (noun.lower_ in victim_words().continuing_words or any(
+        c.dep_ == "amod" and c.lower_ == "other" for c in noun.children))
+
+
 class VictimSides:
     """The side of the counts of one sentence whose noun names no party (module docstring)."""
 
     def __init__(self, sent: Span, matcher: PartyMatcher, pidx: PartyIndex, source_party: str | None,
-                 context_place: str | None):
+                 context_place: str | None, context: CasualtyContext | None = None):
         self.sent, self.matcher, self.pidx = sent, matcher, pidx
         self.source_party, self.context_place = source_party, context_place
+        self.context = context or CasualtyContext()
         self._locs: list[Location] | None = None
 
     def _place(self, arg: Token) -> str | None:
@@ -224,14 +254,14 @@ class VictimSides:
         return place_side(arg, self._locs, self.context_place)
 
     def resolve(self, named: str | None, noun: Token | None, arg: Token, previous: str | None = None,
-                quantity: str = "killed") -> tuple[str | None, str | None]:
+                quantity: str = "killed", first: bool = True) -> tuple[str | None, str | None]:
         """(party, side) of a count: `named`, the party its noun phrase names, is both; else the party is the side
         the text reports (count_sides.reporting_side: what compare.py matches figures across outlets on) and the
         side is whose people the count is (`side`: what the figures table stores). No side for "other" counts."""
         if named is not None or quantity == "other":
             return named, named
         reported = reporting_side(noun, arg, self.pidx, self.source_party)
-        return reported, self.side(noun, arg, reported, previous)
+        return reported, self.side(noun, arg, reported, previous, first)
 
     def _side_phrase(self, arg: Token) -> str | None:
         """The party of an "on the X side" / "on X's side" phrase of the count's clause (victim_sides.toml
@@ -247,21 +277,28 @@ class VictimSides:
                                 return party
         return None
 
-    def side(self, noun: Token | None, arg: Token, reported: str | None, previous: str | None = None) -> str | None:
+    def side(self, noun: Token | None, arg: Token, reported: str | None, previous: str | None = None,
+             first: bool = True) -> str | None:
         """Whose people: the previous count's side for a count without a person noun ("14 wounded") or that continues
         it ("two more"), the place for people nouns, the reporting side (`reported`, count_sides.reporting_side),
-        else (no noun) the place. `previous`: the side of the sentence's previous count."""
+        else (no noun) the place. `previous`: the side of the sentence's previous casualty count; `first`: there is
+        none. The article's earlier sentences (`CasualtyContext`) give the side of a sentence's first count that
+        continues an earlier one ("Two dozen more were wounded."), of a count without a noun whose source gives no
+        side, and of a counted noun named with a party before ("40 prisoners" after "Ukrainian prisoners")."""
         if (named_side := self._side_phrase(arg)) is not None:
             return named_side   # "two soldiers and two civilians were wounded on the Kyrgyz side"
-        cont = victim_words().continuing_words
-        if previous is not None and (noun is None or noun.lower_ in cont or _quantity_of(noun) is not None):
-            return previous   # "… and at least 14 wounded", "… and two more wounded"
+        if not first and (noun is None or _continues(noun) or _quantity_of(noun) is not None):
+            return previous   # "… and at least 14 wounded", "… and two more wounded", "40 killed and 75 wounded"
         if arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"}:
             return None   # "killed 22 people, including nine children": part of a count that has its own side
-        if is_civilian(noun) and (side := self._place(arg)) is not None:
+        if first and _continues(noun) and self.context.last_side is not None:
+            return self.context.last_side   # "The ministry also said 75 others were wounded."
+        if is_civilian(noun) and not _continues(noun) and (side := self._place(arg)) is not None:
             return side
         if reported is None and noun is None:
-            return self._place(arg)
+            return self.context.last_side or self._place(arg)
+        if reported is None and noun is not None:
+            return self.context.party_of_unit(noun.lemma_.lower()) or (None if first else previous)
         return reported
 
 
