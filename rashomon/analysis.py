@@ -76,7 +76,8 @@ def headline_as_sentence(title: str, party_names: frozenset[str] = frozenset()) 
             claim, source = m.group("claim").rstrip(" ."), m.group("source").strip()
             # "Russia: 40 POWs killed by …" as "Russia said 40 POWs killed by …": a verbless claim before "…, Russia
             # said" parses its noun as a second subject of "said"
-            return f"{source} said {claim}." if pattern is _HEADLINE_HEAD else f"{claim}, {source} said."
+            # (so is one after a final colon: "… 23 soldiers martyred in retaliatory strikes: ISPR")
+            return f"{claim}, {source} said." if pattern is _HEADLINE_TAIL else f"{source} said {claim}."
     return text
 
 

@@ -59,7 +59,11 @@ def test_a_label_before_the_headline_is_no_source():
 
 def test_a_source_after_a_final_colon_is_the_headline_source():
     assert headline_as_sentence("Ukrainian saboteurs blew up the depot near the river: Putin") == (
-        "Ukrainian saboteurs blew up the depot near the river, Putin said.")
+        "Putin said Ukrainian saboteurs blew up the depot near the river.")
+    # a verbless claim too: "…, ISPR said" would parse "23 soldiers" as a subject of "said"
+    assert headline_as_sentence("200 troops killed, 23 soldiers martyred in retaliatory strikes: ISPR",
+                                frozenset({"ISPR"})) == (
+        "ISPR said 200 troops killed, 23 soldiers martyred in retaliatory strikes.")
     title = "Deadly clash at the border: what we know"
     assert headline_as_sentence(title) == title
 

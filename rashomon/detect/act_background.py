@@ -11,6 +11,9 @@ from spacy.tokens import Token
 from ._syntax import child
 from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft
 from .lexicon import GAP_NOUNS, LONG_DURATION_NOUNS, MONTHS, SPEECH_VERBS, STANDING_PARTICIPLES, WAR_NOUNS
+
+#: Modifiers that make an invasion the war as a whole ("Russia's full-scale invasion"), not an incident of it.
+WHOLE_WAR_MODIFIERS = frozenset({"full-scale", "all-out", "full-blown", "large-scale"})
 from .times import normalise_time
 
 #: Occasions of speaking: an act in their "on/about" phrase is their topic ("in a speech on the annexation").
@@ -107,6 +110,9 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
         return True
     if d.action == "operation" and d.token.tag_ == "NNS" and any(c.dep_ == "poss" for c in d.token.children):
         return True   # "the Kremlin's military operations in Ukraine": a campaign going on, not this incident's act
+    if d.token.lemma_.lower() in {"invasion", "war"} and any(
+            m in d.token.doc[d.token.left_edge.i:d.token.i].text.lower() for m in WHOLE_WAR_MODIFIERS):
+        return True   # "developments in Russia's full-scale invasion": the war the event happens in
     if d.token.lemma_.lower() in STANDING_PARTICIPLES and d.token.dep_ in {"acl", "amod"} and d.token.tag_ == "VBN" \
             and not any(t.ent_type_ in {"DATE", "TIME"} for t in d.token.subtree):
         return True   # "everything occupied by X must go": a standing condition (GUIDE §10.3), undated

@@ -32,6 +32,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STAGE_VERBS,
     SUPPORT_VERBS,
+    WEAPON_NOUNS,
 )
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,8 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     if poss is not None:
         return poss
     by = prep_object(n, "by")
+    if by is None and (of := prep_object(n, "of")) is not None:
+        by = prep_object(of, "by")   # "violations of ceasefire agreements by X" ("by" hung on "agreements")
     if by is not None:
         return by
     first = first_to_act(n)   # "X were the first to fire" with "fire" tagged a noun
@@ -241,6 +244,11 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
         for c in n.children:
             if c.dep_ in {"amod", "compound", "nmod"} and c.i in pidx.by_token and not _names_a_place(c, n):
                 return c
+        for c in n.children:   # "a failed Ukrainian drone attack": the party on the weapon the act noun is named by
+            if c.dep_ == "compound" and c.lemma_.lower() in WEAPON_NOUNS:
+                for m in c.children:
+                    if m.dep_ == "amod" and m.i in pidx.by_token:
+                        return m
         prev = n.doc[n.i - 1] if n.i > n.sent.start else None
         if prev is not None and prev.i in pidx.by_token and (prev.ent_type_ == "NORP" or prev.pos_ == "ADJ") \
                 and all(c.dep_ == "det" for c in prev.children) and prev.dep_ != "poss":

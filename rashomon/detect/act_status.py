@@ -18,6 +18,7 @@ from .lexicon import (
     CLAIM_NOUNS,
     DENIAL_VERBS,
     DISMISSIVE_WORDS,
+    HEDGE_ADVERBS,
     IRREALIS_MODIFIERS,
     IRREALIS_OBJECT_VERBS,
     IRREALIS_PREP_HEADS,
@@ -173,6 +174,8 @@ def _is_irrealis(d: _Draft) -> bool:
         return True
     if _mods(d.token) & IRREALIS_MODIFIERS:
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for v in {d.token, d.anchor} for c in v.children):
+        return True   # "… which allegedly targeted X": hedged
     for v in {d.token, d.anchor}:
         for _ in range(4):  # up the control chain: "will keep striking", "is expected to launch"
             if v.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and (c.lower_ in MODAL_AUX or c.lemma_.lower() in

@@ -20,6 +20,7 @@ from .lexicon import (
     CEASEFIRE_NOUNS,
     CONTROL_VERBS,
     ESCALATION_NOUNS,
+    FORCE_NOUNS,
     GENERIC_ACT_NOUNS,
     HOSTILE_MODIFIERS,
     HOSTILE_NOUNS,
@@ -204,6 +205,9 @@ def _verb_action(v: Token) -> str | None:
         return "attack"  # "violated its airspace", "crossed the border"
     if lemma in CONTROL_VERBS and _control_object(v):
         return "seize"
+    if lemma in {"send", "deploy", "dispatch", "move", "push"} and prep_object(v, "into", "onto") is not None and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in FORCE_NOUNS for c in v.children):
+        return "attack"  # "accused X of sending troops onto its territory": an incursion
     if lemma == "return" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in v.children):
         return "retaliate"
     if lemma in STARTER_VERBS and any(c.dep_ in {"dobj", "nsubjpass"} and (

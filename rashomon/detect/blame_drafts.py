@@ -23,6 +23,7 @@ from .lexicon import (
     ADMIT_VERBS,
     ATTRIBUTING_VERBS,
     AUTHOR_VERBS,
+    BACKING_VERBS,
     BARE_BLAME_VERBS,
     BLAME_OBJECT_NOUNS,
     DENIAL_VERBS,
@@ -136,4 +137,30 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             gov = accusing_verb(t.head)  # "blamed Armenia for the clashes", "accused Kyiv of the blast"
             drafts.append(_Draft(t, gov, "provoke", accused_of(gov), None, passive=False))
+    if pidx is not None:
+        drafts += backing_drafts(sent, pidx, act_ids)
     return drafts
+
+
+def backing_drafts(sent: Span, pidx: PartyIndex, act_ids: set[int]) -> list[_Draft]:
+    """"accuse Kagame of backing the rebels", "Rwandan troops are supporting the M23": one party backing another in
+    its fight (lexicon.BACKING_VERBS, a party as the object), an act `back`. Read only as what a source says (a blame
+    of the backer, never an own-voice verdict: sentence.py), and never from a modifier ("the Rwanda-backed M23",
+    "rebels backed by Rwanda": a description, framing)."""
+    out: list[_Draft] = []
+    for t in sent:
+        if t.i in act_ids or t.pos_ != "VERB" or t.lemma_.lower() not in BACKING_VERBS \
+                or t.dep_ in {"amod", "compound"} or t.dep_ == "acl" and t.tag_ != "VBG" \
+                or t.tag_ == "VBN" and t.dep_ != "ROOT":
+            continue
+        obj = child(t, "dobj")
+        actor = t.head if t.dep_ == "acl" else subject_of(t)   # "Rwandan troops in Goma supporting the M23"
+        if actor is not None and actor.tag_ in {"WDT", "WP"}:   # "Kagame, whom they accuse of backing the rebels"
+            rel = next((a for a in actor.ancestors if a.dep_ == "relcl"), None)
+            actor = rel.head if rel is not None else None
+        if obj is None or actor is None or obj.tag_ in {"WDT", "WP"}:
+            continue
+        backed, backer = pidx.party_of(obj, preps=frozenset()), pidx.party_of(actor)   # not "efforts of the UN"
+        if backed is not None and backer is not None and backed != backer:
+            out.append(_Draft(t, t, "back", actor, obj, passive=False))
+    return out

@@ -60,7 +60,7 @@ _QUANTITY_PHRASE = {"killed": "were killed", "dead": "died", "wounded": "were wo
 _ACTION_PHRASE = {
     "attack": "attacked", "fire": "opened fire", "shell": "shelled", "kill": "killed", "violate_ceasefire":
     "violated the ceasefire", "provoke": "provoked", "seize": "seized ground", "retaliate": "retaliated",
-    "operation": "launched an operation", "strike": "struck",
+    "operation": "launched an operation", "strike": "struck", "back": "backed the fighting side",
 }
 
 

@@ -111,6 +111,7 @@ INSTITUTIONS: tuple[tuple[str, str], ...] = (
 
 ACTIONS: tuple[str, ...] = (
     "attack", "fire", "shell", "kill", "violate_ceasefire", "provoke", "seize", "retaliate", "operation", "strike",
+    "back",
 )
 #: Verb lemma -> action.
 HOSTILE_VERBS: dict[str, str] = {
@@ -201,6 +202,11 @@ IRREALIS_MODIFIERS: frozenset[str] = frozenset(
      # hedged: "a suspected Israeli strike", "the alleged attack" do not assert who did it
      "suspected", "alleged", "purported", "presumed", "apparent"}
 )
+#: Verbs of one party backing another in its fight ("accused X of backing the rebels"): an act `back`, a source's
+#: blame of the backer (blame_drafts.backing_drafts), never an own-voice verdict.
+BACKING_VERBS: frozenset[str] = frozenset({"back", "support", "arm", "fund", "finance", "sponsor", "bankroll"})
+#: Adverbs that hedge the verb they modify: "the drones which allegedly targeted X" does not assert the act.
+HEDGE_ADVERBS: frozenset[str] = frozenset({"allegedly", "purportedly", "supposedly", "ostensibly"})
 #: Verbs whose participle on a noun names a standing condition, not this event's act ("all land occupied by X").
 STANDING_PARTICIPLES: frozenset[str] = frozenset({"occupy", "annex"})
 #: Modal auxiliaries: an act under one of these has not happened ("will continue strikes", "could attack").
@@ -262,7 +268,8 @@ CAUSE_PREPS: frozenset[str] = frozenset({"as", "in", "during", "due", "because",
 #: Modifiers of a nominal that name the target, not the actor ("attack on X", "fire at X").
 TARGET_PREPS: frozenset[str] = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "in"})
 
-#: Nouns for armed groups; "they"/"them" prefer these as antecedents.
+#: Nouns for armed groups; "they"/"them" prefer these as antecedents; sent "into/onto" another's land they make an
+#: incursion ("sending troops onto its territory": act_words).
 FORCE_NOUNS: frozenset[str] = frozenset(
     {"force", "troop", "detachment", "unit", "soldier", "serviceman", "servicemen", "militant", "group", "army",
      "military", "fighter", "separatist", "rebel", "formation", "militia", "battalion", "brigade", "regiment",

@@ -95,7 +95,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         voice=voice,
         acts=tuple(acts),
         initiator=initiator_of(acts),
-        own_initiator=initiator_of([a for a in acts if not a.reported]),
+        own_initiator=initiator_of([a for a in acts if not a.reported and a.action != "back"]),   # backing: a blame only
         reported_initiator=initiator_of([a for a in acts if a.reported and not _own_side(a, voice)]),
         numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place, counted),
                                            times, event.window_start.date(), event.window_end.date(),

@@ -198,6 +198,11 @@ def _main(t: Token) -> bool:
     return t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and _is_speech_verb(t.head))
 
 
+def _trailing(t: Token, sent: Span) -> bool:
+    """Does the clause of `t` end the sentence (only punctuation after it)?"""
+    return all(x.is_punct for x in sent.doc[t.right_edge.i + 1:sent.end]) and t.left_edge.i > sent.start
+
+
 def find_cues(sent: Span) -> list[Cue]:
     """All attribution cues of `sent` outside quotation marks, with their scopes."""
     quoted = quote_mask(sent)
@@ -206,7 +211,8 @@ def find_cues(sent: Span) -> list[Cue]:
     for t in sent:
         if t.i in quoted:
             continue
-        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+        if (t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to") or (
+                t.lower_ == "as" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "per"):   # "…, as per the ministry"
             to = t.doc[t.i + 1]
             src = next((c for c in to.children if c.dep_ == "pobj"), None)
             if src is None:
@@ -225,8 +231,9 @@ def find_cues(sent: Span) -> list[Cue]:
                 cues.append(Cue(t, "verb", obj, {x.i for x in t.head.subtree if not x.is_punct} - drop))
             continue
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) \
-                and not any(c.dep_ in {"dobj", "ccomp"} for c in t.children):
-            continue   # "As X pointed out, P": the outlet asserts P itself, citing X ("… as X blames Y": X's claim)
+                and not any(c.dep_ in {"dobj", "ccomp"} for c in t.children) and not _trailing(t, sent):
+            continue   # "As X pointed out, P": the outlet asserts P itself, citing X ("… as X blames Y": X's claim;
+            # "P, as officials from both countries reported.": a source's, as "P, officials reported")
         subj = _subject(t, quoted)
         cited = next((c for c in t.children if c.lemma_.lower() == "cite" and c.dep_ in {"advcl", "acl", "xcomp"}
                       and child(c, "dobj") is not None), None)
@@ -240,6 +247,8 @@ def find_cues(sent: Span) -> list[Cue]:
             continue
         kind = "calls" if t.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in t.children) else "verb"
         scope = _scope(t, subj, _main(t))
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and not scope:
+            scope = {i for i in all_ids - _subtree_ids(t) if not t.doc[i].is_punct}   # "P, as X reported.": P
         if cited is not None:   # "X reports citing the border service": the service is the source, not X
             scope -= _subtree_ids(cited) | _subtree_ids(subj) | {c.i for c in t.children if c.dep_ == "compound"}
             subj = child(cited, "dobj")

@@ -1,0 +1,77 @@
+"""Rules found on the benchmark's fresh dev events of 2026-12-04 (Goma, the Kremlin drones, the Pakistan-Afghanistan
+border), each on sentences written for the test: "as per X" and a closing "as X reported" attribute; a hedging adverb
+("allegedly") asserts no act; the party on the weapon of an act noun ("a Ukrainian drone attack") did it; a
+"full-scale invasion" is the war, not the incident; one party backing another is a source's blame of the backer, never
+an own-voice verdict; troops sent onto another's land are an incursion; "violations of the truce by X" are X's."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.detect.sentence import analyse
+from rashomon.sources import Event
+
+
+def _read(nlp: Language, event: Event, text: str):
+    an = analyse(text, event, nlp=nlp)
+    return an, [(a.actor, a.action, a.reported, a.background, a.irrealis) for a in an.acts]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces captured several Ukrainian outposts along the river, as per the Russian Defence Ministry.",
+    "Russian forces captured several Ukrainian outposts along the river, as officials from both countries reported.",
+])
+def test_a_closing_source_attributes_the_sentence(nlp: Language, ukraine: Event, text: str) -> None:
+    an, acts = _read(nlp, ukraine, text)
+    assert an.voice.attributed and an.own_initiator is None
+    assert [(actor, reported) for actor, _, reported, *_ in acts] == [("russia", True)]
+
+
+def test_as_a_source_said_at_the_start_stays_the_outlets_own_claim(nlp: Language, ukraine: Event) -> None:
+    an, _ = _read(nlp, ukraine, "As the ministry pointed out, Russian forces captured several Ukrainian outposts.")
+    assert an.own_initiator == "russia"
+
+
+def test_an_allegedly_hedged_act_asserts_nothing_but_the_act_beside_it(nlp: Language, ukraine: Event) -> None:
+    an, acts = _read(nlp, ukraine, "He spoke after a failed Ukrainian drone attack on the Kremlin which allegedly "
+                                   "targeted the president.")
+    assert an.own_initiator == "ukraine"   # the party on the drone did the attack; the hedged clause is no act
+    assert ("russia", "attack", False, False, False) not in acts
+
+
+def test_a_full_scale_invasion_is_the_war_not_the_incident(nlp: Language, ukraine: Event) -> None:
+    an, acts = _read(nlp, ukraine, "Follow the newest developments in Russia's full-scale invasion on our page.")
+    assert an.own_initiator is None and acts and all(bg for *_, bg, _ in acts)
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv accused Moscow of backing the Hamas fighters.",
+    "The IDF said Russian advisers in Gaza were supporting Hamas.",
+])
+def test_backing_another_party_is_a_sources_blame_of_the_backer(nlp: Language, ukraine: Event, text: str) -> None:
+    an, acts = _read(nlp, ukraine, text)
+    assert an.reported_initiator == "russia" and ("russia", "back", True, False, False) in acts
+
+
+def test_backing_is_never_an_own_voice_verdict_nor_read_from_a_modifier(nlp: Language, ukraine: Event) -> None:
+    assert analyse("Russian advisers are supporting Hamas in Gaza.", ukraine, nlp=nlp).own_initiator is None
+    an = analyse("Israel said Russia-backed Hamas fighters crossed the fence.", ukraine, nlp=nlp)
+    assert "back" not in [a.action for a in an.acts]
+
+
+def test_troops_sent_onto_anothers_land_are_an_incursion(nlp: Language, ukraine: Event) -> None:
+    an, acts = _read(nlp, ukraine, "Kyiv accused Moscow of sending troops onto its territory.")
+    assert an.reported_initiator == "russia" and ("russia", "attack", True, False, False) in acts
+    assert not _read(nlp, ukraine, "Kyiv sent troops to the border for an exercise.")[1]
+
+
+def test_violations_of_a_truce_by_a_party_are_its_own(nlp: Language, ukraine: Event) -> None:
+    an, _ = _read(nlp, ukraine, "Kyiv pointed to repeated violations of ceasefire agreements by the Russian armed "
+                                "forces.")   # "by" hung on "agreements"
+    assert an.reported_initiator == "russia"
+
+
+def test_backing_an_effort_named_after_a_party_is_no_blame(nlp: Language, ukraine: Event) -> None:
+    an = analyse("Kyiv said it backs the active efforts of Israel to evacuate the wounded.", ukraine, nlp=nlp)
+    assert "back" not in [a.action for a in an.acts]

@@ -1,0 +1,46 @@
+"""How much own-voice evidence a verdict needs (`initiator_by_outlet`, sql/views.sql): one sentence far down the
+article is no verdict, unless it dates the act to a day of the event's window ("… attacked the posts on Oct. 11
+night"); a date outside the window ("since … Oct. 7") does not count."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from rashomon import store
+from rashomon.sources import Event
+
+
+def _verdict(db: Path, event: Event, times: list[str], position: int = 5) -> list[tuple]:
+    with store.connect(db) as con:
+        con.execute("insert into events (event_id, title, window_start, window_end, parties, updated_at) "
+                    "values (?, 't', '2023-05-01', '2023-05-05', ?, now())",
+                    [event.id, json.dumps([asdict(p) for p in event.parties])])
+        con.execute("insert into articles (article_id, event_id, outlet_id, url, text, text_sha256, revision, "
+                    "extracted_at) values ('a1', ?, 'paper', 'http://x/1', 't', 'h', 1, now())", [event.id])
+        for pos in range(position + 1):
+            con.execute("insert into sentences values (?, 'a1', ?, 'body', 't', 0, 1, 1, 'h', null)", [f"s{pos}", pos])
+        con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, hostile_act, background, "
+                    "times, analysed_at) values (?, ?, 'paper', 'own', true, false, ?, now())",
+                    [f"s{position}", event.id, times])
+        con.execute("insert into sentence_initiators values (?, 'own', null, null, 'russia', 'attack', 'ukraine')",
+                    [f"s{position}"])
+        return con.execute("select says_initiator from initiator_by_outlet where own_voice").fetchall()
+
+
+@pytest.mark.parametrize("times, expected", [
+    ([], []),                              # one passing sentence further down: no verdict
+    (["5-2"], [("russia",)]),              # dated to a day of the window
+    (["saturday"], [("russia",)]),
+    (["10-7", "this week"], []),           # a date far from the window: background, no verdict
+])
+def test_one_sentence_far_down_is_a_verdict_only_when_dated_to_the_event(db: Path, ukraine: Event, times,
+                                                                         expected) -> None:
+    assert _verdict(db, ukraine, times) == expected
+
+
+def test_the_lead_is_enough(db: Path, ukraine: Event) -> None:
+    assert _verdict(db, ukraine, [], position=1) == [("russia",)]
