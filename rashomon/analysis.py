@@ -207,7 +207,7 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
     for cid, ms in sorted(members.items()):
         for m in ms:
             claim_of.setdefault(m["sentence_id"], cid)
-    for article_id, sids in by_article.items():
+    for article_id, sids in by_article.items() if load_kinds().shown("self") else ():
         outlet = info[sids[0]]["outlet_id"]
         for d in self_contradictions([analyses[s] for s in sids], event):
             ia, ib = (d.indices + (0, 0))[:2]

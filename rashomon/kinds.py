@@ -22,6 +22,7 @@ class Kind:
     severity: int          # 3 = who started it, 2 = facts, 1 = framing
     made_by: str           # "detector" | "view"
     rank: int              # order within the registry (the report's order within one severity)
+    shown: bool = True     # false: the detectors do not emit it (kinds.toml says why)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ class Registry:
     def order(self) -> list[str]:
         return list(self.kinds)
 
+    def shown(self, kind: str) -> bool:
+        return kind not in self.kinds or self.kinds[kind].shown
+
 
 @functools.lru_cache(maxsize=4)
 def load_kinds(path: Path = KINDS_PATH) -> Registry:
@@ -46,7 +50,7 @@ def load_kinds(path: Path = KINDS_PATH) -> Registry:
     for i, entry in enumerate(data.get("kind", [])):
         try:
             k = Kind(str(entry["kind"]), str(entry["title"]), str(entry["explanation"]), int(entry["severity"]),
-                     str(entry["made_by"]), i)
+                     str(entry["made_by"]), i, bool(entry.get("shown", True)))
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{path}: kind[{i}]: needs kind, title, explanation, severity and made_by ({exc})") \
                 from exc

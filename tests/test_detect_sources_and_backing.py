@@ -75,3 +75,44 @@ def test_violations_of_a_truce_by_a_party_are_its_own(nlp: Language, ukraine: Ev
 def test_backing_an_effort_named_after_a_party_is_no_blame(nlp: Language, ukraine: Event) -> None:
     an = analyse("Kyiv said it backs the active efforts of Israel to evacuate the wounded.", ukraine, nlp=nlp)
     assert "back" not in [a.action for a in an.acts]
+
+
+def test_an_attack_dated_apart_in_its_noun_phrase_is_background(nlp: Language, ukraine: Event) -> None:
+    # the event's window is 1-5 May 2023
+    an, acts = _read(nlp, ukraine, "The Oct. 7 attack by Hamas killed 1,200 people.")
+    assert an.own_initiator is None and ("hamas", "attack", False, True, False) in acts
+    assert analyse("The May 2 attack by Hamas killed 12 people.", ukraine, nlp=nlp).own_initiator == "hamas"
+
+
+def test_daily_bombardments_are_a_campaign_not_the_incident(nlp: Language, ukraine: Event) -> None:
+    an, acts = _read(nlp, ukraine, "Thousands have fled to escape Russia's daily bombardments.")
+    assert an.own_initiator is None and acts and all(bg for *_, bg, _ in acts)
+
+
+def test_a_headline_verb_tagged_a_noun_keeps_its_subject(nlp: Language, ukraine: Event) -> None:
+    an, _ = _read(nlp, ukraine, "Russian forces fire on Ukrainians rushing towards food aid")
+    assert an.own_initiator == "russia"
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv says it is not responsible.",
+    "Ukrainian officials say Kyiv had nothing to do with the attack.",
+    "Kyiv said there was no involvement by Ukraine in the attack.",
+])
+def test_a_party_saying_it_had_no_part_is_its_denial(nlp: Language, ukraine: Event, text: str) -> None:
+    an, acts = _read(nlp, ukraine, text)
+    assert an.voice.attributed_party == "ukraine"
+    assert any(a.actor == "ukraine" and a.negated and a.reported for a in an.acts)
+    assert an.reported_initiator is None
+
+
+def test_accusations_that_a_party_staged_it_rejected_are_its_denial(nlp: Language, ukraine: Event) -> None:
+    # "staged" was lemmatised "stag", and the clause with its own subject read as a passive participle
+    an = analyse("Moscow rejected accusations that Russia had staged a provocation.", ukraine, nlp=nlp)
+    assert [(a.actor, a.negated) for a in an.acts] == [("russia", True)]
+
+
+@pytest.mark.parametrize("text", ["Kyiv said the drones came from Russia.",
+                                  "Kyiv said Russian drones entered the country's air space."])
+def test_where_the_drones_came_from_names_who_sent_them(nlp: Language, ukraine: Event, text: str) -> None:
+    assert analyse(text, ukraine, nlp=nlp).reported_initiator == "russia"

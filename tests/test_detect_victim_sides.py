@@ -268,3 +268,27 @@ def test_a_death_toll_that_stands_at_a_figure_counts_the_dead(nlp: Language, pla
 def test_who_killed_is_no_casualty(nlp: Language, plain: Event, text: str) -> None:
     assert [(q, v) for q, v, _ in _sides(nlp, text, plain) if q != "other"] in ([], [("killed", 1)])
     assert ("killed", 2) not in [(q, v) for q, v, _ in _sides(nlp, text, plain)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Valorian officials said nobody was killed or hurt in the attack.",
+     [("killed", 0, "valoria"), ("wounded", 0, "valoria")]),
+    ("The debris caused no injuries, Valoria said.", [("wounded", 0, "valoria")]),
+    ("No Valorians have been reported injured.", [("wounded", 0, "valoria")]),
+    ("Valoria said the attack did not result in any casualties among officers of the Valorian army.",
+     [("killed", 0, "valoria"), ("wounded", 0, "valoria")]),
+])
+def test_nobody_hurt_is_a_figure_of_none(nlp: Language, plain: Event, text: str, expected: list) -> None:
+    assert _sides(nlp, text, plain, "valoria") == expected
+
+
+@pytest.mark.parametrize("text", ["There were casualties, Valoria said.", "Any casualties will be counted.",
+                                  "No one knows how many were hurt."])
+def test_no_zero_without_a_negation_of_harm(nlp: Language, plain: Event, text: str) -> None:
+    assert [v for _, v, _ in _sides(nlp, text, plain)] == []
+
+
+@pytest.mark.parametrize("text", ["Valoria confirmed no casualties but accused Dravenia of crossing the border.",
+                                  "The footage showed destroyed barracks but no casualties could be seen."])
+def test_no_figure_given_is_no_zero(nlp: Language, plain: Event, text: str) -> None:
+    assert [v for _, v, _ in _sides(nlp, text, plain)] == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rashomon.kinds import load_kinds
+
 import pytest
 
 from rashomon import store
@@ -69,11 +71,12 @@ def test_figures_for_the_dead_or_wounded_differ_by_outlet(views):
     assert any("killed" in d[7] or "wounded" in d[7] for d in numbers)
 
 
-def test_the_seed_article_contradicts_itself(views):
+def test_no_self_contradiction_card_while_the_kind_is_not_shown(views):
+    # kinds.toml: "self" is not emitted (none of its 17 cards on the benchmark's dev split matched a labelled
+    # disagreement; the seed's was the Azerbaijani ministry's account of its own fire read as self-blame)
     _, disagreements, _ = views
-    own = [d for d in disagreements if d[0] == "self" and d[1] == "anadolu_agency"]
-    assert own, "the seed's headline vs its quoted ministry statement is not reported"
-    assert "subjected to intensive fire" in own[0][7]
+    assert not load_kinds().shown("self")
+    assert not [d for d in disagreements if d[0] == "self"]
 
 
 def test_every_initiator_row_is_a_party_or_unknown_with_its_voice(views):

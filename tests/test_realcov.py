@@ -132,6 +132,20 @@ def test_verdicts_abstention_and_false_assertions():
     assert s["casualties"] == pytest.approx(2 * 1 / (2 + 1))
 
 
+def test_a_labelled_source_outside_the_event_file_is_a_source_with_no_party():
+    g = _labels()
+    g.articles = {"a": ArticleLabel("a", None, frozenset({Attributed("witnesses", "x", "claim"),
+                                                          Attributed("y", "x", "claim")}), frozenset())}
+    c = Counts()   # the pipeline reports "witnesses said X fired" as a source with no party (None)
+    score_verdicts(c, g, own={}, attributed={"a": {Attributed(None, "x", "claim")}}, casualties={},
+                   parties={"x", "y"})
+    assert (c.attr_tp, c.attr_pred, c.attr_gold) == (1, 1, 2)
+    c = Counts()   # a source the event file lists is never matched by one with no party
+    score_verdicts(c, g, own={}, attributed={"a": {Attributed(None, "x", "claim")}}, casualties={},
+                   parties={"x", "y", "witnesses"})
+    assert c.attr_tp == 0
+
+
 def test_a_card_counts_only_for_the_disagreement_it_shows():
     g = _labels()
     g.disagreements = [Disagreement("d1", "number", "f2 vs f3", ((frozenset({"a", "b"}), frozenset({"a:1"})),

@@ -257,7 +257,8 @@ def is_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if deps & {"nsubjpass", "auxpass", "agent"}:
         return True
-    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}
+    # (not one with its own subject: "accusations that Russia had staged a provocation")
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -14,6 +14,9 @@ from .lexicon import GAP_NOUNS, LONG_DURATION_NOUNS, MONTHS, SPEECH_VERBS, STAND
 
 #: Modifiers that make an invasion the war as a whole ("Russia's full-scale invasion"), not an incident of it.
 WHOLE_WAR_MODIFIERS = frozenset({"full-scale", "all-out", "full-blown", "large-scale"})
+#: Modifiers that make acts a campaign going on ("fled to escape X's daily bombardments"), not this incident.
+CAMPAIGN_MODIFIERS = frozenset({"daily", "nightly", "constant", "relentless", "incessant", "non-stop", "nonstop",
+                                "months-long", "weeks-long", "years-long", "round-the-clock"})
 from .times import normalise_time
 
 #: Occasions of speaking: an act in their "on/about" phrase is their topic ("in a speech on the annexation").
@@ -77,7 +80,8 @@ def _temporal_background(mod: Token, event_year: int | None, window: Window | No
         return True
     if event_year is not None and any(y != event_year for y in _years_in(sub)):
         return True
-    if low in _TEMPORAL_PREPS - {"for", "by", "between"} and _date_outside(sub, event_year, window):
+    if (low in _TEMPORAL_PREPS - {"for", "by", "between"} or mod.dep_ in {"nmod", "compound"}
+            and mod.ent_type_ == "DATE") and _date_outside(sub, event_year, window):   # "the Oct. 7 attack"
         return True
     if low == "for" and any(t.lemma_.lower() in LONG_DURATION_NOUNS or t.lower_ in LONG_DURATION_NOUNS
                             for t in sub):
@@ -113,6 +117,9 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
     if d.token.lemma_.lower() in {"invasion", "war"} and any(
             m in d.token.doc[d.token.left_edge.i:d.token.i].text.lower() for m in WHOLE_WAR_MODIFIERS):
         return True   # "developments in Russia's full-scale invasion": the war the event happens in
+    if d.token.pos_ == "NOUN" and d.token.tag_ == "NNS" and any(
+            c.dep_ == "amod" and c.lower_ in CAMPAIGN_MODIFIERS for c in d.token.children):
+        return True   # "to escape Israel's daily bombardments": a campaign going on
     if d.token.lemma_.lower() in STANDING_PARTICIPLES and d.token.dep_ in {"acl", "amod"} and d.token.tag_ == "VBN" \
             and not any(t.ent_type_ in {"DATE", "TIME"} for t in d.token.subtree):
         return True   # "everything occupied by X must go": a standing condition (GUIDE §10.3), undated
@@ -130,7 +137,8 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
                 if c.i in ids:
                     continue
                 if c.dep_ in {"prep", "npadvmod", "advmod", "pobj"} and (
-                        c.lower_ in _TEMPORAL_PREPS or c.ent_type_ == "DATE" or c.dep_ == "npadvmod"):
+                        c.lower_ in _TEMPORAL_PREPS or c.ent_type_ == "DATE" or c.dep_ == "npadvmod") or (
+                        c.dep_ in {"nmod", "compound"} and c.ent_type_ == "DATE"):   # "Hamas' Oct. 7 attack"
                     if _temporal_background(c, event_year, window):
                         return True
                 elif c.dep_ == "advcl" and any(m.lower_ in {"when", "while"} or m.dep_ == "mark" and m.lower_ == "since"

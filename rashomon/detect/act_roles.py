@@ -25,6 +25,7 @@ from .lexicon import (
     DENIAL_VERBS,
     ESCALATION_NOUNS,
     FACILITY_NOUNS,
+    INVOLVEMENT_NOUNS,
     MUTUAL_MODIFIERS,
     RESORT_VERBS,
     RESPONSE_NOUNS,
@@ -194,6 +195,11 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
         by = prep_object(of, "by")   # "violations of ceasefire agreements by X" ("by" hung on "agreements")
     if by is not None:
         return by
+    if n.dep_ == "ROOT" and (subj := child(n, "nsubj")) is not None:
+        return subj   # "Israeli forces fire on Gazans …": a headline's verb tagged a noun, with its subject
+    holder = _involvement_holder(n)
+    if holder is not None:
+        return holder
     first = first_to_act(n)   # "X were the first to fire" with "fire" tagged a noun
     if first is not None:
         return first
@@ -261,6 +267,21 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
         return subject_of(verb)
     if n.dep_ == "dobj" and n.head.lemma_.lower() in DENIAL_VERBS and n.head.pos_ in {"VERB", "AUX"}:
         return subject_of(n.head)   # "Russia denies missile strike on the station": its own strike, denied
+    return None
+
+
+def _involvement_holder(n: Token) -> Token | None:
+    """Who an involvement in the act is said of: "there was no involvement by the United States in the attack",
+    "Kyiv had nothing to do with the drone attack" (act_status reads the "no" / "nothing" as a denial)."""
+    if n.dep_ != "pobj":
+        return None
+    prep = n.head
+    if prep.lower_ == "in" and prep.head.lemma_.lower() in INVOLVEMENT_NOUNS:
+        inv = prep.head
+        return prep_object(inv, "by", "of") or child(inv, "poss")
+    if prep.lower_ == "with" and prep.head.lemma_.lower() == "do" and prep.head.dep_ in {"relcl", "acl"} \
+            and prep.head.head.lower_ in {"nothing", "anything"} and prep.head.head.dep_ == "dobj":
+        return subject_of(prep.head.head.head)
     return None
 
 

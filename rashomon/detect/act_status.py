@@ -19,6 +19,7 @@ from .lexicon import (
     DENIAL_VERBS,
     DISMISSIVE_WORDS,
     HEDGE_ADVERBS,
+    INVOLVEMENT_NOUNS,
     IRREALIS_MODIFIERS,
     IRREALIS_OBJECT_VERBS,
     IRREALIS_PREP_HEADS,
@@ -98,6 +99,10 @@ def _is_negated(d: _Draft) -> bool:
             return True  # "denied that its troops opened fire" (but not "denied …, and said X attacked")
         if prev.dep_ not in _NOT_COMPLEMENT and _negative_subject(a):
             return True  # "none of their intelligence pointed to an Israeli strike"
+        if a.lower_ == "nothing" and prev.lemma_.lower() == "do" and prev.dep_ in {"relcl", "acl"}:
+            return True  # "Kyiv had nothing to do with the drone attack"
+        if a.lemma_.lower() in INVOLVEMENT_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children):
+            return True  # "there was no involvement by X in the attack"
         if _dismissed_holder_step(a):
             return True
         if lemma in LABELLING_VERBS and prev.dep_ in {"dobj", "nsubjpass"} and (

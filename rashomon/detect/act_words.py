@@ -190,6 +190,10 @@ def _interception(v: Token) -> bool:
                                         for c in v.children)
 
 
+#: Verbs that say where a munition came from: its origin launched it ("the drones came from Russia").
+ORIGIN_VERBS = frozenset({"come", "originate"})
+
+
 def _verb_action(v: Token) -> str | None:
     if v.pos_ not in {"VERB", "AUX"} and not (v.pos_ == "ADJ" and v.tag_ == "VBN"):
         return None
@@ -201,8 +205,13 @@ def _verb_action(v: Token) -> str | None:
     if lemma in VIOLATE_VERBS and _ceasefire_object(v):
         return "violate_ceasefire"
     if lemma in VIOLATE_VERBS | {"cross", "enter", "invade"} and any(
-            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in SOVEREIGN_NOUNS for c in v.children):
-        return "attack"  # "violated its airspace", "crossed the border"
+            c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in SOVEREIGN_NOUNS or c.lower_ == "space" and any(
+                g.lower_ == "air" for g in c.children)) for c in v.children):
+        return "attack"  # "violated its airspace", "crossed the border", "entered the country's air space"
+    if lemma in ORIGIN_VERBS and prep_object(v, "from") is not None and any(
+            c.dep_ == "nsubj" and _weapon(c) for c in v.children) or lemma in ORIGIN_VERBS and v.dep_ == "conj" \
+            and prep_object(v, "from") is not None and any(c.dep_ == "nsubj" and _weapon(c) for c in v.head.children):
+        return "strike"  # "the drones came from Russia": launched by it (act_roles: the actor is where from)
     if lemma in CONTROL_VERBS and _control_object(v):
         return "seize"
     if lemma in {"send", "deploy", "dispatch", "move", "push"} and prep_object(v, "into", "onto") is not None and any(

@@ -139,6 +139,11 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
             drafts.append(_Draft(t, gov, "provoke", accused_of(gov), None, passive=False))
     if pidx is not None:
         drafts += backing_drafts(sent, pidx, act_ids)
+        for t in sent:   # "Kyiv says it is (not) responsible": its part in this event, said without "for …"
+            if t.lemma_.lower() in {"responsible", "culpable", "guilty", "accountable"} and t.dep_ == "acomp" \
+                    and not any(c.dep_ == "prep" for c in t.children) and (subj := subject_of(t.head)) is not None \
+                    and pidx.party_of(subj) is not None and t.i not in act_ids:
+                drafts.append(_Draft(t, t.head, "provoke", subj, None, passive=False))
     return drafts
 
 

@@ -90,7 +90,7 @@ from .act_status import (
     _is_negated,
 )
 from .act_speakers import assign_speakers
-from .act_words import _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
+from .act_words import ORIGIN_VERBS, _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
 from .lexicon import (
     ACCUSE_VERBS,
     CAUSE_PREPS,
@@ -175,6 +175,8 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
                 actor_tok = prep_object(t, "from")
         else:
             actor_tok = first_to_act(t) or subject_of(t)
+            if t.lemma_.lower() in ORIGIN_VERBS and action == "strike":
+                actor_tok = prep_object(t, "from")   # "the drones came from Russia"
             if actor_tok is None and t.dep_ in {"acl", "xcomp"} and t.head.pos_ in {"NOUN", "PROPN"}:
                 actor_tok = _noun_actor(t.head, pidx)  # "an attempt by Armenian units to seize heights"
             target_tok = child(t, "dobj")

@@ -49,6 +49,7 @@ from .lexicon import (
 from .count_sides import JOINT, merge_conjoined
 from .number_words import SKIP_ENTS, YEAR, interval, numberish, qualifier_before, run_value, skip
 from .parties import PartyMatcher
+from .zero_counts import zero_counts
 from .victim_sides import CasualtyContext, VictimSides, combined, victim_words
 
 log = logging.getLogger(__name__)
@@ -336,6 +337,11 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             if JOINT in (party, side):
                 continue
             counts.append(Count(q, 1.0, 1.0, 1.0, "exact", party, doc[t.i:noun.i + 1].text, noun.lemma_.lower(), side))
+    for q, tok, named in zero_counts(sent, pidx):   # "nobody was hurt", "caused no injuries" (zero_counts.py)
+        casualties = [c for c in counts if c.quantity != "other"]
+        party, side = sides.resolve(named, None, tok, casualties[-1].side if casualties else None, q,
+                                    first=not casualties)
+        counts.append(Count(q, 0.0, 0.0, 0.0, "exact", party, tok.doc[tok.left_edge.i:tok.i + 1].text, None, side))
     counts.sort(key=lambda c: sent.text.find(c.text))
     counts = merge_conjoined(counts, sent.text, victim_words().civilian_nouns - {"other"})   # "… and two others"
     log.debug("%d counts in %r", len(counts), sent.text[:60])

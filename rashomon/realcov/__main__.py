@@ -70,7 +70,8 @@ def score_event(con, event_id: str, labels, outlet_of_side: dict[str, str] | Non
             if figure is not None:
                 casualties.setdefault(r["outlet_id"], set()).add(
                     Casualty(QUANTITY[r["quantity"]], r["side"] or "unknown", *figure))
-        score_verdicts(c, labels, own, attributed, casualties)
+        parties = {r["party_id"] for r in _query(con, "select_realcov_party_ids", event_id)}
+        score_verdicts(c, labels, own, attributed, casualties, parties)
         score_cards(c, labels, unit_of, _query(con, "select_realcov_cards", event_id))
     return c
 

@@ -145,7 +145,11 @@ def score_alignment(c: Counts, labels: GroupLabels, unit_of: dict[str, str], cla
 
 
 def score_verdicts(c: Counts, labels: GroupLabels, own: dict[str, set[str]],
-                   attributed: dict[str, set[Attributed]], casualties: dict[str, set[Casualty]]) -> None:
+                   attributed: dict[str, set[Attributed]], casualties: dict[str, set[Casualty]],
+                   parties: set[str] | None = None) -> None:
+    """`parties`: the event file's party ids. A labelled source outside them ("witnesses", "media reports", ids a
+    labeller made up as GUIDELINES.md allows) is what the pipeline reports as a source with no party: scored as one
+    (since 2026-12-04; before, such a label could never be matched)."""
     for outlet, art in labels.articles.items():
         c.articles += 1
         predicted = own.get(outlet, set())
@@ -155,7 +159,9 @@ def score_verdicts(c: Counts, labels: GroupLabels, own: dict[str, set[str]],
         if not gold:
             c.none_n += 1
             c.none_asserted += bool(predicted)
-        pa, ga = attributed.get(outlet, set()), set(art.attributed)
+        ga = {a if parties is None or a.source_party in parties else Attributed(None, a.blamed_party, a.status)
+              for a in art.attributed}
+        pa = attributed.get(outlet, set())
         c.attr_tp += len(pa & ga)
         c.attr_pred += len(pa)
         c.attr_gold += len(ga)
