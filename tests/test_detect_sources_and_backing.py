@@ -116,3 +116,21 @@ def test_accusations_that_a_party_staged_it_rejected_are_its_denial(nlp: Languag
                                   "Kyiv said Russian drones entered the country's air space."])
 def test_where_the_drones_came_from_names_who_sent_them(nlp: Language, ukraine: Event, text: str) -> None:
     assert analyse(text, ukraine, nlp=nlp).reported_initiator == "russia"
+
+
+def test_wiping_out_troops_is_killing_them(nlp: Language, ukraine: Event) -> None:
+    an, acts = _read(nlp, ukraine, "Russia wiped out 60 Ukrainian troops in a missile strike.")
+    assert an.own_initiator == "russia" and ("russia", "kill", False, False, False) in acts
+
+
+def test_a_source_saying_it_did_it_claims_the_act(nlp: Language, ukraine: Event) -> None:
+    an = analyse("Hamas has said it carried out the attack on the base.", ukraine, nlp=nlp)
+    assert an.reported_initiator == "hamas" and [a.admitted for a in an.acts] == [True]
+    # a source's own side named by the outlet is still no claim of its own ("the ministry said its forces …")
+    an = analyse("Russia said Russian forces had taken the village.", ukraine, nlp=nlp)
+    assert an.reported_initiator is None
+
+
+def test_hitting_back_in_words_is_no_strike_and_a_hand_in_it_is_a_part(nlp: Language, ukraine: Event) -> None:
+    an, acts = _read(nlp, ukraine, "Ukraine hit back, claiming that Russia's special services had a hand in the attack.")
+    assert an.own_initiator is None and an.reported_initiator == "russia"

@@ -292,3 +292,28 @@ def test_no_zero_without_a_negation_of_harm(nlp: Language, plain: Event, text: s
                                   "The footage showed destroyed barracks but no casualties could be seen."])
 def test_no_figure_given_is_no_zero(nlp: Language, plain: Event, text: str) -> None:
     assert [v for _, v, _ in _sides(nlp, text, plain)] == []
+
+
+def test_a_countrys_place_before_the_strike_names_the_target_not_the_striker(nlp: Language, with_places: Event) -> None:
+    an = analyse("Dravenia breaks its silence on Valoria's Port Ostrin missile strike", with_places, nlp=nlp)
+    assert an.own_initiator is None
+    assert analyse("Dravenia's missile strike killed 34 people.", with_places, nlp=nlp).own_initiator == "dravenia"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Valoria struck the port a day after six Valorian civilians were killed in an attack on a market.", []),
+    ("The strike came after Monday's attack on the market, in which six people died.", []),
+    ("Six people were killed after the strike hit the market.", [("killed", 6)]),
+    ("The strike killed six people after hitting a market.", [("killed", 6)]),
+])
+def test_a_count_in_a_clause_set_before_the_event_is_another_incident(nlp: Language, plain: Event, text: str,
+                                                                       expected: list) -> None:
+    assert [(q, v) for q, v, _ in _sides(nlp, text, plain) if q != "other"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Valoria declared a day of mourning after the attack on the market in which at least 130 people were killed.",
+    "Dravenia said it owns the valley, a day after Valoria lost 20 of its soldiers in the clash.",
+])
+def test_a_count_after_a_reaction_is_this_events(nlp: Language, plain: Event, text: str) -> None:
+    assert [q for q, _, _ in _sides(nlp, text, plain) if q != "other"]

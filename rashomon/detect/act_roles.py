@@ -188,7 +188,7 @@ def _resort_verb(n: Token) -> Token | None:
 
 def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     poss = child(n, "poss")
-    if poss is not None:
+    if poss is not None and not _owns_the_place(poss, n, pidx):
         return poss
     by = prep_object(n, "by")
     if by is None and (of := prep_object(n, "of")) is not None:
@@ -270,8 +270,21 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     return None
 
 
+def _owns_the_place(poss: Token, n: Token, pidx: PartyIndex | None) -> bool:
+    """"Ukraine's Sumy missile strike": the possessor is the place's country, not who struck (a place name between:
+    a GPE/LOC/FAC entity or a place the event file gives a party)."""
+    between = [c for c in n.children if c.dep_ == "compound" and poss.i < c.i < n.i]
+    if any(c.ent_type_ in {"GPE", "LOC", "FAC"} for c in between):
+        return True
+    if pidx is None or not between:
+        return False
+    text = n.doc.text
+    return any(m.start <= c.idx < m.end for m in pidx.matcher.find_places(text) for c in between)
+
+
 def _involvement_holder(n: Token) -> Token | None:
-    """Who an involvement in the act is said of: "there was no involvement by the United States in the attack",
+    """Who an involvement in the act is said of: "there was no involvement by the United States in the attack", "X had
+    a hand in the attack",
     "Kyiv had nothing to do with the drone attack" (act_status reads the "no" / "nothing" as a denial)."""
     if n.dep_ != "pobj":
         return None
@@ -279,6 +292,9 @@ def _involvement_holder(n: Token) -> Token | None:
     if prep.lower_ == "in" and prep.head.lemma_.lower() in INVOLVEMENT_NOUNS:
         inv = prep.head
         return prep_object(inv, "by", "of") or child(inv, "poss")
+    hand = prep.head if prep.head.lemma_.lower() == "hand" else child(prep.head, "dobj")
+    if prep.lower_ == "in" and hand is not None and hand.lemma_.lower() == "hand" and hand.head.lemma_.lower() == "have":
+        return subject_of(hand.head)   # "X had a hand in the attack" ("in" hung on "hand" or on "had")
     if prep.lower_ == "with" and prep.head.lemma_.lower() == "do" and prep.head.dep_ in {"relcl", "acl"} \
             and prep.head.head.lower_ in {"nothing", "anything"} and prep.head.head.dep_ == "dobj":
         return subject_of(prep.head.head.head)

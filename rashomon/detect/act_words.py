@@ -223,6 +223,8 @@ def _verb_action(v: Token) -> str | None:
             c.lemma_.lower() in ESCALATION_NOUNS or c.lower_ in ESCALATION_NOUNS) for c in v.children):
         return "provoke"  # "Azerbaijan started the fighting"
     if lemma in HOSTILE_VERBS:
+        if lemma in {"hit", "strike"} and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in v.children):
+            return None  # "Ukraine hit back, claiming that …": a retort
         if lemma == "fire" and any(c.dep_ == "dobj" and c.lemma_.lower() not in {"shot", "round", "bullet", "salvo",
                                                                                     "volley", *WEAPON_NOUNS}
                                      for c in v.children) and not prep_object(v, "on", "at", "upon", "into"):

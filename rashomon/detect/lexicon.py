@@ -129,7 +129,7 @@ HOSTILE_VERBS: dict[str, str] = {
 }
 #: Phrasal verbs (lemma, particle) -> action: "blew up the dam", "was blown up by X".
 PHRASAL_HOSTILE_VERBS: dict[tuple[str, str], str] = {
-    ("blow", "up"): "attack",
+    ("blow", "up"): "attack", ("wipe", "out"): "kill",   # "Russia wipes out 60 Ukrainian troops"
 }
 #: Munitions: "launched/used/deployed" with one of these is a strike ("drones launched by X", "X used missiles").
 WEAPON_NOUNS: frozenset[str] = frozenset(

@@ -50,7 +50,7 @@ from .count_sides import JOINT, merge_conjoined
 from .number_words import SKIP_ENTS, YEAR, interval, numberish, qualifier_before, run_value, skip
 from .parties import PartyMatcher
 from .zero_counts import zero_counts
-from .victim_sides import CasualtyContext, VictimSides, combined, victim_words
+from .victim_sides import CasualtyContext, VictimSides, combined, in_earlier_incident, victim_words
 
 log = logging.getLogger(__name__)
 
@@ -309,6 +309,8 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if quantity == "other" and noun is None:
             i = last + 1
             continue
+        if quantity != "other" and in_earlier_incident(arg):
+            quantity = "other"   # "… a day after six Israeli civilians were killed in Jerusalem": another incident
         if quantity != "other" and combined(doc[last + 1:min(sent.end, last + 16)], quantity, numberish):
             quantity = "other"   # "43 killed or seriously injured": one combined figure, neither
         casualties = [c for c in counts if c.quantity != "other"]

@@ -5,7 +5,7 @@ sentences."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -88,6 +88,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
             voice = Voice(voice.voice, same_as.attributed_to, voice.source_text, same_as.attributed_party, voice.cue)
     acts = extract_acts(span, matcher, event_year=_event_year(event), voice=voice, reported_tokens=scope,
                         window=(event.window_start.date(), event.window_end.date()))
+    acts = [replace(a, admitted=True) if _claims_it(a, voice, span) else a for a in acts]
     places = extract_place_mentions(span, matcher)
     times = extract_time_mentions(span)
     return SentenceAnalysis(
@@ -111,6 +112,30 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         victim_place=sentence_place(span, matcher),
         other_incident=other_incident(times, event.window_start.date(), event.window_end.date(), text=span.text),
     )
+
+
+#: A source's pronoun for itself: "IS said it carried out the attack" claims the act (unless negated).
+_SELF_PRONOUNS = frozenset({"it", "its", "we", "our", "they", "their"})
+
+
+#: Verbs of authorship: "X said it carried out / perpetrated / was behind the attack" claims the act. Not a side's
+#: account of its own fighting ("Afghanistan said it killed dozens of soldiers", "Pakistan said it destroyed posts":
+#: on the benchmark's dev split none of those is labelled a claim; counting them cost attributed_p 0.82 -> 0.77).
+_AUTHORSHIP_VERBS = frozenset({"carry", "perpetrate", "commit", "orchestrate", "mastermind", "organise", "organize",
+                               "stage"})
+
+
+def _claims_it(act: Act, voice: Voice, span: Span) -> bool:
+    """"The Islamic State has said it carried out the attack": a source saying, with a verb of authorship, that it did
+    the event's act (an initiating, asserted act whose actor is the source's own pronoun) claims it, as "claimed
+    responsibility" does."""
+    if not (act.reported and not act.negated and act.initiating and not act.background
+            and voice.attributed_party is not None and act.actor == voice.attributed_party
+            and (act.actor_text or "").lower() in _SELF_PRONOUNS):
+        return False
+    tok = span[act.position] if 0 <= act.position < len(span) else None
+    verb = tok if tok is not None and tok.pos_ in {"VERB", "AUX"} else (tok.head if tok is not None else None)
+    return verb is not None and verb.lemma_.lower() in _AUTHORSHIP_VERBS
 
 
 def _own_side(act: Act, voice: Voice) -> bool:

@@ -46,7 +46,7 @@ from spacy.tokens import Span, Token
 
 from ._syntax import PartyIndex
 from .count_sides import reporting_side
-from .lexicon import PLACE_NOUNS, QUANTITY_WORDS
+from .lexicon import HOSTILE_NOUNS, HOSTILE_VERBS, PLACE_NOUNS, QUANTITY_WORDS
 from .parties import PartyMatcher
 from .times import TimeMention
 
@@ -331,6 +331,36 @@ def _month(value: str, year: int) -> tuple[date, date] | None:
 
 _LEADING_YEAR = re.compile(r"^\W*(?:in|since|during|by)\s+(?:(?:early|late|mid)[- ])?\d{4}\b", re.I)
 _YEARS_AGO = re.compile(r"\blast year\b|\byears? ago\b|\bprevious year\b")
+
+
+#: Words that set a clause before or after the event's act: a count inside one counts another incident.
+_EARLIER_WORDS = frozenset({"after", "following", "before", "since"})
+
+
+def in_earlier_incident(arg: Token) -> bool:
+    """Is the count `arg` inside a clause or phrase set apart by "after/following/before/since" from a clause that is
+    itself a hostile act ("Israel mounted the attack a day after six Israeli civilians were killed in Jerusalem", "the
+    decision to strike came after Monday's attack, in which six people died")? Not when the clause it hangs on is a
+    reaction ("declared a day of mourning after the attack in which 130 were killed", "said …, a day after India lost
+    20 soldiers": that is this event), nor "six were killed after the strike" (the marker beside the count's verb)."""
+    prev = arg
+    for a in arg.ancestors:
+        if a.lower_ in _EARLIER_WORDS and a.dep_ in {"prep", "mark"} and prev.dep_ in {"pobj", "pcomp"}:
+            return _hostile_clause(a.head, a)   # "after [Monday's attack, in which six people died]"
+        if prev.dep_ in {"advcl", "pcomp", "conj"} and any(c.dep_ == "mark" and c.lower_ in _EARLIER_WORDS
+                                                            for c in prev.children):
+            return _hostile_clause(a, prev)   # "a day [after] six Israeli civilians were killed"
+        prev = a
+    return False
+
+
+def _hostile_clause(head: Token, apart: Token) -> bool:
+    """Does the clause of `head`, without the phrase `apart`, name a hostile act (lexicon.HOSTILE_VERBS / NOUNS)?"""
+    skip = {t.i for t in apart.subtree}
+    clause = head if head.pos_ in {"VERB", "AUX"} else next((x for x in head.ancestors if x.pos_ in {"VERB", "AUX"}), head)
+    return any(t.i not in skip and (t.pos_ == "VERB" and t.lemma_.lower() in HOSTILE_VERBS
+                                    or t.pos_ == "NOUN" and t.lemma_.lower() in HOSTILE_NOUNS)
+               for t in clause.subtree)
 
 
 def other_incident(times: list[TimeMention], start: date, end: date, after_other: bool = False, text: str = "") -> bool:
