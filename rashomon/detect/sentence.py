@@ -115,7 +115,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
 
 
 #: A source's pronoun for itself: "IS said it carried out the attack" claims the act (unless negated).
-_SELF_PRONOUNS = frozenset({"it", "its", "we", "our", "they", "their"})
+_SELF_PRONOUNS = frozenset({"it", "its", "we", "our"})   # not "they": "… they organised the explosions" (Putin, of the West)
 
 
 #: Verbs of authorship: "X said it carried out / perpetrated / was behind the attack" claims the act. Not a side's
