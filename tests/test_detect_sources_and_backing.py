@@ -134,3 +134,21 @@ def test_a_source_saying_it_did_it_claims_the_act(nlp: Language, ukraine: Event)
 def test_hitting_back_in_words_is_no_strike_and_a_hand_in_it_is_a_part(nlp: Language, ukraine: Event) -> None:
     an, acts = _read(nlp, ukraine, "Ukraine hit back, claiming that Russia's special services had a hand in the attack.")
     assert an.own_initiator is None and an.reported_initiator == "russia"
+
+
+def test_what_blew_up_is_no_attacker_and_who_made_it_explode_is(nlp: Language, ukraine: Event) -> None:
+    assert analyse("Videos show the moments when the pagers of Hamas fighters blow up.", ukraine,
+                   nlp=nlp).own_initiator is None
+    assert analyse("Israel makes hundreds of Hamas pagers explode.", ukraine, nlp=nlp).own_initiator == "israel"
+    assert analyse("Russia blew up the dam on Tuesday.", ukraine, nlp=nlp).own_initiator == "russia"
+
+
+@pytest.mark.parametrize("text", [
+    "The attack came one day after Russian missile strikes on several Ukrainian cities killed at least 39 people.",
+    "The attack came a day after Russian strikes killed 39 people in Ukrainian cities.",
+    "The attack came after a drone swarm overnight, which in turn followed Moscow's missile bombardment of Ukraine "
+    "the day before.",
+])
+def test_an_act_a_day_before_the_one_that_came_after_it_is_another_incident(nlp: Language, ukraine: Event,
+                                                                             text: str) -> None:
+    assert analyse(text, ukraine, nlp=nlp).own_initiator is None

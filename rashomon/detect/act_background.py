@@ -131,7 +131,7 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
             if node is not start and (_YEAR.match(node.text) and event_year is not None and int(node.text) != event_year
                                       or _DECADE.match(node.lower_)):
                 return True  # "since 1991 when the military occupied …"
-            if _weeks_apart(node):
+            if _weeks_apart(node) or _day_before(node):
                 return True  # "comes less than two weeks after Putin annexed four regions": another incident
             for c in node.children:
                 if c.i in ids:
@@ -159,3 +159,17 @@ def _weeks_apart(node: Token) -> bool:
     else:
         return False
     return any(c.dep_ == "npadvmod" and c.lemma_.lower() in GAP_NOUNS for c in holder.children)
+
+
+def _day_before(node: Token) -> bool:
+    """Is `node` the earlier act of "the attack came a day after X's strikes" / "…, which followed X's bombardment the
+    day before": an act a day or more before the act that "came after" or "followed" it is another incident ("hours
+    after" is not: the same fighting)."""
+    if node.dep_ == "advcl" and node.head.lemma_.lower() == "come" and any(
+            m.dep_ == "mark" and m.lower_ in {"after", "following"} for m in node.children):
+        holder = node
+    elif node.dep_ == "dobj" and node.head.lemma_.lower() in {"follow", "come"}:
+        holder = node.head
+    else:
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() == "day" for c in holder.children)

@@ -194,6 +194,15 @@ def _interception(v: Token) -> bool:
 ORIGIN_VERBS = frozenset({"come", "originate"})
 
 
+def _thing_went_off(v: Token) -> bool:
+    """"the pagers of hundreds of operatives blow up": a thing that exploded, no one blowing it up (no object, no
+    passive, and a subject that is a common noun but no force: "Russian troops blew up the plant" is an act)."""
+    if any(d.dep_ in {"dobj", "nsubjpass", "auxpass", "ccomp"} for d in v.children) or v.dep_ in {"acl", "amod"}:
+        return False
+    subj = next((d for d in v.children if d.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in FORCE_NOUNS
+
+
 def _verb_action(v: Token) -> str | None:
     if v.pos_ not in {"VERB", "AUX"} and not (v.pos_ == "ADJ" and v.tag_ == "VBN"):
         return None
@@ -231,8 +240,11 @@ def _verb_action(v: Token) -> str | None:
             return None  # "fired the commander"
         return HOSTILE_VERBS[lemma]
     for c in v.children:
-        if c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_HOSTILE_VERBS:
+        if c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_HOSTILE_VERBS and not _thing_went_off(v):
             return PHRASAL_HOSTILE_VERBS[(lemma, c.lower_)]
+    if lemma in {"explode", "detonate", "blow"} and v.head.lemma_.lower() in {"make", "cause"} \
+            and v.dep_ in {"ccomp", "xcomp"}:
+        return "attack"   # "Israel makes hundreds of pagers explode": the subject of "makes" did it
     forms = _verb_forms(v)
     if forms & STAGE_VERBS and not forms & set(HOSTILE_VERBS) and _in_accusation(v) and any(
             c.dep_ in {"dobj", "prt"} for c in v.children) and not any(
