@@ -217,9 +217,9 @@ def _verb_action(v: Token) -> str | None:
             c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in SOVEREIGN_NOUNS or c.lower_ == "space" and any(
                 g.lower_ == "air" for g in c.children)) for c in v.children):
         return "attack"  # "violated its airspace", "crossed the border", "entered the country's air space"
+    subjects = [*v.children, *(v.head.children if v.dep_ == "conj" else ())]   # "… downed over X came from Y"
     if lemma in ORIGIN_VERBS and prep_object(v, "from") is not None and any(
-            c.dep_ == "nsubj" and _weapon(c) for c in v.children) or lemma in ORIGIN_VERBS and v.dep_ == "conj" \
-            and prep_object(v, "from") is not None and any(c.dep_ == "nsubj" and _weapon(c) for c in v.head.children):
+            c.dep_ == "nsubj" and _weapon(c) for c in subjects):
         return "strike"  # "the drones came from Russia": launched by it (act_roles: the actor is where from)
     if lemma in CONTROL_VERBS and _control_object(v):
         return "seize"

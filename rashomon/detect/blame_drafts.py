@@ -140,7 +140,7 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
     if pidx is not None:
         drafts += backing_drafts(sent, pidx, act_ids)
         for t in sent:   # "Kyiv says it is (not) responsible": its part in this event, said without "for …"
-            if t.lemma_.lower() in {"responsible", "culpable", "guilty", "accountable"} and t.dep_ == "acomp" \
+            if t.lemma_.lower() in RESPONSIBILITY_WORDS and t.pos_ == "ADJ" and t.dep_ == "acomp" \
                     and not any(c.dep_ == "prep" for c in t.children) and (subj := subject_of(t.head)) is not None \
                     and pidx.party_of(subj) is not None and t.i not in act_ids:
                 drafts.append(_Draft(t, t.head, "provoke", subj, None, passive=False))

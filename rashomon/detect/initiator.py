@@ -179,7 +179,6 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
                 actor_tok = prep_object(t, "from")   # "the drones came from Russia"
             elif t.dep_ in {"ccomp", "xcomp"} and t.head.lemma_.lower() in {"make", "cause"}:
                 actor_tok = subject_of(t.head)   # "Israel makes hundreds of pagers explode"
-                target_tok = None
             if actor_tok is None and t.dep_ in {"acl", "xcomp"} and t.head.pos_ in {"NOUN", "PROPN"}:
                 actor_tok = _noun_actor(t.head, pidx)  # "an attempt by Armenian units to seize heights"
             target_tok = child(t, "dobj")

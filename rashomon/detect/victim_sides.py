@@ -225,9 +225,9 @@ class CasualtyContext:
         """The context for the next sentence, once `counts` (this sentence's, other incidents' dropped) are read."""
         last, units = self.last_side, list(self.by_unit)
         for c in counts:
-            if c.quantity != "other" and c.side is not None and not c.side.startswith("+"):
+            if c.quantity != "other" and c.side is not None:   # (a joint toll has no side: numbers.py)
                 last = c.side
-            if c.unit and c.party is not None and not c.party.startswith("+"):
+            if c.unit and c.party is not None:
                 units.append((c.unit, c.party))
         return CasualtyContext(last, tuple(units[-20:]))
 
