@@ -20,6 +20,7 @@ from . import store
 from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare, continues_act
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
+from .detect.place_compare import article_places
 from .detect.recase import article_names, parse_title
 from .detect.selfcheck import initiator_act, self_contradictions
 from .kinds import load_kinds
@@ -97,6 +98,13 @@ def analyse_event_sentences(rows: list[dict], event: Event) -> dict[str, Sentenc
             out[s["sentence_id"]] = analyse(parse_title(load_nlp(), title, known), event)
         for s, an in zip(body, analyse_article([s["text"] for s in body], event, names=known)):
             out[s["sentence_id"]] = an
+    return out
+
+
+def _by_outlet(rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        out[r["outlet_id"]].append(r)
     return out
 
 
@@ -180,6 +188,8 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
                 and cur["sentence_id"] in analyses and _is_background(analyses[prev["sentence_id"]])
                 and continues_act(cur["text"])):
             continued.add(cur["sentence_id"])
+    places_of = {o: article_places(analyses[r["sentence_id"]] for r in rs if r["sentence_id"] in analyses)
+                 for o, rs in _by_outlet(rows).items()}
     for claim_id, ms in sorted(members.items()):
         for x, y in combinations(ms, 2):
             if x["outlet_id"] == y["outlet_id"] or x["sentence_id"] not in analyses or y["sentence_id"] not in analyses:
@@ -190,7 +200,7 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
             ax, ay = analyses[x["sentence_id"]], analyses[y["sentence_id"]]
             background = (_is_background(ax) or _is_background(ay)
                           or x["sentence_id"] in continued or y["sentence_id"] in continued)
-            for d in compare(ax, ay, event):
+            for d in compare(ax, ay, event, (places_of[x["outlet_id"]], places_of[y["outlet_id"]])):
                 if background and d.kind in ("number", "place", "time", "wording"):
                     continue  # an earlier war's figures and names are not this event's ("Patriotic War" vs "2020 war")
                 dis_rows.append((

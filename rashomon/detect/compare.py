@@ -45,7 +45,7 @@ from .card_text import esc as _esc
 from .lexicon import COMBINED_TOLL, HOSTILE_NOUNS, VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, analyse, analyse_article  # noqa: F401  (entry points)
-from .place_compare import compare_places
+from .place_compare import ArticlePlaces, compare_places
 from .time_compare import compare_times
 from .source_names import institution_of
 from .wording import names_alike, term_pattern
@@ -327,9 +327,12 @@ def continues_act(text: str) -> bool:
     return len(words) == 2 and words[0] in _ANAPHORIC_DETERMINERS and words[1] in HOSTILE_NOUNS
 
 
-def compare(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
-    """Disagreements between two sentences of the same claim from different outlets (module docstring)."""
-    out = (_compare_initiators(a, b, event) + _compare_numbers(a, b, event) + [Disagreement("place", *p) for p in compare_places(a, b, event)]
+def compare(a: SentenceAnalysis, b: SentenceAnalysis, event: Event,
+            articles: tuple[ArticlePlaces, ArticlePlaces] | None = None) -> list[Disagreement]:
+    """Disagreements between two sentences of the same claim from different outlets (module docstring); `articles`:
+    the places the two outlets' articles name (place_compare.py), when known."""
+    out = (_compare_initiators(a, b, event) + _compare_numbers(a, b, event)
+           + [Disagreement("place", *p) for p in compare_places(a, b, event, articles)]
            + [Disagreement("time", *t) for t in compare_times(a, b, event)]
            + _compare_attribution(a, b) + _compare_wording(a, b, event))
     log.debug("%d disagreements between %r and %r", len(out), a.text[:40], b.text[:40])
