@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from rashomon.detect import Disagreement, SentenceAnalysis, analyse, analyse_article, compare, self_contradictions
+from rashomon.detect.place_compare import article_places
 from rashomon.sources import Event
 
 
@@ -175,6 +176,25 @@ def test_no_place_card_from_a_broad_area_or_a_place_without_a_name(nlp: Language
                   "Both regions came under Azerbaijani fire on Wednesday."):
         assert "place" not in kinds(pair(nlp, karabakh, "Azerbaijani forces shelled the Lachin region on Wednesday.",
                                          other))
+
+
+def test_a_place_both_articles_name_is_shared_not_disputed(nlp: Language, karabakh: Event) -> None:
+    a = analyse("Azerbaijani forces shelled the Lachin region on Wednesday.", karabakh, nlp=nlp)
+    b = analyse("Azerbaijani forces shelled the Kalbajar region on Wednesday.", karabakh, nlp=nlp)
+    alone_a, alone_b = article_places([a]), article_places([b])
+    assert "place" in kinds(compare(a, b, karabakh, (alone_a, alone_b)))
+    # the other outlet's article names the place in another sentence, or under its other name (toponyms.toml)
+    for elsewhere in ("The road through Lachin was closed on Thursday.", "Shells also fell near Berdzor."):
+        more_b = article_places([b, analyse(elsewhere, karabakh, nlp=nlp)])
+        assert "place" not in kinds(compare(a, b, karabakh, (alone_a, more_b))), elsewhere
+        assert "place" not in kinds(compare(b, a, karabakh, (more_b, alone_a))), elsewhere
+    # a description is no rival name when the other article uses its words ("the Druze town" / "Majdal Shams")
+    town = analyse("A rocket hit the Druze town on Saturday.", karabakh, nlp=nlp)
+    named = analyse("A rocket hit the town of Majdal Shams on Saturday.", karabakh, nlp=nlp)
+    druze = analyse("Most of its residents are Druze.", karabakh, nlp=nlp)
+    assert "place" in kinds(compare(town, named, karabakh, (article_places([town]), article_places([named]))))
+    assert "place" not in kinds(compare(town, named, karabakh,
+                                        (article_places([town]), article_places([named, druze]))))
 
 
 def test_no_time_card_from_the_day_a_statement_was_put_out(nlp: Language, karabakh: Event) -> None:
