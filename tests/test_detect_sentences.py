@@ -552,6 +552,14 @@ def test_headline_passive_without_auxiliary_makes_the_dead_the_target_not_the_ac
         assert initiator_of(list(acts)) is None
     _, acts = acts_of(nlp, "Russian troops killed two Ukrainian soldiers", um)
     assert [(a.actor, a.target) for a in acts if a.action == "kill"] == [("russia", "ukraine")]
+    # a person named by post and name is the one killed, not the killer
+    for text in ("Ukrainian commander Oleksandr Petrenko killed in Donetsk",
+                 "Ukrainian Defence Minister Oleksii Reznikov Killed in Kyiv"):
+        _, acts = acts_of(nlp, text, um)
+        assert all(a.actor != "ukraine" for a in acts if a.action == "kill"), (text, acts)
+    # an object on the second verb: "killed and wounded" is active, its subject the actor
+    _, acts = acts_of(nlp, "Russian gunmen killed and wounded dozens of Ukrainian civilians", um)
+    assert any(a.actor == "russia" for a in acts if a.action == "kill"), acts
 
 
 def test_a_source_that_calls_an_act_sabotage_makes_the_sentence_its_claim(nlp: Language, um: PartyMatcher) -> None:
@@ -575,3 +583,13 @@ def test_an_operation_codenamed_retribution_is_a_response_not_the_start(nlp: Lan
     _, acts = acts_of(nlp, 'Moscow said its units had then carried out an operation codenamed "Retribution".', um)
     assert acts and not any(a.initiating for a in acts)
     assert initiator_of(list(acts)) != "russia"
+
+
+def test_the_person_before_a_killing_noun_was_killed_not_the_killer(nlp: Language, um: PartyMatcher) -> None:
+    for text in ("Ministers celebrate Ukrainian commander Petrenko's killing", "Ukrainian leader's assassination shocks Kyiv"):
+        _, acts = acts_of(nlp, text, um)
+        assert all(a.actor != "ukraine" for a in acts if a.action == "kill"), (text, acts)
+    _, acts = acts_of(nlp, "Russia's killing of the Ukrainian commander drew condemnation", um)
+    assert [a.actor for a in acts if a.action == "kill"] == ["russia"]
+    _, acts = acts_of(nlp, "Russian agents assassinated a Ukrainian officer in Kyiv", um)
+    assert [a.actor for a in acts if a.action == "kill"] == ["russia"]

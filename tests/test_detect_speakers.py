@@ -233,3 +233,58 @@ def test_a_party_alone_before_a_colon_is_the_entrys_source(nlp: Language, ukrain
     assert out[1].voice.attributed_party == "ukraine"
     assert (out[1].own_initiator, out[1].reported_initiator) == (None, "russia")
     assert not out[2].voice.attributed   # a topic before the colon, not a source
+
+
+def test_a_partys_spokesperson_or_ministry_before_a_colon_is_the_source(nlp: Language, ukraine: Event) -> None:
+    out = analyse_article(["Kremlin spokesman: Ukraine shelled the plant",
+                           "Ukrainian Defence Ministry: Russian troops shelled the plant",
+                           "Ukraine war: Russian troops shelled the plant"], ukraine, nlp=nlp)
+    assert [o.voice.attributed_party for o in out[:2]] == ["russia", "ukraine"]
+    assert [(o.own_initiator, o.reported_initiator) for o in out[:2]] == [(None, "ukraine"), (None, "russia")]
+    assert not out[2].voice.attributed   # a topic, not a speaker
+
+
+def test_a_speaker_inside_a_news_agencys_report_is_the_source(nlp: Language, ukraine: Event) -> None:
+    a = analyse_article(["Kyiv condemned the Russian strike on the plant, according to Reuters."], ukraine,
+                        nlp=nlp)[0]
+    assert (a.voice.attributed_party, a.reported_initiator) == ("ukraine", "russia")
+
+
+def test_it_was_reported_that_is_an_unnamed_source(nlp: Language, ukraine: Event) -> None:
+    out = analyse_article(["It was reported earlier that Russian troops had shelled the plant.",
+                           "It is claimed that Russian jets bombed the plant.",
+                           "Russian troops shelled the plant."], ukraine, nlp=nlp)
+    assert [(o.voice.attributed, o.own_initiator, o.reported_initiator) for o in out] == [
+        (True, None, "russia"), (True, None, "russia"), (False, "russia", None)]
+
+
+def test_reportedly_hedges_the_act(nlp: Language, ukraine: Event) -> None:
+    a = analyse_article(["Russian forces reportedly struck the plant on Wednesday."], ukraine, nlp=nlp)[0]
+    assert a.own_initiator is None
+
+
+def test_an_attributing_headline_ties_the_lead_to_its_source(nlp: Language, ukraine: Event) -> None:
+    """GUIDE §10 rule 1: a sentence is attributed when the headline it sits under ties it to a source."""
+    body = ["Russian troops shelled the plant on Monday night.", "Two workers were wounded."]
+    said = analyse_article(["Kyiv says Russian troops shelled the plant"], ukraine, nlp=nlp)[0].voice
+    plain = analyse_article(["Russian troops shell the plant"], ukraine, nlp=nlp)[0].voice
+    lead = analyse_article(body, ukraine, nlp=nlp, headline=said)[0]
+    assert (lead.voice.attributed_party, lead.own_initiator, lead.reported_initiator) == ("ukraine", None, "russia")
+    assert analyse_article(body, ukraine, nlp=nlp, headline=plain)[0].own_initiator == "russia"
+
+
+def test_a_toll_reported_is_no_source(nlp: Language, ukraine: Event) -> None:
+    """"dozens reported killed" is a toll, not a source named "dozens" (issue 11)."""
+    out = analyse_article(["Russian troops shell the plant: dozens reported killed and wounded.",
+                           "Five people were reported dead after the strike.",
+                           "The ministry reported that Russian troops shelled the plant."], ukraine, nlp=nlp)
+    assert [o.voice.attributed for o in out] == [False, False, True]
+    assert out[0].own_initiator == "russia"
+
+
+def test_only_a_headline_that_says_hands_the_lead_to_its_source(nlp: Language, ukraine: Event) -> None:
+    body = ["Russian troops shelled the plant on Monday night.", "Two workers were wounded."]
+    for headline in ("Russia condemned around the world after the plant is shelled", "Kyiv: plant shelled overnight"):
+        voice = analyse_article([headline], ukraine, nlp=nlp)[0].voice
+        assert voice.attributed, headline
+        assert analyse_article(body, ukraine, nlp=nlp, headline=voice)[0].own_initiator == "russia", headline

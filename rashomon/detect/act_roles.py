@@ -25,7 +25,9 @@ from .lexicon import (
     DENIAL_VERBS,
     ESCALATION_NOUNS,
     FACILITY_NOUNS,
+    HOSTILE_NOUNS,
     INVOLVEMENT_NOUNS,
+    LEADER_NOUNS,
     MUTUAL_MODIFIERS,
     RESORT_VERBS,
     RESPONSE_NOUNS,
@@ -188,7 +190,7 @@ def _resort_verb(n: Token) -> Token | None:
 
 def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     poss = child(n, "poss")
-    if poss is not None and not _owns_the_place(poss, n, pidx):
+    if poss is not None and not _owns_the_place(poss, n, pidx) and not _killed_one(poss, n):
         return poss
     by = prep_object(n, "by")
     if by is None and (of := prep_object(n, "of")) is not None:
@@ -270,6 +272,12 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     return None
 
 
+def _killed_one(poss: Token, n: Token) -> bool:
+    """"Haniyeh's killing", "the Hamas leader's assassination": a person before a killing noun is who was killed."""
+    return HOSTILE_NOUNS.get(n.lemma_.lower()) == "kill" and (
+        poss.ent_type_ == "PERSON" or poss.lemma_.lower() in CASUALTY_NOUNS | LEADER_NOUNS)
+
+
 def _owns_the_place(poss: Token, n: Token, pidx: PartyIndex | None) -> bool:
     """"Ukraine's Sumy missile strike": the possessor is the place's country, not who struck (a place name between:
     a GPE/LOC/FAC entity or a place the event file gives a party)."""
@@ -327,11 +335,15 @@ def _noun_target(n: Token, action: str) -> Token | None:
 
 
 def _reduced_passive(v: Token, action: str) -> bool:
-    """Headline passive without its auxiliary: "20 Indian soldiers killed", "Indian soldiers reportedly killed in …"
-    (the parser makes the victims the subject). A killing verb with people as subject and no object."""
+    """Headline passive without its auxiliary: "20 Indian soldiers killed", "Indian soldiers reportedly killed in …",
+    "Hamas leader Ismail Haniyeh killed in Tehran" (the parser makes the victims the subject). A killing verb with
+    people or a person as subject and no object."""
     if action != "kill" or v.tag_ not in {"VBN", "VBD"} or child(v, "dobj") is not None:
         return False
     if any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in v.children):
         return False
     subj = child(v, "nsubj")
-    return subj is not None and subj.lemma_.lower() in CASUALTY_NOUNS
+    if subj is None or any(child(c, "dobj") is not None for c in v.conjuncts):
+        return False   # "gunmen killed and wounded dozens": the object hangs on the second verb
+    # people, or a person named ("Hamas leader Ismail Haniyeh killed in Tehran": the parser makes him the killer)
+    return subj.lemma_.lower() in CASUALTY_NOUNS | LEADER_NOUNS or subj.ent_type_ == "PERSON"

@@ -119,7 +119,7 @@ HOSTILE_VERBS: dict[str, str] = {
     "invade": "attack", "target": "attack", "sabotage": "attack", "infiltrate": "attack",
     "fire": "fire", "shoot": "fire",
     "shell": "shell", "bombard": "shell", "mortar": "shell",
-    "kill": "kill", "murder": "kill", "slay": "kill", "massacre": "kill", "execute": "kill",
+    "kill": "kill", "murder": "kill", "slay": "kill", "massacre": "kill", "execute": "kill", "assassinate": "kill",
     "provoke": "provoke", "instigate": "provoke",
     "seize": "seize", "capture": "seize", "occupy": "seize", "grab": "seize", "annex": "seize",
     "liberate": "seize", "recapture": "seize", "regain": "seize", "retake": "seize", "reclaim": "seize",
@@ -177,6 +177,7 @@ HOSTILE_NOUNS: dict[str, str] = {
     "fire": "fire", "gunfire": "fire", "shooting": "fire", "shot": "fire", "sniper": "fire", "firing": "fire",
     "shelling": "shell", "bombardment": "shell", "barrage": "shell",
     "killing": "kill", "murder": "kill", "massacre": "kill", "genocide": "kill", "bloodshed": "kill",
+    "assassination": "kill",
     "violation": "violate_ceasefire", "breach": "violate_ceasefire",
     "provocation": "provoke",
     "seizure": "seize", "capture": "seize", "occupation": "seize", "annexation": "seize", "liberation": "seize",
@@ -206,7 +207,7 @@ IRREALIS_MODIFIERS: frozenset[str] = frozenset(
 #: blame of the backer (blame_drafts.backing_drafts), never an own-voice verdict.
 BACKING_VERBS: frozenset[str] = frozenset({"back", "support", "arm", "fund", "finance", "sponsor", "bankroll"})
 #: Adverbs that hedge the verb they modify: "the drones which allegedly targeted X" does not assert the act.
-HEDGE_ADVERBS: frozenset[str] = frozenset({"allegedly", "purportedly", "supposedly", "ostensibly"})
+HEDGE_ADVERBS: frozenset[str] = frozenset({"allegedly", "purportedly", "supposedly", "ostensibly", "reportedly"})
 #: Verbs whose participle on a noun names a standing condition, not this event's act ("all land occupied by X").
 STANDING_PARTICIPLES: frozenset[str] = frozenset({"occupy", "annex"})
 #: Modal auxiliaries: an act under one of these has not happened ("will continue strikes", "could attack").
@@ -363,6 +364,9 @@ CASUALTY_NOUNS: frozenset[str] = frozenset(
      "militiaman", "policeman", "policemen", "cop", "agent", "diplomat", "official", "aid worker", "paramedic",
      "others", "other", "more"}
 )
+#: People named by their post, killed as often as soldiers in headlines ("Hamas chief Ismail Haniyeh killed in …").
+LEADER_NOUNS: frozenset[str] = frozenset({"leader", "chief", "head", "minister", "president", "premier", "spokesman",
+                                          "spokesperson", "negotiator", "founder", "deputy", "envoy", "ambassador"})
 #: Speech verbs that report a figure (not "urged", "warned", "condemned"): the source of "X said two soldiers were
 #: killed" gives its own side's losses.
 REPORTING_VERBS: frozenset[str] = frozenset(

@@ -43,33 +43,20 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from ._syntax import (
-    CLOSE_QUOTES, OPEN_QUOTES, PLAIN_QUOTES, PartyIndex, child, np_text, np_tokens, quote_mask, subject_of,
-)
-from .lexicon import (
-    ACT_OF_NOUNS,
-    BLAME_PLACING_VERBS,
-    DOCUMENT_NOUNS,
-    FIRST_PERSON,
-    HOSTILE_NOUNS,
-    REFERRING_PRONOUNS,
-    RESPONSIBILITY_WORDS,
-    SPEECH_VERBS,
-    SPEECH_VERBS_NEEDING_PREP,
-)
+from ._syntax import PartyIndex, np_text, np_tokens, quote_mask
+from .lexicon import DOCUMENT_NOUNS, REFERRING_PRONOUNS
 from .parties import PartyMatcher
-from .voice_scope import _scope, _subtree_ids
 from .source_names import _canonical, _compatible, _person, controlled_by, institution_of, officials_in
+from .voice_cues import Cue, _outermost, find_cues  # noqa: F401  (Cue, find_cues: act_speakers.py imports them here)
 
 log = logging.getLogger(__name__)
 
 OWN = "own"
 ATTRIBUTED = "attributed"
-_QUOTE_MARKS = frozenset(OPEN_QUOTES | CLOSE_QUOTES | PLAIN_QUOTES)
 
 
 @dataclass(frozen=True)
@@ -96,21 +83,6 @@ OWN_VOICE = Voice()
 
 
 @dataclass
-class Cue:
-    """One attribution cue in a sentence: the cue token, the head of its source phrase, and the doc indices of the
-    tokens it attributes (its scope)."""
-
-    token: Token
-    kind: str  # "verb" | "according" | "calls"
-    source: Token | None
-    scope: set[int] = field(default_factory=set)
-
-    @property
-    def text(self) -> str:
-        return "according to" if self.kind == "according" else self.token.lower_
-
-
-@dataclass
 class _Source:
     party: str | None
     institution: str | None
@@ -123,146 +95,6 @@ class _Source:
         v = self.voice
         inst = institution_of(v.attributed_to or "")
         return (2 if inst else 0) + (1 if v.attributed_party else 0) + (1 if self.person else 0)
-
-
-def _is_speech_verb(t: Token) -> bool:
-    lemma = t.lemma_.lower()
-    if lemma in BLAME_PLACING_VERBS and t.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY_WORDS for c in t.children):
-        return True  # "X lays the blame on Y": X's claim
-    if lemma not in SPEECH_VERBS or t.pos_ not in {"VERB", "AUX"}:
-        return False
-    if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:  # "deaths and injuries reported"
-        return False
-    needs = SPEECH_VERBS_NEEDING_PREP.get(lemma)
-    if needs is not None:
-        if lemma == "call" and any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"})
-                                   for c in t.children):
-            return True
-        if lemma == "call" and child(t, "dobj") is not None and child(t, "prt") is None and any(
-                w.lemma_.lower() in ACT_OF_NOUNS | HOSTILE_NOUNS.keys() for w in t.subtree if w.i > t.i):
-            return True  # "Kremlin calls damage to the dam deliberate sabotage by …" (the complement misparsed)
-        if lemma == "call" and child(t, "dobj") is not None and any(
-                w.text in _QUOTE_MARKS for w in t.subtree if w.i > t.i):
-            return True  # "X called the nomination “shocking”": the quoted words are X's
-        if lemma == "put":   # "put the attack down to X", not "put down the revolt"
-            return any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children) and any(
-                c.dep_ == "prep" and c.lower_ == "to" for c in t.children)
-        return any(c.dep_ in {"prt", "prep"} and c.lower_ in needs for c in t.children)
-    return True
-
-
-def _trailing_source(t: Token, quoted: set[int]) -> Token | None:
-    """The head of a source phrase between the last comma and a sentence-final speech verb that the parser attached
-    elsewhere ("…, a source in X's security service said", "…, regional governor Oleh Syniehubov said")."""
-    sent = t.sent
-    if t.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} and c.i not in quoted for c in t.children):
-        return None
-    comma = next((x for x in reversed(list(t.doc[sent.start:t.i])) if x.text == ","), None)
-    if comma is None or comma.i in quoted:
-        return None
-    span = t.doc[comma.i + 1:t.i]
-    if not 0 < len(span) <= 12 or any(x.pos_ in {"VERB", "AUX"} or x.i in quoted for x in span):
-        return None
-    heads = [x for x in span if not (span.start <= x.head.i < span.end)]
-    nouns = [x for x in heads if x.pos_ in {"NOUN", "PROPN"}]
-    return nouns[0] if len(heads) == 1 and nouns else None
-
-
-def _subject(t: Token, quoted: set[int]) -> Token | None:
-    agent = child(t, "agent") if any(c.dep_ == "auxpass" for c in t.children) else None
-    if agent is not None and (by := child(agent, "pobj")) is not None and by.i not in quoted:
-        return by   # "the attack has been blamed on X by Y": Y speaks
-    subj = subject_of(t)
-    if subj is not None and subj.i in quoted:
-        # the speaker is never inside the quotation ("“…, thousands of lawsuits, …,” Bloomberg said"): another
-        # subject of the verb outside it, if the parser gave one
-        # or apposed to the quoted words ("“… villages of X and Y,” the ministry spokesman said", misparsed)
-        inside = subj
-        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in quoted), None)
-        if subj is None:
-            subj = next((c for c in inside.children if c.dep_ == "appos" and c.i not in quoted and c.i > inside.i),
-                        None)
-    if subj is None:
-        subj = _trailing_source(t, quoted)
-    if subj is None or subj.head.i != t.i:
-        # misparsed "..., a State Department spokesperson said": the noun right before the verb
-        prev = t.doc[t.i - 1] if t.i > t.sent.start else None
-        if prev is not None and prev.pos_ in {"NOUN", "PROPN"} and prev.i not in quoted and t.tag_ != "VBG" and t.i not in [
-                a.i for a in prev.ancestors]:
-            subj = prev
-    return subj
-
-
-def _main(t: Token) -> bool:
-    return t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and _is_speech_verb(t.head))
-
-
-def _trailing(t: Token, sent: Span) -> bool:
-    """Does the clause of `t` end the sentence (only punctuation after it)?"""
-    return all(x.is_punct for x in sent.doc[t.right_edge.i + 1:sent.end]) and t.left_edge.i > sent.start
-
-
-def find_cues(sent: Span) -> list[Cue]:
-    """All attribution cues of `sent` outside quotation marks, with their scopes."""
-    quoted = quote_mask(sent)
-    cues: list[Cue] = []
-    all_ids = {t.i for t in sent}
-    for t in sent:
-        if t.i in quoted:
-            continue
-        if (t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to") or (
-                t.lower_ == "as" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "per"):   # "…, as per the ministry"
-            to = t.doc[t.i + 1]
-            src = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if src is None:
-                src = next((c for c in t.children if c.dep_ == "pobj"), None)
-            phrase = _subtree_ids(t) | _subtree_ids(to)
-            cues.append(Cue(t, "according", src, {i for i in all_ids - phrase if not t.doc[i].is_punct}))
-            continue
-        if not _is_speech_verb(t):
-            continue
-        if t.lemma_.lower() == "cite" and t.tag_ == "VBG" and t.dep_ in {"acl", "advcl", "xcomp"} \
-                and (obj := child(t, "dobj")) is not None:
-            # "…, Interfax reported, citing X": X is the source of the reporting verb's cue (below); "P, Trend reports
-            # citing X" with "reports" read as a noun: X's cue over P
-            if not _is_speech_verb(t.head):
-                drop = _subtree_ids(t) | {t.head.i} | {c.i for c in t.head.children if c.dep_ in {"compound", "nsubj"}}
-                cues.append(Cue(t, "verb", obj, {x.i for x in t.head.subtree if not x.is_punct} - drop))
-            continue
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) \
-                and not any(c.dep_ in {"dobj", "ccomp"} for c in t.children) and not _trailing(t, sent):
-            continue   # "As X pointed out, P": the outlet asserts P itself, citing X ("… as X blames Y": X's claim;
-            # "P, as officials from both countries reported.": a source's, as "P, officials reported")
-        subj = _subject(t, quoted)
-        cited = next((c for c in t.children if c.lemma_.lower() == "cite" and c.dep_ in {"advcl", "acl", "xcomp"}
-                      and child(c, "dobj") is not None), None)
-        if cited is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child(cited, "dobj").children):
-            cited = None   # "Citing its border service, a Tajik news portal said …": "its" is the portal's side
-        if subj is None and cited is not None:
-            subj = child(cited, "dobj")   # "P, the agency reports citing X" ("agency" read as a compound)
-        if subj is None or subj.lower_ in FIRST_PERSON or subj.tag_ in {"WDT", "WP"}:
-            continue
-        if t.lemma_.lower() == "read" and subj.lemma_.lower() not in DOCUMENT_NOUNS:
-            continue
-        kind = "calls" if t.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in t.children) else "verb"
-        scope = _scope(t, subj, _main(t))
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and not scope:
-            scope = {i for i in all_ids - _subtree_ids(t) if not t.doc[i].is_punct}   # "P, as X reported.": P
-        if cited is not None:   # "X reports citing the border service": the service is the source, not X
-            scope -= _subtree_ids(cited) | _subtree_ids(subj) | {c.i for c in t.children if c.dep_ == "compound"}
-            subj = child(cited, "dobj")
-        cues.append(Cue(t, kind, subj, scope))
-    return cues
-
-
-def _outermost(cues: list[Cue]) -> list[Cue]:
-    out = []
-    for c in cues:
-        nested = any(c.token.i in d.scope and d.token.i not in c.scope for d in cues if d is not c)
-        if not nested:
-            out.append(c)
-    return out or cues
 
 
 def _inherit(previous: Voice, cue: str, text: str) -> Voice:
@@ -333,12 +165,16 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
 
 def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] | None:
     """"Ukraine: worker wounded in new Russian strike" (a live blog's entry, a subhead): a party named alone before
-    a colon opening the sentence is its source, and what follows is its claim."""
+    a colon opening the sentence is its source, and what follows is its claim; so is a party's institution or
+    spokesperson ("Putin's spokesman: US was behind drone attack", "Russian Defence Ministry: …")."""
     colon = next((t for t in sent[:6] if t.text == ":"), None)
     if colon is None or colon.i == sent.start:
         return None
     label = sent.doc[sent.start:colon.i].text.strip()
     party = next((p.id for p in matcher.parties if label.lower() in {a.lower() for a in p.all_aliases}), None)
+    if party is None and institution_of(label) is not None and len({m.party_id for m in matcher.find_all(label)}) == 1 \
+            and not any(t.pos_ in {"VERB", "AUX"} for t in sent.doc[sent.start:colon.i]):   # a name, not a clause
+        party = matcher.find_all(label)[0].party_id
     if party is None:
         return None   # only a party's own name or alias, alone: "Sudan unrest: …" is a topic, not a source
     return (Voice(ATTRIBUTED, matcher.name(party), label, party, ":"), {t.i for t in sent if t.i > colon.i})
@@ -371,6 +207,10 @@ def analyse_voice_detail(sent: Span, matcher: PartyMatcher, previous: Voice | No
     described = [(c, _describe(c, pidx, previous, root_party)) for c in outer]
     best_cue, best = max(described, key=lambda cs: (cs[1].specificity, cs[0].token.dep_ == "ROOT",
                                                     -cs[0].token.i))
+    if best.voice.attributed_party is None and best_cue.kind == "according":   # "Guterres condemned Israel's
+        inner = [(c, _describe(c, pidx, previous, root_party)) for c in cues if c not in outer and c.kind == "verb"]
+        best_cue, best = next(((c, d) for c, d in inner if d.voice.attributed_party),   # strikes, according to
+                              (best_cue, best))                                         # Reuters": the speaker
     voice = best.voice
     # combine a party-only source with an institution-only one ("The U.S. voiced …, a State Department
     # spokesperson said")
