@@ -609,13 +609,26 @@ with disagreements as (
 ),
 sided as (
     -- each pair row puts one outlet on side a (the lower value) and one on side b
-    select card_id, event_id, 'a' as side, case when flipped then outlet_b else outlet_a end as outlet_id,
+    select card_id, event_id, kind, 'a' as side, case when flipped then outlet_b else outlet_a end as outlet_id,
            case when flipped then sentence_id_b else sentence_id_a end as sentence_id
     from disagreements
     union all
-    select card_id, event_id, 'b', case when flipped then outlet_a else outlet_b end,
+    select card_id, event_id, kind, 'b', case when flipped then outlet_a else outlet_b end,
            case when flipped then sentence_id_a else sentence_id_b end
     from disagreements
+),
+relaying as (
+    -- on a who-started-it card, an outlet whose sentence relays a source ("Baku said Armenian forces fired first")
+    -- does not itself present that party as the one that started it: it is listed only when the card has no outlet
+    -- saying so in its own words on that side (seed event: Reuters and RFE/RL, which say they could not verify
+    -- either account, were listed on both sides' cards)
+    select distinct x.card_id, x.side, x.outlet_id
+    from sided x
+    where x.kind = 'initiator'
+      and not exists (select 1 from sided z join sentence_initiators i on i.sentence_id = z.sentence_id and i.voice = 'own'
+                      where z.card_id = x.card_id and z.side = x.side and z.outlet_id = x.outlet_id)
+      and exists (select 1 from sided y join sentence_initiators j on j.sentence_id = y.sentence_id and j.voice = 'own'
+                  where y.card_id = x.card_id and y.side = x.side)
 ),
 carriers as (
     -- an omission's side a is every outlet that carries the claim, not only the one whose sentence is shown
@@ -626,7 +639,8 @@ carriers as (
 ),
 sides as (
     select card_id, event_id, side, outlet_id, min(sentence_id) as sentence_id
-    from (select * from sided union all select * from carriers)
+    from (select * exclude (kind) from sided anti join relaying using (card_id, side, outlet_id)
+          union all select * from carriers)
     where outlet_id is not null
     group by all
 ),

@@ -63,6 +63,18 @@ def test_outlets_that_blame_different_parties_are_an_initiator_disagreement(view
             assert d[3] and d[4] and d[7] and d[1] != d[2]
 
 
+def test_the_who_started_it_card_lists_only_outlets_that_say_so_in_their_own_words(demo_run):
+    """Reuters and RFE/RL relay both sides' accounts and say they could not verify either: they are on neither side
+    of the card (an independent reader of the seed pages, 2026-12-04)."""
+    _, settings = demo_run
+    with store.connect(settings.db, read_only=True) as con:
+        sides = con.execute("select outlets_a, outlets_b from disagreement_cards where event_id = ? and kind = "
+                            "'initiator'", [EVENT]).fetchall()
+    assert sides and all(a and b for a, b in sides)
+    listed = {o for a, b in sides for o in (*a, *b)}
+    assert {"anadolu_agency", "armenpress"} <= listed and not listed & {"reuters", "rferl"}
+
+
 def test_figures_for_the_dead_or_wounded_differ_by_outlet(views):
     _, disagreements, _ = views
     numbers = [d for d in disagreements if d[0] == "number"]
