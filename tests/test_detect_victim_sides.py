@@ -1,8 +1,10 @@
 """Whose people a casualty count is when its noun names no party (detect/victim_sides.py): the place the sentence
 or the article locates the event in, the event file's `places`, elliptical counts, and "killed or injured" figures
-that are neither. Every sentence is written for the test, about invented countries."""
+that are neither. Every sentence is written for the test, about invented countries (one about the seed event)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -317,3 +319,15 @@ def test_a_count_in_a_clause_set_before_the_event_is_another_incident(nlp: Langu
 ])
 def test_a_count_after_a_reaction_is_this_events(nlp: Language, plain: Event, text: str) -> None:
     assert [q for q, _, _ in _sides(nlp, text, plain) if q != "other"]
+
+
+def test_their_soldiers_are_the_speakers_not_the_last_counted_sides(nlp: Language) -> None:
+    """Seed event, Reuters: after "an Azerbaijani conscript was killed", "officials in Nagorno-Karabakh said two of
+    their soldiers had been killed" counts the officials' side, not the conscript's."""
+    seed = load_event(Path(__file__).parents[1] / "seeds" / "karabakh-2022-08-03")
+    out = analyse_article(["An Azerbaijani conscript was killed on Wednesday, Baku said.",
+                           "Officials in Nagorno-Karabakh said two of their soldiers had been killed and 19 wounded."],
+                          seed, nlp=nlp)
+    assert out[1].voice.attributed_party == "armenia"
+    assert [(c.quantity, c.value, c.side) for c in out[1].numbers] == [("killed", 2, "armenia"),
+                                                                      ("wounded", 19, "armenia")]

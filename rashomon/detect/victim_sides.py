@@ -287,6 +287,9 @@ class VictimSides:
         side, and of a counted noun named with a party before ("40 prisoners" after "Ukrainian prisoners")."""
         if (named_side := self._side_phrase(arg)) is not None:
             return named_side   # "two soldiers and two civilians were wounded on the Kyrgyz side"
+        if noun is not None and self.source_party is not None and any(
+                c.dep_ == "poss" and c.lower_ in {"their", "its", "our"} for c in noun.children):
+            return self.source_party   # "officials in Karabakh said two of their soldiers were killed": the speaker's
         if not first and (noun is None or _continues(noun) or _quantity_of(noun) is not None):
             return previous   # "… and at least 14 wounded", "… and two more wounded", "40 killed and 75 wounded"
         if arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"}:
