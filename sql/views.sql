@@ -116,7 +116,13 @@ strong as (
 final as (
     -- a party and its faction in one voice ("Republicans" and "the rebels" ousted him) are one verdict: the faction's
     select s.* from strong s
-    where not exists (
+    where not (s.own_voice and exists (
+        -- the outlet itself presents the party's act as a response ("Biden ordered the strikes in response to Houthi
+        -- attacks"): then its strikes in the headline are not its starting it (GUIDE §10 rule 3)
+        select 1 from sentence_acts a join current_sentences cs on cs.sentence_id = a.sentence_id
+        where cs.event_id = s.event_id and cs.outlet_id = s.outlet_id and a.actor_party = s.says_initiator
+          and a.action = 'retaliate' and not a.negated and not a.background and not a.reported))
+      and not exists (
         select 1 from strong f
         join event_parties ep on ep.event_id = f.event_id and ep.party_id = f.says_initiator
         where f.event_id = s.event_id and f.outlet_id = s.outlet_id and f.own_voice = s.own_voice

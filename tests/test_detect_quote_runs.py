@@ -101,3 +101,14 @@ def test_he_does_not_inherit_a_source_that_is_not_a_person(nlp) -> None:
         ["The briefing underscored how far apart the two camps are.",
          "He indicated he would not drop his demand for new funding."], neutral_event(), nlp=nlp)]
     assert "briefing" not in (voices[1].attributed_to or ""), voices[1]
+
+
+def test_a_closing_straight_mark_whose_opening_the_page_lost_opens_no_quotation():
+    """'…threats," the ministry said.' closes a quotation even when no opening mark was seen (a page that lost it):
+    the sentences after it are the outlet's again."""
+    texts = ["The other side bears full responsibility for the threats,\" the ministry said.",
+             "On Sunday a group of soldiers tried to cross the border.",
+             "They went back to their position."]
+    assert quote_runs(texts) == []
+    assert quote_runs(["\"The border is secure.", "The numbers prove it.", "We hold,\" the minister said."]) == [
+        QuoteRun(0, 2, True)]

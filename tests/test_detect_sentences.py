@@ -593,3 +593,22 @@ def test_the_person_before_a_killing_noun_was_killed_not_the_killer(nlp: Languag
     assert [a.actor for a in acts if a.action == "kill"] == ["russia"]
     _, acts = acts_of(nlp, "Russian agents assassinated a Ukrainian officer in Kyiv", um)
     assert [a.actor for a in acts if a.action == "kill"] == ["russia"]
+
+
+def test_who_launched_strikes_from_the_air_and_whose_weapon_named_the_attacks(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Russia launched strikes from the air and sea on Ukrainian positions", um)
+    assert {a.actor for a in acts if a.action == "strike"} == {"russia"}
+    # the party on a weapon noun that names the attacks (an nmod), not the day before them ("Thursday's strikes")
+    _, acts = acts_of(nlp, "Kyiv ordered Thursday's strikes in response to a string of Russian drone and missile "
+                           "attacks", um)
+    assert "russia" in {a.actor for a in acts if a.action == "attack"}
+    assert all(a.actor_text != "Thursday 's" for a in acts), acts
+
+
+def test_the_backer_in_x_backed_is_not_who_the_phrase_names(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Attacks by the Israel-backed Hamas fighters on ships continued", um)
+    assert {a.actor for a in acts if a.action == "attack"} == {"hamas"}
+    # a proxy with no party of its own stays the backer's ("Russia-backed separatists" in an event that gives the
+    # separatists to Russia)
+    _, acts = acts_of(nlp, "Attacks by the Russia-backed separatists on the town continued", um)
+    assert {a.actor for a in acts if a.action == "attack"} == {"russia"}

@@ -288,3 +288,20 @@ def test_only_a_headline_that_says_hands_the_lead_to_its_source(nlp: Language, u
         voice = analyse_article([headline], ukraine, nlp=nlp)[0].voice
         assert voice.attributed, headline
         assert analyse_article(body, ukraine, nlp=nlp, headline=voice)[0].own_initiator == "russia", headline
+
+
+def test_a_cue_after_the_claim_covers_it_before_the_outlets_framing(nlp: Language, ukraine: Event) -> None:
+    out = analyse_article([
+        "A Russian attack on a market killed 12 people Thursday, regional governor Ivan Petrenko said, while the "
+        "president pressed allies for more support.",
+        "Russian attack kills 12 people, Ukrainian officials say, as the president presses allies for support"],
+        ukraine, nlp=nlp)
+    assert [(o.own_initiator, o.reported_initiator) for o in out] == [(None, "russia"), (None, "russia")]
+
+
+def test_the_outlets_own_clause_around_a_statement_is_its_own(nlp: Language, ukraine: Event) -> None:
+    """"In a statement released after Russia began shelling the plant, Kyiv condemned …": when the statement came out
+    is the outlet's account (the parser hangs "Russia" on the "after")."""
+    a = analyse_article(["In a statement released after Russia began shelling the plant on Sunday, Kyiv condemned the "
+                         "violations."], ukraine, nlp=nlp)[0]
+    assert a.own_initiator == "russia"

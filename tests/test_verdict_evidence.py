@@ -44,3 +44,27 @@ def test_one_sentence_far_down_is_a_verdict_only_when_dated_to_the_event(db: Pat
 
 def test_the_lead_is_enough(db: Path, ukraine: Event) -> None:
     assert _verdict(db, ukraine, [], position=1) == [("russia",)]
+
+
+def test_a_party_the_outlet_says_responded_did_not_start_it(db: Path, ukraine: Event) -> None:
+    """GUIDE §10 rule 3: the headline "Russia strikes Kyiv" is no verdict on Russia when the same outlet says, in its
+    own words, that Russia's strikes answered Ukraine's attacks (sentence 3 names Ukraine as the one that started it)."""
+    with store.connect(db) as con:
+        con.execute("insert into events (event_id, title, window_start, window_end, parties, updated_at) "
+                    "values (?, 't', '2023-05-01', '2023-05-05', ?, now())",
+                    [ukraine.id, json.dumps([asdict(p) for p in ukraine.parties])])
+        con.execute("insert into articles (article_id, event_id, outlet_id, url, text, text_sha256, revision, "
+                    "extracted_at) values ('a1', ?, 'paper', 'http://x/1', 't', 'h', 1, now())", [ukraine.id])
+        for pos in range(4):
+            con.execute("insert into sentences values (?, 'a1', ?, 'body', 't', 0, 1, 1, 'h', null)", [f"s{pos}", pos])
+        for sid, actor in (("s0", "russia"), ("s1", "russia"), ("s3", "ukraine")):
+            con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, hostile_act, "
+                        "background, times, analysed_at) values (?, ?, 'paper', 'own', true, false, [], now())",
+                        [sid, ukraine.id])
+            con.execute("insert into sentence_initiators values (?, 'own', null, null, ?, 'strike', null)", [sid, actor])
+        verdicts = lambda: sorted(r[0] for r in con.execute(   # noqa: E731
+            "select says_initiator from initiator_by_outlet where own_voice").fetchall())
+        assert verdicts() == ["russia"]   # (Ukraine's one sentence far down is no verdict)
+        con.execute("insert into sentence_acts (sentence_id, act_no, actor_party, action, initiating, background, "
+                    "negated, reported) values ('s3', 0, 'russia', 'retaliate', false, false, false, false)")
+        assert verdicts() == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -82,6 +84,9 @@ def np_text(token: Token, **kw: object) -> str:
     return " ".join(t.text for t in toks)
 
 
+_BACKER = re.compile(r"\s*-\s*(?:backed|supported|sponsored|allied|aligned|funded|armed|trained)\b", re.I)
+
+
 @dataclass
 class PartyIndex:
     """Party mentions of one Doc mapped to token indices, plus the context for resolving pronouns."""
@@ -100,7 +105,12 @@ class PartyIndex:
         doc = sent.doc
         idx = cls(doc, matcher, voice_party, previous_party, quote_mask(sent))
         offset = sent.start_char
-        for m in matcher.find_all(sent.text):
+        found = matcher.find_all(sent.text)
+        for m in found:
+            if (b := _BACKER.match(sent.text, m.end)) and any(
+                    o.party_id != m.party_id and b.end() <= o.start <= b.end() + 30 for o in found):
+                continue   # "the Iran-backed Houthis", "Rwanda-backed M23": the backed party is who the phrase names
+                # (a proxy the event file gives no party of its own, "Russia-backed separatists", stays the backer's)
             span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -247,6 +257,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if v.dep_ in {"relcl", "acl"} and v.tag_ == "VBG":
             return v.head
+        for m in v.children:   # misparsed "after [Azerbaijan] began shelling": the subject hung on the "after"
+            if m.dep_ == "mark" and m.i < v.i and (obj := next((g for g in m.children if g.dep_ == "pobj"), None)):
+                return obj
         return None
     return None
 

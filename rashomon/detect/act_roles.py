@@ -190,6 +190,8 @@ def _resort_verb(n: Token) -> Token | None:
 
 def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     poss = child(n, "poss")
+    if poss is not None and poss.ent_type_ in {"DATE", "TIME"}:
+        poss = None   # "Thursday's strikes": when, not who
     if poss is not None and not _owns_the_place(poss, n, pidx) and not _killed_one(poss, n):
         return poss
     by = prep_object(n, "by")
@@ -219,13 +221,13 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
                         actor = _clause_actor(g)
                         if actor is not None:
                             return actor
-    frm = prep_object(n, "from")
-    if frm is not None:
-        return frm
     involved = _resort_verb(n)
     if involved is not None and child(involved, "nsubjpass") is not None:
         return child(involved, "nsubjpass")   # "X was involved in the incident"
     sv = _support_verb(n)
+    frm = prep_object(n, "from")
+    if frm is not None and (sv is None or subject_of(sv) is None):   # "launched strikes from the air": who launched
+        return frm
     if sv is not None:
         if is_passive(sv):
             agents = [a for a in (agent_of(v) for v in (sv, *sv.conjuncts) if v.pos_ in {"VERB", "AUX"})
@@ -253,9 +255,9 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
             if c.dep_ in {"amod", "compound", "nmod"} and c.i in pidx.by_token and not _names_a_place(c, n):
                 return c
         for c in n.children:   # "a failed Ukrainian drone attack": the party on the weapon the act noun is named by
-            if c.dep_ == "compound" and c.lemma_.lower() in WEAPON_NOUNS:
-                for m in c.children:
-                    if m.dep_ == "amod" and m.i in pidx.by_token:
+            if c.dep_ in {"compound", "nmod"} and c.lemma_.lower() in WEAPON_NOUNS:
+                for m in c.children:   # ("a string of Houthi drone and missile attacks": an nmod; "the Kremlin
+                    if m.dep_ in {"amod", "nmod"} and m.i in pidx.by_token:   # drone attack": a compound, the target)
                         return m
         prev = n.doc[n.i - 1] if n.i > n.sent.start else None
         if prev is not None and prev.i in pidx.by_token and (prev.ent_type_ == "NORP" or prev.pos_ == "ADJ") \

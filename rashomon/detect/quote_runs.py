@@ -5,8 +5,9 @@ the minister said. The sentence in the middle carries no quotation mark and no c
 own voice; GUIDE §10.1 says a quote continuation is attributed. News style also opens each new paragraph of a long
 quote with a quotation mark and closes only the last one.
 
-`quote_runs` scans the sentences' quotation marks in order (curly marks open or close; a straight mark toggles, except
-that one opening a sentence while a quote is still open re-opens it, the paragraph convention) and returns the runs:
+`quote_runs` scans the sentences' quotation marks in order (curly marks open or close; a straight mark closes after
+punctuation or a word and opens before one, else toggles; one opening a sentence while a quote is still open re-opens
+it, the paragraph convention) and returns the runs:
 the first sentence inside (the one that opens the quote) to the one that closes it. A run that does not close within
 `MAX_RUN` sentences is cut there, so one stray mark cannot turn the rest of an article into a quotation.
 """
@@ -46,8 +47,20 @@ def _open_after(text: str, open_at_start: bool) -> bool:
         elif ch == PLAIN:
             if i == 0 and state:
                 continue          # a new paragraph of the same quotation re-opens it
-            state = not state
+            state = _plain_opens(stripped, i, state)
     return state
+
+
+def _plain_opens(text: str, i: int, state: bool) -> bool:
+    """Whether a straight mark at `text[i]` leaves a quotation open: its neighbours say which it is ('…threats," the
+    ministry said' closes even when the page lost the opening mark; ' "The border' opens), else it toggles."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before in ",.!?;:" or (before.isalnum() and not after.isalnum()):
+        return False
+    if before.isspace() and after.isalnum():
+        return True
+    return not state
 
 
 def quote_runs(texts: list[str]) -> list[QuoteRun]:

@@ -27,8 +27,8 @@ def trailing_conj(t: Token) -> bool:
     joined to P's verb as a conjunct (no "and" or "but" between them) or an adverbial clause (no "as", "when", …),
     with its subject after the comma before it."""
     head = t.head
-    if t.dep_ not in {"conj", "advcl"} or head.dep_ != "ROOT" or t.i < head.i:
-        return False
+    if t.dep_ not in {"conj", "advcl", "parataxis"} or head.dep_ != "ROOT" or t.i < head.i:
+        return False   # ("Russian attack kills 49, Ukrainian officials say, as …": a parataxis)
     if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
         return False
     if any(c.dep_ == "cc" and head.i < c.i < t.i for c in head.children) or any(c.dep_ == "cc" for c in t.children):
@@ -37,7 +37,10 @@ def trailing_conj(t: Token) -> bool:
     if subj is None or subj.left_edge.i == 0:
         return False
     before = t.doc[subj.left_edge.i - 1]
-    return before.text == "," and t.right_edge.i >= t.sent.end - 2   # nothing of the claim after the cue
+    # nothing of the claim after the cue, or only the outlet's framing ("…, officials say, as Zelensky presses …")
+    framing = {x.i for c in head.children if c.i > t.i and c.left_edge.lower_ in _FRAMING_STARTERS for x in c.subtree}
+    rest = [x for x in t.doc[t.right_edge.i + 1:t.sent.end] if not x.is_punct and x.i not in framing]
+    return before.text == "," and not rest
 
 
 def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
@@ -56,6 +59,10 @@ def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
                 scope -= _subtree_ids(c)
         if subj is not None:
             scope -= _subtree_ids(subj) if subj.head.i == t.i or subj.i not in scope else {subj.i}
+            for c in t.children:   # "A Russian attack … killed 49 civilians, governor X said": P read as a subject
+                if c.dep_ == "nsubj" and c.i < subj.left_edge.i and c is not subj and any(
+                        x.text == "," for x in t.doc[c.right_edge.i + 1:subj.left_edge.i]):
+                    scope |= {x.i for x in c.subtree if not x.is_punct}
         for c in t.children:   # "X voted to oust Y; the caucus had pledged …": a clause of its own before a ";"
             if c.dep_ in {"ccomp", "parataxis"} and c.i < t.i and any(
                     x.text == ";" for x in t.doc[c.right_edge.i + 1:t.i]):
