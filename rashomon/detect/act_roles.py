@@ -274,10 +274,14 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     return None
 
 
+#: Who a killing is done to, named by a noun: people, or a post ("the Hamas leader").
+_PEOPLE_NOUNS = CASUALTY_NOUNS | LEADER_NOUNS
+
+
 def _killed_one(poss: Token, n: Token) -> bool:
     """"Haniyeh's killing", "the Hamas leader's assassination": a person before a killing noun is who was killed."""
     return HOSTILE_NOUNS.get(n.lemma_.lower()) == "kill" and (
-        poss.ent_type_ == "PERSON" or poss.lemma_.lower() in CASUALTY_NOUNS | LEADER_NOUNS)
+        poss.ent_type_ == "PERSON" or poss.lemma_.lower() in _PEOPLE_NOUNS)
 
 
 def _owns_the_place(poss: Token, n: Token, pidx: PartyIndex | None) -> bool:
@@ -348,4 +352,4 @@ def _reduced_passive(v: Token, action: str) -> bool:
     if subj is None or any(child(c, "dobj") is not None for c in v.conjuncts):
         return False   # "gunmen killed and wounded dozens": the object hangs on the second verb
     # people, or a person named ("Hamas leader Ismail Haniyeh killed in Tehran": the parser makes him the killer)
-    return subj.lemma_.lower() in CASUALTY_NOUNS | LEADER_NOUNS or subj.ent_type_ == "PERSON"
+    return subj.lemma_.lower() in _PEOPLE_NOUNS or subj.ent_type_ == "PERSON"

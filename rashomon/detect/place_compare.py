@@ -21,7 +21,7 @@ from .card_text import esc as _esc
 from .parties import demonyms
 from .sentence import SentenceAnalysis
 from .lexicon import PLACE_NOUNS
-from .toponyms import same_toponym, within
+from .toponyms import same_toponym, toponym_places, within
 
 _COMPARED_PLACE_KINDS = {"height", "settlement", "region", "route", "water"}
 
@@ -63,20 +63,22 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 @dataclass(frozen=True)
 class ArticlePlaces:
-    """What one outlet's article says of places: every place it names (as written) and its words, lowercased."""
+    """What one outlet's article says of places: the listed places (toponyms.toml) it names and its words,
+    lowercased."""
 
-    names: frozenset[str]
+    toponyms: frozenset[str]
     words: frozenset[str]
 
 
 def article_places(analyses: Iterable[SentenceAnalysis]) -> ArticlePlaces:
     """The places and words of an article (or of all of one outlet's sentences in an event)."""
-    names: set[str] = set()
+    listed: set[str] = set()
     words: set[str] = set()
     for an in analyses:
-        names.update(p.text for p in an.place_mentions)
+        for p in an.place_mentions:
+            listed |= toponym_places(p.text)
         words.update(w.lower() for w in _WORD.findall(an.text))
-    return ArticlePlaces(frozenset(names), frozenset(words))
+    return ArticlePlaces(frozenset(listed), frozenset(words))
 
 
 def _name_words(text: str, party_words: frozenset[str]) -> set[str]:
@@ -94,7 +96,7 @@ def _name_words(text: str, party_words: frozenset[str]) -> set[str]:
 
 def _named_in(place: str, article: ArticlePlaces, party_words: frozenset[str]) -> bool:
     """Does the article name this place too: a word of its name, or another name of it (toponyms.toml)?"""
-    return bool(_name_words(place, party_words) & article.words) or any(same_toponym(place, n) for n in article.names)
+    return bool(_name_words(place, party_words) & article.words or toponym_places(place) & article.toponyms)
 
 
 def _party_words(event: Event) -> frozenset[str]:

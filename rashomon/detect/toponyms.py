@@ -90,9 +90,13 @@ def toponym_names(text: str, *, contested_only: bool = True) -> tuple[str, ...]:
     return tuple(out)
 
 
+def toponym_places(name: str) -> frozenset[str]:
+    """The listed places (their keys) a place name as written names."""
+    low = name.lower()
+    return frozenset(t.place for t in load_toponyms() for n in t.names if n.lower() in low)
+
+
 def same_toponym(name_a: str, name_b: str) -> bool:
     """Do two place names (as written) name one listed place?"""
-    a = {t.place for t in load_toponyms() for n in t.names if n.lower() in name_a.lower()}
-    b = {t.place for t in load_toponyms() for n in t.names if n.lower() in name_b.lower()}
-    return bool(a & b)
+    return bool(toponym_places(name_a) & toponym_places(name_b))
 

@@ -172,9 +172,10 @@ def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] |
         return None
     label = sent.doc[sent.start:colon.i].text.strip()
     party = next((p.id for p in matcher.parties if label.lower() in {a.lower() for a in p.all_aliases}), None)
-    if party is None and institution_of(label) is not None and len({m.party_id for m in matcher.find_all(label)}) == 1 \
+    named = {m.party_id for m in matcher.find_all(label)} if party is None else set()
+    if len(named) == 1 and institution_of(label) is not None \
             and not any(t.pos_ in {"VERB", "AUX"} for t in sent.doc[sent.start:colon.i]):   # a name, not a clause
-        party = matcher.find_all(label)[0].party_id
+        party = named.pop()
     if party is None:
         return None   # only a party's own name or alias, alone: "Sudan unrest: …" is a topic, not a source
     return (Voice(ATTRIBUTED, matcher.name(party), label, party, ":"), {t.i for t in sent if t.i > colon.i})
