@@ -113,6 +113,20 @@ strong as (
     from grouped
     where not own_voice or n_sentences >= 2 or first_position <= 2 or dated
 ),
+provokers as (
+    -- the parties the outlet itself presents as provoking: an act of its own words that does not start anything (a
+    -- response, a reprisal to come, a shoot-down, a retaking) beside an act that does, by another party, in one
+    -- sentence ("the strikes came after a series of Houthi attacks"; "the jet was downed after it violated the
+    -- airspace"). GUIDE §10 rule 3: the outlet presents that party as the initiator.
+    select distinct cs.event_id, cs.outlet_id, i.actor_party as party
+    from sentence_acts i
+    join sentence_acts r on r.sentence_id = i.sentence_id and r.act_no <> i.act_no
+    join current_sentences cs on cs.sentence_id = i.sentence_id
+    where (ev is null or cs.event_id = ev)
+      and i.initiating and not i.reported and i.actor_party is not null and i.actor_party <> 'unknown'
+      and not r.initiating and not r.reported and not r.negated and not r.background
+      and r.actor_party is distinct from i.actor_party
+),
 final as (
     -- a party and its faction in one voice ("Republicans" and "the rebels" ousted him) are one verdict: the faction's
     select s.* from strong s
@@ -122,6 +136,11 @@ final as (
         select 1 from sentence_acts a join current_sentences cs on cs.sentence_id = a.sentence_id
         where cs.event_id = s.event_id and cs.outlet_id = s.outlet_id and a.actor_party = s.says_initiator
           and a.action = 'retaliate' and not a.negated and not a.background and not a.reported))
+      -- when the outlet presents some party as the provoker, its verdict on any other party is the response's
+      and not (s.own_voice and exists (
+        select 1 from provokers p where p.event_id = s.event_id and p.outlet_id = s.outlet_id)
+        and not exists (select 1 from provokers p where p.event_id = s.event_id and p.outlet_id = s.outlet_id
+                          and p.party = s.says_initiator))
       and not exists (
         select 1 from strong f
         join event_parties ep on ep.event_id = f.event_id and ep.party_id = f.says_initiator

@@ -612,3 +612,38 @@ def test_the_backer_in_x_backed_is_not_who_the_phrase_names(nlp: Language, um: P
     # separatists to Russia)
     _, acts = acts_of(nlp, "Attacks by the Russia-backed separatists on the town continued", um)
     assert {a.actor for a in acts if a.action == "attack"} == {"russia"}
+
+
+@pytest.mark.parametrize("text, actor", [
+    # at sea: a vessel or a mission intercepted, boarded, blocked or rammed, sailors injured
+    ("Russian coast guard ships intercepted and foiled a Ukrainian resupply mission on Monday", "russia"),
+    ("A Ukrainian supply mission was intercepted by Russian forces near the shoal", "russia"),
+    ("It was the first time Russian forces had boarded a Ukrainian vessel", "russia"),
+    ("Russia injures Ukrainian sailors in a clash at sea", "russia"),
+    ("A Russian patrol ship rammed the Ukrainian tugboat", "russia"),
+    ("Ukrainian vessels illegally intruded into the waters near the strait", "ukraine"),
+])
+def test_acts_at_sea(nlp: Language, um: PartyMatcher, text: str, actor: str) -> None:
+    _, acts = acts_of(nlp, text, um)
+    assert initiator_of(list(acts)) == actor, acts
+
+
+def test_boarding_a_plane_or_blocking_a_road_is_no_act(nlp: Language, um: PartyMatcher) -> None:
+    for text in ("Ukrainian passengers boarded the plane in Kyiv", "Russian protesters blocked the road to the port"):
+        _, acts = acts_of(nlp, text, um)
+        assert not acts, (text, acts)
+
+
+def test_a_verb_sharing_the_acts_subject_can_make_it_a_response(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "The strikes hit several sites in the city and came after a series of Ukrainian attacks on "
+                           "Russian vessels", um)
+    strike = next(a for a in acts if a.action == "strike")
+    assert not strike.initiating
+    assert initiator_of(list(acts)) == "ukraine"
+
+
+def test_wounded_in_a_casualty_report_is_no_act_of_whoever_reports_it(nlp: Language, um: PartyMatcher) -> None:
+    for text in ("The Ukrainian army said shelling killed at least nine civilians and wounded 14 others",
+                 "Both countries said several Russian soldiers had been killed and Ukrainian officers wounded"):
+        _, acts = acts_of(nlp, text, um)
+        assert all(a.actor not in {"ukraine", "russia"} or a.action != "attack" for a in acts), (text, acts)

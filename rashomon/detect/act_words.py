@@ -30,6 +30,9 @@ from .lexicon import (
     SOVEREIGN_NOUNS,
     STAGE_VERBS,
     STARTER_VERBS,
+    SUBJECT_VERBS,
+    VESSEL_NOUNS,
+    VESSEL_VERBS,
     VIOLATE_VERBS,
     WEAPON_NOUNS,
     WEAPON_USE_VERBS,
@@ -190,6 +193,20 @@ def _interception(v: Token) -> bool:
                                         for c in v.children)
 
 
+def _vessel_object(v: Token) -> bool:
+    """The verb's object (or a conjoined verb's shared one: "intercepted and foiled a mission") is a vessel or a
+    mission at sea, or one of its compounds is ("the supply boats", "a resupply mission")."""
+    verbs = [v, *(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if v.dep_ == "conj":
+        verbs.append(v.head)
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in VESSEL_NOUNS or any(
+                    g.dep_ == "compound" and g.lemma_.lower() in VESSEL_NOUNS for g in c.children)):
+                return True
+    return False
+
+
 #: Verbs that say where a munition came from: its origin launched it ("the drones came from Russia").
 ORIGIN_VERBS = frozenset({"come", "originate"})
 
@@ -221,6 +238,8 @@ def _verb_action(v: Token) -> str | None:
     if lemma in ORIGIN_VERBS and prep_object(v, "from") is not None and any(
             c.dep_ == "nsubj" and _weapon(c) for c in subjects):
         return "strike"  # "the drones came from Russia": launched by it (act_roles: the actor is where from)
+    if lemma in VESSEL_VERBS and _vessel_object(v):
+        return "attack"  # "intercepted and foiled a resupply mission", "boarded a Filipino vessel"
     if lemma in CONTROL_VERBS and _control_object(v):
         return "seize"
     if lemma in {"send", "deploy", "dispatch", "move", "push"} and prep_object(v, "into", "onto") is not None and any(
@@ -238,6 +257,9 @@ def _verb_action(v: Token) -> str | None:
                                                                                     "volley", *WEAPON_NOUNS}
                                      for c in v.children) and not prep_object(v, "on", "at", "upon", "into"):
             return None  # "fired the commander"
+        if lemma in SUBJECT_VERBS and not (any(c.dep_ == "nsubj" for c in v.children)
+                                           and any(c.dep_ == "dobj" for c in v.children)):
+            return None  # "three soldiers were wounded", "killed nine and wounded 14 others": a casualty report
         return HOSTILE_VERBS[lemma]
     for c in v.children:
         if c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_HOSTILE_VERBS and not _thing_went_off(v):

@@ -245,8 +245,12 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
                     break
         if d.action == "retaliate" or _retaliation_marked(d.anchor) or _retaliation_marked(d.token):
             d.action = "retaliate"
+        # a verb conjoined to the act's that shares its subject speaks of the act too ("the strikes hit … and came
+        # after Houthi attacks")
+        shared = [c for c in d.anchor.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                  and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
         if _response_children(d.anchor, act_ids) or (d.token is not d.anchor and _response_children(d.token, act_ids)) \
-                or _copular_response(d) or in_fighting(d.anchor):
+                or any(_response_children(c, act_ids) for c in shared) or _copular_response(d) or in_fighting(d.anchor):
             d.responsive = True
     # agentless acts caused by another act take its actor ("killed as a result of the action carried out by X")
     by_token = {d.token.i: d for d in drafts}

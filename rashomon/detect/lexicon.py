@@ -7,6 +7,8 @@ Every set holds lower-case lemmas (what spaCy's lemmatiser returns) unless its n
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 # --- attribution -------------------------------------------------------------------------------------------------
 
@@ -113,20 +115,12 @@ ACTIONS: tuple[str, ...] = (
     "attack", "fire", "shell", "kill", "violate_ceasefire", "provoke", "seize", "retaliate", "operation", "strike",
     "back",
 )
-#: Verb lemma -> action.
-HOSTILE_VERBS: dict[str, str] = {
-    "attack": "attack", "assault": "attack", "storm": "attack", "raid": "attack", "ambush": "attack",
-    "invade": "attack", "target": "attack", "sabotage": "attack", "infiltrate": "attack",
-    "fire": "fire", "shoot": "fire",
-    "shell": "shell", "bombard": "shell", "mortar": "shell",
-    "kill": "kill", "murder": "kill", "slay": "kill", "massacre": "kill", "execute": "kill", "assassinate": "kill",
-    "provoke": "provoke", "instigate": "provoke",
-    "seize": "seize", "capture": "seize", "occupy": "seize", "grab": "seize", "annex": "seize",
-    "liberate": "seize", "recapture": "seize", "regain": "seize", "retake": "seize", "reclaim": "seize",
-    "retaliate": "retaliate", "counterattack": "retaliate", "avenge": "retaliate",
-    "bomb": "strike", "strike": "strike", "airstrike": "strike", "hit": "strike", "pound": "shell",
-    "mine": "attack", "detonate": "attack",
-}
+#: Verb lemma -> action, noun lemma -> action, and the verbs that are an attack on a vessel (act_words.toml).
+_ACT_WORDS = tomllib.loads((Path(__file__).with_name("act_words.toml")).read_text(encoding="utf-8"))
+HOSTILE_VERBS: dict[str, str] = dict(_ACT_WORDS["verbs"])
+VESSEL_VERBS: frozenset[str] = frozenset(_ACT_WORDS["vessel_verbs"]["verbs"])
+VESSEL_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["vessel_verbs"]["objects"])
+SUBJECT_VERBS: frozenset[str] = frozenset(_ACT_WORDS["with_subject"]["verbs"])
 #: Phrasal verbs (lemma, particle) -> action: "blew up the dam", "was blown up by X".
 PHRASAL_HOSTILE_VERBS: dict[tuple[str, str], str] = {
     ("blow", "up"): "attack", ("wipe", "out"): "kill",   # "Russia wipes out 60 Ukrainian troops"
@@ -170,22 +164,7 @@ ESCALATION_NOUNS: frozenset[str] = frozenset(
      "skirmish", "battle", "confrontation", "incident", "tension", "exchange"}
 )
 #: Noun lemma -> action.
-HOSTILE_NOUNS: dict[str, str] = {
-    "attack": "attack", "assault": "attack", "offensive": "attack", "raid": "attack", "ambush": "attack",
-    "invasion": "attack", "aggression": "attack", "sabotage": "attack", "incursion": "attack", "onslaught": "attack",
-    "infiltration": "attack", "terrorism": "attack", "terror": "attack", "atrocity": "attack", "coup": "seize",
-    "fire": "fire", "gunfire": "fire", "shooting": "fire", "shot": "fire", "sniper": "fire", "firing": "fire",
-    "shelling": "shell", "bombardment": "shell", "barrage": "shell",
-    "killing": "kill", "murder": "kill", "massacre": "kill", "genocide": "kill", "bloodshed": "kill",
-    "assassination": "kill",
-    "violation": "violate_ceasefire", "breach": "violate_ceasefire",
-    "provocation": "provoke",
-    "seizure": "seize", "capture": "seize", "occupation": "seize", "annexation": "seize", "liberation": "seize",
-    "retaliation": "retaliate", "counterattack": "retaliate", "counteroffensive": "retaliate",
-    "counter-offensive": "retaliate", "counter-attack": "retaliate", "revenge": "retaliate", "reprisal": "retaliate",
-    "operation": "operation", "offensive operation": "operation",
-    "strike": "strike", "airstrike": "strike", "bombing": "strike",
-}
+HOSTILE_NOUNS: dict[str, str] = dict(_ACT_WORDS["nouns"])
 #: Generic nouns that are hostile acts only with a hostile or retaliatory modifier ("terrorist action",
 #: "retaliatory measure", "counter operation").
 GENERIC_ACT_NOUNS: frozenset[str] = frozenset(
