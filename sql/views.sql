@@ -365,6 +365,37 @@ figure_pairs as (
       and (select count(*) filter (where x.agrees) > count(*) filter (where not x.agrees) from figure_sides x
            where x.event_id = a.event_id and x.slot = a.slot and x.side = a.side)
 ),
+vague_cells as (
+    -- an outlet that gives only words for a side and kind of casualty ("several soldiers were killed", "scores
+    -- died"), no figure: set against the figure most outlets give (issue 12: a figure vs "some")
+    select s.event_id, s.outlet_id,
+           case n.quantity when 'dead' then 'killed' when 'injured' then 'wounded' else n.quantity end as slot,
+           n.party as side, min(s.sentence_id) as sentence_id,
+           string_agg(distinct lower(n.text), ' / ' order by lower(n.text)) as words
+    from sentence_numbers n
+    join event_sentences s using (sentence_id)
+    join sentence_analysis sa using (sentence_id)
+    where n.quantity in ('killed', 'dead', 'wounded', 'injured', 'captured', 'missing') and n.qualifier = 'vague'
+      and n.party is not null and n.text is not null and not sa.background
+    group by all
+),
+vague_pairs as (
+    select a.event_id, 'number' as kind, null as claim_id, a.outlet_id as outlet_a, v.outlet_id as outlet_b,
+           a.sentence_id as sentence_a, v.sentence_id as sentence_b, a.main as value_a, v.words as value_b,
+           upper(left(a.slot, 1)) || substr(a.slot, 2) || ' (' || coalesce(p.party_name, a.side)
+               || '): most outlets giving a figure say ' || a.main || '; others give no figure, only "' || v.words
+               || '".' as explanation,
+           (select severity from disagreement_kinds where kind = 'number') as severity,
+           'vague:' || a.slot || ':' || a.side as figure_key
+    from figure_sides a
+    join vague_cells v on v.event_id = a.event_id and v.slot = a.slot and v.side = a.side
+    left join event_parties p on p.event_id = a.event_id and p.party_id = a.side
+    where a.agrees
+      and not exists (select 1 from figure_cells c where c.event_id = v.event_id and c.outlet_id = v.outlet_id
+                                                     and c.slot = v.slot and c.side = v.side)
+      and (select count(*) filter (where x.agrees) > count(*) filter (where not x.agrees) from figure_sides x
+           where x.event_id = a.event_id and x.slot = a.slot and x.side = a.side)
+),
 claim_outlets as (
     select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id
     from event_claims c join claim_sentences cs using (claim_id)
@@ -512,6 +543,7 @@ unioned as (
     -- figures the claims did not pair (one card per side and kind of casualty); a claim's two sentences giving two
     -- outlets' figures that card already sets against each other are no second card
     union all by name select * from figure_pairs
+    union all by name select * from vague_pairs
     union all by name select * from omissions
 ),
 keyed as (

@@ -124,3 +124,19 @@ def test_no_card_from_a_sentence_going_on_about_a_background_act(ukraine):
     rows[0] = row("a1", "wire", 1, "On May 2, Russian forces fired a rocket at the market in Kharkiv.")
     out = compute_detections(DetectInputs(rows, members, {"wire": "Wire", "daily": "Daily"}), ukraine)
     assert "number" in [d[1] for d in out.claim_disagreements]
+
+
+def test_a_headline_toll_with_no_side_is_where_the_lead_places_it(ukraine):
+    """'Fifty killed in strike on train station' names no place; the lead puts the station in Ukraine: the headline's
+    dead are Ukraine's (a headline is analysed alone, before its body)."""
+    from rashomon.analysis import analyse_event_sentences
+
+    rows = [{"article_id": "a", "sentence_id": "t", "part": "title",
+             "text": "Fifty killed in strike on train station as civilians flee"},
+            {"article_id": "a", "sentence_id": "b1", "part": "body",
+             "text": "Dozens were killed on Friday in a rocket attack on a train station in the eastern Ukrainian "
+                     "city of Kramatorsk."}]
+    out = analyse_event_sentences(rows, ukraine)
+    assert [(n.value, n.side) for n in out["t"].numbers] == [(50, "ukraine")]
+    rows[1]["text"] = "Dozens were killed on Friday in a rocket attack on a train station."   # no place: no side
+    assert [n.side for n in analyse_event_sentences(rows, ukraine)["t"].numbers] == [None]

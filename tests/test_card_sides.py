@@ -66,8 +66,31 @@ def test_the_outlets_figures_for_one_sides_dead_make_one_card_against_the_figure
     _figure(con, "oa", 2, "wounded", 2)
     _figure(con, "ob", 2, "injured", 9)
     _row(con, "number", "oa", "od", "oa-1", sd, "30", "45")
-    cards = con.execute("select kind, value_a, value_b, outlets_a, outlets_b from disagreement_cards").fetchall()
-    assert cards == [("number", "30", "45 / at least 52", ["oa", "ob", "oc"], ["od", "oe"])]
+    cards = con.execute("select kind, value_a, value_b, outlets_a, outlets_b from disagreement_cards "
+                        "order by value_b").fetchall()
+    # … but an outlet that gives only words where the others give a figure is a card of its own (issue 12)
+    assert cards == [("number", "30", "45 / at least 52", ["oa", "ob", "oc"], ["od", "oe"]),
+                     ("number", "30", "n", ["oa", "ob", "oc"], ["of"])]
+
+
+def test_an_outlet_giving_only_words_for_a_toll_others_give_as_a_figure_is_a_card(db):
+    """Two outlets say 2 soldiers were killed, a third only "several soldiers": one card, the figure against the
+    words. An outlet that gives a figure too, or words for another side, is on no side of it; with no main figure
+    (one outlet's "2" against another's "3") there is nothing to set the words against."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    _figure(con, "oa", 1, "killed", 2)
+    _figure(con, "ob", 1, "dead", 2)
+    sid = _figure(con, "oc", 1, "killed", None, "vague", low=3, high=9)
+    con.execute("update sentence_numbers set text = 'several soldiers' where sentence_id = ?", [sid])
+    _figure(con, "oa", 2, "killed", None, "vague", low=3, high=9)     # oa also gives words: it keeps its figure
+    _figure(con, "od", 1, "killed", None, "vague", low=3, high=9, side="y")   # another side's dead
+    cards = con.execute("select kind, value_a, value_b, outlets_a, outlets_b, explanation "
+                        "from disagreement_cards").fetchall()
+    assert [c[:5] for c in cards] == [("number", "2", "several soldiers", ["oa", "ob"], ["oc"])]
+    assert 'only "several soldiers"' in cards[0][5]
+    con.execute("update sentence_numbers set value = 3, low = 3, high = 3 where sentence_id = 'ob-1'")
+    assert con.execute("select count(*) from disagreement_cards").fetchone() == (0,)
 
 
 def test_two_outlets_relaying_one_partys_statement_in_other_words_is_no_wording_card(db):

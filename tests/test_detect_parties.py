@@ -183,3 +183,18 @@ def test_lexicons_name_no_party() -> None:
                 assert alias.lower() not in text, alias
     for place in ("karabakh", "lachin", "saribaba", "girkhgiz", "donbas", "gaza"):
         assert place not in text
+
+
+def test_us_in_capitals_is_the_party_not_the_pronoun(nlp) -> None:
+    """"a US airstrike": spaCy may tag "US" a pronoun; the alias names the party (lower-case "us" stays a pronoun)."""
+    from rashomon.detect._syntax import PartyIndex
+    from rashomon.detect.parties import PartyMatcher
+    from rashomon.sources import Party
+
+    matcher = PartyMatcher([Party("us", "United States", ["United States", "US"]), Party("iran", "Iran", ["Iran"])])
+    doc = nlp("The general was killed in a US airstrike, and they told us nothing.")
+    idx = PartyIndex.build(doc[:], matcher)
+    upper = next(t for t in doc if t.text == "US")
+    lower = next(t for t in doc if t.text == "us")
+    assert idx.party_of(upper) == "us"
+    assert idx.party_of(lower) is None

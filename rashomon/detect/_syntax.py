@@ -137,7 +137,8 @@ class PartyIndex:
         """The party a noun phrase (given by its head) refers to, resolving pronouns; None if none."""
         if token is None:
             return None
-        if token.pos_ == "PRON" or token.lower_ in FIRST_PERSON:
+        if (token.pos_ == "PRON" or token.lower_ in FIRST_PERSON) and token.i not in self.by_token:
+            # ("US" in "a US airstrike", tagged a pronoun, is the party the alias names)
             if token.lower_ in FIRST_PERSON or token.lower_ in REFERRING_PRONOUNS:
                 return self.resolve_pronoun(token)
             return None

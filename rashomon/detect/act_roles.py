@@ -34,6 +34,7 @@ from .lexicon import (
     RESPONSIBILITY_WORDS,
     SPEECH_VERBS,
     STAGE_VERBS,
+    STOPPING_VERBS,
     SUPPORT_VERBS,
     WEAPON_NOUNS,
 )
@@ -66,7 +67,35 @@ def _response_children(anchor: Token, act_ids: set[int] | None = None) -> list[T
             if obj is not None and obj.lemma_.lower() in {"response", "retaliation", "reply", "answer", "revenge",
                                                           "reprisal"}:
                 out.append(c)
+                continue
+        if c.dep_ in {"prep", "advcl", "xcomp"} and _stops_an_act(c, act_ids):
+            out.append(c)   # "… as part of the effort to put an end to Houthi attacks", "… to halt the rocket fire"
     return out
+
+
+def _stops_an_act(c: Token, act_ids: set[int] | None) -> bool:
+    """Does the phrase `c` mean to stop an act it names (lexicon.STOPPING_VERBS; "end" only in "put an end to")?"""
+    for w in c.subtree:
+        lemma = w.lemma_.lower()
+        if lemma not in STOPPING_VERBS or (lemma == "end" and w.head.lemma_.lower() != "put"):
+            continue
+        verb = w.head if lemma == "end" else w
+        if any(g.dep_ == "neg" for g in verb.children) or _clause_between(verb, c):
+            continue   # "saying that the explosion will not stop Ukraine from …": a claim's words, not a purpose
+        if act_ids is None or any(x.i in act_ids for x in verb.subtree if x.i != verb.i and x.i != w.i):
+            return True
+    return False
+
+
+def _clause_between(t: Token, top: Token) -> bool:
+    """Is there a clause of its own (a complement, or a speech verb above `t`) between `t` and its ancestor `top`?"""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in {"ccomp", "parataxis"}:
+            return True
+        t = t.head
+        if t.lemma_.lower() in SPEECH_VERBS:
+            return True
+    return False
 
 
 def _retaliation_marked(anchor: Token) -> bool:

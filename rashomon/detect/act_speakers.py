@@ -162,9 +162,11 @@ def assign_speakers(sent: Span, acts: list, pidx: PartyIndex, voice: Voice | Non
         if t.pos_ not in {"NOUN", "PROPN"} or (t.lemma_.lower() not in CLAIM_NOUNS and t.lower_ not in CLAIM_NOUNS):
             continue
         party = _claimant(t, pidx)
-        if party is None:
-            continue
         content = _claim_content(t)
+        if party is None:   # "the step comes after accusations that X carried out a deadly attack": whose claim the
+            out = [replace(a, reported=True) if sent.doc[sent.start + a.position].i in content else a   # outlet
+                   for a in out]                                                      # does not say: not its own
+            continue
         for a in out:
             tok = sent.doc[sent.start + a.position]
             if tok.i not in content or a.background or a.irrealis or a.actor in (None, _UNKNOWN):

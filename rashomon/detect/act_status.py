@@ -19,6 +19,7 @@ from .lexicon import (
     DENIAL_VERBS,
     DISMISSIVE_WORDS,
     HEDGE_ADVERBS,
+    HEDGE_VERBS,
     INVOLVEMENT_NOUNS,
     IRREALIS_MODIFIERS,
     IRREALIS_OBJECT_VERBS,
@@ -181,6 +182,13 @@ def _is_irrealis(d: _Draft) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for v in {d.token, d.anchor} for c in v.children):
         return True   # "… which allegedly targeted X": hedged
+    n = d.token
+    for _ in range(3):   # "after what appears to have been a US missile strike": hedged
+        if n.dep_ not in {"attr", "xcomp", "acomp", "oprd"}:
+            break
+        n = n.head
+        if n.lemma_.lower() in HEDGE_VERBS:
+            return True
     for v in {d.token, d.anchor}:
         for _ in range(4):  # up the control chain: "will keep striking", "is expected to launch"
             if v.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and (c.lower_ in MODAL_AUX or c.lemma_.lower() in
@@ -206,7 +214,8 @@ def _is_irrealis(d: _Draft) -> bool:
                 c.dep_ == "det" and c.lower_ in {"every", "each", "any", "next"} for c in node.head.children):
             return True  # "every time X bombs …"
     for a in d.token.ancestors:
-        if a.dep_ == "prep" and a.lower_ in {"of", "for"} and a.head.lower_ in IRREALIS_PREP_HEADS:
+        if a.dep_ == "prep" and a.lower_ in {"of", "for"} and (a.head.lower_ in IRREALIS_PREP_HEADS
+                                                               or a.head.lemma_.lower() in IRREALIS_PREP_HEADS):
             return True
         if a.pos_ in {"VERB", "AUX"}:
             break

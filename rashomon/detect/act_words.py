@@ -113,8 +113,8 @@ def _noun_action(n: Token) -> str | None:
             return None
         return "retaliate" if retaliatory else action
     if lemma in GENERIC_ACT_NOUNS:
-        if retaliatory:
-            return "retaliate"
+        if retaliatory or lemma in {"response", "reply"} and mods & HOSTILE_MODIFIERS:
+            return "retaliate"   # "a retaliatory measure", "ordered a military response to …"
         if mods & HOSTILE_MODIFIERS:
             return "attack"
         of = prep_object(n, "of")

@@ -121,6 +121,7 @@ HOSTILE_VERBS: dict[str, str] = dict(_ACT_WORDS["verbs"])
 VESSEL_VERBS: frozenset[str] = frozenset(_ACT_WORDS["vessel_verbs"]["verbs"])
 VESSEL_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["vessel_verbs"]["objects"])
 SUBJECT_VERBS: frozenset[str] = frozenset(_ACT_WORDS["with_subject"]["verbs"])
+STOPPING_VERBS: frozenset[str] = frozenset(_ACT_WORDS["stopping"]["verbs"])
 #: Phrasal verbs (lemma, particle) -> action: "blew up the dam", "was blown up by X".
 PHRASAL_HOSTILE_VERBS: dict[tuple[str, str], str] = {
     ("blow", "up"): "attack", ("wipe", "out"): "kill",   # "Russia wipes out 60 Ukrainian troops"
@@ -187,6 +188,8 @@ IRREALIS_MODIFIERS: frozenset[str] = frozenset(
 BACKING_VERBS: frozenset[str] = frozenset({"back", "support", "arm", "fund", "finance", "sponsor", "bankroll"})
 #: Adverbs that hedge the verb they modify: "the drones which allegedly targeted X" does not assert the act.
 HEDGE_ADVERBS: frozenset[str] = frozenset({"allegedly", "purportedly", "supposedly", "ostensibly", "reportedly"})
+#: Verbs that hedge the act of their complement: "what appears to have been a US strike", "Russia seems to have fired".
+HEDGE_VERBS: frozenset[str] = frozenset({"appear", "seem"})
 #: Verbs whose participle on a noun names a standing condition, not this event's act ("all land occupied by X").
 STANDING_PARTICIPLES: frozenset[str] = frozenset({"occupy", "annex"})
 #: Modal auxiliaries: an act under one of these has not happened ("will continue strikes", "could attack").
@@ -290,8 +293,10 @@ MULTIPLIERS: dict[str, float] = {"hundred": 100, "thousand": 1000, "million": 1e
 #: Vague plural quantities -> (low, high). "dozens" = 24..99 (at least two dozen, fewer than a hundred).
 VAGUE_NUMBERS: dict[str, tuple[float, float]] = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-    "tens": (20, 99),
+    "tens": (20, 99), "several": (3, 9),
 }
+#: Vague words kept only as casualty counts ("several others wounded"), not as counts of anything else.
+CASUALTY_ONLY_VAGUE: frozenset[str] = frozenset({"several"})
 #: Words that make a count the two sides' combined toll ("the two sides together lost 63", "in total"): compared only
 #: with another combined toll, never with one side's figure.
 COMBINED_TOLL = re.compile(r"\b(?:together|combined|in total|both sides|the two sides|on both sides|the two countries|"

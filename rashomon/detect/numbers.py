@@ -40,6 +40,7 @@ from spacy.tokens import Span, Token
 from ._syntax import PartyIndex, child, prep_object
 from .lexicon import (
     CASUALTY_NOUNS,
+    CASUALTY_ONLY_VAGUE,
     MULTIPLIERS,
     QUANTITY_WORDS,
     STATUS_QUANTITY_NOUNS,
@@ -318,6 +319,9 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
                                     quantity, first=not casualties)
         if JOINT in (party, side):   # a toll of two sides together: neither side's figure
             party, side, quantity = None, None, "other"
+        if quantity == "other" and vague is not None and words[-1].lower() in CASUALTY_ONLY_VAGUE:
+            i = end + 1   # "regained control of several strategic locations": no count worth comparing
+            continue
         stop = max(last, noun.i if noun is not None and noun.i > last else last)
         text = doc[qstart:stop + 1].text
         unit = noun.lemma_.lower() if noun is not None else None

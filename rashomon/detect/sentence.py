@@ -154,17 +154,18 @@ def _previous_voice(previous: Voice | SentenceAnalysis | None) -> Voice | None:
 
 
 def analyse(text_or_span: str | Span | Doc, event: Event, previous: Voice | SentenceAnalysis | None = None, *,
-            nlp: Language | None = None) -> SentenceAnalysis:
+            nlp: Language | None = None, place: str | None = None) -> SentenceAnalysis:
     """Run every detector on one sentence (a string is parsed with `nlp`, default `load_nlp()`; a string or Doc
     holding several spaCy sentences is analysed as one unit). `previous`: the voice (or analysis) of the previous
-    attributed sentence of the same article."""
+    attributed sentence of the same article; `place`: the party whose place the article locates the event in (a
+    headline's "Fifty killed in strike on train station" under a lead that says where)."""
     if isinstance(text_or_span, str):
         span = (nlp or load_nlp())(text_or_span)[:]
     elif isinstance(text_or_span, Doc):
         span = text_or_span[:]
     else:
         span = text_or_span
-    return _build(span, event, matcher_for(event), _previous_voice(previous))
+    return _build(span, event, matcher_for(event), _previous_voice(previous), place=place)
 
 
 #: Headline cues that hand the lead to their source ("Refugee says …"); not a source's reaction ("Israel condemned

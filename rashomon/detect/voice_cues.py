@@ -47,6 +47,8 @@ def _is_speech_verb(t: Token) -> bool:
     if lemma in BLAME_PLACING_VERBS and t.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY_WORDS for c in t.children):
         return True  # "X lays the blame on Y": X's claim
+    if lemma == "hold" and t.pos_ == "VERB" and any(w.lower_ in {"responsible", "accountable"} for w in t.subtree):
+        return True  # "X holds Y responsible for the crash": X's claim
     if lemma not in SPEECH_VERBS or t.pos_ not in {"VERB", "AUX"}:
         return False
     if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:  # "deaths and injuries reported"
@@ -174,6 +176,8 @@ def find_cues(sent: Span) -> list[Cue]:
         scope = _scope(t, subj, _main(t))
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and not scope:
             scope = {i for i in all_ids - _subtree_ids(t) if not t.doc[i].is_punct}   # "P, as X reported.": P
+        if t.dep_ == "compound" and not scope:   # a headline's "Houthis claim drone attack that hit …", the verb
+            scope = {x.i for x in t.head.subtree if x.i > t.i and not x.is_punct}   # read as a compound: what follows
         if cited is not None:   # "X reports citing the border service": the service is the source, not X
             scope -= _subtree_ids(cited) | _subtree_ids(subj) | {c.i for c in t.children if c.dep_ == "compound"}
             subj = child(cited, "dobj")
