@@ -771,7 +771,8 @@ figures as (
            case n.qualifier
                when 'range' then cast(n.low as bigint) || '–' || cast(n.high as bigint)
                -- "hundreds": the word, never its interval (an analyst reads "200–999" as a figure someone gave)
-               when 'vague' then coalesce(regexp_extract(lower(n.text), '(dozens|hundreds|thousands|scores|tens)'),
+               when 'vague' then coalesce(nullif(regexp_extract(lower(n.text),
+                                                                '(dozens|hundreds|thousands|scores|tens|several)'), ''),
                                           lower(n.text))
                when 'at_least' then 'at least ' || cast(n.value as bigint)
                when 'more_than' then 'more than ' || cast(n.value as bigint)

@@ -108,3 +108,16 @@ def test_two_outlets_relaying_one_partys_statement_in_other_words_is_no_wording_
     _row(con, "wording", "oa", "ob", "a1", "b2", "terrorist", "fighters")
     shown = con.execute("select sentence_id_a, sentence_id_b from disagreements").fetchall()
     assert shown == [("a1", "b2")]
+
+
+def test_the_fact_sheet_shows_the_words_of_a_vague_toll(db):
+    """The fact sheet cell of an outlet that says "several others were wounded" reads "several" (the word), not an
+    empty figure; a vague word the view does not list is shown as written."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    sid = _figure(con, "oa", 1, "wounded", None, "vague", low=3, high=9)
+    con.execute("update sentence_numbers set text = 'several others' where sentence_id = ?", [sid])
+    sid = _figure(con, "ob", 1, "wounded", None, "vague", low=3, high=9)
+    con.execute("update sentence_numbers set text = 'a great many' where sentence_id = ?", [sid])
+    values = con.execute("select outlet_id, value from outlet_facts where slot = 'wounded' order by 1").fetchall()
+    assert values == [("oa", "several"), ("ob", "a great many")]

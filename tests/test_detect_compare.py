@@ -393,3 +393,15 @@ def test_no_place_card_from_a_place_named_only_by_a_party(nlp: Language, ukraine
         assert "place" not in kinds(pair(nlp, ukraine, "Russian shells hit the village of Stepove overnight.", other))
     assert "place" in kinds(pair(nlp, ukraine, "Russian shells hit the village of Stepove overnight.",
                                  "Russian shells hit the village of Lozove overnight."))
+
+
+def test_a_side_named_in_the_plural_takes_a_bare_apostrophe(nlp: Language) -> None:
+    """"on Karabakh Armenians' side", not "Armenians's" (the seed event names a party that way)."""
+    from pathlib import Path
+
+    from rashomon.sources import load_event
+
+    seed = load_event(Path(__file__).resolve().parents[1] / "seeds" / "karabakh-2022-08-03")
+    d = one(pair(nlp, seed, "Two Armenian soldiers were killed in the shelling.",
+                 "Three Armenian servicemen were killed, the ministry said."), "number")
+    assert "Karabakh Armenians' side" in d.render("Reuters", "TASS")

@@ -230,7 +230,9 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         party = ca.party or cb.party
         unit = (ca.unit or cb.unit or "people") if q != "other" else (ca.unit or "")
         plural = _noun_for(unit, ca)
-        side = f" on {_esc(_party_name(event, party))}'s side" if party else ""
+        name = _party_name(event, party)
+        possessive = "'" if name.endswith("s") else "'s"   # "Karabakh Armenians' side", "Armenia's side"
+        side = f" on {_esc(name)}{possessive} side" if party else ""
         verb = _QUANTITY_PHRASE.get(ca.quantity, "")
         if q == "other":
             text = (f"{{outlet_a}} gives {_count_phrase(ca)} {_esc(plural)}{side}; "
