@@ -341,6 +341,13 @@ figure_sides as (
     from figure_cells c join main_figure m using (event_id, slot, side)
     group by all
 ),
+shared_figure as (
+    -- the sides and kinds of casualty whose main figure is the outlets' figure: more outlets give it than not ("1" by
+    -- two outlets against "2", "31" and "at least 3" by three is no shared figure to set the others against)
+    select event_id, slot, side from figure_sides
+    group by all
+    having count(*) filter (where agrees) > count(*) filter (where not agrees)
+),
 figure_pairs as (
     -- one card per side and kind of casualty: the outlets giving the figure most agree with against those giving
     -- only other figures (the claims need not have joined their sentences). Kramatorsk-like rising tolls make one
@@ -359,11 +366,8 @@ figure_pairs as (
     from figure_sides a
     join figure_sides b on a.event_id = b.event_id and a.slot = b.slot and a.side = b.side
     left join event_parties p on p.event_id = a.event_id and p.party_id = a.side
+    semi join shared_figure f on f.event_id = a.event_id and f.slot = a.slot and f.side = a.side
     where a.agrees and not b.agrees
-      -- the main figure is the outlets' figure only when more outlets give it than not ("1" by two outlets against
-      -- "2", "31" and "at least 3" by three is no shared figure to set the others against)
-      and (select count(*) filter (where x.agrees) > count(*) filter (where not x.agrees) from figure_sides x
-           where x.event_id = a.event_id and x.slot = a.slot and x.side = a.side)
 ),
 vague_cells as (
     -- an outlet that gives only words for a side and kind of casualty ("several soldiers were killed", "scores
@@ -390,11 +394,10 @@ vague_pairs as (
     from figure_sides a
     join vague_cells v on v.event_id = a.event_id and v.slot = a.slot and v.side = a.side
     left join event_parties p on p.event_id = a.event_id and p.party_id = a.side
+    semi join shared_figure f on f.event_id = a.event_id and f.slot = a.slot and f.side = a.side
     where a.agrees
       and not exists (select 1 from figure_cells c where c.event_id = v.event_id and c.outlet_id = v.outlet_id
                                                      and c.slot = v.slot and c.side = v.side)
-      and (select count(*) filter (where x.agrees) > count(*) filter (where not x.agrees) from figure_sides x
-           where x.event_id = a.event_id and x.slot = a.slot and x.side = a.side)
 ),
 claim_outlets as (
     select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id
