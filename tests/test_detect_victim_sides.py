@@ -331,3 +331,22 @@ def test_their_soldiers_are_the_speakers_not_the_last_counted_sides(nlp: Languag
     assert out[1].voice.attributed_party == "armenia"
     assert [(c.quantity, c.value, c.side) for c in out[1].numbers] == [("killed", 2, "armenia"),
                                                                       ("wounded", 19, "armenia")]
+
+
+@pytest.mark.parametrize("text", [
+    # the place sits in a clause about the victims, not beside the killing
+    "Troops opened fire on villagers waiting for food trucks in Port Ostrin, killing at least 30 people.",
+    "Troops opened fire on crowds who were queuing for bread in Port Ostrin, killing at least 30 people.",
+    # "of X" after a direction locates
+    "Troops opened fire on crowds south-west of Port Ostrin, killing at least 30 people.",
+])
+def test_a_place_in_a_clause_about_the_victims_or_after_a_direction(nlp: Language, with_places: Event,
+                                                                       text: str) -> None:
+    assert _sides(nlp, text, with_places) == [("killed", 30, "valoria")]
+
+
+def test_a_count_named_by_its_casualty_word_takes_the_place(nlp: Language, with_places: Event) -> None:
+    text = "Shelling hit the harbour in Port Ostrin, leaving at least 12 dead and 40 wounded."
+    assert [(q, v, side) for q, v, side in _sides(nlp, text, with_places)] == [
+        ("dead", 12, "valoria"), ("wounded", 40, "valoria")]
+

@@ -66,6 +66,7 @@ class VictimWords:
     combined_joiners: frozenset[str]
     continuing_words: frozenset[str]
     side_nouns: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,8 @@ def victim_words(path: Path = VICTIM_SIDES_PATH) -> VictimWords:
     return VictimWords(frozenset(data["civilian_nouns"]), frozenset(data["place_preps"]),
                        frozenset(data["place_heads"]) | frozenset(PLACE_NOUNS),
                        frozenset(data["not_place_preps"]), frozenset(data["combined_joiners"]),
-                       frozenset(data["continuing_words"]), frozenset(data.get("side_nouns", ())))
+                       frozenset(data["continuing_words"]), frozenset(data.get("side_nouns", ())),
+                       frozenset(data.get("direction_words", ())))
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,13 @@ def _place_tokens(sent: Span, matcher: PartyMatcher) -> dict[int, str]:
             for t in span:
                 out[t.i] = m.party_id
     return out
+
+
+def _locating_prep(prep: Token, words: VictimWords) -> bool:
+    """"in X", "at X" …, and "of X" after a direction ("south-west of X", "on the outskirts of X")."""
+    if prep.lower_ in words.place_preps:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in words.direction_words
 
 
 def _is_place(t: Token, places: dict[int, str], words: VictimWords) -> bool:
@@ -131,7 +140,7 @@ def locations(sent: Span, matcher: PartyMatcher, pidx: PartyIndex | None = None)
     places = _place_tokens(sent, matcher)
     found: dict[int, str] = {i: p for i, p in places.items()}
     for t in sent:
-        if t.dep_ == "pobj" and t.head.lower_ in words.place_preps and _is_place(t, places, words):
+        if t.dep_ == "pobj" and _locating_prep(t.head, words) and _is_place(t, places, words):
             p = _phrase_party(t, pidx, places, words)
             if p is not None:
                 found.setdefault(t.i, p)
@@ -163,6 +172,15 @@ def _clause(t: Token) -> Token:
     return t
 
 
+def _place_clause(t: Token) -> Token:
+    """The clause a location counts in: a clause that describes a noun ("people [waiting for aid in X]", "civilians
+    [who lived in X]") belongs to the clause of that noun."""
+    c = _clause(t)
+    while c.dep_ in {"acl", "relcl", "pcomp"} and c.head.i != c.i:
+        c = _clause(c.head)
+    return c
+
+
 def _clauses_up(t: Token) -> list[int]:
     """The clause of `t` and every clause above it, innermost first (token indices of their verbs)."""
     out, c = [], _clause(t)
@@ -181,7 +199,7 @@ def place_side(arg: Token, locs: list[Location], context_place: str | None) -> s
     if not locs:
         return context_place
     doc, up = arg.doc, _clauses_up(arg)
-    mine = [loc for loc in locs if _clause(doc[loc.token]).i in up or up[0] in _clauses_up(doc[loc.token])]
+    mine = [loc for loc in locs if _place_clause(doc[loc.token]).i in up or up[0] in _clauses_up(doc[loc.token])]
     return min(mine, key=lambda loc: (abs(loc.token - arg.i), loc.token)).party if mine else None
 
 
@@ -298,7 +316,8 @@ class VictimSides:
             return self.context.last_side   # "The ministry also said 75 others were wounded."
         if is_civilian(noun) and not _continues(noun) and (side := self._place(arg)) is not None:
             return side
-        if reported is None and noun is None:
+        if reported is None and (noun is None or (noun.pos_ in {"ADJ", "VERB"} and _quantity_of(noun) is not None)):
+            # "30 killed", "112 dead": the casualty word is no counted noun ("40 prisoners" is)
             return self.context.last_side or self._place(arg)
         if reported is None and noun is not None:
             return self.context.party_of_unit(noun.lemma_.lower()) or (None if first else previous)
