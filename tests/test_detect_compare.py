@@ -405,3 +405,26 @@ def test_a_side_named_in_the_plural_takes_a_bare_apostrophe(nlp: Language) -> No
     d = one(pair(nlp, seed, "Two Armenian soldiers were killed in the shelling.",
                  "Three Armenian servicemen were killed, the ministry said."), "number")
     assert "Karabakh Armenians' side" in d.render("Reuters", "TASS")
+
+
+def test_no_number_card_from_a_part_an_increment_or_a_running_total(nlp: Language, karabakh: Event) -> None:
+    three = "Azerbaijan said three of its soldiers were killed in the fighting."
+    # "five more" adds to an earlier figure
+    assert "number" not in kinds(pair(nlp, karabakh, three,
+                                      "Azerbaijan said five more of its soldiers were killed in the fighting."))
+    # a part of another count of the sentence
+    assert "number" not in kinds(pair(nlp, karabakh, "Armenia said two children were among the dead.",
+                                      "Armenia said 14 people were killed in the shelling."))
+    # the toll so far against one report's figure: two time frames
+    assert "number" not in kinds(pair(nlp, karabakh, three,
+                                      "With the new losses, 11 Azerbaijani soldiers have now been killed."))
+    # the same two figures stated plainly still disagree
+    assert "number" in kinds(pair(nlp, karabakh, three,
+                                  "Azerbaijan said 11 of its soldiers were killed in the fighting."))
+
+
+def test_more_after_another_quantity_is_no_increment(nlp: Language, karabakh: Event) -> None:
+    out = pair(nlp, karabakh, "Two Armenian soldiers were killed and five more were wounded, Yerevan said.",
+               "Two Armenian soldiers were killed and nine were wounded, Yerevan said.")
+    assert "number" in kinds(out)
+

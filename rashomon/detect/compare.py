@@ -42,6 +42,7 @@ from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
+from .count_scope import partial, running_total
 from .lexicon import COMBINED_TOLL, HOSTILE_NOUNS, VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, analyse, analyse_article  # noqa: F401  (entry points)
@@ -121,9 +122,11 @@ def _compare_initiators(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) 
     if not a.initiator or not b.initiator or a.initiator == b.initiator or event.same_side(a.initiator, b.initiator):
         return []
     act_a, act_b = _initiator_act(a, a.initiator), _initiator_act(b, b.initiator)
+    reported_a = act_a.reported if act_a else a.voice.attributed
+    reported_b = act_b.reported if act_b else b.voice.attributed
     name_a, name_b = _party_name(event, a.initiator), _party_name(event, b.initiator)
-    va = _voice_phrase(a, act_a.reported if act_a else a.voice.attributed)
-    vb = _voice_phrase(b, act_b.reported if act_b else b.voice.attributed)
+    va = _voice_phrase(a, reported_a)
+    vb = _voice_phrase(b, reported_b)
     text = (f"{{outlet_a}} ({va}) presents {_esc(name_a)} as the side that started it; "
             f"{{outlet_b}} ({vb}) presents {_esc(name_b)}.")
     return [Disagreement("initiator", name_a, name_b, text,
@@ -144,6 +147,8 @@ def _count_phrase(c: Count) -> str:
 
 
 _INVARIANT_NOUNS = {"people", "police", "personnel", "military", "staff", "crew", "civilians"}
+_IRREGULAR = {"child": "children", "person": "people", "woman": "women", "man": "men"}
+_ACRONYM_NOUNS = {"pow": "POW", "pows": "POWs", "idp": "IDP", "idps": "IDPs"}
 
 
 def _noun_for(unit: str, c: Count) -> str:
@@ -154,11 +159,17 @@ def _noun_for(unit: str, c: Count) -> str:
     one = c.qualifier == "exact" and c.value == 1
     if unit in _INVARIANT_NOUNS:
         return "person" if one and unit == "people" else unit
+    if unit in _ACRONYM_NOUNS:   # "pows" -> "POWs"
+        unit = _ACRONYM_NOUNS[unit]
     if one:
+        if unit in _IRREGULAR.values():
+            return next(k for k, v in _IRREGULAR.items() if v == unit)
         if unit.endswith("men"):
             return unit[:-3] + "man"
         return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
-    if unit.endswith("s"):
+    if unit in _IRREGULAR:
+        return _IRREGULAR[unit]
+    if unit.endswith(("s", "men")) or unit in _IRREGULAR.values():   # "servicemen", "children" are plural already
         return unit
     if unit.endswith("man"):
         return unit[:-3] + "men"
@@ -210,13 +221,26 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
     def bucket(c: Count) -> str:
         return _QUANTITY_BUCKET.get(c.quantity, c.quantity)
 
-    for ca in a.numbers:
+    if running_total(a.text) != running_total(b.text):
+        return out   # a toll so far against the toll of one report: two time frames, not two accounts
+
+    def whole(s: SentenceAnalysis) -> list[Count]:
+        """The sentence's counts that are no part of another and no increment (count_scope.py)."""
+        kept = []
+        for i, c in enumerate(s.numbers):
+            other_before = any(bucket(x) != bucket(c) for x in s.numbers[:i])
+            if not partial(c.text, s.text, other_before):
+                kept.append(c)
+        return kept
+
+    whole_a, whole_b = whole(a), whole(b)
+    for ca in whole_a:
         q = bucket(ca)
         key = (q, ca.party)
         if key in done:
             continue
-        same_a = [c for c in a.numbers if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
-        same_b = [c for c in b.numbers if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
+        same_a = [c for c in whole_a if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
+        same_b = [c for c in whole_b if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
         # Counts are compared only for the same side: a count whose side is not named is compared only with
         # another such count (comparing "two servicemen" with "one Azerbaijani soldier" mixes the two sides' dead).
         cand_b = [c for c in same_b if c.party == ca.party]

@@ -1,0 +1,66 @@
+"""What a count covers, so that two outlets' counts are compared only when they count the same thing.
+
+Two counts of one quantity and side can still count different things: a part of a larger count ("22 people,
+including nine children"; "a little girl among the six wounded"), an increment to an earlier figure ("five more
+soldiers died"), or a running total against the toll of one report ("11 troops have now been killed" / "three
+servicemen were killed"). On the benchmark's dev split such pairs made number cards that no reader lists as a
+disagreement. The words are data (`count_scope.toml`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+SCOPE_PATH = Path(__file__).with_name("count_scope.toml")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class CountScope:
+    increment: re.Pattern[str]
+    increment_after: re.Pattern[str]
+    part_before: re.Pattern[str]
+    part_after: re.Pattern[str]
+    running_total: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def count_scope(path: Path = SCOPE_PATH) -> CountScope:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return CountScope(
+        re.compile(rf"\S\s+(?:{_alternation(data['increment_words'])})\b(?!\s+than)", re.IGNORECASE),
+        re.compile(rf"^\s+(?:{_alternation(data['increment_words'])})\b(?!\s+than)", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternation(data['part_before'])})[\s,:]*$", re.IGNORECASE),
+        re.compile(rf"^\s+(?:{_alternation(data['part_after'])})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternation(data['running_total'])})\b", re.IGNORECASE),
+    )
+
+
+def partial(count_text: str, sentence: str, after_other_quantity: bool = False) -> bool:
+    """Is the count (its words `count_text`, as numbers.Count.text) an increment or a part of another count of
+    `sentence`? "five more soldiers", "nine children" in "22 people, including nine children", "two children among
+    them". `after_other_quantity`: an earlier count of the sentence counts another quantity, so "more" continues
+    the sentence ("two killed and five more wounded": five wounded), no increment. A count whose words are not found
+    in the sentence is taken whole."""
+    scope = count_scope()
+    if scope.increment.search(count_text) and not after_other_quantity:
+        return True
+    pos = sentence.find(count_text)
+    if pos < 0:
+        return False
+    after = sentence[pos + len(count_text):]
+    return bool((scope.increment_after.search(after) and not after_other_quantity)
+                or scope.part_before.search(sentence[:pos])
+                or scope.part_after.search(after))
+
+
+def running_total(sentence: str) -> bool:
+    """Does the sentence give a toll so far ("have now been killed", "bringing the death toll to 16")?"""
+    return bool(count_scope().running_total.search(sentence))
