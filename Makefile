@@ -50,7 +50,7 @@ eval: $(VENV)/.installed-dev
 	$(VENV)/bin/rashomon benchmark $(EVAL_ARGS)   # ends with the `realcov <split>:` lines; EVAL_ARGS="--split dev"
 	$(PY) -m rashomon.realcov.quotes   # who is speaking, on BASIL's gold quote spans (`realcov quotes tune/held`)
 
-train: $(VENV)/.installed-dev   # about 3 minutes on 2 cores; writes the two same-fact models, prints both sha256 to pin in rashomon/samefact.py
+train: $(VENV)/.installed-dev   # about 8 minutes on 2 cores; writes the two same-fact models, prints both sha256 to pin in rashomon/samefact.py
 	$(PY) -m rashomon.realcov.train
 
 bench: $(VENV)/.installed-dev

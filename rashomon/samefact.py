@@ -27,7 +27,7 @@ from . import tokenalign
 from .errors import ModelError
 
 MODEL_PATH = Path(__file__).with_name("models") / "same_fact.json"          # TEXT_FEATURES (align_method same_fact)
-MODEL_SHA256 = "5363ae5427288ebf58d053975ff56b8c40b5d5b1e8e4b4dc82db7a42a787cdc5"
+MODEL_SHA256 = "dc42b3bd9ed6d63d51fd331e8fd056fe140abfa5c1b470c03340f2bb02064ab5"
 TOKENS_MODEL_PATH = MODEL_PATH.with_name("same_fact_tokens.json")          # FEATURES (same_fact_tokens)
 TOKENS_MODEL_SHA256 = "82c8bd3ae51fb043c93b4190b648aa584c19bd5998a7b5cf25c219cce0ca6382"
 
