@@ -9,7 +9,8 @@ itself.
 - initiator: both present a starting party and they differ;
 - number: counts of the same quantity (killed and dead are one quantity) for the same party — or one side names no
   party and the other names only one — whose intervals (numbers.py) do not overlap; for "other" counts the
-  counted noun must match too;
+  counted noun must match too. Only whole counts of one time frame are compared (count_scope.py): no part of
+  another count ("two children among them"), no increment ("five more"), no running total against one report;
 - place: both name places of the same kind (height, settlement, region, route, water) and share none (by folded
   key, places.py), neither names the other's place under another kind, and neither lies in the other's area
   (toponyms.toml);
