@@ -413,7 +413,7 @@ def test_no_number_card_from_a_part_an_increment_or_a_running_total(nlp: Languag
     assert "number" not in kinds(pair(nlp, karabakh, three,
                                       "Azerbaijan said five more of its soldiers were killed in the fighting."))
     # a part of another count of the sentence
-    assert "number" not in kinds(pair(nlp, karabakh, "Armenia said two children were among the dead.",
+    assert "number" not in kinds(pair(nlp, karabakh, "Among the dead were two Armenian children, officials said.",
                                       "Armenia said 14 people were killed in the shelling."))
     # the toll so far against one report's figure: two time frames
     assert "number" not in kinds(pair(nlp, karabakh, three,
