@@ -123,11 +123,9 @@ def _compare_initiators(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) 
     if not a.initiator or not b.initiator or a.initiator == b.initiator or event.same_side(a.initiator, b.initiator):
         return []
     act_a, act_b = _initiator_act(a, a.initiator), _initiator_act(b, b.initiator)
-    reported_a = act_a.reported if act_a else a.voice.attributed
-    reported_b = act_b.reported if act_b else b.voice.attributed
     name_a, name_b = _party_name(event, a.initiator), _party_name(event, b.initiator)
-    va = _voice_phrase(a, reported_a)
-    vb = _voice_phrase(b, reported_b)
+    va = _voice_phrase(a, act_a.reported if act_a else a.voice.attributed)
+    vb = _voice_phrase(b, act_b.reported if act_b else b.voice.attributed)
     text = (f"{{outlet_a}} ({va}) presents {_esc(name_a)} as the side that started it; "
             f"{{outlet_b}} ({vb}) presents {_esc(name_b)}.")
     return [Disagreement("initiator", name_a, name_b, text,
@@ -149,6 +147,7 @@ def _count_phrase(c: Count) -> str:
 
 _INVARIANT_NOUNS = {"people", "police", "personnel", "military", "staff", "crew", "civilians"}
 _IRREGULAR = {"child": "children", "person": "people", "woman": "women", "man": "men"}
+_SINGULAR = {plural: one for one, plural in _IRREGULAR.items()}
 _ACRONYM_NOUNS = {"pow": "POW", "pows": "POWs", "idp": "IDP", "idps": "IDPs"}
 
 
@@ -163,14 +162,14 @@ def _noun_for(unit: str, c: Count) -> str:
     if unit in _ACRONYM_NOUNS:   # "pows" -> "POWs"
         unit = _ACRONYM_NOUNS[unit]
     if one:
-        if unit in _IRREGULAR.values():
-            return next(k for k, v in _IRREGULAR.items() if v == unit)
+        if unit in _SINGULAR:
+            return _SINGULAR[unit]
         if unit.endswith("men"):
             return unit[:-3] + "man"
         return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
     if unit in _IRREGULAR:
         return _IRREGULAR[unit]
-    if unit.endswith(("s", "men")) or unit in _IRREGULAR.values():   # "servicemen", "children" are plural already
+    if unit.endswith(("s", "men")) or unit in _SINGULAR:   # "servicemen", "children" are plural already
         return unit
     if unit.endswith("man"):
         return unit[:-3] + "men"
