@@ -148,18 +148,26 @@ def test_a_labelled_source_outside_the_event_file_is_a_source_with_no_party():
 
 def test_a_card_counts_only_for_the_disagreement_it_shows():
     g = _labels()
-    g.disagreements = [Disagreement("d1", "number", "f2 vs f3", ((frozenset({"a", "b"}), frozenset({"a:1"})),
-                                                                 (frozenset({"c"}), frozenset({"c:1"}))))]
+    g.disagreements = [Disagreement("d1", "number", "Dead: 50 vs twenty-one (or dozens)",
+                                    ((frozenset({"a", "b"}), frozenset({"a:1"})),
+                                     (frozenset({"c"}), frozenset({"c:1"}))))]
     unit_of = {r: r for r in g.units}
+
+    def card(kind, a, b, sa, sb, va="50", vb="21"):
+        return {"kind": kind, "outlet_a": a, "outlet_b": b, "sentence_id_a": sa, "sentence_id_b": sb,
+                "value_a": va, "value_b": vb}
+
     cards = [
-        {"kind": "number", "outlet_a": "b", "outlet_b": "c", "sentence_id_a": "b:1", "sentence_id_b": "c:1"},  # right
-        {"kind": "number", "outlet_a": "a", "outlet_b": "c", "sentence_id_a": "a:0", "sentence_id_b": "c:0"},  # other fact
-        {"kind": "time", "outlet_a": "a", "outlet_b": "c", "sentence_id_a": "a:1", "sentence_id_b": "c:1"},    # wrong kind
-        {"kind": "number", "outlet_a": "a", "outlet_b": "b", "sentence_id_a": "a:1", "sentence_id_b": "b:1"},  # same side
+        card("number", "b", "c", "b:1", "c:1"),                         # right
+        card("number", "a", "c", "a:0", "c:0"),                         # other fact
+        card("time", "a", "c", "a:1", "c:1", "Monday", "Tuesday"),      # wrong kind
+        card("number", "a", "b", "a:1", "b:1"),                         # same side
+        card("number", "b", "c", "b:1", "c:1", "50", "8"),              # right sentences, a figure the label lacks
+        card("number", "b", "c", "b:1", "c:1", "at least 50 / 49", "dozens"),   # the label's words count too
     ]
     c = Counts()
     score_cards(c, g, unit_of, cards)
-    assert (c.cards, c.cards_matched, c.dis_n, c.dis_found) == (4, 1, 1, 1)
+    assert (c.cards, c.cards_matched, c.dis_n, c.dis_found) == (6, 2, 1, 1)
 
 
 def test_sentences_map_to_units_by_their_words_even_when_split_differently():

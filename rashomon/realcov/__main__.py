@@ -109,11 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, help="keep the run's database and reports here (default: a temp folder)")
     ap.add_argument("--bench", type=Path, default=BENCH_DIR, help=argparse.SUPPRESS)
     ap.add_argument("--no-floors", action="store_true", help="do not check the test split's floors")
+    ap.add_argument("--score-only", action="store_true",
+                    help="score the database an earlier run kept in --work, without running the pipeline again")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     prefect_env.configure()
     chosen = args.split or list(SPLITS)
+    if args.score_only and not (args.work and (args.work / "realcov.duckdb").is_file()):
+        ap.error("--score-only needs --work naming a folder where an earlier run kept realcov.duckdb")
     work = args.work or Path(tempfile.mkdtemp(prefix="rashomon-realcov-"))
     work.mkdir(parents=True, exist_ok=True)
     sources = work_sources(work)
@@ -145,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                 folder, sides = shared_event(dataset, labels.group_id, work / "shared", sources)
                 plan.append((dataset, folder.name, labels, folder, sides))
     started = time.monotonic()
-    for i, (split, event_id, _, event_dir, _) in enumerate(plan, 1):
+    for i, (split, event_id, _, event_dir, _) in enumerate(plan if not args.score_only else [], 1):
         print(f"[{i}/{len(plan)}] running {event_id} ({split}) …", file=sys.stderr, flush=True)
         run_event(event_dir, settings)
     totals = {s: Counts() for s in SPLITS}

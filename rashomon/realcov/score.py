@@ -7,7 +7,7 @@
     purity        share of multi-outlet claims whose labelled cross-outlet pairs all state one fact
     pair_recall   labelled same-fact unit pairs (different outlets) put in one claim
     card_p/card_r cards (one per card_id of `disagreements`) matching a labelled disagreement / labelled disagreements
-                  with a card
+                  with a card; a number card matches only when both its figures are among those the label names
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from .figures import shows_named_figure
 from .labels import SAME, Attributed, Casualty, GroupLabels
 
 _WORD = re.compile(r"[\w']+")
@@ -199,6 +200,8 @@ def score_cards(c: Counts, labels: GroupLabels, unit_of: dict[str, str], rows: l
 
 def _card_matches(card: dict[str, Any], d, unit_of: dict[str, str], labels: GroupLabels) -> bool:
     a, b = card["outlet_a"], card["outlet_b"]
+    if card["kind"] == "number" and not all(shows_named_figure(card.get(v), d.what) for v in ("value_a", "value_b")):
+        return False    # the right sentences with figures the label does not name tell the reader something false
     side_of = {}
     for i, (outlets, _) in enumerate(d.sides):
         for o in outlets:
