@@ -54,7 +54,7 @@ def test_the_outlets_figures_for_one_sides_dead_make_one_card_against_the_figure
     """Three outlets give 30 dead ("30", "more than 30", "about 30"), one gives 45 and another "at least 52": one card,
     the three against the two, whatever claims joined their sentences; a claim's sentences setting 30 against 45
     for two of those outlets are no second card. Wounded: 2 against 9, one outlet each, is a tie: no main figure,
-    no card; vague plurals ("dozens") are no figure."""
+    no card; vague plurals ("dozens") are no figure, and a card of their own only where they rule the figure out."""
     con = duckdb.connect(str(db))
     _event(con)
     _figure(con, "oa", 1, "killed", 30)
@@ -68,7 +68,12 @@ def test_the_outlets_figures_for_one_sides_dead_make_one_card_against_the_figure
     _row(con, "number", "oa", "od", "oa-1", sd, "30", "45")
     cards = con.execute("select kind, value_a, value_b, outlets_a, outlets_b from disagreement_cards "
                         "order by value_b").fetchall()
-    # … but an outlet that gives only words where the others give a figure is a card of its own (issue 12)
+    # … "dozens" (24-99) can be 30: no card for the words
+    assert cards == [("number", "30", "45 / at least 52", ["oa", "ob", "oc"], ["od", "oe"])]
+    # … but an outlet whose words rule the figure out ("hundreds") is a card of its own (issue 12)
+    con.execute("update sentence_numbers set low = 200, high = 999 where sentence_id = 'of-1'")
+    cards = con.execute("select kind, value_a, value_b, outlets_a, outlets_b from disagreement_cards "
+                        "order by value_b").fetchall()
     assert cards == [("number", "30", "45 / at least 52", ["oa", "ob", "oc"], ["od", "oe"]),
                      ("number", "30", "n", ["oa", "ob", "oc"], ["of"])]
 

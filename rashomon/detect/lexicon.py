@@ -303,7 +303,8 @@ COMBINED_TOLL = re.compile(r"\b(?:together|combined|in total|both sides|the two 
                            r"the two armies)\b", re.IGNORECASE)
 QUALIFIER_PHRASES: tuple[tuple[str, str], ...] = (
     ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
-    ("more than", "more_than"), ("over", "more_than"), ("upwards of", "more_than"), ("in excess of", "more_than"),
+    ("more than", "more_than"), ("over", "more_than"), ("upwards of", "more_than"), ("upward of", "more_than"),
+    ("in excess of", "more_than"),
     ("above", "more_than"),
     ("up to", "up_to"), ("as many as", "up_to"), ("at most", "up_to"), ("no more than", "up_to"),
     ("fewer than", "up_to"), ("less than", "up_to"), ("under", "up_to"),
