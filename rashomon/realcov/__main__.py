@@ -148,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
                 attach_texts(labels, unit_texts(dataset, labels.group_id), f"{path}: {labels.group_id}")
                 folder, sides = shared_event(dataset, labels.group_id, work / "shared", sources)
                 plan.append((dataset, folder.name, labels, folder, sides))
+    if not plan:
+        ap.error("nothing to score: no labelled event of the chosen splits"
+                 + (f" matches --event {' '.join(args.event)}" if args.event else ""))
     started = time.monotonic()
     for i, (split, event_id, _, event_dir, _) in enumerate(plan if not args.score_only else [], 1):
         print(f"[{i}/{len(plan)}] running {event_id} ({split}) …", file=sys.stderr, flush=True)
