@@ -26,6 +26,7 @@ from .lexicon import (
     HOSTILE_NOUNS,
     HOSTILE_VERBS,
     PHRASAL_HOSTILE_VERBS,
+    REACTION_NOUNS,
     RETALIATION_MODIFIERS,
     SOVEREIGN_NOUNS,
     STAGE_VERBS,
@@ -252,7 +253,12 @@ def _verb_action(v: Token) -> str | None:
         return "provoke"  # "Azerbaijan started the fighting"
     if lemma in HOSTILE_VERBS:
         if lemma in {"hit", "strike"} and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in v.children):
+            if prep_object(v, "with", "at", "against") is not None:
+                return "retaliate"   # "Pakistan hit back with a missile strike on Iran", "hit back at X"
             return None  # "Ukraine hit back, claiming that …": a retort
+        if HOSTILE_VERBS[lemma] == "provoke" and any(c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS
+                                                     for c in v.children):
+            return None  # "the war has provoked international outrage": a reaction, not a provocation
         if lemma == "fire" and any(c.dep_ == "dobj" and c.lemma_.lower() not in {"shot", "round", "bullet", "salvo",
                                                                                     "volley", *WEAPON_NOUNS}
                                      for c in v.children) and not prep_object(v, "on", "at", "upon", "into"):

@@ -74,6 +74,7 @@ from ._syntax import (
 )
 from .act_roles import (
     _anchor_of_noun,
+    _holds_act,
     facility_actor,
     first_to_act,
     _noun_actor,
@@ -94,7 +95,10 @@ from .act_words import ORIGIN_VERBS, _control_object, _Draft, _interception, _no
 from .lexicon import (
     ACCUSE_VERBS,
     CAUSE_PREPS,
+    CIRCUMSTANCE_NOUNS,
+    HOSTILE_NOUNS,
     RECOVERY_VERBS,
+    SEQUENCE_VERBS,
 )
 from .parties import PartyMatcher
 from .blame_drafts import blame_drafts
@@ -134,6 +138,59 @@ class Act:
     claimed_by: str | None = None   # mutual blame ("X and Y blame each other"): whose claim this act is (reciprocal.py)
     admitted: bool = False   # the actor claims it ("X claimed responsibility for the attack"): a blame of itself
 
+
+
+
+
+_QUOTE_MARKS = frozenset({"'", "‘", "’", '"', "“", "”"})
+
+
+def _possessive(t: Token) -> bool:
+    """Is the apostrophe `t` a plural's possessive ("Hamas' attack"), not a quotation mark ("troops 'shoot dead'
+    journalist", "'shoot dead' journalist", both read as possessives by the tagger)?"""
+    if t.tag_ != "POS" and t.dep_ != "case":
+        return False
+    before = t.doc[t.i - 1] if t.i > t.sent.start else None
+    after = t.doc[t.i + 1] if t.i + 1 < t.sent.end else None
+    return before is not None and before.lower_.endswith(("s", "z", "x")) and (
+        after is None or after.pos_ not in {"VERB", "AUX"})
+
+
+def _scare_quoted(sent: Span) -> set[int]:
+    """Doc indices of a verb a sentence puts in short quotation marks: "Israeli troops 'shoot dead' journalist" —
+    someone else's word for the act, which the outlet does not state as its own. A quoted name or phrase ("the
+    “motion to vacate”", "an “unprovoked incursion”", "Indian troops ‘intentionally staged fatal provocation’") is
+    not: benchmark labellers read those as the outlet's own words or leave them to the sentence's source."""
+    marks = [t.i for t in sent if t.text in _QUOTE_MARKS and not _possessive(t)]
+    out: set[int] = set()
+    for a, b in zip(marks, marks[1:]):
+        words = sent.doc[a + 1:b]
+        if 1 <= len(words) <= 3 and words[0].pos_ == "VERB" and not any(t.is_punct for t in words):
+            out.update(range(a + 1, b))
+    return out
+
+def _follows_an_act(tok: Token, act_ids: set[int]) -> bool:
+    """Is the act noun `tok` the subject of a verb that puts it after another act: "Pakistan's strike follows Iran's
+    violation of its airspace", "the strikes come a day after Iran's attack"?"""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in SEQUENCE_VERBS:
+        return False
+    if _response_children(verb, act_ids):
+        return True
+    return verb.lemma_.lower() == "follow" and any(
+        c.dep_ in {"dobj", "prep"} and _holds_act(c, act_ids) for c in verb.children)
+
+def _relative_actor(verb: Token, antecedent: Token, pidx) -> Token | None:
+    """The actor of a "which/that" clause hung on the object of an act noun: "Iran's violation of Pakistani airspace,
+    which killed two children", "the attack on Armenian positions that killed three" — the act did it, so its actor
+    (or none), not the party the object names. The antecedent itself otherwise ("troops who fired")."""
+    pron = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if pron is None or pron.tag_ != "WDT" or antecedent.dep_ != "pobj":
+        return antecedent
+    act = antecedent.head.head if antecedent.head.dep_ == "prep" else None
+    if act is None or act.lemma_.lower() not in HOSTILE_NOUNS:
+        return antecedent
+    return _noun_actor(act, pidx)
 
 def _self_accused(tok: Token, party: str, pidx: PartyIndex) -> bool:
     """A pronoun accused by a speaker that resolves to the speaker's own party: the pronoun points back to a party
@@ -175,6 +232,8 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
                 actor_tok = prep_object(t, "from")
         else:
             actor_tok = first_to_act(t) or subject_of(t)
+            if t.dep_ == "relcl" and actor_tok is not None and actor_tok.i == t.head.i:
+                actor_tok = _relative_actor(t, actor_tok, pidx)
             if t.lemma_.lower() in ORIGIN_VERBS and action == "strike":
                 actor_tok = prep_object(t, "from")   # "the drones came from Russia"
             elif t.dep_ in {"ccomp", "xcomp"} and t.head.lemma_.lower() in {"make", "cause"}:
@@ -250,7 +309,8 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
         shared = [c for c in d.anchor.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
                   and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
         if _response_children(d.anchor, act_ids) or (d.token is not d.anchor and _response_children(d.token, act_ids)) \
-                or any(_response_children(c, act_ids) for c in shared) or _copular_response(d) or in_fighting(d.anchor):
+                or any(_response_children(c, act_ids) for c in shared) or _copular_response(d) or in_fighting(d.anchor) \
+                or _follows_an_act(d.token, act_ids):
             d.responsive = True
     # agentless acts caused by another act take its actor ("killed as a result of the action carried out by X")
     by_token = {d.token.i: d for d in drafts}
@@ -260,6 +320,8 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
         for c in d.anchor.children:
             if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS:
                 causes = [by_token[t.i] for t in c.subtree if t.i in by_token and by_token[t.i] is not d]
+                if c.lower_ in {"during", "amid", "amidst"}:
+                    causes = [x for x in causes if x.token.lemma_.lower() not in CIRCUMSTANCE_NOUNS]
                 causes = [x for x in causes if x.actor is not None]
                 if causes:
                     d.actor = causes[0].actor
@@ -268,6 +330,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
                         d.responsive = True
                     break
     acts: list[Act] = []
+    scare_quoted = _scare_quoted(sent)
     for d in drafts:
         background = _is_background(d, event_year, window)
         negated = _is_negated(d)
@@ -285,7 +348,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
             background=background,
             negated=negated,
             evidence=_evidence(d),
-            reported=d.token.i in reported_tokens,
+            reported=d.token.i in reported_tokens or d.token.i in scare_quoted,
             position=d.token.i - sent.start,
             irrealis=irrealis,
             admitted=d.admitted,

@@ -245,9 +245,19 @@ RETALIATION_MODIFIERS: frozenset[str] = frozenset(
      "retribution", "punitive", "counterterrorism", "counter-terrorism"}
 )
 #: Prepositional phrases that make the act they attach to a response to what they contain.
+#: Verbs that put an act after another: "Pakistan's strike follows Iran's violation", "the strikes come a day after
+#: Iran's attack" — the act they follow started it (GUIDE §10 rule 3).
+SEQUENCE_VERBS: frozenset[str] = frozenset({"follow", "come"})
 RESPONSE_MARKERS: frozenset[str] = frozenset({"after", "following", "response", "retaliation", "reply", "answer"})
+#: What provoking a reaction provokes: "provoked outrage / condemnation" is no provocation of violence.
+REACTION_NOUNS: frozenset[str] = frozenset({"outrage", "anger", "condemnation", "criticism", "concern", "fear",
+                                            "protest", "backlash", "reaction", "alarm", "fury", "uproar", "outcry",
+                                            "debate", "speculation"})
 #: Prepositions introducing the cause of an agentless act ("killed as a result of the sabotage carried out by X").
 CAUSE_PREPS: frozenset[str] = frozenset({"as", "in", "during", "due", "because", "from", "amid", "by"})
+#: Operations during which someone is killed without the operation saying who killed them: "reporter killed during an
+#: Israeli army raid", "shot dead amid clashes" name the circumstance, not the killer (with "during" / "amid").
+CIRCUMSTANCE_NOUNS: frozenset[str] = frozenset({"raid", "operation", "clash", "fighting", "confrontation"})
 #: Modifiers of a nominal that name the target, not the actor ("attack on X", "fire at X").
 TARGET_PREPS: frozenset[str] = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "in"})
 

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ._syntax import CLOSE_QUOTES, OPEN_QUOTES, PLAIN_QUOTES, child, quote_mask, subject_of
 from .lexicon import (
     ACT_OF_NOUNS,
+    ADMIT_VERBS,
     BLAME_PLACING_VERBS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
@@ -49,6 +50,9 @@ def _is_speech_verb(t: Token) -> bool:
         return True  # "X lays the blame on Y": X's claim
     if lemma == "hold" and t.pos_ == "VERB" and any(w.lower_ in {"responsible", "accountable"} for w in t.subtree):
         return True  # "X holds Y responsible for the crash": X's claim
+    if lemma in ADMIT_VERBS and t.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children):
+        return True  # "Kyiv takes / accepts responsibility for the strike": Kyiv's claim, as "claimed responsibility"
     if lemma not in SPEECH_VERBS or t.pos_ not in {"VERB", "AUX"}:
         return False
     if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:  # "deaths and injuries reported"
@@ -81,7 +85,9 @@ def _trailing_source(t: Token, quoted: set[int]) -> Token | None:
     if comma is None or comma.i in quoted:
         return None
     span = t.doc[comma.i + 1:t.i]
-    if not 0 < len(span) <= 12 or any(x.pos_ in {"VERB", "AUX"} or x.i in quoted for x in span):
+    # (a participle inside a name is no clause: "the Qatar-based news channel")
+    if not 0 < len(span) <= 12 or any(x.pos_ in {"VERB", "AUX"} and x.dep_ not in {"amod", "compound"}
+                                      or x.i in quoted for x in span):
         return None
     heads = [x for x in span if not (span.start <= x.head.i < span.end)]
     nouns = [x for x in heads if x.pos_ in {"NOUN", "PROPN"}]
