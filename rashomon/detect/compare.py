@@ -242,6 +242,13 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         wounded on the Kyrgyz side"); any other count, the party it names."""
         return (c.side or c.party) if bucket(c) != "other" else c.party
 
+    def same_side(x: Count, y: Count) -> bool:
+        """Counts of one side: the same party named, unless both sides are known and differ (a side read from
+        context on one count only is no reason to set aside "14 wounded" against "19 wounded")."""
+        if whose(x) is not None and whose(y) is not None:
+            return whose(x) == whose(y)
+        return x.party == y.party
+
     whole_a, whole_b = whole(a), whole(b)
     for ca in whole_a:
         q = bucket(ca)
@@ -252,10 +259,10 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         same_b = [c for c in whole_b if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
         # Counts are compared only for the same side: a count whose side is not known is compared only with
         # another such count (comparing "two servicemen" with "one Azerbaijani soldier" mixes the two sides' dead).
-        cand_b = [c for c in same_b if whose(c) == whose(ca)]
+        cand_b = [c for c in same_b if same_side(c, ca)]
         if not cand_b:
             continue
-        cand_a = [c for c in same_a if whose(c) == whose(ca)]
+        cand_a = [c for c in same_a if same_side(c, ca)]
         if any(_compatible(x, y) for x in cand_a for y in cand_b):
             continue
         done.add(key)
