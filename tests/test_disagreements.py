@@ -201,19 +201,23 @@ def test_no_figure_place_time_or_wording_card_from_an_earlier_war(demo_run):
 def test_each_sides_source_blaming_the_other_is_no_initiator_card(db):
     """Outlet A quotes X's ministry ("Y started it"), outlet B quotes Y's army ("X did"): that is the mutual blame the
     who-started-it table shows, not two accounts differing; nor is X's ministry blaming Y in one outlet and Z in
-    another. A source against an outlet's own words stays a card."""
+    another, nor two outlets each quoting someone with no own-voice word on it. A source against an outlet's own
+    words stays a card."""
     import duckdb
 
     con = duckdb.connect(str(db))
     con.execute("insert into events (event_id, title, window_start, window_end, keywords, parties) values "
                 "('e', 'E', '2022-08-01', '2022-08-05', [], '[]')")
     # a3 / b3: one speaker (x) blaming two parties, relayed by two outlets: one account, no card either
+    # a4 / b4: two outlets each quoting a third party's source (x blames y, w blames x), neither saying anything in
+    # its own voice: whom their sources blame is the who-started-it table's, no card
     rows = {"a1": ("attributed", "x", "y"), "b1": ("attributed", "y", "x"), "a2": ("attributed", "x", "y"),
-            "b2": ("own", None, "x"), "a3": ("attributed", "x", "y"), "b3": ("attributed", "x", "z")}
+            "b2": ("own", None, "x"), "a3": ("attributed", "x", "y"), "b3": ("attributed", "x", "z"),
+            "a4": ("attributed", "x", "y"), "b4": ("attributed", "w", "x")}
     for sid, (voice, source, actor) in rows.items():
         con.execute("insert into sentence_initiators values (?, ?, ?, ?, ?, 'attack', null)",
                     [sid, voice, source and f"{source} ministry", source, actor])
-    for sa, sb in (("a1", "b1"), ("a2", "b2"), ("a3", "b3")):
+    for sa, sb in (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4")):
         con.execute("insert into claim_disagreements (event_id, kind, claim_id, outlet_a, outlet_b, sentence_a,"
                     " sentence_b, value_a, value_b, explanation, severity) values ('e', 'initiator', 'c', 'oa', 'ob',"
                     " ?, ?, 'Y', 'X', 'x', 3)", [sa, sb])
