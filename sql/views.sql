@@ -406,6 +406,31 @@ vague_pairs as (
       and not exists (select 1 from figure_cells c where c.event_id = v.event_id and c.outlet_id = v.outlet_id
                                                      and c.slot = v.slot and c.side = v.side)
 ),
+vague_against_all as (
+    -- the same where the outlets' figures give no main figure ("14", "19", "more than a dozen" wounded) but the words
+    -- rule every one of them out ("several others wounded"): the seed event's figure against "some" (issue 12)
+    select v.event_id, 'number' as kind, null as claim_id, c.outlet_id as outlet_a, v.outlet_id as outlet_b,
+           c.sentence_id as sentence_a, v.sentence_id as sentence_b,
+           (select string_agg(distinct x.figure, ' / ' order by x.figure) from figure_cells x
+            where x.event_id = v.event_id and x.slot = v.slot and x.side = v.side) as value_a,
+           v.words as value_b,
+           upper(left(v.slot, 1)) || substr(v.slot, 2) || ' (' || coalesce(p.party_name, v.side)
+               || '): the outlets giving a figure say ' || (select string_agg(distinct x.figure, ' / ' order by x.figure)
+               from figure_cells x where x.event_id = v.event_id and x.slot = v.slot and x.side = v.side)
+               || '; others give no figure, only "' || v.words || '", which none of those figures fits.' as explanation,
+           (select severity from disagreement_kinds where kind = 'number') as severity,
+           'vague:' || v.slot || ':' || v.side as figure_key
+    from vague_cells v
+    join figure_cells c on c.event_id = v.event_id and c.slot = v.slot and c.side = v.side
+    left join event_parties p on p.event_id = v.event_id and p.party_id = v.side
+    where not exists (select 1 from main_figure m where m.event_id = v.event_id and m.slot = v.slot and m.side = v.side)
+      and not exists (select 1 from figure_cells x where x.event_id = v.event_id and x.slot = v.slot
+                                                     and x.side = v.side and x.lo <= v.hi and v.lo <= x.hi)
+      and not exists (select 1 from figure_cells x where x.event_id = v.event_id and x.outlet_id = v.outlet_id
+                                                     and x.slot = v.slot and x.side = v.side)
+      and (select count(distinct x.outlet_id) from figure_cells x
+           where x.event_id = v.event_id and x.slot = v.slot and x.side = v.side) >= 2
+),
 claim_outlets as (
     select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id
     from event_claims c join claim_sentences cs using (claim_id)
@@ -565,6 +590,7 @@ unioned as (
     -- outlets' figures that card already sets against each other are no second card
     union all by name select * from figure_pairs
     union all by name select * from vague_pairs
+    union all by name select * from vague_against_all
     union all by name select * from omissions
 ),
 keyed as (

@@ -126,3 +126,20 @@ def test_the_fact_sheet_shows_the_words_of_a_vague_toll(db):
     con.execute("update sentence_numbers set text = 'a great many' where sentence_id = ?", [sid])
     values = con.execute("select outlet_id, value from outlet_facts where slot = 'wounded' order by 1").fetchall()
     assert values == [("oa", "several"), ("ob", "a great many")]
+
+
+def test_words_that_no_outlets_figure_fits_are_a_card_even_without_a_main_figure(db):
+    """The seed event's wounded: 14, 19 and "more than a dozen" (no figure most outlets agree on), and TASS's
+    "several others" (3-9), which none of them fits: one card, every outlet's figure against the words. Words one
+    of the figures fits make no card."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    _figure(con, "oa", 1, "wounded", 14)
+    _figure(con, "ob", 1, "wounded", 19)
+    _figure(con, "oc", 1, "wounded", 12, "more_than", low=13, high=None)
+    sid = _figure(con, "od", 1, "wounded", None, "vague", low=3, high=9)
+    con.execute("update sentence_numbers set text = 'several others' where sentence_id = ?", [sid])
+    cards = con.execute("select kind, value_a, value_b, outlets_a, outlets_b from disagreement_cards").fetchall()
+    assert cards == [("number", "14 / 19 / more than 12", "several others", ["oa", "ob", "oc"], ["od"])]
+    con.execute("update sentence_numbers set low = 10, high = 20 where sentence_id = ?", [sid])
+    assert con.execute("select count(*) from disagreement_cards").fetchone() == (0,)
