@@ -139,9 +139,6 @@ class Act:
     admitted: bool = False   # the actor claims it ("X claimed responsibility for the attack"): a blame of itself
 
 
-
-
-
 _QUOTE_MARKS = frozenset({"'", "‘", "’", '"', "“", "”"})
 
 
@@ -169,6 +166,7 @@ def _scare_quoted(sent: Span) -> set[int]:
             out.update(range(a + 1, b))
     return out
 
+
 def _follows_an_act(tok: Token, act_ids: set[int]) -> bool:
     """Is the act noun `tok` the subject of a verb that puts it after another act: "Pakistan's strike follows Iran's
     violation of its airspace", "the strikes come a day after Iran's attack"?"""
@@ -179,6 +177,7 @@ def _follows_an_act(tok: Token, act_ids: set[int]) -> bool:
         return True
     return verb.lemma_.lower() == "follow" and any(
         c.dep_ in {"dobj", "prep"} and _holds_act(c, act_ids) for c in verb.children)
+
 
 def _relative_actor(verb: Token, antecedent: Token, pidx) -> Token | None:
     """The actor of a "which/that" clause hung on the object of an act noun: "Iran's violation of Pakistani airspace,
@@ -191,6 +190,7 @@ def _relative_actor(verb: Token, antecedent: Token, pidx) -> Token | None:
     if act is None or act.lemma_.lower() not in HOSTILE_NOUNS:
         return antecedent
     return _noun_actor(act, pidx)
+
 
 def _self_accused(tok: Token, party: str, pidx: PartyIndex) -> bool:
     """A pronoun accused by a speaker that resolves to the speaker's own party: the pronoun points back to a party
