@@ -143,3 +143,8 @@ def test_words_that_no_outlets_figure_fits_are_a_card_even_without_a_main_figure
     assert cards == [("number", "14 / 19 / more than 12", "several others", ["oa", "ob", "oc"], ["od"])]
     con.execute("update sentence_numbers set low = 10, high = 20 where sentence_id = ?", [sid])
     assert con.execute("select count(*) from disagreement_cards").fetchone() == (0,)
+    # an open bound allows words above it: a main figure "more than 20" and "dozens" (24-99) can both be true
+    con.execute("update sentence_numbers set low = 24, high = 99 where sentence_id = ?", [sid])
+    con.execute("update sentence_numbers set value = 20, low = 21, high = null, qualifier = 'more_than' "
+                "where sentence_id in ('oa-1', 'ob-1', 'oc-1')")
+    assert con.execute("select count(*) from disagreement_cards where list_contains(outlets_b, 'od')").fetchone() == (0,)

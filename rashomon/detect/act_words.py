@@ -253,9 +253,10 @@ def _verb_action(v: Token) -> str | None:
         return "provoke"  # "Azerbaijan started the fighting"
     if lemma in HOSTILE_VERBS:
         if lemma in {"hit", "strike"} and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in v.children):
-            if prep_object(v, "with", "at", "against") is not None:
-                return "retaliate"   # "Pakistan hit back with a missile strike on Iran", "hit back at X"
-            return None  # "Ukraine hit back, claiming that …": a retort
+            means = prep_object(v, "with")
+            if means is not None and (means.lemma_.lower() in HOSTILE_NOUNS or _weapon(means)):
+                return "retaliate"   # "Pakistan hit back with a missile strike on Iran"
+            return None  # "Ukraine hit back, claiming that …", "hit back at Baku's accusations": a retort
         if HOSTILE_VERBS[lemma] == "provoke" and any(c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS
                                                      for c in v.children):
             return None  # "the war has provoked international outrage": a reaction, not a provocation

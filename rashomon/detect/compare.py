@@ -257,8 +257,9 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
             continue
         same_a = [c for c in whole_a if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
         same_b = [c for c in whole_b if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
-        # Counts are compared only for the same side: a count whose side is not known is compared only with
-        # another such count (comparing "two servicemen" with "one Azerbaijani soldier" mixes the two sides' dead).
+        # Counts are compared only for the same side (same_side): two known sides must be equal; a count whose side
+        # is not known is compared with one whose side was read from context, but not with one that names another
+        # party (comparing "two servicemen" with "one Azerbaijani soldier" mixes the two sides' dead).
         cand_b = [c for c in same_b if same_side(c, ca)]
         if not cand_b:
             continue

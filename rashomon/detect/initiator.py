@@ -97,6 +97,7 @@ from .lexicon import (
     CAUSE_PREPS,
     CIRCUMSTANCE_NOUNS,
     HOSTILE_NOUNS,
+    OUTCOME_VERBS,
     RECOVERY_VERBS,
     SEQUENCE_VERBS,
 )
@@ -160,31 +161,34 @@ def _scare_quoted(sent: Span) -> set[int]:
     not: benchmark labellers read those as the outlet's own words or leave them to the sentence's source."""
     marks = [t.i for t in sent if t.text in _QUOTE_MARKS and not _possessive(t)]
     out: set[int] = set()
-    for a, b in zip(marks, marks[1:]):
+    for a, b in zip(marks[::2], marks[1::2]):   # opening and closing marks in turn, never a closing and the next opening
         words = sent.doc[a + 1:b]
         if 1 <= len(words) <= 3 and words[0].pos_ == "VERB" and not any(t.is_punct for t in words):
             out.update(range(a + 1, b))
     return out
 
 
-def _follows_an_act(tok: Token, act_ids: set[int]) -> bool:
-    """Is the act noun `tok` the subject of a verb that puts it after another act: "Pakistan's strike follows Iran's
-    violation of its airspace", "the strikes come a day after Iran's attack"?"""
-    verb = tok.head
+def _follows_an_act(d: _Draft, drafts: list[_Draft], act_ids: set[int]) -> bool:
+    """Is the act noun of `d` the subject of a verb that puts it after another party's act: "Pakistan's strike follows
+    Iran's violation of its airspace", "the strikes come a day after Iran's attack"? (Not "Azerbaijan's attack follows
+    weeks of Azerbaijani shelling": one party's acts in turn are chronology, not a response.)"""
+    tok, verb = d.token, d.token.head
     if tok.dep_ != "nsubj" or verb.lemma_.lower() not in SEQUENCE_VERBS:
         return False
-    if _response_children(verb, act_ids):
-        return True
-    return verb.lemma_.lower() == "follow" and any(
-        c.dep_ in {"dobj", "prep"} and _holds_act(c, act_ids) for c in verb.children)
+    earlier = _response_children(verb, act_ids)
+    if not earlier and verb.lemma_.lower() == "follow":
+        earlier = [c for c in verb.children if c.dep_ in {"dobj", "prep"} and _holds_act(c, act_ids)]
+    inside = {t.i for c in earlier for t in c.subtree}
+    return any(x.token.i in inside and x is not d and x.actor != d.actor for x in drafts)
 
 
 def _relative_actor(verb: Token, antecedent: Token, pidx) -> Token | None:
-    """The actor of a "which/that" clause hung on the object of an act noun: "Iran's violation of Pakistani airspace,
-    which killed two children", "the attack on Armenian positions that killed three" — the act did it, so its actor
-    (or none), not the party the object names. The antecedent itself otherwise ("troops who fired")."""
+    """The actor of a "which/that" clause of outcome hung on the object of an act noun: "Iran's violation of Pakistani
+    airspace, which killed two children", "the attack on Armenian positions that killed three" — the act did it, so its
+    actor (or none), not the party the object names. The antecedent itself otherwise: "troops who fired", "a strike
+    on Armenian units that had shelled Azerbaijani positions" (the units did the shelling)."""
     pron = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if pron is None or pron.tag_ != "WDT" or antecedent.dep_ != "pobj":
+    if pron is None or pron.tag_ != "WDT" or antecedent.dep_ != "pobj" or verb.lemma_.lower() not in OUTCOME_VERBS:
         return antecedent
     act = antecedent.head.head if antecedent.head.dep_ == "prep" else None
     if act is None or act.lemma_.lower() not in HOSTILE_NOUNS:
@@ -309,8 +313,10 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
         shared = [c for c in d.anchor.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
                   and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
         if _response_children(d.anchor, act_ids) or (d.token is not d.anchor and _response_children(d.token, act_ids)) \
-                or any(_response_children(c, act_ids) for c in shared) or _copular_response(d) or in_fighting(d.anchor) \
-                or _follows_an_act(d.token, act_ids):
+                or any(_response_children(c, act_ids) for c in shared) or _copular_response(d) or in_fighting(d.anchor):
+            d.responsive = True
+    for d in drafts:   # once every act has its actor
+        if _follows_an_act(d, drafts, act_ids):
             d.responsive = True
     # agentless acts caused by another act take its actor ("killed as a result of the action carried out by X")
     by_token = {d.token.i: d for d in drafts}

@@ -244,10 +244,13 @@ RETALIATION_MODIFIERS: frozenset[str] = frozenset(
     {"retaliatory", "retaliation", "counter", "counter-", "revenge", "reciprocal", "responsive", "response",
      "retribution", "punitive", "counterterrorism", "counter-terrorism"}
 )
-#: Prepositional phrases that make the act they attach to a response to what they contain.
 #: Verbs that put an act after another: "Pakistan's strike follows Iran's violation", "the strikes come a day after
 #: Iran's attack" — the act they follow started it (GUIDE §10 rule 3).
 SEQUENCE_VERBS: frozenset[str] = frozenset({"follow", "come"})
+#: Verbs of an act's outcome: a "which/that" clause with one, hung on the act's object, tells what the act did
+#: ("the attack on Armenian positions that killed three").
+OUTCOME_VERBS: frozenset[str] = frozenset({"kill", "wound", "injure", "destroy", "damage", "leave", "claim"})
+#: Prepositional phrases that make the act they attach to a response to what they contain.
 RESPONSE_MARKERS: frozenset[str] = frozenset({"after", "following", "response", "retaliation", "reply", "answer"})
 #: What provoking a reaction provokes: "provoked outrage / condemnation" is no provocation of violence.
 REACTION_NOUNS: frozenset[str] = frozenset({"outrage", "anger", "condemnation", "criticism", "concern", "fear",

@@ -51,8 +51,13 @@ def _is_speech_verb(t: Token) -> bool:
     if lemma == "hold" and t.pos_ == "VERB" and any(w.lower_ in {"responsible", "accountable"} for w in t.subtree):
         return True  # "X holds Y responsible for the crash": X's claim
     if lemma in ADMIT_VERBS and t.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children):
-        return True  # "Kyiv takes / accepts responsibility for the strike": Kyiv's claim, as "claimed responsibility"
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children) and not any(
+            c.dep_ == "neg" or c.dep_ in {"nsubj", "nsubjpass"} and any(
+                w.lower_ in {"no", "none", "nobody", "nothing"} for w in c.subtree) for c in t.children) \
+            and t.dep_ not in {"xcomp", "ccomp"}:
+        # "Kyiv takes / accepts responsibility for the strike": Kyiv's claim, as "claimed responsibility" (not "no
+        # group has taken responsibility", nor "urged Baku to take responsibility")
+        return True
     if lemma not in SPEECH_VERBS or t.pos_ not in {"VERB", "AUX"}:
         return False
     if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:  # "deaths and injuries reported"

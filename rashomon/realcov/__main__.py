@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=Path, default=BENCH_DIR, help=argparse.SUPPRESS)
     ap.add_argument("--no-floors", action="store_true", help="do not check the test split's floors")
     ap.add_argument("--score-only", action="store_true",
-                    help="score the database an earlier run kept in --work, without running the pipeline again")
+                    help="score the database an earlier run kept in --work, without running the pipeline again (its "
+                         "views are the ones that run stored: a change to sql/ needs a new run)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -157,6 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         run_event(event_dir, settings)
     totals = {s: Counts() for s in SPLITS}
     with store.connect(settings.db, read_only=True) as con:
+        if args.score_only:
+            missing = [e for _, e, _, _, _ in plan if not _query(con, "select_realcov_sentences", e)]
+            if missing:
+                ap.error(f"--score-only: {settings.db} holds no run of {', '.join(missing)} (choose the events "
+                         "with --event, or run them first)")
         for split, event_id, labels, _, sides in plan:
             c = score_event(con, event_id, labels, sides)
             totals[split].add(c)

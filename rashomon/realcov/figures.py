@@ -13,21 +13,29 @@ import re
 from ..detect.lexicon import MULTIPLIERS, NUMBER_WORDS, VAGUE_NUMBERS
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+_MONTHS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+                    "oct october nov november dec december".split())
 
 
 def named_figures(text: str) -> tuple[set[float], set[str]]:
-    """(numbers, vague words) a text names: digits, number words ("twenty-one", "two dozen"), "dozens", "several"."""
+    """(numbers, vague words) a text names: digits, number words ("twenty-one", "two dozen"), "dozens", "several";
+    not the days and years of dates ("13 Sept", "Sept. 13", "2022")."""
     numbers: set[float] = set()
     vague: set[str] = set()
     prev: float | None = None
-    for tok in _TOKEN.findall(text.lower()):
+    toks = _TOKEN.findall(text.lower())
+    for i, tok in enumerate(toks):
         value: float | None = None
         if tok[0].isdigit():
+            dated = any(0 <= j < len(toks) and toks[j] in _MONTHS for j in (i - 1, i + 1))
             value = float(tok.replace(",", "").rstrip("."))
+            if (dated and value <= 31) or (len(tok) == 4 and 1900 <= value <= 2100):
+                prev = None
+                continue
         elif tok in VAGUE_NUMBERS:
             vague.add(tok)
-        elif tok in NUMBER_WORDS:
-            value = NUMBER_WORDS[tok]
+        elif tok in NUMBER_WORDS or tok in MULTIPLIERS:
+            value = NUMBER_WORDS.get(tok, MULTIPLIERS.get(tok))
             if prev is not None and tok in MULTIPLIERS:
                 numbers.discard(prev)
                 value = prev * MULTIPLIERS[tok]            # "two dozen", "three hundred"
