@@ -161,7 +161,8 @@ def _scare_quoted(sent: Span) -> set[int]:
     not: benchmark labellers read those as the outlet's own words or leave them to the sentence's source."""
     marks = [t.i for t in sent if t.text in _QUOTE_MARKS and not _possessive(t)]
     out: set[int] = set()
-    for a, b in zip(marks[::2], marks[1::2]):   # opening and closing marks in turn, never a closing and the next opening
+    # opening and closing marks in turn, never a closing mark and the next opening one
+    for a, b in zip(marks[::2], marks[1::2]):
         words = sent.doc[a + 1:b]
         if 1 <= len(words) <= 3 and words[0].pos_ == "VERB" and not any(t.is_punct for t in words):
             out.update(range(a + 1, b))
