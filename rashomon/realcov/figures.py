@@ -11,41 +11,38 @@ from __future__ import annotations
 import re
 
 from ..detect.lexicon import MULTIPLIERS, NUMBER_WORDS, VAGUE_NUMBERS
+from ..detect.number_words import run_value
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
 _MONTHS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept september "
                     "oct october nov november dec december".split())
+_TENS = frozenset(w for w, v in NUMBER_WORDS.items() if 20 <= v <= 90 and v % 10 == 0)   # "twenty" … "ninety"
 
 
 def named_figures(text: str) -> tuple[set[float], set[str]]:
     """(numbers, vague words) a text names: digits, number words ("twenty-one", "two dozen"), "dozens", "several";
-    not the days and years of dates ("13 Sept", "Sept. 13", "2022")."""
-    numbers: set[float] = set()
+    not the days and years of dates ("13 Sept", "Sept. 13", "2022"). Each run of number words is valued by the
+    detectors' own reading (number_words.run_value)."""
     vague: set[str] = set()
-    prev: float | None = None
+    runs: list[list[str]] = []   # an empty run marks a word that is no number: it ends the run before it
     toks = _TOKEN.findall(text.lower())
     for i, tok in enumerate(toks):
-        value: float | None = None
+        last = runs[-1] if runs else []
         if tok[0].isdigit():
-            dated = any(0 <= j < len(toks) and toks[j] in _MONTHS for j in (i - 1, i + 1))
             value = float(tok.replace(",", "").rstrip("."))
-            if (dated and value <= 31) or (len(tok) == 4 and 1900 <= value <= 2100):
-                prev = None
-                continue
-        elif tok in VAGUE_NUMBERS:
-            vague.add(tok)
+            dated = any(0 <= j < len(toks) and toks[j] in _MONTHS for j in (i - 1, i + 1))
+            runs.append([] if (dated and value <= 31) or (len(tok) == 4 and 1900 <= value <= 2100) else [tok])
+        elif tok in MULTIPLIERS and last:
+            last.append(tok)                                   # "two dozen", "three hundred", "3 billion"
+        elif tok in NUMBER_WORDS and len(last) == 1 and last[0] in _TENS and NUMBER_WORDS[tok] < 10:
+            last.append(tok)                                   # "twenty-one"
         elif tok in NUMBER_WORDS or tok in MULTIPLIERS:
-            value = NUMBER_WORDS.get(tok, MULTIPLIERS.get(tok))
-            if prev is not None and tok in MULTIPLIERS:
-                numbers.discard(prev)
-                value = prev * MULTIPLIERS[tok]            # "two dozen", "three hundred"
-            elif prev is not None and prev % 10 == 0 and 20 <= prev <= 90 and value < 10:
-                numbers.discard(prev)
-                value = prev + value                       # "twenty-one"
-        if value is not None:
-            numbers.add(value)
-        prev = value
-    return numbers, vague
+            runs.append([tok])
+        else:
+            runs.append([])
+            if tok in VAGUE_NUMBERS:
+                vague.add(tok)
+    return {v for r in runs if r and (v := run_value(r)) is not None}, vague
 
 
 def shows_named_figure(value: str | None, label_text: str) -> bool:
