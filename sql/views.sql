@@ -411,21 +411,25 @@ vague_pairs as (
       and not exists (select 1 from figure_cells c where c.event_id = v.event_id and c.outlet_id = v.outlet_id
                                                      and c.slot = v.slot and c.side = v.side)
 ),
+side_figures as (
+    -- every figure given for a side and kind of casualty, and how many outlets give one
+    select event_id, slot, side, string_agg(distinct figure, ' / ' order by figure) as figures,
+           count(distinct outlet_id) as n_outlets
+    from figure_cells
+    group by all
+),
 vague_against_all as (
     -- the same where the outlets' figures give no main figure ("14", "19", "more than a dozen" wounded) but the words
     -- rule every one of them out ("several others wounded"): the seed event's figure against "some" (issue 12)
     select v.event_id, 'number' as kind, null as claim_id, c.outlet_id as outlet_a, v.outlet_id as outlet_b,
-           c.sentence_id as sentence_a, v.sentence_id as sentence_b,
-           (select string_agg(distinct x.figure, ' / ' order by x.figure) from figure_cells x
-            where x.event_id = v.event_id and x.slot = v.slot and x.side = v.side) as value_a,
-           v.words as value_b,
+           c.sentence_id as sentence_a, v.sentence_id as sentence_b, sf.figures as value_a, v.words as value_b,
            upper(left(v.slot, 1)) || substr(v.slot, 2) || ' (' || coalesce(p.party_name, v.side)
-               || '): the outlets giving a figure say ' || (select string_agg(distinct x.figure, ' / ' order by x.figure)
-               from figure_cells x where x.event_id = v.event_id and x.slot = v.slot and x.side = v.side)
-               || '; others give no figure, only "' || v.words || '", which none of those figures fits.' as explanation,
+               || '): the outlets giving a figure say ' || sf.figures || '; others give no figure, only "' || v.words
+               || '", which none of those figures fits.' as explanation,
            (select severity from disagreement_kinds where kind = 'number') as severity,
            'vague:' || v.slot || ':' || v.side as figure_key
     from vague_cells v
+    join side_figures sf on sf.event_id = v.event_id and sf.slot = v.slot and sf.side = v.side and sf.n_outlets >= 2
     join figure_cells c on c.event_id = v.event_id and c.slot = v.slot and c.side = v.side
     left join event_parties p on p.event_id = v.event_id and p.party_id = v.side
     where not exists (select 1 from main_figure m where m.event_id = v.event_id and m.slot = v.slot and m.side = v.side)
@@ -433,8 +437,6 @@ vague_against_all as (
                                                      and x.side = v.side and x.span_lo <= v.hi and v.lo <= x.span_hi)
       and not exists (select 1 from figure_cells x where x.event_id = v.event_id and x.outlet_id = v.outlet_id
                                                      and x.slot = v.slot and x.side = v.side)
-      and (select count(distinct x.outlet_id) from figure_cells x
-           where x.event_id = v.event_id and x.slot = v.slot and x.side = v.side) >= 2
 ),
 claim_outlets as (
     select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id
