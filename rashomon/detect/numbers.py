@@ -51,7 +51,8 @@ from .count_sides import JOINT, merge_conjoined
 from .number_words import SKIP_ENTS, YEAR, interval, numberish, qualifier_before, run_value, skip
 from .parties import PartyMatcher
 from .zero_counts import zero_counts
-from .victim_sides import CasualtyContext, VictimSides, combined, in_earlier_incident, victim_words
+from .other_incidents import in_earlier_incident
+from .victim_sides import CasualtyContext, VictimSides, combined, victim_words
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,8 @@ from .times import TimeMention, extract_time_mentions
 from .quote_runs import QuoteRun, quote_runs
 from .recase import parse_article
 from .source_names import _compatible, institution_of
-from .victim_sides import CasualtyContext, drop_other_incidents, other_incident, sentence_place
+from .other_incidents import drop_other_incidents, other_incident
+from .victim_sides import CasualtyContext, sentence_place
 from .voice import ATTRIBUTED, Voice, analyse_voice_detail
 from .voice_cues import find_cues
 from .wording import LoadedTerm, loaded_terms, matcher_for
@@ -61,7 +62,7 @@ class SentenceAnalysis:
     operations: tuple[str, ...] = ()     # names of military operations (operations.py)
     toponyms: tuple[str, ...] = ()       # "<place>=<name>" of contested places (toponyms.py)
     victim_place: str | None = None      # the party whose place the sentence locates the event in (victim_sides.py)
-    other_incident: bool = False         # dated only outside the event's window (victim_sides.py)
+    other_incident: bool = False         # dated only outside the event's window (other_incidents.py)
 
 
 def _reporting_party(span: Span, voice: Voice) -> str | None:
@@ -78,7 +79,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
            same_as: Voice | None = None, counted: CasualtyContext | None = None) -> SentenceAnalysis:
     """`quoted_by`: the whole sentence is known to be inside that source's quotation (quote_runs.py); `place`: the
     party whose place an earlier sentence of the article located the event in; `after_other`: the sentence before
-    is dated only outside the event's window (victim_sides.other_incident); `same_as`: an earlier source of the
+    is dated only outside the event's window (other_incidents.other_incident); `same_as`: an earlier source of the
     article that this sentence's party-less source is (its name and party are taken); `counted`: whose people the
     article's earlier sentences counted (victim_sides.CasualtyContext)."""
     if quoted_by is not None:
