@@ -443,6 +443,12 @@ claim_outlets as (
     from event_claims c join claim_sentences cs using (claim_id)
     group by all
 ),
+claim_overlaps as (
+    -- claims that share a sentence (a sentence may sit in several claims): what one of them says, the others say too
+    select distinct a.claim_id, b.claim_id as other_claim
+    from claim_sentences a join claim_sentences b using (sentence_id)
+    where a.claim_id in (select claim_id from event_claims)
+),
 claim_depth as (
     -- where the claim's sentences stand in their articles (0 = the headline)
     select cs.claim_id, avg(s.position) as mean_position
@@ -483,10 +489,11 @@ omission_candidates as (
            co.sentence_id as sentence_a, null as sentence_b,
            cast(c.n_outlets as varchar) || ' outlets' as value_a, 'not stated' as value_b,
            null as explanation, (select severity from disagreement_kinds where kind = 'omission') as severity,
-           cr.carriers, c.n_outlets as n_claim_outlets
+           c.n_outlets as n_claim_outlets,
+           -- overlapping claims are one omission card, whichever outlets carry each of them (seed event: one
+           -- peacekeepers' sentence in three claims gave three cards that put Reuters on both sides)
+           (select min(o.other_claim) from claim_overlaps o where o.claim_id = c.claim_id) as omission_key
     from event_claims c
-    join (select claim_id, string_agg(outlet_id, ',' order by outlet_id) as carriers from claim_outlets group by all) cr
-        on cr.claim_id = c.claim_id
     join event_outlets eo on eo.event_id = c.event_id
     join claim_outlets co on co.claim_id = c.claim_id
         and co.outlet_id = (select min(x.outlet_id) from claim_outlets x where x.claim_id = c.claim_id)
@@ -522,9 +529,6 @@ omissions as (
     select oc.* exclude (n_claim_outlets)
     from omission_candidates oc
     anti join covered cv on cv.claim_id = oc.claim_id and cv.outlet_b = oc.outlet_b
-    -- claims overlap (a sentence may sit in several): one card per left-out outlet and shown sentence (seed event:
-    -- 169 -> 106 omission cards; benchmark dev split 1,097 -> 750 cards, card_r unchanged 0.67)
-    qualify row_number() over (partition by oc.event_id, oc.outlet_b, oc.sentence_a order by oc.n_claim_outlets desc, oc.claim_id) = 1
 ),
 detected as (
     select event_id, kind, claim_id, outlet_a, outlet_b, sentence_a, sentence_b, value_a, value_b, explanation, severity
@@ -606,8 +610,8 @@ keyed as (
     -- it, one card per pair of parties named.
     select *,
            case when figure_key is not null then figure_key else case kind
-               -- overlapping claims carried by the same outlets are one omission
-               when 'omission' then 'omission:' || carriers
+               -- overlapping claims are one omission
+               when 'omission' then 'omission:' || omission_key
                when 'self' then 'self:' || sentence_a || ':' || sentence_b
                -- a loaded word is one card whatever neutral words the other outlets use
                when 'wording' then 'wording:' || lower(case when list_contains(la.loaded_terms, value_a) then value_a
@@ -659,6 +663,12 @@ outlet_sides as (
     left join event_parties ib on keyed.kind = 'initiator' and ib.event_id = keyed.event_id
         and (ib.party_id = keyed.value_b or ib.party_name = keyed.value_b)
     where keyed.kind <> 'self'
+    union all
+    -- every outlet that carries one of an omission card's claims is on its side a, not only the one whose sentence
+    -- is shown: it does not leave out what it reports (the card's other claims share a sentence with this one)
+    select distinct k.card_key, k.kind, k.event_id, co.outlet_id, 'a', null
+    from keyed k join claim_outlets co on co.claim_id = k.claim_id
+    where k.kind = 'omission'
 ),
 misplaced as (
     -- an outlet is never on both sides of one card (seed event: Anadolu and TASS were on both sides of the
@@ -742,7 +752,7 @@ relaying as (
                   where y.card_id = x.card_id and y.side = x.side)
 ),
 carriers as (
-    -- an omission's side a is every outlet that carries the claim, not only the one whose sentence is shown
+    -- an omission's side a is every outlet that carries one of its claims, not only the one whose sentence is shown
     select d.card_id, d.event_id, 'a' as side, cs.outlet_id, min(cs.sentence_id) as sentence_id
     from disagreements d join claim_sentences cs on cs.claim_id = d.claim_id
     where d.kind = 'omission'
@@ -775,7 +785,8 @@ final as (
     select s.event_id, s.card_id, s.kind, s.severity,
            coalesce((select k.rank from disagreement_kinds k where k.kind = s.kind), 99) as kind_rank,
            s.claim_id,
-           case when s.flipped then s.value_b else s.value_a end as value_a,
+           case when s.kind = 'omission' then len(l.outlets_a) || ' outlets'
+                when s.flipped then s.value_b else s.value_a end as value_a,
            case when s.flipped then s.value_a else s.value_b end as value_b,
            l.outlets_a, l.outlets_b, l.sentence_ids_a, l.sentence_ids_b,
            len(l.outlets_a) + len(coalesce(l.outlets_b, [])) as n_outlets, s.n_pairs,
@@ -788,10 +799,11 @@ final as (
            case when s.flipped then s.sentence_b else s.sentence_a end as sentence_a,
            case when s.flipped then s.sentence_a else s.sentence_b end as sentence_b,
            -- an omission card names every outlet that leaves the claim out, not only the one of the pair shown
-           case when s.kind = 'omission' and len(l.outlets_b) > 1
+           case when s.kind = 'omission'
                 then regexp_replace((select string_agg(o.name, ', ' order by o.name) from outlets o
                                      where list_contains(l.outlets_b, o.outlet_id)), ', ([^,]*)$', ' and \1')
-                     || ' do not report what ' || s.value_a || ' report (e.g. '
+                     || case when len(l.outlets_b) > 1 then ' do not' else ' does not' end
+                     || ' report what ' || len(l.outlets_a) || ' outlets report (e.g. '
                      || (select o.name from outlets o where o.outlet_id = l.outlets_a[1]) || ').'
                 else s.explanation end as explanation
     from shown s join side_lists l using (card_id)
