@@ -489,10 +489,7 @@ omission_candidates as (
            co.sentence_id as sentence_a, null as sentence_b,
            cast(c.n_outlets as varchar) || ' outlets' as value_a, 'not stated' as value_b,
            null as explanation, (select severity from disagreement_kinds where kind = 'omission') as severity,
-           c.n_outlets as n_claim_outlets,
-           -- overlapping claims are one omission card, whichever outlets carry each of them (seed event: one
-           -- peacekeepers' sentence in three claims gave three cards that put Reuters on both sides)
-           (select min(o.other_claim) from claim_overlaps o where o.claim_id = c.claim_id) as omission_key
+           c.n_outlets as n_claim_outlets
     from event_claims c
     join event_outlets eo on eo.event_id = c.event_id
     join claim_outlets co on co.claim_id = c.claim_id
@@ -526,7 +523,11 @@ covered as (
     where list_cosine_similarity(cv.vector, ov.vector) >= 0.65
 ),
 omissions as (
-    select oc.* exclude (n_claim_outlets)
+    -- overlapping claims left out are one omission card, whichever outlets carry each of them (seed event: one
+    -- peacekeepers' sentence in three claims gave three cards that put Reuters on both sides)
+    select oc.* exclude (n_claim_outlets),
+           (select min(o.other_claim) from claim_overlaps o
+            where o.claim_id = oc.claim_id and o.other_claim in (select claim_id from omission_candidates)) as omission_key
     from omission_candidates oc
     anti join covered cv on cv.claim_id = oc.claim_id and cv.outlet_b = oc.outlet_b
 ),
