@@ -335,3 +335,19 @@ def test_the_worst_fighting_since_a_year_is_no_background(nlp: Language, um: Par
     _, acts = _acts(nlp, "At least 49 soldiers were killed when Russian forces attacked targets inside Ukraine "
                          "overnight, the worst fighting between the two since 2020.", um)
     assert initiator_of(list(acts)) == "russia"
+
+
+@pytest.mark.parametrize("text, quantity, value", [
+    ("The authorities put the death toll at 53.", "dead", 53),
+    ("Officials raised the number of wounded to 75 on Saturday.", "wounded", 75),
+    ("The strike brought the death toll to 16.", "dead", 16),
+    ("Medics estimated the number of injured at 30.", "wounded", 30),
+])
+def test_a_verb_that_sets_the_toll_gives_its_quantity(nlp: Language, um: PartyMatcher, text: str, quantity: str,
+                                                      value: int) -> None:
+    assert [(c.quantity, c.value) for c in extract_numbers(nlp(text)[:], um)] == [(quantity, value)]
+
+
+@pytest.mark.parametrize("text", ["The army put 40 soldiers at the border.", "Russia fired 30 missiles at 12 cities."])
+def test_an_object_that_is_no_toll_gives_no_casualty(nlp: Language, um: PartyMatcher, text: str) -> None:
+    assert {c.quantity for c in extract_numbers(nlp(text)[:], um)} == {"other"}

@@ -285,8 +285,11 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
                 return c
         for c in n.children:   # "a failed Ukrainian drone attack": the party on the weapon the act noun is named by
             if c.dep_ in {"compound", "nmod"} and c.lemma_.lower() in WEAPON_NOUNS:
-                for m in c.children:   # ("a string of Houthi drone and missile attacks": an nmod; "the Kremlin
-                    if m.dep_ in {"amod", "nmod"} and m.i in pidx.by_token:   # drone attack": a compound, the target)
+                for m in c.children:   # ("a string of Houthi drone and missile attacks": an nmod; "IDF missile
+                    # strikes": a compound that is an organisation's acronym; "the Kremlin drone attack": a compound
+                    # naming a place, the target)
+                    if m.i in pidx.by_token and (m.dep_ in {"amod", "nmod"} or m.dep_ == "compound" and m.text.isupper()
+                                                 and len(m.text) > 1 and m.ent_type_ not in {"GPE", "LOC", "FAC"}):
                         return m
         prev = n.doc[n.i - 1] if n.i > n.sent.start else None
         if prev is not None and prev.i in pidx.by_token and (prev.ent_type_ == "NORP" or prev.pos_ == "ADJ") \
@@ -380,5 +383,6 @@ def _reduced_passive(v: Token, action: str) -> bool:
     subj = child(v, "nsubj")
     if subj is None or any(child(c, "dobj") is not None for c in v.conjuncts):
         return False   # "gunmen killed and wounded dozens": the object hangs on the second verb
-    # people, or a person named ("Hamas leader Ismail Haniyeh killed in Tehran": the parser makes him the killer)
-    return subj.lemma_.lower() in _PEOPLE_NOUNS or subj.ent_type_ == "PERSON"
+    # people, or a person named ("Hamas leader Ismail Haniyeh killed in Tehran": the parser makes him the killer), or
+    # a count of them ("Five Palestinians killed as Israeli drones hit West Bank")
+    return subj.lemma_.lower() in _PEOPLE_NOUNS or subj.ent_type_ == "PERSON" or child(subj, "nummod") is not None

@@ -25,11 +25,13 @@ from .lexicon import (
     HOSTILE_MODIFIERS,
     HOSTILE_NOUNS,
     HOSTILE_VERBS,
+    INCURSION_VERBS,
     PHRASAL_HOSTILE_VERBS,
     REACTION_NOUNS,
     RETALIATION_MODIFIERS,
     SOVEREIGN_NOUNS,
     STAGE_VERBS,
+    TERRITORY_NOUNS,
     STARTER_VERBS,
     SUBJECT_VERBS,
     VESSEL_NOUNS,
@@ -215,9 +217,12 @@ ORIGIN_VERBS = frozenset({"come", "originate"})
 def _thing_went_off(v: Token) -> bool:
     """"the pagers of hundreds of operatives blow up": a thing that exploded, no one blowing it up (no object, no
     passive, and a subject that is a common noun but no force: "Russian troops blew up the plant" is an act)."""
-    if any(d.dep_ in {"dobj", "nsubjpass", "auxpass", "ccomp"} for d in v.children) or v.dep_ in {"acl", "amod"}:
+    if any(d.dep_ in {"dobj", "nsubjpass", "auxpass", "ccomp"} for d in v.children):
         return False
-    subj = next((d for d in v.children if d.dep_ == "nsubj"), None)
+    if v.dep_ in {"acl", "amod"}:   # "Russian stuff blowing up": the noun a present participle hangs on went off
+        subj = v.head if v.tag_ == "VBG" else None
+    else:
+        subj = next((d for d in v.children if d.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in FORCE_NOUNS
 
 
@@ -235,6 +240,9 @@ def _verb_action(v: Token) -> str | None:
             c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in SOVEREIGN_NOUNS or c.lower_ == "space" and any(
                 g.lower_ == "air" for g in c.children)) for c in v.children):
         return "attack"  # "violated its airspace", "crossed the border", "entered the country's air space"
+    into = prep_object(v, "into") if lemma in INCURSION_VERBS else None
+    if into is not None and into.lemma_.lower() in TERRITORY_NOUNS | SOVEREIGN_NOUNS:
+        return "attack"  # "tried to break into the territory of the Kursk region"
     subjects = [*v.children, *(v.head.children if v.dep_ == "conj" else ())]   # "… downed over X came from Y"
     if lemma in ORIGIN_VERBS and prep_object(v, "from") is not None and any(
             c.dep_ == "nsubj" and _weapon(c) for c in subjects):

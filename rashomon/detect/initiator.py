@@ -245,6 +245,8 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
                 actor_tok = subject_of(t.head)   # "Israel makes hundreds of pagers explode"
             if actor_tok is None and t.dep_ in {"acl", "xcomp"} and t.head.pos_ in {"NOUN", "PROPN"}:
                 actor_tok = _noun_actor(t.head, pidx)  # "an attempt by Armenian units to seize heights"
+            if actor_tok is None and t.dep_ == "pobj":
+                actor_tok = _noun_actor(t, pidx)   # "in retaliation for IDF missile strikes", "strikes" tagged a verb
             target_tok = child(t, "dobj")
             if mutual_object(t):
                 actor_tok = target_tok = None   # "X and Y attacked each other's bases": neither started it
@@ -322,8 +324,8 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
     # agentless acts caused by another act take its actor ("killed as a result of the action carried out by X")
     by_token = {d.token.i: d for d in drafts}
     for d in drafts:
-        if d.actor is not None or not (d.passive or d.actor_tok is None):
-            continue
+        if d.actor is not None or not (d.passive or d.actor_tok is None) or d.action == "retaliate":
+            continue   # (what a reprisal answers is the other side's act: "the attack came in retaliation for X's")
         for c in d.anchor.children:
             if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS:
                 causes = [by_token[t.i] for t in c.subtree if t.i in by_token and by_token[t.i] is not d]

@@ -24,6 +24,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "underscore", "highlight", "demand", "appeal", "protest", "decry", "denounce", "slam", "criticise",
         "criticize", "affirm", "concede", "recall", "predict", "complain", "assure", "conclude", "disclose",
         "reveal", "publish", "broadcast", "plead", "refute", "rebut", "attribute", "ascribe",
+        # characterising what the source names: "Russia labels Ukrainian attack as terrorist" is Russia's account
+        "label", "brand", "dub", "term", "characterize", "characterise", "portray",
         # only with a particle or preposition (checked in voice.py): point out / point to, call for / call on,
         # read (only with a document subject: "the statement read"), put down to ("put the attack down to X")
         "point", "call", "read", "put",
@@ -144,6 +146,13 @@ CEASEFIRE_NOUNS: frozenset[str] = frozenset(
 )
 #: Objects whose violation or crossing is an incursion: "violated its airspace", "crossed the border".
 SOVEREIGN_NOUNS: frozenset[str] = frozenset({"airspace", "border", "sovereignty", "frontier", "waters"})
+#: Verbs of forcing a way into a place: "tried to break into the territory of the Kursk region" is an attack when what
+#: follows "into" is a territory or a sovereign noun (not a city: "rebels marched into Goma" is the event's course,
+#: not who started it; benchmark dev).
+INCURSION_VERBS: frozenset[str] = frozenset({"break", "storm", "infiltrate", "penetrate", "push", "pour", "march",
+                                            "advance", "barge", "burst"})
+TERRITORY_NOUNS: frozenset[str] = frozenset({"territory", "region", "province", "oblast", "district", "country",
+                                            "land"})
 #: Verbs that are a seizure when their object is "control" ("took control of", "were taken under control").
 CONTROL_VERBS: frozenset[str] = frozenset({"take", "gain", "establish", "regain", "seize", "assume", "retake"})
 #: Seizure verbs that describe taking something back: a response, never the initiating act.
@@ -342,6 +351,10 @@ QUANTITY_WORDS: dict[str, str] = {
     "hostage": "captured", "abduct": "captured", "kidnap": "captured", "seize": "captured", "arrest": "captured",
     "pow": "captured", "lose": "dead",
 }
+#: Verbs that set a toll as their object ("officials put the death toll at 53", "the strike brought the death toll to
+#: 16", "raised the number of wounded to 75"): the count after "at" / "to" / "as" is the object's quantity.
+TOLL_SETTING_VERBS: frozenset[str] = frozenset({"put", "bring", "raise", "revise", "estimate", "place", "set", "lift",
+                                               "increase", "update", "give", "push", "take"})
 #: Status nouns that are quantities themselves ("13 hostages" are captured), unless a casualty verb says otherwise
 #: ("killed 13 hostages").
 STATUS_QUANTITY_NOUNS: frozenset[str] = frozenset({"hostage", "prisoner", "captive", "detainee", "pow"})

@@ -44,6 +44,7 @@ from .lexicon import (
     MULTIPLIERS,
     QUANTITY_WORDS,
     STATUS_QUANTITY_NOUNS,
+    TOLL_SETTING_VERBS,
     UNIT_NOUNS,
     VAGUE_NUMBERS,
 )
@@ -182,12 +183,15 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
     # "the bodies of 42 servicemen"
     if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in _DEAD_OF:
         return "dead"
-    # "the death toll rose to 5", "the death toll now stands at 50 people", "the death toll is 50"
-    if arg.dep_ == "pobj" and arg.head.lower_ in {"to", "at"} or arg.dep_ == "attr":
+    # "the death toll rose to 5", "the death toll now stands at 50 people", "the death toll is 50"; a verb that sets
+    # the toll as its object: "officials put the death toll at 53", "the strike brought the number of dead to 16"
+    if arg.dep_ == "pobj" and arg.head.lower_ in {"to", "at", "as"} or arg.dep_ == "attr":
         verb = arg.head.head if arg.dep_ == "pobj" else arg.head
-        subj = child(verb, "nsubj")
-        if subj is not None:
-            for w in subj.subtree:
+        holders = [child(verb, "nsubj")] if arg.dep_ == "attr" or arg.head.lower_ != "as" else []
+        if arg.dep_ == "pobj" and verb.lemma_.lower() in TOLL_SETTING_VERBS:
+            holders.append(child(verb, "dobj"))
+        for holder in holders:
+            for w in holder.subtree if holder is not None else ():
                 q = _quantity_word(w)
                 if q is not None:
                     return q

@@ -20,7 +20,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SPEECH_VERBS_NEEDING_PREP,
 )
-from .voice_scope import _scope, _subtree_ids
+from .voice_scope import _scope, _subtree_ids, inverted_source
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,8 @@ def _subject(t: Token, quoted: set[int]) -> Token | None:
     agent = child(t, "agent") if any(c.dep_ == "auxpass" for c in t.children) else None
     if agent is not None and (by := child(agent, "pobj")) is not None and by.i not in quoted:
         return by   # "the attack has been blamed on X by Y": Y speaks
+    if (inverted := inverted_source(t)) is not None and inverted.i not in quoted:
+        return inverted   # "P, declared the spokeswoman of the ministry": the source after its verb
     subj = subject_of(t)
     if subj is not None and subj.i in quoted:
         # the speaker is never inside the quotation ("“…, thousands of lawsuits, …,” Bloomberg said"): another

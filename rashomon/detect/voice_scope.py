@@ -43,10 +43,31 @@ def trailing_conj(t: Token) -> bool:
     return before.text == "," and not rest
 
 
+def inverted_source(t: Token) -> Token | None:
+    """"P is another terrorist attack, declared the spokeswoman of the ministry.": a sentence-final cue whose source
+    follows it (read by the parser as its object), the verb joined to P's as a conjunct or clause after a comma. The
+    source, or None."""
+    head = t.head
+    if t.dep_ == "ROOT":   # "P, declared the spokeswoman": P read as the verb's clausal complement before it
+        if not any(c.dep_ == "ccomp" and c.i < t.i for c in t.children):
+            return None
+    elif t.dep_ not in {"conj", "advcl", "parataxis"} or head.dep_ != "ROOT" or t.i <= head.i:
+        return None
+    if t.i == t.sent.start:
+        return None
+    if t.doc[t.i - 1].text != "," or any(c.dep_ in {"nsubj", "nsubjpass", "cc", "mark"} and c.i < t.i
+                                         for c in t.children):
+        return None
+    if any(not x.is_punct for x in t.doc[t.right_edge.i + 1:t.sent.end]):
+        return None
+    return next((c for c in t.children if c.i > t.i and c.dep_ in {"dobj", "nsubj", "attr"}
+                 and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
 def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
     """The claim of the cue `t` (its source `subj`); `main`: `t` is the sentence's main verb (voice._main)."""
     scope: set[int] = set()
-    if trailing_conj(t):
+    if trailing_conj(t) or t.dep_ != "ROOT" and inverted_source(t) is not None:
         return {x.i for x in t.head.subtree if not x.is_punct} - _subtree_ids(t)
     if main:
         scope = _subtree_ids(t)
@@ -62,6 +83,21 @@ def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
             for c in t.children:   # "A Russian attack … killed 49 civilians, governor X said": P read as a subject
                 if c.dep_ == "nsubj" and c.i < subj.left_edge.i and c is not subj and any(
                         x.text == "," for x in t.doc[c.right_edge.i + 1:subj.left_edge.i]):
+                    scope |= {x.i for x in c.subtree if not x.is_punct}
+        for x in t.doc[t.i + 1:t.right_edge.i + 1]:
+            # "X said on Friday night local time that Iran had fired …": the "that" clause the parser hung on a
+            # phrase of time as a relative clause is the claim
+            if x.lower_ == "that" and x.dep_ in {"advmod", "mark"} and x.head.dep_ in {"relcl", "acl"} and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c is not x for c in x.head.children) and x.i < x.head.i:
+                scope |= {y.i for y in x.head.subtree if not y.is_punct}
+        content = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+        for c in t.children if content is not None else ():
+            # a forward report runs to the end: "Russia says 5 killed, 24 injured after Ukrainian incursion" (the
+            # second figure's phrase hung on "says"), unless the outlet's framing follows a comma ("…, in a new
+            # escalation after …")
+            if c.i > content.i and c.dep_ in {"prep", "punct", "npadvmod", "advmod"} and c.left_edge.i != c.right_edge.i:
+                before = t.doc[c.left_edge.i - 1]
+                if not (before.text == "," and c.left_edge.lower_ in _FRAMING_STARTERS):
                     scope |= {x.i for x in c.subtree if not x.is_punct}
         for c in t.children:   # "X voted to oust Y; the caucus had pledged …": a clause of its own before a ";"
             if c.dep_ in {"ccomp", "parataxis"} and c.i < t.i and any(
