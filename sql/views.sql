@@ -424,8 +424,8 @@ vague_against_all as (
     select v.event_id, 'number' as kind, null as claim_id, c.outlet_id as outlet_a, v.outlet_id as outlet_b,
            c.sentence_id as sentence_a, v.sentence_id as sentence_b, sf.figures as value_a, v.words as value_b,
            upper(left(v.slot, 1)) || substr(v.slot, 2) || ' (' || coalesce(p.party_name, v.side)
-               || '): the outlets giving a figure say ' || sf.figures || '; others give no figure, only "' || v.words
-               || '", which none of those figures fits.' as explanation,
+               || '): the outlets giving a figure say ' || sf.figures || '; others give none, only "' || v.words
+               || '".' as explanation,
            (select severity from disagreement_kinds where kind = 'number') as severity,
            'vague:' || v.slot || ':' || v.side as figure_key
     from vague_cells v

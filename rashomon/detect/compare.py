@@ -327,6 +327,21 @@ def _negated(text: str, term: str) -> bool:
     return bool(hits) and all(_NEGATED_BEFORE.search(text[: h.start()]) for h in hits)
 
 
+_QUOTED = re.compile(r'“[^”]*”|"[^"]*"|«[^»]*»|‘[^’]*’')
+_DISTANCED_BEFORE = re.compile(r"(?:so-called|what (?:it|he|she|they|the \w+|\w+) (?:called|calls|termed|described as))\s*$",
+                               re.IGNORECASE)
+
+
+def _quoted(text: str, term: str) -> bool:
+    """Is every use of the term in the text someone else's words: inside quotation marks, or after "so-called" /
+    "what it called" (seed event: Reuters' "what it called 'illegal Armenian armed detachments'" is Baku's term, not
+    Reuters' wording)?"""
+    spans = [m.span() for m in _QUOTED.finditer(text)]
+    hits = list(term_pattern(term).finditer(text))
+    return bool(hits) and all(any(lo < h.start() and h.end() <= hi for lo, hi in spans)
+                              or _DISTANCED_BEFORE.search(text[: h.start()].rstrip(" '\"“‘«")) for h in hits)
+
+
 def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
     out: list[Disagreement] = []
     seen: set[tuple[str, str]] = set()
@@ -334,7 +349,7 @@ def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         y_loaded = {t.term.lower() for t in y.loaded}
         loaded_alias = {m.alias.lower(): m for m in x.mentions if m.loaded}
         for term in x.loaded:
-            if term.term.lower() in y_loaded or _negated(x.text, term.term):
+            if term.term.lower() in y_loaded or _negated(x.text, term.term) or _quoted(x.text, term.term):
                 continue
             other: str | None = None
             mention = loaded_alias.get(term.term.lower())
