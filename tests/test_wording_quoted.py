@@ -25,3 +25,12 @@ def test_the_same_term_in_the_outlet_s_own_words_still_is(nlp: Language, karabak
     d = one(pair(nlp, karabakh, "Illegal Armenian armed detachments came under fire near the heights.", NEUTRAL),
             "wording")
     assert d.value_a.lower() == "illegal armenian armed detachments"
+
+
+def test_a_place_name_inside_a_quotation_is_not_the_outlet_s(nlp: Language, karabakh: Event) -> None:
+    from rashomon.detect.toponyms import toponym_names
+
+    quoted = 'Price called for "a settlement of all issues related to the Nagorno-Karabakh conflict."'
+    assert toponym_names(quoted, own_words=True) == ()
+    assert toponym_names(quoted) != ()
+    assert toponym_names("Fighting broke out in Nagorno-Karabakh.", own_words=True) != ()

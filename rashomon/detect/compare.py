@@ -50,6 +50,7 @@ from .sentence import SentenceAnalysis, analyse, analyse_article  # noqa: F401  
 from .place_compare import ArticlePlaces, compare_places
 from .time_compare import compare_times
 from .source_names import institution_of
+from .quoted_text import inside, quoted_spans
 from .wording import names_alike, term_pattern
 
 log = logging.getLogger(__name__)
@@ -327,7 +328,6 @@ def _negated(text: str, term: str) -> bool:
     return bool(hits) and all(_NEGATED_BEFORE.search(text[: h.start()]) for h in hits)
 
 
-_QUOTED = re.compile(r'“[^”]*”|"[^"]*"|«[^»]*»|‘[^’]*’')
 _DISTANCED_BEFORE = re.compile(r"(?:so-called|what (?:it|he|she|they|the \w+|\w+) (?:called|calls|termed|described as))\s*$",
                                re.IGNORECASE)
 
@@ -336,9 +336,9 @@ def _quoted(text: str, term: str) -> bool:
     """Is every use of the term in the text someone else's words: inside quotation marks, or after "so-called" /
     "what it called" (seed event: Reuters' "what it called 'illegal Armenian armed detachments'" is Baku's term, not
     Reuters' wording)?"""
-    spans = [m.span() for m in _QUOTED.finditer(text)]
+    spans = quoted_spans(text)
     hits = list(term_pattern(term).finditer(text))
-    return bool(hits) and all(any(lo < h.start() and h.end() <= hi for lo, hi in spans)
+    return bool(hits) and all(inside(spans, h.start(), h.end())
                               or _DISTANCED_BEFORE.search(text[: h.start()].rstrip(" '\"“‘«")) for h in hits)
 
 

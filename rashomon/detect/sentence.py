@@ -60,7 +60,7 @@ class SentenceAnalysis:
     loaded: tuple[LoadedTerm, ...] = ()
     mentions: tuple[PartyMention, ...] = ()
     operations: tuple[str, ...] = ()     # names of military operations (operations.py)
-    toponyms: tuple[str, ...] = ()       # "<place>=<name>" of contested places (toponyms.py)
+    toponyms: tuple[str, ...] = ()       # "<place>=<name>" of contested places, not in quotes (toponyms.py)
     victim_place: str | None = None      # the party whose place the sentence locates the event in (victim_sides.py)
     other_incident: bool = False         # dated only outside the event's window (other_incidents.py)
 
@@ -109,7 +109,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         time_mentions=tuple(times),
         loaded=tuple(loaded_terms(span.text, event)),
         operations=operation_names(span.text),
-        toponyms=toponym_names(span.text),
+        toponyms=toponym_names(span.text, own_words=True),
         mentions=tuple(matcher.find_all(span.text)),
         victim_place=sentence_place(span, matcher),
         other_incident=other_incident(times, event.window_start.date(), event.window_end.date(), text=span.text),

@@ -16,6 +16,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .quoted_text import inside, quoted_spans
+
 TOPONYMS_PATH = Path(__file__).with_name("toponyms.toml")
 
 
@@ -73,14 +75,18 @@ def _patterns(path: Path = TOPONYMS_PATH) -> tuple[tuple[re.Pattern[str], Topony
     return tuple(out)
 
 
-def toponym_names(text: str, *, contested_only: bool = True) -> tuple[str, ...]:
+def toponym_names(text: str, *, contested_only: bool = True, own_words: bool = False) -> tuple[str, ...]:
     """"<place>=<name>" for each name of a listed (by default: contested) place in `text`, in text order, each once;
-    a name inside a longer listed name ("Kosovo" in "Kosovo and Metohija") is not counted again."""
+    a name inside a longer listed name ("Kosovo" in "Kosovo and Metohija") is not counted again. `own_words`: not a
+    name inside quotation marks (a US statement's "Nagorno-Karabakh" quoted by an outlet that says "Karabakh")."""
     hits: list[tuple[int, int, str]] = []
+    quoted = quoted_spans(text) if own_words else []
     for pattern, topo, name in _patterns():
         if contested_only and not topo.contested:
             continue
         for m in pattern.finditer(text):
+            if inside(quoted, m.start(), m.end()):
+                continue
             if not any(a <= m.start() < b for a, b, _ in hits):
                 hits.append((m.start(), m.end(), f"{topo.place}={name}"))
     out: list[str] = []
