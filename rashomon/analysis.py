@@ -18,6 +18,7 @@ import duckdb
 
 from . import store
 from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare, continues_act
+from .detect.event_wording import Usage, event_wording
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
 from .detect.place_compare import article_places
@@ -25,6 +26,7 @@ from .detect.recase import article_names, parse_title
 from .detect.selfcheck import initiator_act, self_contradictions
 from .kinds import load_kinds
 from .nlp import load_nlp
+from .notcontent import why_not_content
 from .sources import Event
 
 log = logging.getLogger(__name__)
@@ -219,6 +221,19 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
                     d.render(names.get(x["outlet_id"], x["outlet_id"]), names.get(y["outlet_id"], y["outlet_id"])),
                     load_kinds().severity(d.kind),
                 ))
+    # Loaded words of the event file's pairs across the whole event, outside claims (detect/event_wording.py).
+    claim_wording = {(r[3], r[4], r[7].lower()) for r in dis_rows if r[1] == "wording" and r[7]}
+    usages = [Usage(r["outlet_id"], r["sentence_id"], r["text"], not analyses[r["sentence_id"]].voice.attributed)
+              for r in rows if r["sentence_id"] in analyses and r["sentence_id"] not in continued
+              and not _is_background(analyses[r["sentence_id"]]) and why_not_content(r["text"]) is None]
+    for w in event_wording(usages, event):
+        if (w.outlet_a, w.outlet_b, w.disagreement.value_a.lower()) in claim_wording:
+            continue   # the claim-level check already set these two outlets' words side by side
+        d = w.disagreement
+        dis_rows.append((
+            event.id, d.kind, None, w.outlet_a, w.outlet_b, w.sentence_a, w.sentence_b, d.value_a, d.value_b,
+            d.render(names.get(w.outlet_a, w.outlet_a), names.get(w.outlet_b, w.outlet_b)), load_kinds().severity(d.kind),
+        ))
     # One article against itself.
     by_article: dict[str, list[str]] = defaultdict(list)
     for r in rows:

@@ -50,7 +50,7 @@ from .sentence import SentenceAnalysis, analyse, analyse_article  # noqa: F401  
 from .place_compare import ArticlePlaces, compare_places
 from .time_compare import compare_times
 from .source_names import institution_of
-from .quoted_text import inside, quoted_spans
+from .quoted_text import only_quoted
 from .wording import names_alike, term_pattern
 
 log = logging.getLogger(__name__)
@@ -328,20 +328,6 @@ def _negated(text: str, term: str) -> bool:
     return bool(hits) and all(_NEGATED_BEFORE.search(text[: h.start()]) for h in hits)
 
 
-_DISTANCED_BEFORE = re.compile(r"(?:so-called|what (?:it|he|she|they|the \w+|\w+) (?:called|calls|termed|described as))\s*$",
-                               re.IGNORECASE)
-
-
-def _quoted(text: str, term: str) -> bool:
-    """Is every use of the term in the text someone else's words: inside quotation marks, or after "so-called" /
-    "what it called" (seed event: Reuters' "what it called 'illegal Armenian armed detachments'" is Baku's term, not
-    Reuters' wording)?"""
-    spans = quoted_spans(text)
-    hits = list(term_pattern(term).finditer(text))
-    return bool(hits) and all(inside(spans, h.start(), h.end())
-                              or _DISTANCED_BEFORE.search(text[: h.start()].rstrip(" '\"“‘«")) for h in hits)
-
-
 def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
     out: list[Disagreement] = []
     seen: set[tuple[str, str]] = set()
@@ -349,7 +335,7 @@ def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         y_loaded = {t.term.lower() for t in y.loaded}
         loaded_alias = {m.alias.lower(): m for m in x.mentions if m.loaded}
         for term in x.loaded:
-            if term.term.lower() in y_loaded or _negated(x.text, term.term) or _quoted(x.text, term.term):
+            if term.term.lower() in y_loaded or _negated(x.text, term.term) or only_quoted(x.text, term.term):
                 continue
             other: str | None = None
             mention = loaded_alias.get(term.term.lower())

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .wording import term_pattern
+
 _QUOTED = re.compile(r'“[^”]*”|"[^"]*"|«[^»]*»|‘[^’]*’')
 
 
@@ -16,3 +18,17 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does the stretch [start, end) of the text lie inside one of the quoted `spans`?"""
     return any(lo < start and end <= hi for lo, hi in spans)
+
+
+_DISTANCED_BEFORE = re.compile(r"(?:so-called|what (?:it|he|she|they|the \w+|\w+) (?:called|calls|termed|described as))\s*$",
+                               re.IGNORECASE)
+
+
+def only_quoted(text: str, term: str) -> bool:
+    """Is every use of the term in the text someone else's words: inside quotation marks, or after "so-called" /
+    "what it called" (seed event: Reuters' "what it called 'illegal Armenian armed detachments'" is Baku's term, not
+    Reuters' wording)?"""
+    spans = quoted_spans(text)
+    hits = list(term_pattern(term).finditer(text))
+    return bool(hits) and all(inside(spans, h.start(), h.end())
+                              or _DISTANCED_BEFORE.search(text[: h.start()].rstrip(" '\"“‘«")) for h in hits)
