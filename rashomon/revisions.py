@@ -7,7 +7,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .detect.lexicon import NUMBER_WORDS
+from .detect.lexicon_numbers import NUMBER_WORDS
 from .diffing import changed_words
 from .segment import normalise, split_sentences
 

@@ -44,7 +44,8 @@ from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
 from .count_scope import partial, running_total
-from .lexicon import COMBINED_TOLL, HOSTILE_NOUNS, VAGUE_NUMBERS
+from .lexicon import HOSTILE_NOUNS
+from .lexicon_numbers import COMBINED_TOLL, VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, analyse, analyse_article  # noqa: F401  (entry points)
 from .place_compare import ArticlePlaces, compare_places

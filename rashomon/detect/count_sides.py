@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ._syntax import PartyIndex, child
-from .lexicon import ABOUT_TOLERANCE, ENEMY_PERSON_NOUNS, QUANTITY_WORDS, REPORTING_VERBS
+from .lexicon import ENEMY_PERSON_NOUNS, QUANTITY_WORDS, REPORTING_VERBS
+from .lexicon_numbers import ABOUT_TOLERANCE
 
 if TYPE_CHECKING:
     from .numbers import Count
 
 def about_interval(value: float) -> tuple[float, float]:
-    """"about N": N ± lexicon.ABOUT_TOLERANCE, at least ± 1, widened to whole numbers."""
+    """"about N": N ± lexicon_numbers.ABOUT_TOLERANCE, at least ± 1, widened to whole numbers."""
     delta = max(1.0, value * ABOUT_TOLERANCE)
     return float(math.floor(value - delta)), float(math.ceil(value + delta))
 

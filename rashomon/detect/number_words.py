@@ -9,7 +9,8 @@ import re
 from spacy.tokens import Span, Token
 
 from .count_sides import about_interval
-from .lexicon import CASUALTY_NOUNS, EXCLUSIVE_QUALIFIERS, MULTIPLIERS, NUMBER_WORDS, QUALIFIER_PHRASES, VAGUE_NUMBERS
+from .lexicon import CASUALTY_NOUNS
+from .lexicon_numbers import EXCLUSIVE_QUALIFIERS, MULTIPLIERS, NUMBER_WORDS, QUALIFIER_PHRASES, VAGUE_NUMBERS
 
 SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")

@@ -40,14 +40,12 @@ from spacy.tokens import Span, Token
 from ._syntax import PartyIndex, child, prep_object
 from .lexicon import (
     CASUALTY_NOUNS,
-    CASUALTY_ONLY_VAGUE,
-    MULTIPLIERS,
     QUANTITY_WORDS,
     STATUS_QUANTITY_NOUNS,
     TOLL_SETTING_VERBS,
     UNIT_NOUNS,
-    VAGUE_NUMBERS,
 )
+from .lexicon_numbers import CASUALTY_ONLY_VAGUE, MULTIPLIERS, VAGUE_NUMBERS
 from .count_sides import JOINT, merge_conjoined
 from .number_words import SKIP_ENTS, YEAR, interval, numberish, qualifier_before, run_value, skip
 from .parties import PartyMatcher

@@ -20,8 +20,8 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(lo < start and end <= hi for lo, hi in spans)
 
 
-_DISTANCED_BEFORE = re.compile(r"(?:so-called|what (?:it|he|she|they|the \w+|\w+) (?:called|calls|termed|described as))\s*$",
-                               re.IGNORECASE)
+_DISTANCED_BEFORE = re.compile(
+    r"(?:so-called|what (?:it|he|she|they|the \w+|\w+) (?:called|calls|termed|described as))\s*$", re.IGNORECASE)
 
 
 def only_quoted(text: str, term: str) -> bool:

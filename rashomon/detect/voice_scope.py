@@ -95,7 +95,8 @@ def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
             # a forward report runs to the end: "Russia says 5 killed, 24 injured after Ukrainian incursion" (the
             # second figure's phrase hung on "says"), unless the outlet's framing follows a comma ("…, in a new
             # escalation after …")
-            if c.i > content.i and c.dep_ in {"prep", "punct", "npadvmod", "advmod"} and c.left_edge.i != c.right_edge.i:
+            if c.i > content.i and c.dep_ in {"prep", "punct", "npadvmod", "advmod"} \
+                    and c.left_edge.i != c.right_edge.i:
                 before = t.doc[c.left_edge.i - 1]
                 if not (before.text == "," and c.left_edge.lower_ in _FRAMING_STARTERS):
                     scope |= {x.i for x in c.subtree if not x.is_punct}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..detect.lexicon import MULTIPLIERS, NUMBER_WORDS, VAGUE_NUMBERS
+from ..detect.lexicon_numbers import MULTIPLIERS, NUMBER_WORDS, VAGUE_NUMBERS
 from ..detect.number_words import run_value
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
