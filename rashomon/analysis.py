@@ -26,7 +26,6 @@ from .detect.recase import article_names, parse_title
 from .detect.selfcheck import initiator_act, self_contradictions
 from .kinds import load_kinds
 from .nlp import load_nlp
-from .notcontent import why_not_content
 from .sources import Event
 
 log = logging.getLogger(__name__)
@@ -225,7 +224,7 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
     claim_wording = {(r[3], r[4], r[7].lower()) for r in dis_rows if r[1] == "wording" and r[7]}
     usages = [Usage(r["outlet_id"], r["sentence_id"], r["text"], not analyses[r["sentence_id"]].voice.attributed)
               for r in rows if r["sentence_id"] in analyses and r["sentence_id"] not in continued
-              and not _is_background(analyses[r["sentence_id"]]) and why_not_content(r["text"]) is None]
+              and not _is_background(analyses[r["sentence_id"]]) and r.get("not_content") is None]
     for w in event_wording(usages, event):
         if (w.outlet_a, w.outlet_b, w.disagreement.value_a.lower()) in claim_wording:
             continue   # the claim-level check already set these two outlets' words side by side

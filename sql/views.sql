@@ -372,10 +372,9 @@ figure_pairs as (
     semi join shared_figure f on f.event_id = a.event_id and f.slot = a.slot and f.side = a.side
     where a.agrees and not b.agrees
 ),
-vague_cells as (
-    -- an outlet that gives only words for a side and kind of casualty ("several soldiers were killed", "scores
-    -- died"), no figure: set against the figure most outlets give (issue 12: a figure vs "some"), with the span
-    -- the words allow ("dozens" 24-99, "several" 3-9; detect/lexicon.py)
+vague_words as (
+    -- the words an outlet gives for a side and kind of casualty ("several soldiers were killed", "scores died"),
+    -- with the span they allow ("dozens" 24-99, "several" 3-9; detect/lexicon_numbers.py)
     select s.event_id, s.outlet_id,
            case n.quantity when 'dead' then 'killed' when 'injured' then 'wounded' else n.quantity end as slot,
            n.party as side, min(s.sentence_id) as sentence_id,
@@ -387,6 +386,13 @@ vague_cells as (
     where n.quantity in ('killed', 'dead', 'wounded', 'injured', 'captured', 'missing') and n.qualifier = 'vague'
       and n.party is not null and n.text is not null and not sa.background
     group by all
+),
+vague_cells as (
+    -- an outlet that gives only words for a side and kind of casualty, no figure: set against the figure most
+    -- outlets give (issue 12: a figure vs "some")
+    select w.* from vague_words w
+    where not exists (select 1 from figure_cells c where c.event_id = w.event_id and c.outlet_id = w.outlet_id
+                                                   and c.slot = w.slot and c.side = w.side)
 ),
 vague_pairs as (
     select a.event_id, 'number' as kind, null as claim_id, a.outlet_id as outlet_a, v.outlet_id as outlet_b,
@@ -408,8 +414,6 @@ vague_pairs as (
       and not exists (select 1 from figure_cells x
                       where x.event_id = m.event_id and x.slot = m.slot and x.side = m.side and x.figure = m.figure
                         and x.span_lo <= v.hi and v.lo <= x.span_hi)
-      and not exists (select 1 from figure_cells c where c.event_id = v.event_id and c.outlet_id = v.outlet_id
-                                                     and c.slot = v.slot and c.side = v.side)
 ),
 side_figures as (
     -- every figure given for a side and kind of casualty, and how many outlets give one
@@ -435,8 +439,6 @@ vague_against_all as (
     where not exists (select 1 from main_figure m where m.event_id = v.event_id and m.slot = v.slot and m.side = v.side)
       and not exists (select 1 from figure_cells x where x.event_id = v.event_id and x.slot = v.slot
                                                      and x.side = v.side and x.span_lo <= v.hi and v.lo <= x.span_hi)
-      and not exists (select 1 from figure_cells x where x.event_id = v.event_id and x.outlet_id = v.outlet_id
-                                                     and x.slot = v.slot and x.side = v.side)
 ),
 claim_outlets as (
     select c.event_id, c.claim_id, cs.outlet_id, min(cs.sentence_id) as sentence_id

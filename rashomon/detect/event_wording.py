@@ -55,11 +55,10 @@ def event_wording(usages: list[Usage], event: Event) -> list[EventWording]:
     out: list[EventWording] = []
     for pair in event.wording:
         loaded, neutral = _first_uses(usages, pair.loaded), _first_uses(usages, pair.neutral)
-        both = loaded.keys() & neutral.keys()
-        for a, (sa, va) in sorted(loaded.items()):
-            for b, (sb, vb) in sorted(neutral.items()):
-                if a in both or b in both:
-                    continue
+        for a in sorted(loaded.keys() - neutral.keys()):
+            sa, va = loaded[a]
+            for b in sorted(neutral.keys() - loaded.keys()):
+                sb, vb = neutral[b]
                 text = f'{{outlet_a}} says "{esc(va)}" where {{outlet_b}} says "{esc(vb)}".'
                 out.append(EventWording(a, b, sa, sb, Disagreement("wording", va, vb, text)))
     return out
