@@ -86,6 +86,8 @@ def _temporal_background(mod: Token, event_year: int | None, window: Window | No
     if low == "for" and any(t.lemma_.lower() in LONG_DURATION_NOUNS or t.lower_ in LONG_DURATION_NOUNS
                             for t in sub):
         return True
+    if any(t.lower_ == "ago" for t in sub) and any(t.lemma_.lower() in GAP_NOUNS for t in sub):
+        return True   # "before Russia invaded 18 months ago", "two weeks ago": weeks or more before a few-days event
     if low in {"during", "throughout", "in"}:
         obj = child(mod, "pobj")
         if obj is not None and obj.lemma_.lower() in WAR_NOUNS:

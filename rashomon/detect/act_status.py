@@ -29,6 +29,7 @@ from .lexicon import (
     NEGATIVE_SUBJECTS,
     RESPONSE_NOUNS,
     TRUTH_WORDS,
+    UNDERGOING_VERBS,
 )
 
 log = logging.getLogger(__name__)
@@ -89,28 +90,56 @@ def _locally_negated(d: _Draft) -> bool:
 
 
 def _is_negated(d: _Draft) -> bool:
+    return _negation(d) is not None
+
+
+def _is_denied(d: _Draft) -> bool:
+    """Is the act negated by a denial ("denied any role in the attack", "had nothing to do with the blast", "dismissed
+    reports that a missile hit the plane"), not by a "not" or "no" on its own words ("did not fire", "not a blind
+    strike")?"""
+    return _negation(d) == "denied"
+
+
+def _negation(d: _Draft) -> str | None:
+    """"local" (the act's own words are negated), "denied" (a denial governs it), "above" (another negation from the
+    clauses above it), or None."""
     local = _locally_negated(d)
     if local:
         # a dismissed claim of a negation asserts the act: "their claims that they do not shell villages are lies"
-        return not _dismissed_holder(d)
+        return None if _dismissed_holder(d) else "local"
+    return _negated_above(d)
+
+
+def _negated_above(d: _Draft) -> str | None:
+    """What negates the act from the clauses above it: "denied" for a denial of it, "above" for a negation that denies
+    nothing of the speaker's ("nothing can justify striking a hospital", "called the attack a provocation")."""
     prev = d.token
+    undergone = False   # the act is what someone underwent: "reports that they died in the strike"
     for a in d.token.ancestors:
         lemma = a.lemma_.lower()
         if lemma in DENIAL_VERBS and a.pos_ in {"VERB", "AUX"} and prev.dep_ not in _NOT_COMPLEMENT:
-            return True  # "denied that its troops opened fire" (but not "denied …, and said X attacked")
+            # "denied that its troops opened fire" (but not "denied …, and said X attacked"); "rejected reports that
+            # its men died in the strike" denies the deaths, "… that the forces came under attack on its soil" the place
+            return "above" if undergone else "denied"
+        undergone = undergone or (a.pos_ == "VERB" and (lemma in UNDERGOING_VERBS or lemma == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in a.children)))   # "… that the attack took place there"
         if prev.dep_ not in _NOT_COMPLEMENT and _negative_subject(a):
-            return True  # "none of their intelligence pointed to an Israeli strike"
+            return "above"  # "none of their intelligence pointed to an Israeli strike"
         if a.lower_ == "nothing" and prev.lemma_.lower() == "do" and prev.dep_ in {"relcl", "acl"}:
-            return True  # "Kyiv had nothing to do with the drone attack"
+            return "denied"  # "Kyiv had nothing to do with the drone attack"
         if a.lemma_.lower() in INVOLVEMENT_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children):
-            return True  # "there was no involvement by X in the attack"
+            return "denied"  # "there was no involvement by X in the attack"
         if _dismissed_holder_step(a):
-            return True
-        if lemma in LABELLING_VERBS and prev.dep_ in {"dobj", "nsubjpass"} and (
-                _labelled_dismissive(a, prev is d.token) or _labelled_dismissive(d.token, True)):   # "as …" on the act
-            return True  # "described the statements … about an Azerbaijani attack as disinformation"
+            return "denied"
+        if lemma in LABELLING_VERBS and prev.dep_ in {"dobj", "nsubjpass"}:
+            if _labelled_dismissive(a, prev is d.token):
+                # "described the statements … about an Azerbaijani attack as disinformation"; the act itself called a
+                # "provocation" is someone's act, not one the speaker denies
+                return "above" if prev is d.token else "denied"
+            if _labelled_dismissive(d.token, True):   # "as …" on the act
+                return "above"
         prev = a
-    return False
+    return None
 
 
 def _dismissed_holder_step(a: Token) -> bool:

@@ -25,6 +25,7 @@ from .lexicon import (
     HOSTILE_MODIFIERS,
     HOSTILE_NOUNS,
     HOSTILE_VERBS,
+    IMPACT_VERBS,
     INCURSION_VERBS,
     PHRASAL_HOSTILE_VERBS,
     REACTION_NOUNS,
@@ -247,6 +248,9 @@ def _verb_action(v: Token) -> str | None:
     if lemma in ORIGIN_VERBS and prep_object(v, "from") is not None and any(
             c.dep_ == "nsubj" and _weapon(c) for c in subjects):
         return "strike"  # "the drones came from Russia": launched by it (act_roles: the actor is where from)
+    if lemma in IMPACT_VERBS and prep_object(v, "into", "on", "onto") is not None and any(
+            c.dep_ == "nsubj" and _weapon(c) for c in subjects):
+        return "strike"  # "a Russian missile slams into a packed restaurant"
     if lemma in VESSEL_VERBS and _vessel_object(v):
         return "attack"  # "intercepted and foiled a resupply mission", "boarded a Filipino vessel"
     if lemma in CONTROL_VERBS and _control_object(v):

@@ -45,7 +45,7 @@ from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
 from .count_scope import partial, running_total
 from .lexicon import HOSTILE_NOUNS
-from .lexicon_numbers import COMBINED_TOLL, VAGUE_NUMBERS
+from .lexicon_numbers import COMBINED_TOLL, SUBGROUP_UNITS, VAGUE_NUMBERS
 from .numbers import Count
 from .sentence import SentenceAnalysis, analyse, analyse_article  # noqa: F401  (entry points)
 from .place_compare import ArticlePlaces, compare_places
@@ -198,6 +198,11 @@ def _compatible(a: Count, b: Count) -> bool:
     return a.qualifier == b.qualifier == "vague" and a.quantity == b.quantity == "other"
 
 
+def _same_group(a: Count, b: Count) -> bool:
+    """Counts of one group: a count of children, officers, … (SUBGROUP_UNITS) only against one of the same noun."""
+    return not ({a.unit, b.unit} & SUBGROUP_UNITS) or a.unit == b.unit
+
+
 def _combined_toll(a: SentenceAnalysis, event: Event) -> bool:
     """Does the sentence give both sides' toll together: "in total", "both sides", or two opposing parties joined by
     "and" before a count that names no side itself ("Armenia and Azerbaijan reported almost 100 troop deaths")?"""
@@ -262,10 +267,10 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         # Counts are compared only for the same side (same_side): two known sides must be equal; a count whose side
         # is not known is compared with one whose side was read from context, but not with one that names another
         # party (comparing "two servicemen" with "one Azerbaijani soldier" mixes the two sides' dead).
-        cand_b = [c for c in same_b if same_side(c, ca)]
+        cand_b = [c for c in same_b if same_side(c, ca) and _same_group(c, ca)]
         if not cand_b:
             continue
-        cand_a = [c for c in same_a if same_side(c, ca)]
+        cand_a = [c for c in same_a if same_side(c, ca) and _same_group(c, ca)]
         if any(_compatible(x, y) for x in cand_a for y in cand_b):
             continue
         done.add(key)

@@ -87,6 +87,7 @@ from .act_background import Window, _is_background
 from .act_status import (
     _copular_response,
     _evidence,
+    _is_denied,
     _is_irrealis,
     _is_negated,
 )
@@ -138,6 +139,7 @@ class Act:
     irrealis: bool = False
     claimed_by: str | None = None   # mutual blame ("X and Y blame each other"): whose claim this act is (reciprocal.py)
     admitted: bool = False   # the actor claims it ("X claimed responsibility for the attack"): a blame of itself
+    denied: bool = False     # negated by a denial ("denied any role in the attack"), not by a "not" on its own words
 
 
 _QUOTE_MARKS = frozenset({"'", "‘", "’", '"', "“", "”"})
@@ -361,6 +363,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
             position=d.token.i - sent.start,
             irrealis=irrealis,
             admitted=d.admitted,
+            denied=negated and _is_denied(d),
         ))
     acts = assign_speakers(sent, acts, pidx, voice)   # a second source's words in the sentence (act_speakers.py)
     for accuser, accused, verb in reciprocal_acts(sent, pidx):   # "X and Y blame each other": one act per direction

@@ -55,6 +55,19 @@ INVOLVEMENT_NOUNS: frozenset[str] = frozenset({"involvement", "responsibility", 
 ACCUSATION_NOUNS: frozenset[str] = frozenset({"accusation", "allegation", "charge", "blame", "claim"})
 #: Verbs whose complement is denied: acts inside it are `negated`.
 DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "refute", "rebut", "dismiss", "rebuff", "disprove"})
+#: Sources named by no party that speak for the place the event happened in ("officials said", "rescuers said").
+LOCAL_SOURCES: frozenset[str] = frozenset({
+    "officials", "official", "authorities", "local authorities", "local officials", "regional authorities",
+    "city officials", "health officials", "governor", "regional governor", "mayor", "rescuers", "emergency services",
+    "medics", "paramedics"})
+#: Words of invading: in an event that is not itself an invasion or incursion (its title, keywords or wording pairs),
+#: "Russia's invasion", "before Russia invaded" is the war the event happens in, background.
+INVASION_WORDS: frozenset[str] = frozenset({"invasion", "invade"})
+#: What makes an event one (in its title or keywords): also "a cross-border incursion".
+INVASION_EVENT_WORDS: frozenset[str] = INVASION_WORDS | {"incursion"}
+#: Verbs of what befalls someone or where it happens: a denial above them denies the outcome or the place, not the act
+#: under them ("rejected reports that its negotiators died in the strike").
+UNDERGOING_VERBS: frozenset[str] = frozenset({"die", "come", "suffer", "sustain", "happen", "occur", "result"})
 #: Predicates that dismiss an accusation used as a subject ("Armenia accusing X of ... is nothing but hypocrisy").
 DISMISSIVE_WORDS: frozenset[str] = frozenset(
     {"hypocrisy", "lie", "lies", "fabrication", "slander", "disinformation", "propaganda", "baseless", "groundless",
@@ -122,6 +135,7 @@ HOSTILE_VERBS: dict[str, str] = dict(_ACT_WORDS["verbs"])
 VESSEL_VERBS: frozenset[str] = frozenset(_ACT_WORDS["vessel_verbs"]["verbs"])
 VESSEL_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["vessel_verbs"]["objects"])
 SUBJECT_VERBS: frozenset[str] = frozenset(_ACT_WORDS["with_subject"]["verbs"])
+IMPACT_VERBS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["verbs"])
 STOPPING_VERBS: frozenset[str] = frozenset(_ACT_WORDS["stopping"]["verbs"])
 #: Phrasal verbs (lemma, particle) -> action: "blew up the dam", "was blown up by X".
 PHRASAL_HOSTILE_VERBS: dict[tuple[str, str], str] = {

@@ -42,3 +42,8 @@ EXCLUSIVE_QUALIFIERS: frozenset[str] = frozenset({"more than", "over", "above", 
                                                   "less than", "under"})
 #: "about N" is read as N ± this fraction (at least ± 1).
 ABOUT_TOLERANCE = 0.15
+#: Counted nouns that name a group within the victims ("three children", "two generals"): such a count is set only
+#: against a count of the same group, never against the whole toll ("three children killed" / "nine people killed").
+SUBGROUP_UNITS: frozenset[str] = frozenset({
+    "child", "children", "woman", "women", "minor", "baby", "girl", "boy", "teenager", "adult", "man", "men",
+    "sister", "brother", "foreigner", "officer", "general", "mercenary", "journalist", "medic", "doctor", "student"})

@@ -52,6 +52,13 @@ def _month(value: str, year: int) -> tuple[date, date] | None:
 
 _LEADING_YEAR = re.compile(r"^\W*(?:in|since|during|by)\s+(?:(?:early|late|mid)[- ])?\d{4}\b", re.I)
 _YEARS_AGO = re.compile(r"\blast year\b|\byears? ago\b|\bprevious year\b")
+_DAYS_APART = re.compile(r"\bdays? (?:before|earlier|ago|prior)\b", re.I)
+
+
+def days_apart(text: str) -> bool:
+    """Does the sentence set something a day or more before its act ("… when blasts were heard in Kabul two days
+    before", "a day earlier")?"""
+    return _DAYS_APART.search(text) is not None
 
 
 #: Words that set a clause before or after the event's act: a count inside one counts another incident.

@@ -99,7 +99,14 @@ def _trailing_source(t: Token, quoted: set[int]) -> Token | None:
     return nouns[0] if len(heads) == 1 and nouns else None
 
 
+#: Prepositions a participle clause hangs on whose subject is the main clause's: "X struck after accusing Y of …".
+_CLAUSE_PREPS = frozenset({"after", "before", "while", "by", "upon", "since"})
+
+
 def _subject(t: Token, quoted: set[int]) -> Token | None:
+    if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.lower_ in _CLAUSE_PREPS \
+            and t.head.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(t.head.head)   # "Israeli forces launched strikes after accusing Hamas of firing": the forces
     agent = child(t, "agent") if any(c.dep_ == "auxpass" for c in t.children) else None
     if agent is not None and (by := child(agent, "pobj")) is not None and by.i not in quoted:
         return by   # "the attack has been blamed on X by Y": Y speaks

@@ -9,6 +9,8 @@ from spacy.tokens import Token
 from .lexicon import ATTRIBUTING_VERBS   # "attributed the blast at the depot to X": the claim is in its phrases
 
 _FRAMING_STARTERS = {"in", "amid", "after", "following", "as", "during", "with", "while", "days", "hours", "weeks"}
+#: Marks of a clause after a comma that sets the outlet's own scene beside a report ("X said …, while Y …").
+_FRAMING_MARKS = frozenset({"while", "whereas", "as"})
 _MAIN_EXCLUDED_DEPS = {
     "nsubj", "nsubjpass", "csubj", "prep", "agent", "npadvmod", "advmod", "aux", "auxpass", "neg", "punct", "cc",
     "conj", "dative", "mark", "prt", "intj",
@@ -53,7 +55,7 @@ def inverted_source(t: Token) -> Token | None:
             return None
     elif t.dep_ not in {"conj", "advcl", "parataxis"} or head.dep_ != "ROOT" or t.i <= head.i:
         return None
-    if t.i == t.sent.start:
+    if t.i == t.sent.start or t.tag_ == "VBG":   # "X struck Gaza, accusing Hamas of …": X accuses, Hamas is accused
         return None
     if t.doc[t.i - 1].text != "," or any(c.dep_ in {"nsubj", "nsubjpass", "cc", "mark"} and c.i < t.i
                                          for c in t.children):
@@ -78,6 +80,9 @@ def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
             keep_prep = keep_prep or c.dep_ == "prep" and t.lemma_.lower() in ATTRIBUTING_VERBS   # "… at the depot to X"
             if c.dep_ in _MAIN_EXCLUDED_DEPS and not keep_prep:
                 scope -= _subtree_ids(c)
+            elif c.dep_ == "advcl" and c.i > t.i and t.doc[c.left_edge.i - 1].text == "," and any(
+                    m.dep_ == "mark" and m.lower_ in _FRAMING_MARKS for m in c.children):
+                scope -= _subtree_ids(c)   # "Blinken promised $1 billion in aid, while Russia shelled …": the outlet's
         if subj is not None:
             scope -= _subtree_ids(subj) if subj.head.i == t.i or subj.i not in scope else {subj.i}
             for c in t.children:   # "A Russian attack … killed 49 civilians, governor X said": P read as a subject
