@@ -18,6 +18,7 @@ from .lexicon import (
     CLAIM_NOUNS,
     DENIAL_VERBS,
     DISMISSIVE_WORDS,
+    HAPPENING_VERBS,
     HEDGE_ADVERBS,
     HEDGE_VERBS,
     INVOLVEMENT_NOUNS,
@@ -89,20 +90,10 @@ def _locally_negated(d: _Draft) -> bool:
     return d.actor_tok is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in d.actor_tok.children)
 
 
-def _is_negated(d: _Draft) -> bool:
-    return _negation(d) is not None
-
-
-def _is_denied(d: _Draft) -> bool:
-    """Is the act negated by a denial ("denied any role in the attack", "had nothing to do with the blast", "dismissed
-    reports that a missile hit the plane"), not by a "not" or "no" on its own words ("did not fire", "not a blind
-    strike")?"""
-    return _negation(d) == "denied"
-
-
 def _negation(d: _Draft) -> str | None:
-    """"local" (the act's own words are negated), "denied" (a denial governs it), "above" (another negation from the
-    clauses above it), or None."""
+    """How the act is negated: "local" (its own words: "did not fire", "not a blind strike"), "denied" (a denial governs
+    it: "denied any role in the attack", "had nothing to do with the blast", "dismissed reports that a missile hit
+    the plane"), "above" (another negation from the clauses above it), or None (asserted)."""
     local = _locally_negated(d)
     if local:
         # a dismissed claim of a negation asserts the act: "their claims that they do not shell villages are lies"
@@ -121,8 +112,7 @@ def _negated_above(d: _Draft) -> str | None:
             # "denied that its troops opened fire" (but not "denied …, and said X attacked"); "rejected reports that
             # its men died in the strike" denies the deaths, "… that the forces came under attack on its soil" the place
             return "above" if undergone else "denied"
-        undergone = undergone or (a.pos_ == "VERB" and (lemma in UNDERGOING_VERBS or lemma == "take" and any(
-            c.dep_ == "dobj" and c.lower_ == "place" for c in a.children)))   # "… that the attack took place there"
+        undergone = undergone or _undergone(a)
         if prev.dep_ not in _NOT_COMPLEMENT and _negative_subject(a):
             return "above"  # "none of their intelligence pointed to an Israeli strike"
         if a.lower_ == "nothing" and prev.lemma_.lower() == "do" and prev.dep_ in {"relcl", "acl"}:
@@ -140,6 +130,22 @@ def _negated_above(d: _Draft) -> str | None:
                 return "above"
         prev = a
     return None
+
+
+_PLACE_PREPS = frozenset({"in", "on", "at", "within", "inside", "near"})
+
+
+def _undergone(v: Token) -> bool:
+    """Is `v` a verb of what befell someone ("died in the strike", "came under attack") or of where the act happened
+    ("the attack took place within its borders", "occurred on its soil"): a denial above it denies that, not the act?"""
+    if v.pos_ != "VERB":
+        return False
+    lemma = v.lemma_.lower()
+    if lemma in UNDERGOING_VERBS:
+        return True
+    happening = lemma in HAPPENING_VERBS or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in v.children))
+    return happening and any(c.dep_ == "prep" and c.lower_ in _PLACE_PREPS for c in v.children)
 
 
 def _dismissed_holder_step(a: Token) -> bool:

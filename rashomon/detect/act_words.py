@@ -19,6 +19,7 @@ from .lexicon import (
     AERIAL_NOUNS,
     CEASEFIRE_NOUNS,
     CONTROL_VERBS,
+    DOWNED_MODIFIERS,
     ESCALATION_NOUNS,
     FORCE_NOUNS,
     GENERIC_ACT_NOUNS,
@@ -27,6 +28,7 @@ from .lexicon import (
     HOSTILE_VERBS,
     IMPACT_VERBS,
     INCURSION_VERBS,
+    OPEN_GROUND_NOUNS,
     PHRASAL_HOSTILE_VERBS,
     REACTION_NOUNS,
     RETALIATION_MODIFIERS,
@@ -248,9 +250,10 @@ def _verb_action(v: Token) -> str | None:
     if lemma in ORIGIN_VERBS and prep_object(v, "from") is not None and any(
             c.dep_ == "nsubj" and _weapon(c) for c in subjects):
         return "strike"  # "the drones came from Russia": launched by it (act_roles: the actor is where from)
-    if lemma in IMPACT_VERBS and prep_object(v, "into", "on", "onto") is not None and any(
-            c.dep_ == "nsubj" and _weapon(c) for c in subjects):
-        return "strike"  # "a Russian missile slams into a packed restaurant"
+    hit = prep_object(v, "into", "on", "onto", "through") if lemma in IMPACT_VERBS else None
+    if hit is not None and hit.lemma_.lower() not in OPEN_GROUND_NOUNS and any(
+            c.dep_ == "nsubj" and _weapon(c) and not _mods(c) & DOWNED_MODIFIERS for c in subjects):
+        return "strike"  # "a Russian missile slams into a packed restaurant" (not "the downed drone crashed into a field")
     if lemma in VESSEL_VERBS and _vessel_object(v):
         return "attack"  # "intercepted and foiled a resupply mission", "boarded a Filipino vessel"
     if lemma in CONTROL_VERBS and _control_object(v):

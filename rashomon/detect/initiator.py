@@ -87,9 +87,8 @@ from .act_background import Window, _is_background
 from .act_status import (
     _copular_response,
     _evidence,
-    _is_denied,
     _is_irrealis,
-    _is_negated,
+    _negation,
 )
 from .act_speakers import assign_speakers
 from .act_words import ORIGIN_VERBS, _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
@@ -344,7 +343,8 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
     scare_quoted = _scare_quoted(sent)
     for d in drafts:
         background = _is_background(d, event_year, window)
-        negated = _is_negated(d)
+        negation = _negation(d)
+        negated = negation is not None
         irrealis = _is_irrealis(d)
         initiating = not (d.action == "retaliate" or d.responsive or d.recovery or background or negated or irrealis)
         actor_text = " ".join(t.text for t in np_tokens(d.actor_tok)) if d.actor_tok is not None else None
@@ -363,7 +363,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
             position=d.token.i - sent.start,
             irrealis=irrealis,
             admitted=d.admitted,
-            denied=negated and _is_denied(d),
+            denied=negation == "denied",
         ))
     acts = assign_speakers(sent, acts, pidx, voice)   # a second source's words in the sentence (act_speakers.py)
     for accuser, accused, verb in reciprocal_acts(sent, pidx):   # "X and Y blame each other": one act per direction

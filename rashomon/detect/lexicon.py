@@ -6,6 +6,7 @@ Every set holds lower-case lemmas (what spaCy's lemmatiser returns) unless its n
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -63,11 +64,13 @@ LOCAL_SOURCES: frozenset[str] = frozenset({
 #: Words of invading: in an event that is not itself an invasion or incursion (its title, keywords or wording pairs),
 #: "Russia's invasion", "before Russia invaded" is the war the event happens in, background.
 INVASION_WORDS: frozenset[str] = frozenset({"invasion", "invade"})
-#: What makes an event one (in its title or keywords): also "a cross-border incursion".
-INVASION_EVENT_WORDS: frozenset[str] = INVASION_WORDS | {"incursion"}
+#: What makes an event one (in its title, keywords or a loaded word): also "a cross-border incursion".
+INVASION_EVENT_WORDS: re.Pattern[str] = re.compile(r"\b(?:invasion|invade[sd]?|invading|incursion)\b", re.I)
 #: Verbs of what befalls someone or where it happens: a denial above them denies the outcome or the place, not the act
 #: under them ("rejected reports that its negotiators died in the strike").
-UNDERGOING_VERBS: frozenset[str] = frozenset({"die", "come", "suffer", "sustain", "happen", "occur", "result"})
+UNDERGOING_VERBS: frozenset[str] = frozenset({"die", "come", "suffer", "sustain", "result"})
+#: Verbs of where or when something happened: undergoing only with a phrase of place ("took place on its soil").
+HAPPENING_VERBS: frozenset[str] = frozenset({"happen", "occur"})
 #: Predicates that dismiss an accusation used as a subject ("Armenia accusing X of ... is nothing but hypocrisy").
 DISMISSIVE_WORDS: frozenset[str] = frozenset(
     {"hypocrisy", "lie", "lies", "fabrication", "slander", "disinformation", "propaganda", "baseless", "groundless",
@@ -136,6 +139,8 @@ VESSEL_VERBS: frozenset[str] = frozenset(_ACT_WORDS["vessel_verbs"]["verbs"])
 VESSEL_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["vessel_verbs"]["objects"])
 SUBJECT_VERBS: frozenset[str] = frozenset(_ACT_WORDS["with_subject"]["verbs"])
 IMPACT_VERBS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["verbs"])
+OPEN_GROUND_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["open_ground"])
+DOWNED_MODIFIERS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["downed"])
 STOPPING_VERBS: frozenset[str] = frozenset(_ACT_WORDS["stopping"]["verbs"])
 #: Phrasal verbs (lemma, particle) -> action: "blew up the dam", "was blown up by X".
 PHRASAL_HOSTILE_VERBS: dict[tuple[str, str], str] = {

@@ -44,6 +44,7 @@ EXCLUSIVE_QUALIFIERS: frozenset[str] = frozenset({"more than", "over", "above", 
 ABOUT_TOLERANCE = 0.15
 #: Counted nouns that name a group within the victims ("three children", "two generals"): such a count is set only
 #: against a count of the same group, never against the whole toll ("three children killed" / "nine people killed").
+#: (Lemmas, as `Count.unit` holds them; not "man": "two men were killed" is often the whole toll.)
 SUBGROUP_UNITS: frozenset[str] = frozenset({
-    "child", "children", "woman", "women", "minor", "baby", "girl", "boy", "teenager", "adult", "man", "men",
-    "sister", "brother", "foreigner", "officer", "general", "mercenary", "journalist", "medic", "doctor", "student"})
+    "child", "woman", "minor", "baby", "girl", "boy", "teenager", "adult", "sister", "brother", "foreigner",
+    "officer", "general", "mercenary", "journalist", "medic", "doctor", "student"})
