@@ -135,3 +135,12 @@ def test_bare_local_officials_speak_for_the_event_s_place(nlp: Language, ukraine
                           ("Two officials familiar with the matter", None), ("Officials in Geneva", None)):
         out = analyse_article([lead, f"{source} said nine people were killed."], kyiv, nlp=nlp)
         assert out[1].voice.attributed_party == party, (source, out[1].voice)
+
+
+def test_a_possessor_party_wins_over_a_bare_institution_alias(nlp: Language, ukraine: Event) -> None:
+    # an event file may give one party the bare "Defence Ministry" for its usual speaker
+    worded = replace(ukraine, parties=tuple(replace(p, aliases=(*p.aliases, "Defence Ministry")) if p.id == "ukraine"
+                                           else p for p in ukraine.parties))
+    said = "{} said its forces had struck military targets."
+    assert _one(said.format("Russia's defence ministry"), worded, nlp).voice.attributed_party == "russia"
+    assert _one(said.format("The Defence Ministry"), worded, nlp).voice.attributed_party == "ukraine"

@@ -11,6 +11,11 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import ACCUSE_VERBS, BLAME_PLACING_VERBS, FIRST_PERSON, FORCE_NOUNS, REFERRING_PRONOUNS, RESORT_VERBS
 from .parties import PartyMatcher, PartyMention
 
+#: An alias that is only an institution's name, no party's: "Defence Ministry", "the Ministry of Defense", "MoD".
+_BARE_INSTITUTION = re.compile(
+    r"(?i)(?:the\s+)?(?:(?:defen[cs]e|foreign(?:\s+affairs)?|interior)\s+ministry|ministry\s+of\s+(?:defen[cs]e|"
+    r"foreign\s+affairs|(?:the\s+)?interior|internal\s+affairs)|mod|mfa|general\s+staff|armed\s+forces)")
+
 OPEN_QUOTES = {"“", "«", "„"}
 CLOSE_QUOTES = {"”", "»"}
 PLAIN_QUOTES = {'"', "``", "''"}
@@ -120,10 +125,13 @@ class PartyIndex:
         return idx
 
     def party_of_tokens(self, tokens: list[Token]) -> PartyMention | None:
-        """The longest mention lying entirely within `tokens` (earliest on a tie)."""
+        """The longest mention lying entirely within `tokens` (earliest on a tie); but a possessor party ("Russia's
+        defence ministry") wins over an alias that is only an institution's name ("Defence Ministry", which an event
+        file may give one party for its usual speaker)."""
         ids = {t.i for t in tokens}
         best: PartyMention | None = None
         best_key: tuple[int, int] | None = None
+        possessor: PartyMention | None = None
         for first, last, m in self.mentions:
             # a hyphen or quote inside a mention ("right-flank Republicans") is not part of the phrase's tokens
             span = range(first, last + 1)
@@ -131,6 +139,11 @@ class PartyIndex:
                 key = (m.end - m.start, -first)
                 if best_key is None or key > best_key:
                     best, best_key = m, key
+                if possessor is None and self.doc[last].dep_ == "poss":
+                    possessor = m
+        if best is not None and possessor is not None and possessor.party_id != best.party_id \
+                and _BARE_INSTITUTION.fullmatch(best.alias.strip()):
+            return possessor
         return best
 
     def party_of(self, token: Token | None, *, preps: frozenset[str] = frozenset({"of"})) -> str | None:
