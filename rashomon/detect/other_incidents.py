@@ -56,8 +56,8 @@ _DAYS_APART = re.compile(r"\bdays? (?:before|earlier|ago|prior)\b", re.I)
 
 
 def days_apart(text: str) -> bool:
-    """Does the sentence set something a day or more before its act ("… when blasts were heard in Kabul two days
-    before", "a day earlier")?"""
+    """Does the sentence set something a day or days apart ("… when blasts were heard in Kabul two days before",
+    "a day earlier", "days ago")? Weeks, months and "last week" are not matched."""
     return _DAYS_APART.search(text) is not None
 
 

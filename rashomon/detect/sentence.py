@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 
 def _is_invasion(event: Event) -> bool:
     """Is the event itself an invasion or incursion: its title or keywords say so, or the loaded word of a wording pair
-    names its act so ("invades" for a raid)? Not "invaders" for an army, nor "invasion" as the neutral word for the war."""
+    names its act so ("invades" for a raid)? Not "invaders" for an army, nor "invasion" as the neutral word for the
+    war."""
     texts = (event.title, *event.keywords, *(p.loaded for p in event.wording))
     return any(INVASION_EVENT_WORDS.search(text) for text in texts)
 
@@ -159,9 +160,10 @@ def _answers_own_accusation(act: Act, acts: list[Act], voice: Voice, text: str) 
     """"Israel bombed targets across the strip, accusing Hamas of attacking its troops": the outlet tells of X's act
     in a sentence whose source is X and which reports another party's starting act (X's accusation, or X's account
     that the other side fired first), so it presents the act as X's answer to that, in X's account, and says nothing
-    in its own voice of who started it (GUIDE §10 rules 1 and 3). An accusation about days or more before ("X attacked
+    in its own voice of who started it (GUIDE §10 rules 1 and 3). An accusation set a day or days apart ("X attacked
     on Saturday night, charging that Y had violated its sovereignty two days before") is about another incident: the
-    outlet still says X attacked first in this one (benchmark dev)."""
+    outlet still says X attacked first in this one (benchmark dev). Only "day(s) before / earlier / ago / prior" in
+    the sentence is read so (other_incidents.days_apart); "last week" is not."""
     return voice.attributed_party is not None and act.actor == voice.attributed_party and not days_apart(text) and any(
         b.reported and b.initiating and not b.negated and not b.background and b.claimed_by is None
         and b.actor not in (None, UNKNOWN, act.actor) for b in acts)
