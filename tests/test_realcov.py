@@ -170,6 +170,16 @@ def test_a_card_counts_only_for_the_disagreement_it_shows():
     assert (c.cards, c.cards_matched, c.dis_n, c.dis_found) == (6, 2, 1, 1)
 
 
+def test_a_label_listing_figures_names_each_of_them():
+    from rashomon.realcov.figures import named_figures, shows_named_figure
+
+    what = "Death toll: 2, 8, 9, 10, 11 or 12 killed (successive official counts)"
+    assert named_figures(what)[0] == {2, 8, 9, 10, 11, 12}
+    assert shows_named_figure("9", what) and shows_named_figure("at least 10", what)
+    assert not shows_named_figure("7", what)
+    assert named_figures("1,200 displaced, 3,000.5 tonnes; 14, not 15")[0] == {1200, 3000.5, 14, 15}
+
+
 def test_sentences_map_to_units_by_their_words_even_when_split_differently():
     g = _labels()
     g.unit_text = {"a:0": "Russia blew up the dam on Tuesday, officials said.", "a:1": "Evacuations began at dawn."}
