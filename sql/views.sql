@@ -351,18 +351,28 @@ shared_figure as (
     group by all
     having count(*) filter (where agrees) > count(*) filter (where not agrees)
 ),
+other_figures as (
+    -- the figures of the outlets that give none the main figure allows, each once, smallest first ("21 / 32 / at
+    -- least 20 / more than 20" listed "more than 20" twice when it came from two outlets' lists)
+    select c.event_id, c.slot, c.side, string_agg(c.figure, ' / ' order by c.lo, c.figure) as other_figures
+    from (select distinct c.event_id, c.slot, c.side, c.figure, c.lo
+          from figure_cells c
+          join figure_sides x on x.event_id = c.event_id and x.slot = c.slot and x.side = c.side
+              and x.outlet_id = c.outlet_id and not x.agrees) c
+    group by all
+),
 figure_pairs as (
     -- one card per side and kind of casualty: the outlets giving the figure most agree with against those giving
     -- only other figures (the claims need not have joined their sentences). Kramatorsk-like rising tolls make one
     -- card, not one per two figures.
     select a.event_id, 'number' as kind, null as claim_id, a.outlet_id as outlet_a, b.outlet_id as outlet_b,
            a.sentence_id as sentence_a, b.sentence_id as sentence_b, a.main as value_a,
-           (select string_agg(distinct x.figures, ' / ' order by x.figures) from figure_sides x
-            where x.event_id = b.event_id and x.slot = b.slot and x.side = b.side and not x.agrees) as value_b,
+           (select other_figures from other_figures o
+            where o.event_id = b.event_id and o.slot = b.slot and o.side = b.side) as value_b,
            upper(left(a.slot, 1)) || substr(a.slot, 2) || ' (' || coalesce(p.party_name, a.side)
                || '): most outlets giving a figure say ' || a.main || '; the others say ' || (
-                   select string_agg(distinct x.figures, ' / ' order by x.figures) from figure_sides x
-                   where x.event_id = b.event_id and x.slot = b.slot and x.side = b.side and not x.agrees)
+                   select other_figures from other_figures o
+                   where o.event_id = b.event_id and o.slot = b.slot and o.side = b.side)
                || '.' as explanation,
            (select severity from disagreement_kinds where kind = 'number') as severity,
            'figures:' || a.slot || ':' || a.side as figure_key
@@ -580,7 +590,14 @@ detected as (
 ),
 unioned as (
     select * from detected
+    -- two outlets that both give a figure do not disagree on it: each gives the other's too (an update, "63, later
+    -- raised to 89"; the earlier and the latest toll)
     where not (kind = 'number' and exists (
+        select 1 from figure_cells x join figure_cells y on x.event_id = y.event_id and x.slot = y.slot
+            and x.side = y.side and x.figure = y.figure
+        where x.event_id = detected.event_id and x.outlet_id = detected.outlet_a and y.outlet_id = detected.outlet_b
+          and x.figure in (detected.value_a, detected.value_b)))
+    and not (kind = 'number' and exists (
         select 1 from figure_pairs f
         where f.event_id = detected.event_id and least(f.outlet_a, f.outlet_b) = least(detected.outlet_a, detected.outlet_b)
           and greatest(f.outlet_a, f.outlet_b) = greatest(detected.outlet_a, detected.outlet_b)))

@@ -148,3 +148,33 @@ def test_words_that_no_outlets_figure_fits_are_a_card_even_without_a_main_figure
     con.execute("update sentence_numbers set value = 20, low = 21, high = null, qualifier = 'more_than' "
                 "where sentence_id in ('oa-1', 'ob-1', 'oc-1')")
     assert con.execute("select count(*) from disagreement_cards where list_contains(outlets_b, 'od')").fetchone() == (0,)
+
+
+def test_two_outlets_that_both_give_a_figure_do_not_disagree_on_it(db):
+    """A gives 63 dead and later 89 (the toll raised); B gives 63 only. A claim joining A's 89 with B's 63 is no
+    card: each outlet gives the figure the other is set against. C's 400 against the 63 both give stays a card."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    _figure(con, "oa", 1, "killed", 63)
+    a2 = _figure(con, "oa", 2, "killed", 89)
+    b1 = _figure(con, "ob", 1, "killed", 63)
+    c1 = _figure(con, "oc", 1, "killed", 400)
+    _row(con, "number", "oa", "ob", a2, b1, "89", "63")
+    _row(con, "number", "oc", "ob", c1, b1, "400", "63")
+    shown = con.execute("select value_a, value_b, outlets_a, outlets_b from disagreement_cards").fetchall()
+    assert shown == [("63", "400", ["oa", "ob"], ["oc"])]
+
+
+def test_the_other_figures_of_a_card_are_listed_once_each_smallest_first(db):
+    """Four outlets give 34 dead; three others give 21, "more than 20" (twice) and 32: the card lists each of their
+    figures once, in order of size."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    for o in ("oa", "ob", "oc", "od"):
+        _figure(con, o, 1, "killed", 34)
+    _figure(con, "oe", 1, "killed", 32)
+    _figure(con, "oe", 2, "killed", 20, "more_than", low=21, high=None)
+    _figure(con, "of", 1, "killed", 20, "more_than", low=21, high=None)
+    _figure(con, "og", 1, "killed", 21)
+    cards = con.execute("select value_a, value_b, outlets_b from disagreement_cards").fetchall()
+    assert cards == [("34", "more than 20 / 21 / 32", ["oe", "of", "og"])]
