@@ -453,3 +453,18 @@ def test_a_vague_word_against_a_figure_is_left_to_the_fact_sheet(nlp: Language, 
 def test_upward_of_is_an_open_bound(nlp: Language, karabakh: Event) -> None:
     assert "number" not in kinds(pair(nlp, karabakh, "The ministry said upward of 700 people were hurt.",
                                       "The ministry said over 750 people were hurt."))
+
+
+def test_two_days_that_may_name_one_night_are_no_time_card(nlp: Language, karabakh: Event) -> None:
+    # Aug. 3, 2022 was a Wednesday
+    for a, b in [("Armenian forces opened fire on Wednesday night.", "Armenian forces opened fire early on Thursday."),
+                 ("Armenian forces opened fire on Wednesday night.", "Armenian forces opened fire on Thursday."),
+                 ("Armenian forces opened fire late on Aug. 3.", "Armenian forces opened fire on Aug. 4."),
+                 ("Armenian forces opened fire on Tuesday.", "Armenian forces opened fire on the night of Aug. 3."),
+                 ("Armenian forces opened fire at night.", "Armenian forces opened fire in the morning.")]:
+        assert "time" not in kinds(pair(nlp, karabakh, a, b)), (a, b)
+    # a day apart with no night between them, two days apart, or morning against evening stay a difference
+    for a, b in [("Armenian forces opened fire on Wednesday.", "Armenian forces opened fire on Thursday."),
+                 ("Armenian forces opened fire on Tuesday night.", "Armenian forces opened fire early on Thursday."),
+                 ("Armenian forces opened fire in the morning.", "Armenian forces opened fire in the evening.")]:
+        assert "time" in kinds(pair(nlp, karabakh, a, b)), (a, b)
