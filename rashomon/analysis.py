@@ -22,6 +22,7 @@ from .detect.event_wording import Usage, event_wording
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
 from .detect.place_compare import article_places
+from .detect.headline_verbs import repair_headline_verb
 from .detect.recase import article_names, parse_title
 from .detect.selfcheck import initiator_act, self_contradictions
 from .kinds import load_kinds
@@ -96,7 +97,8 @@ def analyse_event_sentences(rows: list[dict], event: Event) -> dict[str, Sentenc
         known = article_names(s["text"] for s in sents)   # kept when a title-case sentence is recased
         title_docs = {}   # a title-case headline is parsed in sentence case (detect/recase.py), once
         for s in titles:
-            title_docs[s["sentence_id"]] = parse_title(load_nlp(), headline_as_sentence(s["text"], names), known)
+            title_docs[s["sentence_id"]] = repair_headline_verb(
+                load_nlp(), parse_title(load_nlp(), headline_as_sentence(s["text"], names), known))
             out[s["sentence_id"]] = analyse(title_docs[s["sentence_id"]], event)
         # the headline's source reaches the lead ("Refugee says …"), not a label before a colon ("Russia: …", which
         # headline_as_sentence reads as "Russia said …"): the benchmark's readers did not carry such labels over

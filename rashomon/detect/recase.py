@@ -24,7 +24,7 @@ _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and"
 #: At least this share of a sentence's other words capitalised, and this many of them, make it title case.
 TITLE_SHARE = 0.75
 TITLE_MIN_WORDS = 3
-_ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
+ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
 
 
 def _parts(word: str) -> list[str]:
@@ -76,7 +76,7 @@ def _with_words_as_written(parsed: Doc, text: str) -> Doc:
     """`parsed` (the parse of a same-length recased `text`) with its tokens' words taken from `text`."""
     words = [text[t.idx:t.idx + len(t)] for t in parsed]
     doc = Doc(parsed.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed])
-    doc.from_array(_ATTRS, parsed.to_array(_ATTRS))
+    doc.from_array(ATTRS, parsed.to_array(ATTRS))
     return doc
 
 
