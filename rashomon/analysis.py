@@ -23,7 +23,7 @@ from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
 from .detect.place_compare import article_places
 from .detect.headline_verbs import repair_headline_verb
-from .detect.recase import article_names, parse_title
+from .detect.recase import article_names, parse_title, title_basis
 from .detect.selfcheck import initiator_act, self_contradictions
 from .kinds import load_kinds
 from .nlp import load_nlp
@@ -50,6 +50,9 @@ _NAMED_SOURCE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
 #: a label before a headline's colon that is no source: "Live blog: …", "BREAKING: …", "WATCH: …" (words are data)
 HEADLINE_LABELS = ("live blog", "live updates", "live", "breaking news", "breaking", "update", "updated", "watch",
                    "video", "explainer", "analysis", "exclusive", "in pics", "in pictures", "photos")
+#: words after a headline's dash that name an unnamed source, never a byline: "… - Reports", "… - Source" (data)
+HEADLINE_TAIL_SOURCES = frozenset({"reports", "report", "source", "sources", "statement", "media", "state media",
+                                   "witnesses", "envoy"})
 _HEADLINE_LABEL = re.compile(r"^(?:" + "|".join(HEADLINE_LABELS) + r")\s*[:|–—-]\s*", re.I)
 #: a headline ending in an inverted cue: "…, says Kremlin", "…, tweets Ukraine FM" (the verbs are data)
 INVERTED_CUE_VERBS = ("says", "said", "claims", "tweets", "insists", "warns", "alleges", "tells", "declares",
@@ -63,11 +66,12 @@ _HEADLINE_INVERTED = re.compile(r"^(?P<claim>.{12,}?\S),\s+(?:" + "|".join(INVER
 def headline_as_sentence(title: str, party_names: frozenset[str] = frozenset()) -> str:
     """Headlines attribute with punctuation, not verbs: "X violates ceasefire - Defence Ministry" and
     "Kremlin: X violated ceasefire" or "Putin: X did it" are a source's claim (before a colon, an institution or one to
-    four capitalised words; after a dash only an institution, since "… - Reuters" is a byline; after a final colon
-    either: "X did it: Putin"); so is a cue at the end ("X …, says Kremlin", "X …, Arab media reports"). Rewrite them as "X …, the Defence Ministry said." (a tail, an inverted cue) or
-    "Kremlin said X …" (a head) so the voice detector reads them as attributed; any other headline is returned
-    unchanged. `party_names`: the event's party names and aliases; one of them after a dash is a source too ("…
-    wounds worker – Ukraine"), never a byline."""
+    four capitalised words; after a dash only an institution, a party or an unnamed source ("… - Reports"), since
+    "… - Reuters" is a byline; after a final colon either: "X did it: Putin"); so is a cue at the end ("X …, says
+    Kremlin", "X …, Arab media reports"). Rewrite them as "X …, the Defence Ministry said." (a tail, an inverted
+    cue) or "Kremlin said X …" (a head, and an unnamed source) so the voice detector reads them as attributed; any
+    other headline is returned unchanged. `party_names`: the event's party names and aliases; one of them after a
+    dash is a source too ("… wounds worker – Ukraine"), never a byline."""
     text = _HEADLINE_LABEL.sub("", title.strip())   # "Live blog: …", "BREAKING: …": page furniture, no source
     m = _HEADLINE_INVERTED.match(text) or _HEADLINE_TRAILING.match(text)
     if m:
@@ -75,12 +79,16 @@ def headline_as_sentence(title: str, party_names: frozenset[str] = frozenset()) 
     for pattern in (_HEADLINE_TAIL, _HEADLINE_COLON_TAIL, _HEADLINE_HEAD):
         m = pattern.match(text)
         if m and (_SOURCE_WORDS.search(m.group("source")) or m.group("source").strip() in party_names
+                  or m.group("source").strip().lower() in HEADLINE_TAIL_SOURCES
                   or (pattern is not _HEADLINE_TAIL and _NAMED_SOURCE.match(m.group("source").strip()))):
             claim, source = m.group("claim").rstrip(" ."), m.group("source").strip()
             # "Russia: 40 POWs killed by …" as "Russia said 40 POWs killed by …": a verbless claim before "…, Russia
             # said" parses its noun as a second subject of "said"
             # (so is one after a final colon: "… 23 soldiers martyred in retaliatory strikes: ISPR")
-            return f"{claim}, {source} said." if pattern is _HEADLINE_TAIL else f"{source} said {claim}."
+            # (and so is one whose source is a bare "Reports" or "Source": "…, Reports said" lets the parser take a
+            # plural in the claim for the speaker)
+            tail = pattern is _HEADLINE_TAIL and source.lower() not in HEADLINE_TAIL_SOURCES
+            return f"{claim}, {source} said." if tail else f"{source} said {claim}."
     return text
 
 
@@ -97,8 +105,9 @@ def analyse_event_sentences(rows: list[dict], event: Event) -> dict[str, Sentenc
         known = article_names(s["text"] for s in sents)   # kept when a title-case sentence is recased
         title_docs = {}   # a title-case headline is parsed in sentence case (detect/recase.py), once
         for s in titles:
+            title = headline_as_sentence(s["text"], names)
             title_docs[s["sentence_id"]] = repair_headline_verb(
-                load_nlp(), parse_title(load_nlp(), headline_as_sentence(s["text"], names), known))
+                load_nlp(), parse_title(load_nlp(), title, known), title_basis(title, known))
             out[s["sentence_id"]] = analyse(title_docs[s["sentence_id"]], event)
         # the headline's source reaches the lead ("Refugee says …"), not a label before a colon ("Russia: …", which
         # headline_as_sentence reads as "Russia said …"): the benchmark's readers did not carry such labels over

@@ -50,6 +50,21 @@ def test_a_party_after_a_dash_is_the_headline_source_a_byline_is_not():
         "Fresh Russian strike on the plant wounds worker – Reuters")
 
 
+def test_an_unnamed_source_after_a_dash_is_the_headline_source(ukraine):
+    # "… - Reports", "… - Source": never a byline; put first, so that a plural in the claim is not read as the speaker
+    assert headline_as_sentence("Dozens Injured in Russian Strike on Market - Reports") == (
+        "Reports said Dozens Injured in Russian Strike on Market.")
+    assert headline_as_sentence("Plane likely brought down by a missile - Source") == (
+        "Source said Plane likely brought down by a missile.")
+    from rashomon.analysis import analyse_event_sentences
+
+    rows = [{"article_id": "a1", "sentence_id": "s0", "part": "title",
+             "text": "At Least 20 Killed, Dozens Injured in Russian Strike on Kramatorsk Market - Reports"},
+            {"article_id": "a1", "sentence_id": "s1", "part": "body", "text": "The market was crowded on Tuesday."}]
+    head = analyse_event_sentences(rows, ukraine)["s0"]
+    assert head.voice.voice == "attributed" and head.own_initiator is None
+
+
 def test_a_label_before_the_headline_is_no_source():
     assert headline_as_sentence("Live blog: Fresh Russian strike on the plant wounds worker – Ukraine",
                                 frozenset({"Ukraine"})) == "Fresh Russian strike on the plant wounds worker, Ukraine said."

@@ -80,12 +80,15 @@ def _with_words_as_written(parsed: Doc, text: str) -> Doc:
     return doc
 
 
+def title_basis(title: str, names: set[str]) -> str:
+    """The text a headline is parsed as: in sentence case if it is in title case (keeping `names`), else itself."""
+    return sentence_case(title, names) if is_title_case(title) else title
+
+
 def parse_title(nlp: Language, title: str, names: set[str]) -> Doc:
     """Parse an article's headline, analysed apart from its body: in sentence case if it is in title case, with the
     names its article capitalises (`names`, from `article_names`) kept."""
-    if not is_title_case(title):
-        return nlp(title)
-    doc = nlp(sentence_case(title, names))
+    doc = nlp(title_basis(title, names))
     return doc if doc.text == title else _with_words_as_written(doc, title)
 
 
