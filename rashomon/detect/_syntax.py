@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import ACCUSE_VERBS, BLAME_PLACING_VERBS, FIRST_PERSON, FORCE_NOUNS, REFERRING_PRONOUNS, RESORT_VERBS
+from .lexicon import (ACCUSE_VERBS, BLAME_PLACING_VERBS, FIRST_PERSON, FORCE_NOUNS, RECIPROCAL_OBJECTS,
+                      RECIPROCAL_VERBS, REFERRING_PRONOUNS, RESORT_VERBS)
 from .parties import PartyMatcher, PartyMention
 
 #: An alias that is only an institution's name, no party's: "Defence Ministry", "the Ministry of Defense", "MoD".
@@ -128,23 +129,47 @@ class PartyIndex:
         """The longest mention lying entirely within `tokens` (earliest on a tie); but a possessor party ("Russia's
         defence ministry") wins over an alias that is only an institution's name ("Defence Ministry", which an event
         file may give one party for its usual speaker)."""
-        ids = {t.i for t in tokens}
         best: PartyMention | None = None
         best_key: tuple[int, int] | None = None
         possessor: PartyMention | None = None
-        for first, last, m in self.mentions:
-            # a hyphen or quote inside a mention ("right-flank Republicans") is not part of the phrase's tokens
-            span = range(first, last + 1)
-            if all(i in ids or self.doc[i].is_punct for i in span) and any(i in ids for i in span):
-                key = (m.end - m.start, -first)
-                if best_key is None or key > best_key:
-                    best, best_key = m, key
-                if possessor is None and self.doc[last].dep_ == "poss":
-                    possessor = m
+        for first, last, m in self._inside(tokens):
+            key = (m.end - m.start, -first)
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+            if possessor is None and self.doc[last].dep_ == "poss":
+                possessor = m
         if best is not None and possessor is not None and possessor.party_id != best.party_id \
                 and _BARE_INSTITUTION.fullmatch(best.alias.strip()):
             return possessor
         return best
+
+    def _inside(self, tokens: list[Token]) -> list[tuple[int, int, PartyMention]]:
+        """The mentions lying entirely within `tokens` (a hyphen or quote inside a mention, "right-flank Republicans",
+        is not part of the phrase's tokens)."""
+        ids = {t.i for t in tokens}
+        return [(first, last, m) for first, last, m in self.mentions
+                if all(i in ids or self.doc[i].is_punct for i in range(first, last + 1))
+                and any(i in ids for i in range(first, last + 1))]
+
+    def _both_sides(self, token: Token, own: list[Token]) -> bool:
+        """Whether `token`, the subject of a verb two sides do to each other (act_words.toml [reciprocal]), joins two
+        parties by "and" or a comma ("Thai and Cambodian soldiers clashed", "Thailand and Cambodia clashed", "Thai,
+        Cambodian troops clash"), and the verb has no other side to act on ("fought smugglers", "clashed with police";
+        "exchanged fire" is mutual)."""
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.lemma_.lower() not in RECIPROCAL_VERBS or any(
+                (c.dep_ == "dobj" and c.lemma_.lower() not in RECIPROCAL_OBJECTS)
+                or (c.dep_ == "prep" and c.lower_ in {"with", "against"}
+                    and not any(g.lower_ in {"other", "another"} for g in c.subtree))
+                for c in verb.children):
+            return False
+        joined = own + [c for t in own for c in t.children if c.dep_ == "conj"]
+        inside = self._inside(joined) + [x for x in self.mentions if x[0] <= token.i <= x[1]]
+        span_of = {i: m.party_id for first, last, m in inside for i in range(first, last + 1)}
+        return any(self.doc[i].dep_ == "conj" and self.doc[i].head.i in span_of
+                   and span_of[self.doc[i].head.i] != m.party_id
+                   and not any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in self.doc[i].head.children)
+                   for first, last, m in inside for i in range(first, last + 1))
 
     def party_of(self, token: Token | None, *, preps: frozenset[str] = frozenset({"of"})) -> str | None:
         """The party a noun phrase (given by its head) refers to, resolving pronouns; None if none."""
@@ -158,6 +183,8 @@ class PartyIndex:
         toks = np_tokens(token, preps=preps)
         # the head's own words first ("the Azerbaijan Army positions"), then its of-phrase
         own = np_tokens(token, with_of=False)
+        if self._both_sides(token, own):
+            return None   # "Thai and Cambodian soldiers clashed": two sides doing it to each other are neither one
         m = self.by_token.get(token.i)   # the head's own mention names the referent ("Florida Republican Matt Gaetz")
         if m is None:
             m = self.party_of_tokens(own)

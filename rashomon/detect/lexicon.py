@@ -142,6 +142,8 @@ IMPACT_VERBS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["verbs"])
 OPEN_GROUND_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["open_ground"])
 DOWNED_MODIFIERS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["downed"])
 STOPPING_VERBS: frozenset[str] = frozenset(_ACT_WORDS["stopping"]["verbs"])
+RECIPROCAL_VERBS: frozenset[str] = frozenset(_ACT_WORDS["reciprocal"]["verbs"])
+RECIPROCAL_OBJECTS: frozenset[str] = frozenset(_ACT_WORDS["reciprocal"]["objects"])
 #: Phrasal verbs (lemma, particle) -> action: "blew up the dam", "was blown up by X".
 PHRASAL_HOSTILE_VERBS: dict[tuple[str, str], str] = {
     ("blow", "up"): "attack", ("wipe", "out"): "kill",   # "Russia wipes out 60 Ukrainian troops"
