@@ -463,8 +463,16 @@ def test_two_days_that_may_name_one_night_are_no_time_card(nlp: Language, karaba
                  ("Armenian forces opened fire on Tuesday.", "Armenian forces opened fire on the night of Aug. 3."),
                  ("Armenian forces opened fire at night.", "Armenian forces opened fire in the morning.")]:
         assert "time" not in kinds(pair(nlp, karabakh, a, b)), (a, b)
-    # a day apart with no night between them, two days apart, or morning against evening stay a difference
+    # a day apart with no night between them, two days apart, or morning against evening stay a difference; so do
+    # two mornings a day apart, a later "night" and words that only look like it (a reviewer's cases)
     for a, b in [("Armenian forces opened fire on Wednesday.", "Armenian forces opened fire on Thursday."),
                  ("Armenian forces opened fire on Tuesday night.", "Armenian forces opened fire early on Thursday."),
-                 ("Armenian forces opened fire in the morning.", "Armenian forces opened fire in the evening.")]:
+                 ("Armenian forces opened fire in the morning.", "Armenian forces opened fire in the evening."),
+                 ("Armenian forces opened fire on Wednesday morning.", "Armenian forces opened fire on Thursday morning."),
+                 ("Armenian forces opened fire on Wednesday.", "Armenian forces opened fire on Thursday night."),
+                 ("Armenian forces opened fire on Wednesday.", "Armenian forces opened fire on Thursday, Dawn reported."),
+                 ("Forces loyal to the late commander opened fire on Wednesday.",
+                  "Armenian forces opened fire on Thursday."),
+                 ("Armenian forces opened fire on Wednesday.",
+                  "In an early statement, Baku said Armenian forces opened fire on Thursday.")]:
         assert "time" in kinds(pair(nlp, karabakh, a, b)), (a, b)
