@@ -338,7 +338,8 @@ main_figure as (
 figure_sides as (
     -- each outlet's side of the card: with the main figure (a), or giving only figures it does not allow (b)
     select c.event_id, c.slot, c.side, c.outlet_id, m.figure as main,
-           bool_or(c.value = m.value or (c.lo <= m.hi and m.lo <= c.hi)) as agrees,
+           -- (a range has no value: it agrees by overlapping, or not at all, never "unknown")
+           bool_or(coalesce(c.value = m.value, false) or coalesce(c.lo <= m.hi and m.lo <= c.hi, false)) as agrees,
            min(c.sentence_id) as sentence_id,
            string_agg(distinct c.figure, ' / ' order by c.figure) as figures
     from figure_cells c join main_figure m using (event_id, slot, side)
@@ -590,13 +591,17 @@ detected as (
 ),
 unioned as (
     select * from detected
-    -- two outlets that both give a figure do not disagree on it: each gives the other's too (an update, "63, later
-    -- raised to 89"; the earlier and the latest toll)
+    -- two outlets that both give one of the card's figures, for the kind of casualty and side the card's sentences
+    -- count, do not disagree on it (an update, "63, later raised to 89"; the earlier and the latest toll)
     where not (kind = 'number' and exists (
         select 1 from figure_cells x join figure_cells y on x.event_id = y.event_id and x.slot = y.slot
             and x.side = y.side and x.figure = y.figure
         where x.event_id = detected.event_id and x.outlet_id = detected.outlet_a and y.outlet_id = detected.outlet_b
-          and x.figure in (detected.value_a, detected.value_b)))
+          and x.figure in (detected.value_a, detected.value_b)
+          and exists (select 1 from sentence_numbers n
+                      where n.sentence_id in (detected.sentence_a, detected.sentence_b) and n.party = x.side
+                        and case n.quantity when 'dead' then 'killed' when 'injured' then 'wounded'
+                                 else n.quantity end = x.slot)))
     and not (kind = 'number' and exists (
         select 1 from figure_pairs f
         where f.event_id = detected.event_id and least(f.outlet_a, f.outlet_b) = least(detected.outlet_a, detected.outlet_b)

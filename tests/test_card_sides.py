@@ -178,3 +178,30 @@ def test_the_other_figures_of_a_card_are_listed_once_each_smallest_first(db):
     _figure(con, "og", 1, "killed", 21)
     cards = con.execute("select value_a, value_b, outlets_b from disagreement_cards").fetchall()
     assert cards == [("34", "more than 20 / 21 / 32", ["oe", "of", "og"])]
+
+
+def test_a_figure_both_give_for_another_kind_of_casualty_keeps_the_card(db):
+    """A says 2 killed, B 3 killed; both say 3 wounded. The claim's "2 vs 3" killed card stays: they share a wounded
+    figure, not a toll of the dead (a reviewer's case)."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    a1 = _figure(con, "oa", 1, "killed", 2)
+    b1 = _figure(con, "ob", 1, "killed", 3)
+    _figure(con, "oa", 2, "wounded", 3)
+    _figure(con, "ob", 2, "wounded", 3)
+    _row(con, "number", "oa", "ob", a1, b1, "2", "3")
+    shown = con.execute("select value_a, value_b from disagreements where kind = 'number'").fetchall()
+    assert shown == [("2", "3")]
+
+
+def test_an_outlet_giving_only_a_range_is_on_the_card(db):
+    """Four outlets give 34 dead; E gives "5–7" only: E is on the other side of the card with its range (its figure
+    has no single value; it was on neither side)."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    for o in ("oa", "ob", "oc", "od"):
+        _figure(con, o, 1, "killed", 34)
+    _figure(con, "oe", 1, "killed", None, "range", low=5, high=7)
+    _figure(con, "of", 1, "killed", 6)
+    cards = con.execute("select value_a, value_b, outlets_b from disagreement_cards").fetchall()
+    assert cards == [("34", "5–7 / 6", ["oe", "of"])]
