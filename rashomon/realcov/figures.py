@@ -14,7 +14,7 @@ from ..detect.lexicon_numbers import MULTIPLIERS, NUMBER_WORDS, VAGUE_NUMBERS
 from ..detect.number_words import run_value
 
 # thousands separators belong to the figure ("1,200"); a comma after it does not ("2, 8, 9 or 12 killed")
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+")
 _MONTHS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept september "
                     "oct october nov november dec december".split())
 _TENS = frozenset(w for w, v in NUMBER_WORDS.items() if 20 <= v <= 90 and v % 10 == 0)   # "twenty" … "ninety"
