@@ -18,7 +18,8 @@ from pathlib import Path
 SCOPE_PATH = Path(__file__).with_name("count_scope.toml")
 
 
-def _alternation(words) -> str:
+def phrase_alternation(words) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces inside one matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
@@ -35,11 +36,11 @@ class CountScope:
 def count_scope(path: Path = SCOPE_PATH) -> CountScope:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return CountScope(
-        re.compile(rf"\S\s+(?:{_alternation(data['increment_words'])})\b(?!\s+than)", re.IGNORECASE),
-        re.compile(rf"^\s+(?:{_alternation(data['increment_words'])})\b(?!\s+than)", re.IGNORECASE),
-        re.compile(rf"\b(?:{_alternation(data['part_before'])})[\s,:]*$", re.IGNORECASE),
-        re.compile(rf"^\s+(?:{_alternation(data['part_after'])})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{_alternation(data['running_total'])})\b", re.IGNORECASE),
+        re.compile(rf"\S\s+(?:{phrase_alternation(data['increment_words'])})\b(?!\s+than)", re.IGNORECASE),
+        re.compile(rf"^\s+(?:{phrase_alternation(data['increment_words'])})\b(?!\s+than)", re.IGNORECASE),
+        re.compile(rf"\b(?:{phrase_alternation(data['part_before'])})[\s,:]*$", re.IGNORECASE),
+        re.compile(rf"^\s+(?:{phrase_alternation(data['part_after'])})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{phrase_alternation(data['running_total'])})\b", re.IGNORECASE),
     )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .recase import ATTRS
+from .recase import with_words
 
 _WORDS = tomllib.loads((Path(__file__).with_name("headline_verbs.toml")).read_text("utf-8"))
 _PAST: dict[str, str] = _WORDS["past"]
@@ -44,9 +44,7 @@ def repair_headline_verb(nlp: Language, doc: Doc, parsed_text: str | None = None
         if len(repaired) != len(doc) or any(a.text.lower() != b.lower_ for a, b in zip(repaired, doc) if a.i != t.i):
             continue
         if _is_clause_verb(repaired[t.i], _PREPS.get(t.lower_, ())):
-            out = Doc(doc.vocab, words=[w.text for w in doc], spaces=[bool(w.whitespace_) for w in doc])
-            out.from_array(ATTRS, repaired.to_array(ATTRS))
-            return out
+            return with_words(repaired, [w.text for w in doc])
     return doc
 
 

@@ -72,12 +72,17 @@ def sentence_case(text: str, names: set[str]) -> str:
     return "".join(out)
 
 
-def _with_words_as_written(parsed: Doc, text: str) -> Doc:
-    """`parsed` (the parse of a same-length recased `text`) with its tokens' words taken from `text`."""
-    words = [text[t.idx:t.idx + len(t)] for t in parsed]
+def with_words(parsed: Doc, words: list[str]) -> Doc:
+    """`parsed` with its tokens' words replaced by `words` (one per token) and its parse kept: a text parsed in another
+    form (recased here, a verb put in the past in headline_verbs.py) shown as written."""
     doc = Doc(parsed.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed])
     doc.from_array(ATTRS, parsed.to_array(ATTRS))
     return doc
+
+
+def _with_words_as_written(parsed: Doc, text: str) -> Doc:
+    """`parsed` (the parse of a same-length recased `text`) with its tokens' words taken from `text`."""
+    return with_words(parsed, [text[t.idx:t.idx + len(t)] for t in parsed])
 
 
 def title_basis(title: str, names: set[str]) -> str:

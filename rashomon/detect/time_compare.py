@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..sources import Event
+from .count_scope import phrase_alternation
 from .sentence import SentenceAnalysis, _event_year
 
 _COMPARED_TIME_KINDS = {"date", "weekday", "daypart", "clock"}
@@ -39,7 +40,7 @@ _NIGHT = tomllib.loads(Path(__file__).with_name("one_night.toml").read_text(enco
 
 
 def _phrases(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+    return re.compile(rf"\b(?:{phrase_alternation(words)})\b", re.I)
 
 
 _LATE, _EARLY = _phrases(_NIGHT["late"]), _phrases(_NIGHT["early"])
