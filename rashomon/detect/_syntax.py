@@ -93,6 +93,14 @@ def np_text(token: Token, **kw: object) -> str:
 _BACKER = re.compile(r"\s*-\s*(?:backed|supported|sponsored|allied|aligned|funded|armed|trained)\b", re.I)
 
 
+def _backed_by_head(text: str, at: int, backer: str, matcher: PartyMatcher) -> PartyMention | None:
+    """After "Iran-backed", the first of the next three words that ends a several-word alias of one other party."""
+    for n, w in enumerate(re.finditer(r"[A-Za-z][\w'-]*", text[at:at + 40])):
+        if n < 3 and (party := matcher.party_by_head(w.group(0), backer)) is not None:
+            return PartyMention(at + w.start(), at + w.end(), party, w.group(0), False)
+    return None
+
+
 @dataclass
 class PartyIndex:
     """Party mentions of one Doc mapped to token indices, plus the context for resolving pronouns."""
@@ -112,11 +120,14 @@ class PartyIndex:
         idx = cls(doc, matcher, voice_party, previous_party, quote_mask(sent))
         offset = sent.start_char
         found = matcher.find_all(sent.text)
-        for m in found:
+        for m in found:   # (a mention appended below is read in its turn)
             if (b := _BACKER.match(sent.text, m.end)) and any(
                     o.party_id != m.party_id and b.end() <= o.start <= b.end() + 30 for o in found):
                 continue   # "the Iran-backed Houthis", "Rwanda-backed M23": the backed party is who the phrase names
                 # (a proxy the event file gives no party of its own, "Russia-backed separatists", stays the backer's)
+            if b and (backed := _backed_by_head(sent.text, b.end(), m.party_id, matcher)) is not None:
+                found.append(backed)   # "the Iran-backed rebels", one party's alias ending in "rebels": that party
+                continue
             span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue

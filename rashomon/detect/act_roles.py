@@ -62,15 +62,20 @@ def _response_children(anchor: Token, act_ids: set[int] | None = None) -> list[T
         elif c.dep_ == "prep" and c.lower_ in {"after", "following"}:
             if _holds_act(c, act_ids):
                 out.append(c)
-        elif c.dep_ == "prep" and c.lower_ in {"in", "as"}:
-            obj = child(c, "pobj")
-            if obj is not None and obj.lemma_.lower() in {"response", "retaliation", "reply", "answer", "revenge",
-                                                          "reprisal"}:
-                out.append(c)
-                continue
+        elif _in_response(c):
+            out.append(c)
+            continue
         if c.dep_ in {"prep", "advcl", "xcomp"} and _stops_an_act(c, act_ids):
             out.append(c)   # "… as part of the effort to put an end to Houthi attacks", "… to halt the rocket fire"
+    # "Israel Pounds Yemen's Oil Depot in Retaliation for …": the phrase hung on the object by the parser
+    out.extend(c for d in anchor.children if d.dep_ == "dobj" for c in d.children if _in_response(c))
     return out
+
+
+def _in_response(c: Token) -> bool:
+    obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ in {"in", "as"} else None
+    return obj is not None and obj.lemma_.lower() in {"response", "retaliation", "reply", "answer", "revenge",
+                                                      "reprisal"}
 
 
 def _stops_an_act(c: Token, act_ids: set[int] | None) -> bool:
@@ -103,11 +108,8 @@ def _retaliation_marked(anchor: Token) -> bool:
         if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"codename", "codenamed", "name", "dub", "call"} and any(
                 w.lemma_.lower() in RESPONSE_NOUNS for w in c.subtree):
             return True  # "an operation codenamed 'Retribution'"
-        if c.dep_ == "prep" and c.lower_ in {"in", "as"}:
-            obj = child(c, "pobj")
-            if obj is not None and obj.lemma_.lower() in {"response", "retaliation", "reply", "answer", "revenge",
-                                                          "reprisal"}:
-                return True
+        if _in_response(c):
+            return True
     return False
 
 
@@ -217,8 +219,17 @@ def _resort_verb(n: Token) -> Token | None:
     return None
 
 
+def _conjunct_possessor(n: Token, pidx: PartyIndex | None) -> Token | None:
+    """"Israel's air and ground offensive", parsed with "offensive" a conjunct of "air": the first conjunct's
+    possessor, when the act noun names no party of its own."""
+    if n.dep_ != "conj" or n.head.pos_ not in {"NOUN", "PROPN"} or (pidx is not None and any(
+            c.dep_ in {"amod", "compound", "nmod"} and c.i in pidx.by_token for c in n.children)):
+        return None
+    return child(n.head, "poss")
+
+
 def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
-    poss = child(n, "poss")
+    poss = child(n, "poss") or _conjunct_possessor(n, pidx)
     if poss is not None and poss.ent_type_ in {"DATE", "TIME"}:
         poss = None   # "Thursday's strikes": when, not who
     if poss is not None and not _owns_the_place(poss, n, pidx) and not _killed_one(poss, n):

@@ -215,6 +215,9 @@ def _is_irrealis(d: _Draft) -> bool:
         return True
     if _mods(d.token) & IRREALIS_MODIFIERS:
         return True
+    if d.token.dep_ == "nsubj" and d.token.head.lemma_.lower() == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in IRREALIS_MODIFIERS for c in d.token.head.children):
+        return True   # "a direct attack on Iran is now imminent", "a strike is likely"
     if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for v in {d.token, d.anchor} for c in v.children):
         return True   # "… which allegedly targeted X": hedged
     n = d.token

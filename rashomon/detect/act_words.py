@@ -17,6 +17,8 @@ from .lexicon import (
     ACCUSE_VERBS,
     ACT_OF_NOUNS,
     AERIAL_NOUNS,
+    ANSWER_GOVERNORS,
+    ANSWERED_NOUNS,
     CEASEFIRE_NOUNS,
     CONTROL_VERBS,
     DOWNED_MODIFIERS,
@@ -93,6 +95,13 @@ def _is_modifier(n: Token) -> bool:
     return False
 
 
+def _answered(n: Token) -> bool:
+    """Is the noun what a response answers: the object of "for"/"to" after a response word ("retaliate for …", "in
+    response to …")?"""
+    return n.dep_ == "pobj" and n.head.lower_ in {"for", "to"} and (
+        n.head.head.lemma_.lower() in ANSWER_GOVERNORS or n.head.head.lower_ in ANSWER_GOVERNORS)
+
+
 def _noun_action(n: Token) -> str | None:
     lemma = n.lemma_.lower()
     if lemma not in HOSTILE_NOUNS and n.lower_ in HOSTILE_NOUNS:
@@ -112,6 +121,8 @@ def _noun_action(n: Token) -> str | None:
     doc = n.doc
     retaliatory = bool(mods & RETALIATION_MODIFIERS) or (
         n.i >= 2 and doc[n.i - 1].text in {"-", "–"} and doc[n.i - 2].lower_ in RETALIATION_MODIFIERS)
+    if lemma in ANSWERED_NOUNS and _answered(n):
+        return "attack"   # "retaliating for the Israeli campaign against Hezbollah"
     if lemma in HOSTILE_NOUNS:
         action = HOSTILE_NOUNS[lemma]
         if action == "violate_ceasefire" and not (

@@ -142,6 +142,8 @@ IMPACT_VERBS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["verbs"])
 OPEN_GROUND_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["open_ground"])
 DOWNED_MODIFIERS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["downed"])
 STOPPING_VERBS: frozenset[str] = frozenset(_ACT_WORDS["stopping"]["verbs"])
+ANSWERED_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["answered"]["nouns"])
+ANSWER_GOVERNORS: frozenset[str] = frozenset(_ACT_WORDS["answered"]["governors"])
 RECIPROCAL_VERBS: frozenset[str] = frozenset(_ACT_WORDS["reciprocal"]["verbs"])
 RECIPROCAL_OBJECTS: frozenset[str] = frozenset(_ACT_WORDS["reciprocal"]["objects"])
 #: Phrasal verbs (lemma, particle) -> action: "blew up the dam", "was blown up by X".
@@ -154,7 +156,7 @@ WEAPON_NOUNS: frozenset[str] = frozenset(
      "warhead", "uav", "interceptor", "torpedo", "ammunition", "explosive"}
 )
 #: Verbs that put a weapon to use: with a weapon object (or modifying a weapon noun) they are a strike.
-WEAPON_USE_VERBS: frozenset[str] = frozenset({"launch", "use", "deploy", "employ", "fire"})
+WEAPON_USE_VERBS: frozenset[str] = frozenset({"launch", "use", "deploy", "employ", "fire", "send"})
 #: Aircraft and munitions: "shot down"/"intercepted" with one of these as object is an interception, a defensive act.
 AERIAL_NOUNS: frozenset[str] = WEAPON_NOUNS | frozenset(
     {"jet", "plane", "aircraft", "helicopter", "fighter", "bomber", "warplane", "airplane", "chopper"})

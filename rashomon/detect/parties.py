@@ -128,6 +128,14 @@ class PartyMatcher:
         return _resolve([PartyMention(hit.start(), hit.end(), a.party_id, hit.group(0), a.loaded)
                          for a in self._aliases for hit in a.pattern.finditer(text)])
 
+    def party_by_head(self, word: str, besides: str) -> str | None:
+        """The one party other than `besides` with a several-word alias ending in `word` ("rebels" of "Houthi
+        rebels"): whom "the Iran-backed rebels" names. None when no party or several have one."""
+        word = word.lower()
+        owners = {a.party_id for a in self._aliases
+                  if a.party_id != besides and " " in a.alias.strip() and a.alias.lower().split()[-1] == word}
+        return owners.pop() if len(owners) == 1 else None
+
     def find_places(self, text: str) -> list[PartyMention]:
         """The parties' listed places in `text` (event.toml `places`), in text order, longest first on overlap."""
         return _resolve([PartyMention(hit.start(), hit.end(), a.party_id, hit.group(0), False)
