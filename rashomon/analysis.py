@@ -47,9 +47,12 @@ _HEADLINE_COLON_TAIL = re.compile(r"^(?P<claim>.{12,}?\S):\s+(?P<source>[^:,]{3,
 _SOURCE_WORDS = re.compile("|".join(pattern for _, pattern in INSTITUTIONS), re.I)
 # a person or body named before a headline's colon ("Putin: …", "Zelensky: …"): one to four capitalised words
 _NAMED_SOURCE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
+# "Zelensky on Putin strikes: …": the person named before "on" speaks, the rest before the colon is the topic
+_NAMED_ON = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s){1,4})on\s+\S")
 #: a label before a headline's colon that is no source: "Live blog: …", "BREAKING: …", "WATCH: …" (words are data)
 HEADLINE_LABELS = ("live blog", "live updates", "live", "breaking news", "breaking", "update", "updated", "watch",
-                   "video", "explainer", "analysis", "exclusive", "in pics", "in pictures", "photos")
+                   "video", "explainer", "analysis", "exclusive", "in pics", "in pictures", "photos", "developing",
+                   "just in", "latest", "opinion", "editorial", "commentary")
 #: words after a headline's dash that name an unnamed source, never a byline: "… - Reports", "… - Source" (data)
 HEADLINE_TAIL_SOURCES = frozenset({"reports", "report", "source", "sources", "statement", "media", "state media",
                                    "witnesses", "envoy"})
@@ -61,6 +64,13 @@ _HEADLINE_TRAILING = re.compile(r"^(?P<claim>.{12,}?\S),\s+(?P<source>(?:the\s+)
                                 + "|".join(INVERTED_CUE_VERBS) + r")$")   # "…, Arab media reports"
 _HEADLINE_INVERTED = re.compile(r"^(?P<claim>.{12,}?\S),\s+(?:" + "|".join(INVERTED_CUE_VERBS)
                                 + r")\s+(?P<source>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})$")
+
+
+def _names_someone(name: str, party_names: frozenset[str]) -> bool:
+    """Is `name` a party's or a named person's, body's or country's ("Zelensky", not "Strikes" in "Strikes on Kyiv:
+    what we know")?"""
+    return name in party_names or name.lower() not in HEADLINE_LABELS and any(
+        e.text == name and e.label_ in {"PERSON", "ORG", "GPE", "NORP"} for e in load_nlp()(name).ents)
 
 
 def headline_as_sentence(title: str, party_names: frozenset[str] = frozenset()) -> str:
@@ -78,6 +88,9 @@ def headline_as_sentence(title: str, party_names: frozenset[str] = frozenset()) 
         return f"{m.group('claim').rstrip(' .')}, {m.group('source').strip()} said."
     for pattern in (_HEADLINE_TAIL, _HEADLINE_COLON_TAIL, _HEADLINE_HEAD):
         m = pattern.match(text)
+        if m and pattern is _HEADLINE_HEAD and (on := _NAMED_ON.match(m.group("source"))) \
+                and _names_someone(on.group("name").strip(), party_names):
+            return f"{on.group('name').strip()} said {m.group('claim').rstrip(' .')}."
         if m and (_SOURCE_WORDS.search(m.group("source")) or m.group("source").strip() in party_names
                   or m.group("source").strip().lower() in HEADLINE_TAIL_SOURCES
                   or (pattern is not _HEADLINE_TAIL and _NAMED_SOURCE.match(m.group("source").strip()))):

@@ -19,6 +19,10 @@ CAMPAIGN_MODIFIERS = frozenset({"daily", "nightly", "constant", "relentless", "i
                                 "months-long", "weeks-long", "years-long", "round-the-clock"})
 from .times import normalise_time
 
+#: Adverbs that make an act a practice going on ("Kiev keeps continually attacking the plant"), unless it is dated.
+HABITUAL_ADVERBS = frozenset({"continually", "continuously", "constantly", "repeatedly", "regularly", "routinely",
+                              "systematically", "habitually"})
+
 #: Occasions of speaking: an act in their "on/about" phrase is their topic ("in a speech on the annexation").
 SPEECH_EVENT_NOUNS = frozenset({"speech", "address", "briefing", "conference", "interview", "remarks", "lecture",
                                 "article", "op-ed", "session", "debate", "meeting", "summit"})
@@ -122,6 +126,9 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
     if d.token.pos_ == "NOUN" and d.token.tag_ == "NNS" and any(
             c.dep_ == "amod" and c.lower_ in CAMPAIGN_MODIFIERS for c in d.token.children):
         return True   # "to escape Israel's daily bombardments": a campaign going on
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in d.anchor.children) and not any(
+            t.ent_type_ in {"DATE", "TIME"} for t in d.anchor.subtree):
+        return True   # "continually attacking the Zaporozhye plant": a practice going on, undated
     if d.token.lemma_.lower() in STANDING_PARTICIPLES and d.token.dep_ in {"acl", "amod"} and d.token.tag_ == "VBN" \
             and not any(t.ent_type_ in {"DATE", "TIME"} for t in d.token.subtree):
         return True   # "everything occupied by X must go": a standing condition (GUIDE §10.3), undated

@@ -72,6 +72,10 @@ def sentence_case(text: str, names: set[str]) -> str:
     return "".join(out)
 
 
+#: a dateline joined to the lead by a dash without spaces: "KYIV, Ukraine—Russia launched …"
+_DATELINE_DASH = re.compile(r"^([A-Z][A-Z.'/ ]*[A-Z](?:, [A-Z][\w.' ]*\w)?)([—–])(?=[A-Z])")
+
+
 def with_words(parsed: Doc, words: list[str]) -> Doc:
     """`parsed` with its tokens' words replaced by `words` (one per token) and its parse kept: a text parsed in another
     form (recased here, a verb put in the past in headline_verbs.py) shown as written."""
@@ -102,6 +106,12 @@ def parse_article(nlp: Language, sentences: list[str], batch_size: int = 64,
     """Parse an article's sentences in order; a title-case one is parsed in sentence case (module docstring), keeping
     `names` (default: the names these sentences capitalise)."""
     names = article_names(sentences) if names is None else names
-    recased = [sentence_case(s, names) if is_title_case(s) else s for s in sentences]
+    recased = [_DATELINE_DASH.sub(r"\1 \2 ", sentence_case(s, names) if is_title_case(s) else s, count=1)
+               for s in sentences]
     for text, doc in zip(sentences, nlp.pipe(recased, batch_size=batch_size)):
-        yield doc if doc.text == text else _with_words_as_written(doc, text)
+        if doc.text == text:
+            yield doc
+        elif len(doc.text) == len(text):
+            yield _with_words_as_written(doc, text)
+        else:   # a dateline's dash set apart ("KYIV, Ukraine—Russia launched …" read "KYIV" as who launched)
+            yield doc
