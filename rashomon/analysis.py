@@ -48,7 +48,10 @@ _SOURCE_WORDS = re.compile("|".join(pattern for _, pattern in INSTITUTIONS), re.
 # a person or body named before a headline's colon ("Putin: …", "Zelensky: …"): one to four capitalised words
 _NAMED_SOURCE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
 # "Zelensky on Putin strikes: …": the person named before "on" speaks, the rest before the colon is the topic
-_NAMED_ON = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s){1,4})on\s+\S")
+# (not a state: "Ukraine on alert: Russia fires …")
+_NAMED_ON = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s){1,4})on\s+(?!(?:high |full |maximum |red |the )?"
+                       r"(?:alert|edge|brink|guard|standby|notice|hold|track|move|run|fire|trial|defensive|offensive"
+                       r"|verge)\b)\S")
 #: a label before a headline's colon that is no source: "Live blog: …", "BREAKING: …", "WATCH: …" (words are data)
 HEADLINE_LABELS = ("live blog", "live updates", "live", "breaking news", "breaking", "update", "updated", "watch",
                    "video", "explainer", "analysis", "exclusive", "in pics", "in pictures", "photos", "developing",

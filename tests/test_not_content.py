@@ -58,6 +58,11 @@ from rashomon.realcov.run import BENCH_DIR
     ("(ANA)", "credit line"),
     ("(Jane Doe)", "credit line"),
     ("Source: The Morning Newspaper", "credit line"),
+    ("Subscribe to the Telegram channel, Facebook page and RSS feed of The Daily!", "sharing prompt"),
+    ("Sign up for the latest insight and analysis on the region, plus other newsletters", "sharing prompt"),
+    ("pic.twitter.com/r3Aq3GNl1J", "page furniture"),
+    ("Author`s name Editorial Team", "page furniture"),
+    ("New Daily newsletter: The Border Dispatch", "page furniture"),
 ])
 def test_page_furniture_is_marked_with_its_reason(text, reason):
     assert why_not_content(text) == reason
@@ -82,6 +87,9 @@ def test_page_furniture_is_marked_with_its_reason(text, reason):
     "Two soldiers were killed, the ministry said (in a statement).",
     "Source: a source of the newspaper in the security services",
     "Background: the city was shelled twice last week.",
+    # a reviewer's cases for the rules of 2026-12-05 (fifth session)
+    "Western officials subscribe to the view that Russia is running out of precision missiles.",
+    "Hungary refused to sign up for the latest sanctions package against Russia.",
 ])
 def test_sentences_that_state_something_are_content(text):
     assert why_not_content(text) is None

@@ -93,12 +93,18 @@ def np_text(token: Token, **kw: object) -> str:
 _BACKER = re.compile(r"\s*-\s*(?:backed|supported|sponsored|allied|aligned|funded|armed|trained)\b", re.I)
 
 
-def _backed_by_head(text: str, at: int, backer: str, matcher: PartyMatcher) -> PartyMention | None:
-    """After "Iran-backed", the first of the next three words that ends a several-word alias of one other party."""
-    for n, w in enumerate(re.finditer(r"[A-Za-z][\w'-]*", text[at:at + 40])):
-        if n < 3 and (party := matcher.party_by_head(w.group(0), backer)) is not None:
-            return PartyMention(at + w.start(), at + w.end(), party, w.group(0), False)
-    return None
+def _backed_by_head(sent: Span, start: int, end: int, backer: str, matcher: PartyMatcher) -> PartyMention | None:
+    """The noun "Iran-backed" (characters start-end of `sent`) modifies, when it ends a several-word alias of one
+    other party ("the Iran-backed rebels", an alias "Houthi rebels"): that party's mention."""
+    span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    noun = span[-1].head
+    if noun.i <= span[-1].i or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    party = matcher.party_by_head(noun.text, backer)
+    at = noun.idx - sent.start_char
+    return None if party is None else PartyMention(at, at + len(noun.text), party, noun.text, False)
 
 
 @dataclass
@@ -125,7 +131,7 @@ class PartyIndex:
                     o.party_id != m.party_id and b.end() <= o.start <= b.end() + 30 for o in found):
                 continue   # "the Iran-backed Houthis", "Rwanda-backed M23": the backed party is who the phrase names
                 # (a proxy the event file gives no party of its own, "Russia-backed separatists", stays the backer's)
-            if b and (backed := _backed_by_head(sent.text, b.end(), m.party_id, matcher)) is not None:
+            if b and (backed := _backed_by_head(sent, m.start, b.end(), m.party_id, matcher)) is not None:
                 found.append(backed)   # "the Iran-backed rebels", one party's alias ending in "rebels": that party
                 continue
             span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")

@@ -126,9 +126,11 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
     if d.token.pos_ == "NOUN" and d.token.tag_ == "NNS" and any(
             c.dep_ == "amod" and c.lower_ in CAMPAIGN_MODIFIERS for c in d.token.children):
         return True   # "to escape Israel's daily bombardments": a campaign going on
-    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in d.anchor.children) and not any(
-            t.ent_type_ in {"DATE", "TIME"} for t in d.anchor.subtree):
-        return True   # "continually attacking the Zaporozhye plant": a practice going on, undated
+    if d.anchor.tag_ in {"VBG", "VBZ", "VBP"} and any(
+            c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in d.anchor.children) and not any(
+            t.ent_type_ in {"DATE", "TIME"} for t in d.anchor.sent):
+        return True   # "continually attacking the Zaporozhye plant": a practice going on, undated (not "repeatedly
+        # shelled Kherson overnight", one night's act)
     if d.token.lemma_.lower() in STANDING_PARTICIPLES and d.token.dep_ in {"acl", "amod"} and d.token.tag_ == "VBN" \
             and not any(t.ent_type_ in {"DATE", "TIME"} for t in d.token.subtree):
         return True   # "everything occupied by X must go": a standing condition (GUIDE §10.3), undated

@@ -30,6 +30,7 @@ from .lexicon import (
     LEADER_NOUNS,
     MUTUAL_MODIFIERS,
     RESORT_VERBS,
+    DOMAIN_NOUNS,
     RESPONSE_NOUNS,
     RESPONSIBILITY_WORDS,
     SPEECH_VERBS,
@@ -74,8 +75,7 @@ def _response_children(anchor: Token, act_ids: set[int] | None = None) -> list[T
 
 def _in_response(c: Token) -> bool:
     obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ in {"in", "as"} else None
-    return obj is not None and obj.lemma_.lower() in {"response", "retaliation", "reply", "answer", "revenge",
-                                                      "reprisal"}
+    return obj is not None and obj.lemma_.lower() in RESPONSE_NOUNS
 
 
 def _stops_an_act(c: Token, act_ids: set[int] | None) -> bool:
@@ -222,9 +222,8 @@ def _resort_verb(n: Token) -> Token | None:
 def _conjunct_possessor(n: Token, pidx: PartyIndex | None) -> Token | None:
     """"Israel's air and ground offensive", parsed with "offensive" a conjunct of "air": the first conjunct's
     possessor, when the act noun names no party of its own."""
-    if n.dep_ != "conj" or n.head.pos_ not in {"NOUN", "PROPN"} or (pidx is not None and any(
-            c.dep_ in {"amod", "compound", "nmod"} and c.i in pidx.by_token for c in n.children)):
-        return None
+    if n.dep_ != "conj" or n.head.lower_ not in DOMAIN_NOUNS or any(c.dep_ == "det" for c in n.children):
+        return None   # (not "X's president and the strikes on Kyiv")
     return child(n.head, "poss")
 
 

@@ -205,6 +205,10 @@ def _questioned(d: _Draft) -> bool:
     return False
 
 
+#: Predicates that put an act ahead: "an attack … is imminent / likely / expected".
+_AHEAD = frozenset({"imminent", "likely", "expected", "possible", "looming", "impending", "inevitable", "feared"})
+
+
 def _is_irrealis(d: _Draft) -> bool:
     """An act that has not happened: "an expected offensive", "will continue strikes", "threatened to attack",
     "preparing an offensive", "ahead of an offensive", a yes/no question (but what someone is accused of counts as
@@ -215,9 +219,10 @@ def _is_irrealis(d: _Draft) -> bool:
         return True
     if _mods(d.token) & IRREALIS_MODIFIERS:
         return True
-    if d.token.dep_ == "nsubj" and d.token.head.lemma_.lower() == "be" and any(
-            c.dep_ == "acomp" and c.lower_ in IRREALIS_MODIFIERS for c in d.token.head.children):
-        return True   # "a direct attack on Iran is now imminent", "a strike is likely"
+    if d.token.dep_ == "nsubj" and d.token.head.lemma_.lower() == "be" and d.token.head.tag_ in {"VBZ", "VBP"} \
+            and not any(c.dep_ == "attr" for c in d.token.head.children) and any(
+            c.dep_ == "acomp" and c.lower_ in _AHEAD for c in d.token.head.children):
+        return True   # "a direct attack on Iran is now imminent", "a strike is likely" (not "was likely the largest")
     if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for v in {d.token, d.anchor} for c in v.children):
         return True   # "… which allegedly targeted X": hedged
     n = d.token

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from ._syntax import (
     accusing_verb,
+    child,
     prep_object,
 )
 from .lexicon import (
@@ -99,7 +100,8 @@ def _answered(n: Token) -> bool:
     """Is the noun what a response answers: the object of "for"/"to" after a response word ("retaliate for …", "in
     response to …")?"""
     return n.dep_ == "pobj" and n.head.lower_ in {"for", "to"} and (
-        n.head.head.lemma_.lower() in ANSWER_GOVERNORS or n.head.head.lower_ in ANSWER_GOVERNORS)
+        n.head.head.lemma_.lower() in ANSWER_GOVERNORS or n.head.head.lower_ in ANSWER_GOVERNORS) and any(
+        c.dep_ == "prep" and c.lower_ in {"against", "on"} and child(c, "pobj") is not None for c in n.children)
 
 
 def _noun_action(n: Token) -> str | None:

@@ -143,7 +143,7 @@ OPEN_GROUND_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["open_
 DOWNED_MODIFIERS: frozenset[str] = frozenset(_ACT_WORDS["weapon_impact"]["downed"])
 STOPPING_VERBS: frozenset[str] = frozenset(_ACT_WORDS["stopping"]["verbs"])
 ANSWERED_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["answered"]["nouns"])
-ANSWER_GOVERNORS: frozenset[str] = frozenset(_ACT_WORDS["answered"]["governors"])
+DOMAIN_NOUNS: frozenset[str] = frozenset(_ACT_WORDS["conjoined"]["domain_nouns"])
 RECIPROCAL_VERBS: frozenset[str] = frozenset(_ACT_WORDS["reciprocal"]["verbs"])
 RECIPROCAL_OBJECTS: frozenset[str] = frozenset(_ACT_WORDS["reciprocal"]["objects"])
 #: Phrasal verbs (lemma, particle) -> action: "blew up the dam", "was blown up by X".
@@ -156,7 +156,7 @@ WEAPON_NOUNS: frozenset[str] = frozenset(
      "warhead", "uav", "interceptor", "torpedo", "ammunition", "explosive"}
 )
 #: Verbs that put a weapon to use: with a weapon object (or modifying a weapon noun) they are a strike.
-WEAPON_USE_VERBS: frozenset[str] = frozenset({"launch", "use", "deploy", "employ", "fire", "send"})
+WEAPON_USE_VERBS: frozenset[str] = frozenset({"launch", "use", "deploy", "employ", "fire"})
 #: Aircraft and munitions: "shot down"/"intercepted" with one of these as object is an interception, a defensive act.
 AERIAL_NOUNS: frozenset[str] = WEAPON_NOUNS | frozenset(
     {"jet", "plane", "aircraft", "helicopter", "fighter", "bomber", "warplane", "airplane", "chopper"})
@@ -270,6 +270,8 @@ AUTHOR_VERBS: frozenset[str] = frozenset(
 #: Nouns that say an act was a response: "the attack was a response to …".
 RESPONSE_NOUNS: frozenset[str] = frozenset({"response", "retaliation", "reply", "answer", "reaction", "revenge",
                                             "reprisal", "retribution"})
+#: Words whose "for"/"to" object is the act answered (act_words.toml [answered]).
+ANSWER_GOVERNORS: frozenset[str] = RESPONSE_NOUNS | frozenset(_ACT_WORDS["answered"]["verbs"])
 #: Modifiers that make any act a retaliation.
 RETALIATION_MODIFIERS: frozenset[str] = frozenset(
     {"retaliatory", "retaliation", "counter", "counter-", "revenge", "reciprocal", "responsive", "response",
