@@ -23,6 +23,7 @@ from .lexicon import (
     ACCUSE_VERBS,
     CASUALTY_NOUNS,
     DENIAL_VERBS,
+    DOMAIN_NOUNS,
     ESCALATION_NOUNS,
     FACILITY_NOUNS,
     HOSTILE_NOUNS,
@@ -30,7 +31,6 @@ from .lexicon import (
     LEADER_NOUNS,
     MUTUAL_MODIFIERS,
     RESORT_VERBS,
-    DOMAIN_NOUNS,
     RESPONSE_NOUNS,
     RESPONSIBILITY_WORDS,
     SPEECH_VERBS,
@@ -219,16 +219,16 @@ def _resort_verb(n: Token) -> Token | None:
     return None
 
 
-def _conjunct_possessor(n: Token, pidx: PartyIndex | None) -> Token | None:
-    """"Israel's air and ground offensive", parsed with "offensive" a conjunct of "air": the first conjunct's
-    possessor, when the act noun names no party of its own."""
+def _conjunct_possessor(n: Token) -> Token | None:
+    """"Israel's air and ground offensive", parsed with "offensive" a conjunct of the domain noun "air": that noun's
+    possessor."""
     if n.dep_ != "conj" or n.head.lower_ not in DOMAIN_NOUNS or any(c.dep_ == "det" for c in n.children):
         return None   # (not "X's president and the strikes on Kyiv")
     return child(n.head, "poss")
 
 
 def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
-    poss = child(n, "poss") or _conjunct_possessor(n, pidx)
+    poss = child(n, "poss") or _conjunct_possessor(n)
     if poss is not None and poss.ent_type_ in {"DATE", "TIME"}:
         poss = None   # "Thursday's strikes": when, not who
     if poss is not None and not _owns_the_place(poss, n, pidx) and not _killed_one(poss, n):
