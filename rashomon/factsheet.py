@@ -51,7 +51,9 @@ def _what(r: dict[str, Any], party_names: dict[str, str]) -> str:
         return r["value"]
     if r["slot"] == "operation":   # "Revenge" (Azerbaijan's)
         return f"“{r['value']}”" + (f" ({_party(party_names, r['side'])})" if r["side"] else "")
-    return f"{r['value']} ({_party(party_names, r['side'])})"
+    # a side the sentence does not name, taken from the article's or the event's other figures (`casualty_figures`)
+    inferred = ", inferred" if r.get("side_from") in ("article", "event") else ""
+    return f"{r['value']} ({_party(party_names, r['side'])}{inferred})"
 
 
 def fact_rows(con: duckdb.DuckDBPyConnection, event_id: str, outlet_ids: list[str], names: dict[str, str],

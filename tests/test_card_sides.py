@@ -5,6 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from rashomon import factsheet
+
 pytestmark = pytest.mark.slow
 
 
@@ -205,3 +207,44 @@ def test_an_outlet_giving_only_a_range_is_on_the_card(db):
     _figure(con, "of", 1, "killed", 6)
     cards = con.execute("select value_a, value_b, outlets_b from disagreement_cards").fetchall()
     assert cards == [("34", "5–7 / 6", ["oe", "of"])]
+
+
+def test_a_figure_with_no_side_takes_the_side_every_other_figure_of_its_article_names(db):
+    """"30 people were killed" in an article whose other figures are all Ukrainians counts Ukrainians (the fact
+    sheet says the side is inferred); in an article whose figures name two sides it keeps no side; an article with
+    no figure naming a side takes the event's side when two thirds of the articles giving one name it."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    _figure(con, "oa", 1, "wounded", 80, side="ukraine")
+    _figure(con, "oa", 2, "killed", 30, side=None)
+    _figure(con, "ob", 1, "wounded", 2, side="ukraine")
+    _figure(con, "ob", 2, "wounded", 3, side="russia")
+    _figure(con, "ob", 3, "killed", 5, side=None)
+    _figure(con, "oc", 1, "killed", 31, side="ukraine")
+    _figure(con, "od", 1, "killed", 29, side=None)
+    rows = con.execute("select outlet_id, value, side, side_from from casualty_figures where slot = 'killed'"
+                       " order by 1").fetchall()
+    assert rows == [("oa", 30, "ukraine", "article"), ("ob", 5, None, None), ("oc", 31, "ukraine", "sentence"),
+                    ("od", 29, "ukraine", "event")]
+    cells = dict(con.execute("select outlet_id, side from outlet_facts where slot = 'killed'").fetchall())
+    assert cells == {"oa": "ukraine", "ob": None, "oc": "ukraine", "od": "ukraine"}
+    sheet = {r.outlet_id: [f.text for f in r.cells["killed"]]
+             for r in factsheet.fact_rows(con, "e", ["oa", "ob", "oc"], {}, {"ukraine": "Ukraine"}, set())}
+    assert sheet == {"oa": ["30 (Ukraine, inferred)"], "ob": ["5 (side not named)"], "oc": ["31 (Ukraine)"]}
+
+
+def test_no_event_side_when_the_articles_are_split_between_sides(db):
+    """Two articles count one side's people, two the other's: a figure with no side in a fifth article stays
+    without one (half is not two thirds); a background figure (another incident) never decides a side."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    _figure(con, "oa", 1, "killed", 3, side="x")
+    _figure(con, "ob", 1, "killed", 4, side="x")
+    _figure(con, "oc", 1, "killed", 5, side="y")
+    _figure(con, "od", 1, "killed", 6, side="y")
+    sid = _figure(con, "oe", 1, "killed", 9, side="x")
+    con.execute("update sentence_analysis set background = true where sentence_id = ?", [sid])
+    _figure(con, "oe", 2, "killed", 7, side=None)
+    rows = con.execute("select value, side, side_from from casualty_figures where outlet_id = 'oe' order by 1"
+                       ).fetchall()
+    assert rows == [(7, None, None), (9, "x", "sentence")]

@@ -1,8 +1,7 @@
--- purpose: casualty figures per outlet (killed, wounded, captured, missing; whose; figure or range).
+-- purpose: casualty figures per outlet (killed, wounded, captured, missing; whose people, as `casualty_figures`
+-- resolves them; figure or range).
 with final as (
-    select s.outlet_id, n.quantity, n.party as side, n.value, n.low, n.high, n.qualifier
-    from sentence_numbers n
-    join current_sentences s using (sentence_id)
-    where s.event_id = $event_id and n.quantity in ('killed', 'dead', 'wounded', 'injured', 'captured', 'missing')
+    select outlet_id, quantity, side, value, low, high, qualifier
+    from casualty_figures_of($event_id)
 )
 select * from final
