@@ -9,8 +9,9 @@ import datetime as dt
 from spacy.tokens import Token
 
 from ._syntax import child
-from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft
-from .lexicon import GAP_NOUNS, LONG_DURATION_NOUNS, MONTHS, SPEECH_VERBS, STANDING_PARTICIPLES, WAR_NOUNS
+from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft, _noun_action, _verb_action
+from .lexicon import (DOCUMENT_NOUNS, GAP_NOUNS, LONG_DURATION_NOUNS, MONTHS, SPEECH_VERBS, STANDING_PARTICIPLES,
+                      WAR_NOUNS)
 
 #: Modifiers that make an invasion the war as a whole ("Russia's full-scale invasion"), not an incident of it.
 WHOLE_WAR_MODIFIERS = frozenset({"full-scale", "all-out", "full-blown", "large-scale"})
@@ -40,7 +41,12 @@ def _years_in(tokens: list[Token]) -> list[int]:
     return [int(t.text) for t in tokens if _YEAR.match(t.text)]
 
 
+#: Statements about an event ("his claim came a day after the clash"): what follows them is not another incident.
+STATEMENT_NOUNS = DOCUMENT_NOUNS | {"claim", "remark", "comment", "announcement", "speech", "warning", "threat"}
+
 Window = tuple[dt.date, dt.date]
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBER_WORDS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 #: Days either side of the event's window within which a dated act still belongs to the event.
 WINDOW_MARGIN_DAYS = 3
 
@@ -142,7 +148,7 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
             if node is not start and (_YEAR.match(node.text) and event_year is not None and int(node.text) != event_year
                                       or _DECADE.match(node.lower_)):
                 return True  # "since 1991 when the military occupied …"
-            if _weeks_apart(node) or _day_before(node):
+            if _weeks_apart(node) or _day_before(node) or _day_after(node, window):
                 return True  # "comes less than two weeks after Putin annexed four regions": another incident
             for c in node.children:
                 if c.i in ids:
@@ -178,9 +184,62 @@ def _day_before(node: Token) -> bool:
     after" is not: the same fighting)."""
     if node.dep_ == "advcl" and node.head.lemma_.lower() == "come" and any(
             m.dep_ == "mark" and m.lower_ in {"after", "following"} for m in node.children):
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_NOUNS for c in node.head.children):
+            return False   # "his claim came a day after the clash": a statement about the event, not another act
         holder = node
     elif node.dep_ == "dobj" and node.head.lemma_.lower() in {"follow", "come"}:
         holder = node.head
     else:
         return False
     return any(c.dep_ == "npadvmod" and c.lemma_.lower() == "day" for c in holder.children)
+
+
+def _day_after(node: Token, window: Window | None) -> bool:
+    """Is `node` the earlier act of "X struck Hodeidah on Saturday, a day after a Houthi drone killed a man",
+    "… traded fire on Sunday, a day after the attack by Hamas": an act a day or days before another act of the
+    sentence, and so before the event's window, is another incident (GUIDE §10.3), not this event's start. The later
+    act's day is the weekday the sentence names outside the "after" phrase, placed in the window, else the window's
+    first day ("Israel pounded Gaza on Tuesday, a day after Hamas fired rockets" in a window from Monday keeps the
+    rockets). Only when the clause it is set against is itself an act (a hostile verb, or one whose subject or object
+    is a hostile noun): "China said …, a day after India lost 20 soldiers" is about the event itself."""
+    if window is None:
+        return False
+    marks = [m for m in node.children if m.dep_ == "mark" and m.lower_ == "after"]
+    if node.dep_ in {"advcl", "conj"} and marks:
+        days = [c for c in [*node.children, *marks[0].children] if c.dep_ == "npadvmod"]
+        head, phrase = node.head, node
+    elif node.dep_ == "pobj" and node.head.lower_ == "after":
+        prep = node.head
+        days = [c for c in prep.children if c.dep_ == "npadvmod"] + ([prep.head] if prep.head.dep_ == "npadvmod" else [])
+        head = prep.head.head if prep.head.dep_ == "npadvmod" else prep.head
+        phrase = prep.head if prep.head.dep_ == "npadvmod" else prep
+    else:
+        return False
+    day = next((d for d in days if d.lemma_.lower() == "day"), None)
+    if day is None:
+        return False
+    gap = next((int(c.text) for c in day.children if c.dep_ == "nummod" and c.text.isdigit()),
+               next((n for c in day.children if (n := _NUMBER_WORDS.get(c.lower_))), 2 if day.tag_ == "NNS" else 1))
+    inside = {t.i for t in phrase.subtree} | {t.i for t in day.subtree}
+    named = [t.lower_ for t in node.sent if t.lower_ in WEEKDAYS and t.i not in inside]
+    start, end = window
+    later = next((start + dt.timedelta(days=k) for k in range((end - start).days + 1)
+                  if named and (start + dt.timedelta(days=k)).weekday() == WEEKDAYS.index(named[0])), start)
+    if later - dt.timedelta(days=gap) >= start:
+        return False
+    verb = head if head.pos_ in {"VERB", "AUX"} else next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    for _ in range(3):   # "traded fire …, raising fears …, a day after": up the participles to the act
+        if verb is None or verb.lemma_.lower() in SPEECH_VERBS:
+            return False
+        if _is_act_clause(verb):
+            return True
+        verb = verb.head if verb.dep_ in {"advcl", "conj", "xcomp"} else None
+    return False
+
+
+def _is_act_clause(verb: Token) -> bool:
+    """A hostile verb ("struck"), or a verb whose subject or object is a hostile noun ("traded fire", "the strike
+    left …")."""
+    if _verb_action(verb) is not None:
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _noun_action(c) is not None for c in verb.children)
