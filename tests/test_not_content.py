@@ -63,6 +63,17 @@ from rashomon.realcov.run import BENCH_DIR
     ("pic.twitter.com/r3Aq3GNl1J", "page furniture"),
     ("Author`s name Editorial Team", "page furniture"),
     ("New Daily newsletter: The Border Dispatch", "page furniture"),
+    ("Advertisement", "page furniture"),
+    ("Tweet Share", "page furniture"),
+    ("Author: Jane Doe", "page furniture"),
+    ("(Web editor: Tian Yi, Liang Jun)", "page furniture"),
+    ("Analysis", "page furniture"),
+    ("May 10, 2021", "page furniture"),
+    ("This is a developing story ..", "page furniture"),
+    ("Also Read | Ministry condemns the strike", "related-story link"),
+    ("FOLLOW OUR LIVE BLOG: https://t.co/abc", "sharing prompt"),
+    ("Jane Doe is the news editor of the site; follow him on Twitter @janedoe.", "sharing prompt"),
+    ("pic.twitter.com/i3NI3Iav6B — Jane Doe (@janedoe) May 11, 2021", "embedded post"),
 ])
 def test_page_furniture_is_marked_with_its_reason(text, reason):
     assert why_not_content(text) == reason
@@ -90,6 +101,18 @@ def test_page_furniture_is_marked_with_its_reason(text, reason):
     # a reviewer's cases for the rules of 2026-12-05 (fifth session)
     "Western officials subscribe to the view that Russia is running out of precision missiles.",
     "Hungary refused to sign up for the latest sanctions package against Russia.",
+    # cases for the rules of 2026-12-06
+    "Analysis of the wreckage showed a missile.",
+    "Share prices fell in Tel Aviv.",
+    "On May 10, 2021, rockets were fired at Jerusalem.",
+    "The army said it would follow them on the ground.",
+    "(The Army Denies It)",
+    "(The Red Cross)",
+    # a reviewer's cases for them: an embedded post's own text with its signature stays content, and so does a
+    # sentence that only mentions following someone
+    "Over 150 rockets fired at Israel tonight — IDF (@IDF) May 10, 2021",
+    "Hamas fired 150 rockets, said Jonathan Conricus (@LTC_Conricus) May 10, 2021",
+    "The spokesman, whose 2 million followers follow him on X, said Hezbollah fired 30 rockets.",
 ])
 def test_sentences_that_state_something_are_content(text):
     assert why_not_content(text) is None
@@ -122,5 +145,8 @@ def test_on_the_benchmark_dev_split_no_fact_sentence_is_marked_and_most_boilerpl
     # update time, a wire's "SOURCE: AA" marked then); 192/430 with Golovnoy, Chong Bok and al-Tabi'in (a dateline
     # with two brackets, a capitals-only dateline, package and comment labels, a revision note, a name in brackets);
     # 198/457 with the Kyiv strikes, Iran's missiles and Hodeidah, 204/457 once "subscribe to the … channel", "sign
-    # up for the latest", a bare pic.twitter.com link, an "Author's name" line and a newsletter label were marked
-    assert boilerplate == 457 and flagged >= 204
+    # up for the latest", a bare pic.twitter.com link, an "Author's name" line and a newsletter label were marked;
+    # 210/488 with the MQ-9 intercept, the Shebaa Farms and the Gaza rockets of 2021 (2026-12-06), 225/488 once an
+    # advertisement label, sharing buttons, an author line, a web editor's credit, a lone kicker or date, "Also
+    # Read |", "follow our live blog", an embedded post's credit after its link were marked
+    assert boilerplate == 488 and flagged >= 225
