@@ -72,8 +72,7 @@ def test_an_act_a_day_before_the_act_set_after_it_is_another_incident(nlp: Langu
     # a reviewer's case: the later act on the window's second day (Monday), so the earlier one on its first
     "Northland pounded the port on Monday, a day after the Rivermen fired rockets at the capital.",
 ])
-def test_a_statement_a_day_after_the_act_or_an_act_hours_after_it_keeps_it(nlp: Language, front: Event,
-                                                                          text: str) -> None:
+def test_a_statement_a_day_after_the_act_or_an_act_hours_after_it_keeps_it(
+        nlp: Language, front: Event, text: str) -> None:
     acts = _acts(text, front, nlp)
     assert False in _background(acts, "rivermen"), acts
-

@@ -210,7 +210,8 @@ def _day_after(node: Token, window: Window | None) -> bool:
         head, phrase = node.head, node
     elif node.dep_ == "pobj" and node.head.lower_ == "after":
         prep = node.head
-        days = [c for c in prep.children if c.dep_ == "npadvmod"] + ([prep.head] if prep.head.dep_ == "npadvmod" else [])
+        days = [c for c in prep.children if c.dep_ == "npadvmod"]
+        days += [prep.head] if prep.head.dep_ == "npadvmod" else []
         head = prep.head.head if prep.head.dep_ == "npadvmod" else prep.head
         phrase = prep.head if prep.head.dep_ == "npadvmod" else prep
     else:
@@ -227,7 +228,8 @@ def _day_after(node: Token, window: Window | None) -> bool:
                   if named and (start + dt.timedelta(days=k)).weekday() == WEEKDAYS.index(named[0])), start)
     if later - dt.timedelta(days=gap) >= start:
         return False
-    verb = head if head.pos_ in {"VERB", "AUX"} else next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    verb = head if head.pos_ in {"VERB", "AUX"} else next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}),
+                                                          None)
     for _ in range(3):   # "traded fire …, raising fears …, a day after": up the participles to the act
         if verb is None or verb.lemma_.lower() in SPEECH_VERBS:
             return False
