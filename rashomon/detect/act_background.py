@@ -12,13 +12,13 @@ from ._syntax import child
 from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft, _noun_action, _verb_action
 from .lexicon import (DOCUMENT_NOUNS, GAP_NOUNS, LONG_DURATION_NOUNS, MONTHS, SPEECH_VERBS, STANDING_PARTICIPLES,
                       WAR_NOUNS)
+from .times import normalise_time
 
 #: Modifiers that make an invasion the war as a whole ("Russia's full-scale invasion"), not an incident of it.
 WHOLE_WAR_MODIFIERS = frozenset({"full-scale", "all-out", "full-blown", "large-scale"})
 #: Modifiers that make acts a campaign going on ("fled to escape X's daily bombardments"), not this incident.
 CAMPAIGN_MODIFIERS = frozenset({"daily", "nightly", "constant", "relentless", "incessant", "non-stop", "nonstop",
                                 "months-long", "weeks-long", "years-long", "round-the-clock"})
-from .times import normalise_time
 
 #: Adverbs that make an act a practice going on ("Kiev keeps continually attacking the plant"), unless it is dated.
 HABITUAL_ADVERBS = frozenset({"continually", "continuously", "constantly", "repeatedly", "regularly", "routinely",
@@ -27,6 +27,7 @@ HABITUAL_ADVERBS = frozenset({"continually", "continuously", "constantly", "repe
 #: Occasions of speaking: an act in their "on/about" phrase is their topic ("in a speech on the annexation").
 SPEECH_EVENT_NOUNS = frozenset({"speech", "address", "briefing", "conference", "interview", "remarks", "lecture",
                                 "article", "op-ed", "session", "debate", "meeting", "summit"})
+
 
 def _ancestors_until_speech(t: Token) -> list[Token]:
     path = [t]
