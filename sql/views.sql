@@ -292,6 +292,10 @@ event_claims as (
 event_sentences as (
     select * from current_sentences where (ev is null or event_id = ev)
 ),
+event_figures as (
+    -- the event's casualty figures, read once for the figure cells, the words and the update check below
+    select * from casualty_figures_of(ev)
+),
 first_claim as (
     -- a sentence may sit in several claims (one per fact it states): name one of them on the card
     select sentence_id, min(claim_id) as claim_id from claim_sentences
@@ -362,7 +366,7 @@ figure_cells as (
                             when 'about' then 'about ' || cast(n.value as bigint)
                             else cast(cast(n.value as bigint) as varchar) end as figure,
            min(n.sentence_id) as sentence_id
-    from casualty_figures_of(ev) n
+    from event_figures n
     where n.qualifier <> 'vague' and n.side_from = 'sentence' and not n.background
     group by all
 ),
@@ -441,7 +445,7 @@ vague_words as (
     select n.event_id, n.outlet_id, n.slot, n.side, min(n.sentence_id) as sentence_id,
            string_agg(distinct lower(n.text), ' / ' order by lower(n.text)) as words,
            min(n.low) as lo, max(n.high) as hi
-    from casualty_figures_of(ev) n
+    from event_figures n
     where n.qualifier = 'vague' and n.side_from = 'sentence' and n.text is not null and not n.background
     group by all
 ),
@@ -645,7 +649,7 @@ unioned as (
             and x.side = y.side and x.figure = y.figure
         where x.event_id = detected.event_id and x.outlet_id = detected.outlet_a and y.outlet_id = detected.outlet_b
           and x.figure in (detected.value_a, detected.value_b)
-          and exists (select 1 from casualty_figures_of(ev) n
+          and exists (select 1 from event_figures n
                       where n.sentence_id in (detected.sentence_a, detected.sentence_b) and n.side = x.side
                         and n.side_from = 'sentence' and n.slot = x.slot)))
     and not (kind = 'number' and exists (
