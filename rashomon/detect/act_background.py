@@ -12,6 +12,7 @@ from ._syntax import child
 from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft, _noun_action, _verb_action
 from .lexicon import (DOCUMENT_NOUNS, GAP_NOUNS, LONG_DURATION_NOUNS, MONTHS, SPEECH_VERBS, STANDING_PARTICIPLES,
                       WAR_NOUNS)
+from .number_words import run_value
 from .times import normalise_time
 
 #: Modifiers that make an invasion the war as a whole ("Russia's full-scale invasion"), not an incident of it.
@@ -47,7 +48,6 @@ STATEMENT_NOUNS = DOCUMENT_NOUNS | {"claim", "remark", "comment", "announcement"
 
 Window = tuple[dt.date, dt.date]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBER_WORDS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 #: Days either side of the event's window within which a dated act still belongs to the event.
 WINDOW_MARGIN_DAYS = 3
 
@@ -220,8 +220,9 @@ def _day_after(node: Token, window: Window | None) -> bool:
     day = next((d for d in days if d.lemma_.lower() == "day"), None)
     if day is None:
         return False
-    gap = next((int(c.text) for c in day.children if c.dep_ == "nummod" and c.text.isdigit()),
-               next((n for c in day.children if (n := _NUMBER_WORDS.get(c.lower_))), 2 if day.tag_ == "NNS" else 1))
+    # "two days after", "3 days after"; "a day", "the day" one; "days after" two
+    gap = next((int(v) for c in day.children if c.dep_ == "nummod" and (v := run_value([c.text]))),
+               2 if day.tag_ == "NNS" else 1)
     inside = {t.i for t in phrase.subtree} | {t.i for t in day.subtree}
     named = [t.lower_ for t in node.sent if t.lower_ in WEEKDAYS and t.i not in inside]
     start, end = window
