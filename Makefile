@@ -17,7 +17,7 @@ help:
 	@echo "make test-heavy - the heavy tests: Dask cluster, kill and rerun, hostile site, revisions (CI runs both)"
 	@echo "make check-wheel - pip install . (not editable) into a fresh virtualenv, then rashomon demo and sql from a temp dir"
 	@echo "make eval   - scores on the gold set, then the real-coverage benchmark (realcov dev/test/basil/quotes lines)"
-	@echo "make train  - retrain the same-fact pair scorer (rashomon/models/same_fact.json) from the benchmark's dev split"
+	@echo "make train  - retrain the same-fact pair scorers and the verdict gate (rashomon/models/) from the benchmark's dev split"
 	@echo "make bench  - run the benchmarks in bench/ (by hand; prints figures and ratios)"
 
 $(VENV)/bin/python:
@@ -50,8 +50,10 @@ eval: $(VENV)/.installed-dev
 	$(VENV)/bin/rashomon benchmark $(EVAL_ARGS)   # ends with the `realcov <split>:` lines; EVAL_ARGS="--split dev"
 	$(PY) -m rashomon.realcov.quotes   # who is speaking, on BASIL's gold quote spans (`realcov quotes tune/held`)
 
-train: $(VENV)/.installed-dev   # about 8 minutes on 2 cores; writes the two same-fact models, prints both sha256 to pin in rashomon/samefact.py
+train: $(VENV)/.installed-dev   # writes the two same-fact models (about 8 minutes on 2 cores) and the verdict gate (the dev split through the pipeline first, about 20 minutes); prints each sha256 to pin
 	$(PY) -m rashomon.realcov.train
+	rm -rf build/train-verdict
+	$(PY) -m rashomon.realcov.train_verdict --work build/train-verdict
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/run_all.py $(BENCH_ARGS)   # BENCH_ARGS=--quick skips the 1,000-article run

@@ -115,12 +115,13 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+def migrate(con: duckdb.DuckDBPyConnection, *, verdict_model: bool = True) -> list[str]:
     """Apply sql/schema/NNN_*.sql not yet applied (in order), then recreate the views. Returns applied names.
 
     Each applied file is recorded with its sha256. A recorded file whose text has changed since is reported in the
     log (shipped files are never edited: a change is a new file, and 004 repairs the databases that applied the
-    texts 002 and 003 had before they were edited)."""
+    texts 002 and 003 had before they were edited). `verdict_model=False` leaves the verdict gate's weights as they
+    are (`make train`, which is making them)."""
     run(con, "create_schema_migrations")
     done = dict(run(con, "select_schema_migrations").fetchall())
     applied = []
@@ -140,6 +141,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         applied.append(path.name)
         log.info("applied migration %s", path.name)
     _refresh_kinds(con)
+    if verdict_model:
+        _refresh_verdict_model(con)
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
     return applied
 
@@ -152,6 +155,21 @@ def _refresh_kinds(con: duckdb.DuckDBPyConnection) -> None:
     try:
         run(con, "delete_disagreement_kinds")
         run_many(con, "insert_disagreement_kind", registry_rows())
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def _refresh_verdict_model(con: duckdb.DuckDBPyConnection) -> None:
+    """The table `verdict_model` as the pinned rashomon/models/verdict_gate.json says (checked by its sha256)."""
+    from .verdictgate import load_gate
+
+    rows = load_gate().rows()
+    con.execute("begin")
+    try:
+        run(con, "delete_verdict_model")
+        run_many(con, "insert_verdict_model", rows)
         con.execute("commit")
     except Exception:
         con.execute("rollback")

@@ -32,6 +32,8 @@ class Verdict:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: str = "moderate"     # initiator_by_outlet.confidence: strong | moderate
     in_headline: bool = False
+    score: float | None = None       # initiator_by_outlet.score: the verdict gate's probability (own voice only)
+    decisive: bool = False           # initiator_by_outlet.decisive: kept whatever the score (act before a response)
 
     @property
     def strength(self) -> str:
@@ -39,7 +41,9 @@ class Verdict:
         n = len(self.evidence)
         where = (f"the headline and {n - 1} more sentence{'s' if n > 2 else ''}" if self.in_headline and n > 1
                  else "the headline" if self.in_headline else f"{n} sentence{'s' if n > 1 else ''}")
-        return f"{self.confidence} evidence: {where}"
+        kept = "; kept: it sets this act before the other side's response" if self.decisive else ""
+        score = "" if self.score is None else f" (confidence {self.score:.2f}{kept})"
+        return f"{self.confidence} evidence{score}: {where}"
 
 
 @dataclass
@@ -128,7 +132,8 @@ def who_started_it(
             party = party_names.get(r["says_initiator"], r["says_initiator"])
             v = verdicts[key] = Verdict(r["says_initiator"], party, None if r["own_voice"] else r["attributed_to"],
                                         confidence=r.get("confidence") or "moderate",
-                                        in_headline=bool(r.get("in_headline")))
+                                        in_headline=bool(r.get("in_headline")), score=r.get("score"),
+                                        decisive=bool(r.get("decisive")))
             (table[o].own if r["own_voice"] else table[o].quoted).append(v)
         v.evidence.append(Evidence(r["sentence_id"], r["sentence"], r["sentence_id"] in anchors))
     for row in table.values():

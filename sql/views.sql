@@ -73,7 +73,10 @@ select * from final;
 
 create or replace view initiators as select * from initiators_of(null);
 
-create or replace macro initiator_by_outlet_of(ev) as table
+create or replace macro initiator_rules_of(ev) as table
+-- every (outlet, voice, source, party) the outlet's sentences name as the initiator, with the hand-written rules'
+-- decision (`rule_pass`); `initiator_by_outlet_of` keeps the attributed rows that pass and lets the verdict gate
+-- decide the own-voice ones (one of its features is `rule_pass`)
 with named as (
     select * from initiators_of(ev) where actor_party <> 'unknown'
 ),
@@ -85,6 +88,8 @@ grouped as (
            list(n.sentence_id order by n.position) as evidence_sentence_ids,
            count(*) as n_sentences,
            min(n.position) as first_position,
+           list(n.position order by n.position) as positions,
+           list(distinct n.action) as actions,
            -- the sentence dates itself to a day of the event's window ("on Oct. 11 night", "on Saturday night"):
            -- this event's act, not an unmarked quote or background
            bool_or(len(list_filter(sa.times, lambda x: regexp_matches(x, '^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$')
@@ -109,9 +114,11 @@ strong as (
            case when own_voice and first_position = 0 and n_sentences >= 2 then 'strong'
                 when not own_voice and n_sentences >= 2 then 'strong'
                 else 'moderate' end as confidence,
-           first_position = 0 as in_headline
+           first_position = 0 as in_headline,
+           first_position,
+           dated,
+           (not own_voice or n_sentences >= 2 or first_position <= 2 or dated) as strong_ok
     from grouped
-    where not own_voice or n_sentences >= 2 or first_position <= 2 or dated
 ),
 provokers as (
     -- the parties the outlet itself presents as provoking: an act of its own words that does not start anything (a
@@ -129,8 +136,8 @@ provokers as (
 ),
 final as (
     -- a party and its faction in one voice ("Republicans" and "the rebels" ousted him) are one verdict: the faction's
-    select s.* from strong s
-    where not (s.own_voice and exists (
+    select s.* exclude (strong_ok),
+      s.strong_ok and not (s.own_voice and exists (
         -- the outlet itself presents the party's act as a response ("Biden ordered the strikes in response to Houthi
         -- attacks"): then its strikes in the headline are not its starting it (GUIDE §10 rule 3)
         select 1 from sentence_acts a join current_sentences cs on cs.sentence_id = a.sentence_id
@@ -146,8 +153,158 @@ final as (
         join event_parties ep on ep.event_id = f.event_id and ep.party_id = f.says_initiator
         where f.event_id = s.event_id and f.outlet_id = s.outlet_id and f.own_voice = s.own_voice
           and f.attributed_to is not distinct from s.attributed_to and ep.part_of = s.says_initiator
-    )
+          and f.strong_ok
+    ) as rule_pass,
+    exists (select 1 from provokers p where p.event_id = s.event_id and p.outlet_id = s.outlet_id
+            and p.party = s.says_initiator) as provoker
+    from strong s
     order by event_id, outlet_id, own_voice desc, attributed_to nulls first, says_initiator
+)
+select * from final;
+
+create or replace macro verdict_features_of(ev) as table
+-- what the own-voice verdict gate reads: one row per outlet and party its own sentences name as the initiator, each
+-- feature a double (rashomon/verdictgate.py names them; the model's weights are in `verdict_model`)
+with rules as (
+    select * from initiator_rules_of(ev)
+),
+own as (
+    select *,
+           sum(n_sentences) over w as outlet_own,
+           max(n_sentences) over w as outlet_top,
+           count(*) filter (where first_position = 0) over w as outlet_own_heads
+    from rules where own_voice
+    window w as (partition by event_id, outlet_id)
+),
+quoted as (
+    select event_id, outlet_id, says_initiator as party, sum(n_sentences) as n, bool_or(first_position = 0) as head
+    from rules where not own_voice
+    group by event_id, outlet_id, says_initiator
+),
+quoted_outlets as (
+    select event_id, outlet_id, sum(n) as outlet_n, bool_or(head) as outlet_head from quoted
+    group by event_id, outlet_id
+),
+lengths as (
+    select event_id, outlet_id, count(*) as n_article from current_sentences where (ev is null or event_id = ev)
+    group by all
+),
+acts as (
+    select cs.event_id, cs.outlet_id, a.*
+    from sentence_acts a join current_sentences cs using (sentence_id)
+    where (ev is null or cs.event_id = ev)
+),
+by_actor as (
+    select event_id, outlet_id, actor_party as party,
+           bool_or(action = 'retaliate' and not reported and not negated) as retaliates,
+           count(*) filter (where background) as n_background,
+           count(*) filter (where negated) as n_negated
+    from acts group by all
+),
+by_target as (
+    select event_id, outlet_id, target_party as party, count(*) filter (where not reported) as n_target
+    from acts group by all
+),
+beside as (
+    -- its initiating act stands beside another party's act that starts nothing, in one sentence ("Azerbaijan said it
+    -- regained control ... after Armenia attacked"), whoever reports the response
+    select distinct i.event_id, i.outlet_id, i.actor_party as party
+    from acts i join acts r on r.sentence_id = i.sentence_id and r.act_no <> i.act_no
+    where i.initiating and not i.reported and not r.initiating and not r.negated and not r.background
+      and r.actor_party is not null and r.actor_party <> 'unknown' and r.actor_party <> i.actor_party
+),
+final as (
+    select o.event_id, o.outlet_id, o.says_initiator as party,
+        o.n_sentences::double as n_own,
+        ln(1 + o.n_sentences) as log_n_own,
+        (o.first_position = 0)::double as head,
+        (o.first_position <= 2)::double as lead,
+        ln(1 + o.first_position) as first_pos,
+        coalesce(o.dated, false)::double as dated,
+        o.rule_pass::double as rule,
+        ln(1 + o.outlet_own - o.n_sentences) as n_own_other,
+        (o.outlet_own_heads - (o.first_position = 0)::int > 0)::double as other_in_head,
+        ln(1 + coalesce(q.n, 0)) as n_att,
+        ln(1 + coalesce(qo.outlet_n, 0) - coalesce(q.n, 0)) as n_att_other,
+        o.n_sentences / l.n_article as share,
+        ln(1 + l.n_article) as log_len,
+        list_has_any(o.actions, ['provoke'])::double as provoke,
+        list_has_any(o.actions, ['violate_ceasefire'])::double as violate,
+        o.provoker::double as provoker,
+        (b.party is not null)::double as beside_response,
+        list_has_any(o.actions, ['attack', 'strike', 'shell', 'fire'])::double as attack,
+        (o.actions = ['kill'])::double as only_kill,
+        coalesce(ba.retaliates, false)::double as retaliate_own,
+        ln(1 + coalesce(ba.n_background, 0)) as bg_acts,
+        ln(1 + coalesce(ba.n_negated, 0)) as neg_acts,
+        ln(1 + coalesce(bt.n_target, 0)) as as_target,
+        (o.n_sentences >= o.outlet_top)::double as top,
+        ln(1 + len(list_filter(o.positions, lambda x: x <= 3))) as n_lead,
+        coalesce(qo.outlet_head, false)::double as head_attr,
+        coalesce(q.head, false)::double as att_same_head
+    from own o
+    join lengths l using (event_id, outlet_id)
+    left join quoted q on q.event_id = o.event_id and q.outlet_id = o.outlet_id and q.party = o.says_initiator
+    left join quoted_outlets qo on qo.event_id = o.event_id and qo.outlet_id = o.outlet_id
+    left join by_actor ba on ba.event_id = o.event_id and ba.outlet_id = o.outlet_id and ba.party = o.says_initiator
+    left join by_target bt on bt.event_id = o.event_id and bt.outlet_id = o.outlet_id and bt.party = o.says_initiator
+    left join beside b on b.event_id = o.event_id and b.outlet_id = o.outlet_id and b.party = o.says_initiator
+)
+select * from final;
+
+create or replace macro verdict_scores_of(ev) as table
+-- the gate's probability that the outlet's own voice says this party started it (logistic regression over
+-- `verdict_features_of`, weights in `verdict_model`); `chosen`: the outlet's verdict. A party the rules keep whose
+-- initiating act the outlet sets beside another party's response in one sentence is `decisive` (GUIDE §10 rule 3: the
+-- outlet presents the sequence) and chosen whatever its score; otherwise the outlet's best party, when its score
+-- reaches the model's threshold.
+with features as (
+    unpivot (select * from verdict_features_of(ev)) on columns(* exclude (event_id, outlet_id, party))
+    into name feature value x
+),
+logits as (
+    select f.event_id, f.outlet_id, f.party,
+           sum(f.x * coalesce(m.weight, 0)) + (select weight from verdict_model where feature = 'intercept') as logit,
+           bool_or(f.feature = 'rule' and f.x > 0) and bool_or(f.feature = 'beside_response' and f.x > 0) as decisive
+    from features f left join verdict_model m using (feature)
+    group by all
+),
+scored as (
+    select event_id, outlet_id, party, 1 / (1 + exp(-logit)) as score, decisive,
+           row_number() over (partition by event_id, outlet_id order by decisive desc, logit desc, party) as rank
+    from logits
+),
+final as (
+    select event_id, outlet_id, party, score, decisive,
+           rank = 1 and (decisive or score >= (select weight from verdict_model where feature = 'threshold')) as chosen
+    from scored
+)
+select * from final;
+
+create or replace view verdict_features as select * from verdict_features_of(null);
+
+create or replace view verdict_scores as select * from verdict_scores_of(null);
+
+create or replace macro initiator_by_outlet_of(ev) as table
+-- the verdicts: whom each outlet's own voice names as the initiator (the gate's choice, `score` its probability) and
+-- whom the sources it quotes blame (the rules' rows)
+with rules as (
+    select * from initiator_rules_of(ev)
+),
+gate as (
+    select * from verdict_scores_of(ev)
+),
+final as (
+    select r.event_id, r.outlet_id, r.own_voice, r.attributed_to, r.says_initiator, r.evidence_sentence_ids,
+           r.n_sentences,
+           case when r.own_voice then case when g.score >= 0.8 then 'strong' else 'moderate' end
+                else r.confidence end as confidence,
+           r.in_headline, g.score, g.decisive
+    from rules r
+    left join gate g on r.own_voice and g.event_id = r.event_id and g.outlet_id = r.outlet_id
+                        and g.party = r.says_initiator
+    where (r.own_voice and g.chosen) or (not r.own_voice and r.rule_pass)
+    order by r.event_id, r.outlet_id, r.own_voice desc, r.attributed_to nulls first, r.says_initiator
 )
 select * from final;
 
@@ -893,17 +1050,21 @@ create or replace macro outlet_facts_of(ev) as table
 -- sentences. Slots: initiator (own voice), blames (a source it quotes blames a party), denies (a source it quotes
 -- says a party did not do it), killed / wounded / captured / missing (a figure or range per side, and whose figure),
 -- place, time, operation (its name, and whose operation it is). Values as the detectors normalise them (places are not yet folded across spellings here).
-with own_initiator as (
+with verdicts as (
+    -- read once: the own-voice rows go through the verdict gate, the costliest part of the sheet
+    select * from initiator_by_outlet_of(ev)
+),
+own_initiator as (
     select event_id, outlet_id, 'initiator' as slot, says_initiator as side, says_initiator as value,
            null::double as low, null::double as high, 'own' as whose, evidence_sentence_ids as sentence_ids,
            null::varchar as side_from
-    from initiator_by_outlet_of(ev)
+    from verdicts
     where own_voice
 ),
 blames as (
     select event_id, outlet_id, 'blames', says_initiator, says_initiator, null, null, attributed_to,
            evidence_sentence_ids, null
-    from initiator_by_outlet_of(ev)
+    from verdicts
     where not own_voice
 ),
 denied as (

@@ -177,7 +177,10 @@ def test_who_started_it_verdicts_match_the_seed_answer_key(seed_report):
         assert len(strengths) == len(own.get("data-parties").split()), tr.get("data-outlet")
         for s in strengths:
             assert s.get("data-confidence") in ("strong", "moderate")
-            assert text(s).startswith(s.get("data-confidence") + " evidence: ")
+            # with the verdict gate's probability: "strong evidence (confidence 0.87): the headline and 1 more sentence"
+            kept = "(; kept: it sets this act before the other side's response)?"
+            strength = s.get("data-confidence") + r" evidence \(confidence 0\.\d\d" + kept + r"\): "
+            assert re.match(strength, text(s)), text(s)
     box = text(doc.xpath('//div[@id="verdict"]')[0])
     assert box.startswith("⚠ Disagree.")
     assert "Anadolu Agency blames Armenia" in box

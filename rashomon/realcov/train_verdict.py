@@ -1,0 +1,141 @@
+"""Fit the own-voice verdict gate (`rashomon/models/verdict_gate.json`) on the benchmark's dev split.
+
+    python -m rashomon.realcov.train_verdict [--work DIR] [--out PATH]      (part of make train)
+
+The gate's features are what the pipeline's rules and detectors store (`verdict_features_of` in sql/views.sql), so
+it trains on a pipeline database holding the dev events: `--work DIR` names the folder of an earlier
+`python -m rashomon.realcov --split dev --work DIR` run; without it (or when DIR has no database) the dev events are
+run through the pipeline first. Only dev labels are read; the test split and BASIL / NeuS are never seen.
+
+A row is one (outlet, party) its own sentences name as the initiator; it is positive when the labelled own-voice
+verdict is that party. Prints a leave-one-event-out estimate (the outlet's verdict is its best party when the
+probability reaches the threshold, else "does not say"), picks the threshold where verdict accuracy minus
+false_assert is highest (a false assertion costs what a right verdict gains), then writes the model fitted on
+every dev event and its sha256 (to pin in rashomon/verdictgate.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from .. import store, verdictgate
+from .labels import load_event_labels
+from .run import BENCH_DIR
+from .train import dev_events
+
+#: the features the shipped gate weighs (a subset of verdictgate.FEATURES: on the dev split's leave-one-event-out
+#: estimate the other features added nothing)
+USED = ("rule", "n_own", "head", "first_pos", "dated", "n_own_other", "other_in_head", "n_att_other", "provoke",
+        "only_kill", "retaliate_own", "beside_response")
+C = 1.0                                                 # inverse regularisation of the logistic regression
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.30, 0.86, 0.05))
+
+
+def candidates(con: duckdb.DuckDBPyConnection, events: list[str], bench: Path = BENCH_DIR):
+    """(rows, gold): rows = (event, outlet, party, features, positive); gold = {(event, outlet): party | None}."""
+    rows, gold = [], {}
+    for ev in events:
+        labels = load_event_labels(bench / "labels" / f"{ev}.json")
+        for outlet, art in labels.articles.items():
+            gold[(ev, outlet)] = art.own_voice_initiator
+        for r in con.execute("select * from verdict_features_of(?)", [ev]).fetchall():
+            d = dict(zip([c[0] for c in con.description], r))
+            if (ev, d["outlet_id"]) not in gold:
+                continue
+            x = [float(d[f]) for f in USED]
+            rows.append((ev, d["outlet_id"], d["party"], x, gold[(ev, d["outlet_id"])] == d["party"]))
+    return rows, gold
+
+
+def fit(rows):
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([r[3] for r in rows])
+    y = np.array([r[4] for r in rows])
+    return LogisticRegression(C=C, max_iter=5000).fit(x, y)
+
+
+def decisive(x: list[float]) -> bool:
+    """The rules keep the party and its act stands beside another party's response: chosen whatever its score
+    (verdict_scores_of)."""
+    return x[USED.index("rule")] > 0 and x[USED.index("beside_response")] > 0
+
+
+def verdicts(rows, probs, threshold: float) -> dict:
+    """(event, outlet) -> party, as `verdict_scores_of` chooses."""
+    best: dict = {}
+    for (ev, outlet, party, x, _), p in zip(rows, probs):
+        k, key = (ev, outlet), (decisive(x), p, party)
+        if (key[0] or p >= threshold) and (k not in best or key > best[k]):
+            best[k] = key
+    return {k: v[2] for k, v in best.items()}
+
+
+def figures(gold: dict, predicted: dict) -> tuple[float, float]:
+    """(verdict accuracy, false_assert) as `rashomon benchmark` scores them."""
+    right = sum(predicted.get(k) == g for k, g in gold.items())
+    none = [k for k, g in gold.items() if g is None]
+    return right / len(gold), sum(k in predicted for k in none) / max(len(none), 1)
+
+
+def leave_one_event_out(rows) -> np.ndarray:
+    probs = np.zeros(len(rows))
+    events = sorted({r[0] for r in rows})
+    for ev in events:
+        train = [r for r in rows if r[0] != ev]
+        held = [i for i, r in enumerate(rows) if r[0] == ev]
+        if held:
+            probs[held] = fit(train).predict_proba(np.array([rows[i][3] for i in held]))[:, 1]
+    return probs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m rashomon.realcov.train_verdict", description=__doc__.splitlines()[0])
+    ap.add_argument("--work", type=Path, help="folder of a dev benchmark run (realcov.duckdb); run it when absent")
+    ap.add_argument("--out", type=Path, default=verdictgate.MODEL_PATH)
+    args = ap.parse_args(argv)
+    events = dev_events()
+    work = args.work or Path("build") / "train-verdict"
+    db = work / "realcov.duckdb"
+    if not db.is_file():
+        from .__main__ import main as benchmark
+
+        print(f"running the dev split through the pipeline into {db} …", file=sys.stderr, flush=True)
+        benchmark(["--split", "dev", "--work", str(work), "--no-floors"])
+    con = duckdb.connect(str(db))
+    store.migrate(con, verdict_model=False)        # this code's views; the weights are what is being made
+    rows, gold = candidates(con, events)
+    con.close()
+    missing = sorted({ev for ev, _ in gold} - {r[0] for r in rows})
+    if len(missing) == len(events):
+        print(f"error: {db} holds none of the dev events' verdict candidates", file=sys.stderr)
+        return 2
+    rule = {(ev, o): p for ev, o, p, x, _ in rows if x[USED.index("rule")] > 0}
+    print(f"{len(rows)} candidates ({sum(r[4] for r in rows)} positive) in {len(gold)} labelled articles of "
+          f"{len(events)} dev events")
+    print("the rules alone: verdict %.3f false_assert %.3f" % figures(gold, rule))
+    probs = leave_one_event_out(rows)
+    best = None
+    for t in THRESHOLDS:
+        v, fa = figures(gold, verdicts(rows, probs, t))
+        print(f"leave-one-event-out, threshold {t:.2f}: verdict {v:.3f} false_assert {fa:.3f}")
+        if best is None or v - fa > best[0] - best[1]:      # a false assertion costs what a right verdict gains
+            best = (v, fa, t)
+    threshold = best[2]
+    model = fit(rows)
+    gate = verdictgate.VerdictGate(dict(zip(USED, map(float, model.coef_[0]))), float(model.intercept_[0]), threshold)
+    text = gate.to_json(trained_on=events, candidates=len(rows),
+                        leave_one_event_out={"verdict": round(best[0], 4), "false_assert": round(best[1], 4)})
+    args.out.write_text(text, encoding="utf-8")
+    print(f"chose threshold {threshold:.2f}; wrote {args.out}, sha256 {hashlib.sha256(text.encode()).hexdigest()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,80 @@
+"""The own-voice verdict gate: which party, if any, an outlet's own voice says started the event (GUIDE §10).
+
+The hand-written rules (`initiator_rules_of` in sql/views.sql) name every party the outlet's own sentences present as
+the initiator and say which of them they would keep; the gate is a logistic regression over what the rules and
+detectors know about each such party (`verdict_features_of`: how many own sentences name it and where, how many name
+another party, what quoted sources say, whether the rules keep it, ...). The outlet's verdict is its best party when
+the probability reaches the model's threshold; otherwise the outlet "does not say" (GUIDE §10.6). The probability is
+the verdict's `score` in `initiator_by_outlet`, shown in the report.
+
+The weights are data (`models/verdict_gate.json`, sha256 pinned below and checked when a database is opened for
+writing): `store.migrate` copies them into the table `verdict_model`, which the views read. `make train` refits them
+from the benchmark's dev split (rashomon.realcov.train_verdict).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ModelError
+
+MODEL_PATH = Path(__file__).with_name("models") / "verdict_gate.json"
+MODEL_SHA256 = "2eef29fcd5ea6153e76346dcaa48187e0ff0938d470c33bc2852e08ce0af991f"
+
+#: the columns of `verdict_features_of` (sql/views.sql) a model may weigh
+FEATURES = ("n_own", "log_n_own", "head", "lead", "first_pos", "dated", "rule", "n_own_other", "other_in_head",
+            "n_att", "n_att_other", "share", "log_len", "provoke", "violate", "provoker",
+            "beside_response", "attack", "only_kill", "retaliate_own", "bg_acts",
+            "neg_acts", "as_target", "top", "n_lead", "head_attr", "att_same_head")
+
+
+@dataclass(frozen=True)
+class VerdictGate:
+    weights: dict[str, float]      # feature -> weight on the raw feature value
+    intercept: float
+    threshold: float
+
+    def rows(self) -> list[tuple[str, float]]:
+        """The rows of the table `verdict_model`."""
+        return [*sorted(self.weights.items()), ("intercept", self.intercept), ("threshold", self.threshold)]
+
+    def to_json(self, **meta) -> str:
+        body = {"weights": {k: round(v, 6) for k, v in sorted(self.weights.items())},
+                "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 6), **meta}
+        return json.dumps(body, indent=1, sort_keys=True) + "\n"
+
+
+def parse_gate(raw: bytes, where: str) -> VerdictGate:
+    try:
+        body = json.loads(raw)
+        weights = {str(k): float(v) for k, v in body["weights"].items()}
+        unknown = sorted(set(weights) - set(FEATURES))
+        if unknown:
+            raise ModelError(f"{where}: weighs features {unknown} that verdict_features_of does not compute; "
+                             "run `make train`")
+        gate = VerdictGate(weights, float(body["intercept"]), float(body["threshold"]))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ModelError(f"{where}: not a verdict gate model ({exc})") from exc
+    if not all(math.isfinite(v) for _, v in gate.rows()) or not 0 < gate.threshold < 1:
+        raise ModelError(f"{where}: weights must be finite and the threshold between 0 and 1")
+    return gate
+
+
+@lru_cache(maxsize=2)
+def load_gate(path: Path = MODEL_PATH, sha256: str = MODEL_SHA256) -> VerdictGate:
+    """The pinned gate; a missing or changed file is a ModelError naming the fix."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ModelError(f"verdict gate {path} cannot be read ({exc}); run `make train`") from exc
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != sha256:
+        raise ModelError(f"verdict gate {path} has sha256 {digest}, expected {sha256} (pinned in "
+                         "rashomon/verdictgate.py): the file was changed; restore it or run `make train` and pin the "
+                         "new hash")
+    return parse_gate(raw, str(path))
