@@ -40,14 +40,14 @@ _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
 # selects the event's rows (bound parameter $event_id only).
 RULES: dict[str, str] = {
     name: f"export_{name}"
-    for name in ("schema_migrations", "disagreement_kinds", "verdict_model", "outlets", "fetch_log", "page_fetches",
-                 "raw_pages", "embeddings", "stories")
+    for name in ("schema_migrations", "disagreement_kinds", "verdict_model", "blame_model", "outlets", "fetch_log",
+                 "page_fetches", "raw_pages", "embeddings", "stories")
 }
 # Views whose per-event table macro (`<view>_of(ev)`, sql/views.sql) gives the same rows as the view filtered by the
 # event, without computing every event's rows first.
 EVENT_MACROS = frozenset({"initiators", "initiator_by_outlet", "denials", "operation_names", "place_names",
                           "disagreements", "disagreement_cards", "outlet_facts", "casualty_figures", "verdict_features",
-                          "verdict_scores"})
+                          "verdict_scores", "blame_features", "blame_scores"})
 # Tables keyed by something the event owns: the key column and the query selecting the event's values of it.
 KEYS: tuple[tuple[str, str], ...] = (
     ("sentence_id", "select_event_sentence_ids"),

@@ -162,14 +162,17 @@ def _refresh_kinds(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _refresh_verdict_model(con: duckdb.DuckDBPyConnection) -> None:
-    """The table `verdict_model` as the pinned rashomon/models/verdict_gate.json says (checked by its sha256)."""
-    from .verdictgate import load_gate
+    """The tables `verdict_model` and `blame_model` as the pinned rashomon/models/verdict_gate.json and blame_gate.json
+    say (each checked by its sha256)."""
+    from .verdictgate import load_blame_gate, load_gate
 
-    rows = load_gate().rows()
+    rows, blame_rows = load_gate().rows(), load_blame_gate().rows()
     con.execute("begin")
     try:
         run(con, "delete_verdict_model")
         run_many(con, "insert_verdict_model", rows)
+        run(con, "delete_blame_model")
+        run_many(con, "insert_blame_model", blame_rows)
         con.execute("commit")
     except Exception:
         con.execute("rollback")

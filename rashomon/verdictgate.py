@@ -1,4 +1,5 @@
-"""The own-voice verdict gate: which party, if any, an outlet's own voice says started the event (GUIDE §10).
+"""The verdict gates: which party, if any, an outlet's own voice says started the event (GUIDE §10), and which of
+the blames its quoted sources give it does report.
 
 The hand-written rules (`initiator_rules_of` in sql/views.sql) name every party the outlet's own sentences present as
 the initiator and say which of them they would keep; the gate is a logistic regression over what the rules and
@@ -10,6 +11,11 @@ the verdict's `score` in `initiator_by_outlet`, shown in the report.
 The weights are data (`models/verdict_gate.json`, sha256 pinned below and checked when a database is opened for
 writing): `store.migrate` copies them into the table `verdict_model`, which the views read. `make train` refits them
 from the benchmark's dev split (rashomon.realcov.train_verdict).
+
+The blame gate does the same for each (source party, blamed party, claim | denial) an outlet's quoted sources give
+(`blame_features_of`: how many sentences and where, a source tied to no party, a source blaming itself, a denial,
+...): the report, the fact sheet and `initiator_by_outlet` show a blame only when its probability reaches the
+threshold (`blame_scores`; weights `models/blame_gate.json` → table `blame_model`).
 """
 
 from __future__ import annotations
@@ -26,11 +32,17 @@ from .errors import ModelError
 MODEL_PATH = Path(__file__).with_name("models") / "verdict_gate.json"
 MODEL_SHA256 = "2eef29fcd5ea6153e76346dcaa48187e0ff0938d470c33bc2852e08ce0af991f"
 
+BLAME_MODEL_PATH = MODEL_PATH.with_name("blame_gate.json")
+BLAME_MODEL_SHA256 = "33ca3d502011d0cedb9c16f7753f7ac3febe5f6ac2c0a0c1eaba5aa91ef37d85"
+
 #: the columns of `verdict_features_of` (sql/views.sql) a model may weigh
 FEATURES = ("n_own", "log_n_own", "head", "lead", "first_pos", "dated", "rule", "n_own_other", "other_in_head",
-            "n_att", "n_att_other", "share", "log_len", "provoke", "violate", "provoker",
-            "beside_response", "attack", "only_kill", "retaliate_own", "bg_acts",
-            "neg_acts", "as_target", "top", "n_lead", "head_attr", "att_same_head")
+            "n_att", "n_att_other", "share", "log_len", "provoke", "violate", "provoker", "beside_response", "attack",
+            "only_kill", "retaliate_own", "bg_acts", "neg_acts", "as_target", "top", "n_lead", "head_attr",
+            "att_same_head")
+#: the columns of `blame_features_of` a blame model may weigh
+BLAME_FEATURES = ("log_n", "first_pos", "source_unknown", "source_other", "self", "denial", "log_len", "others",
+                  "blamed_by_several", "source_blames_several")
 
 
 @dataclass(frozen=True)
@@ -49,32 +61,36 @@ class VerdictGate:
         return json.dumps(body, indent=1, sort_keys=True) + "\n"
 
 
-def parse_gate(raw: bytes, where: str) -> VerdictGate:
+def parse_gate(raw: bytes, where: str, features: tuple[str, ...] = FEATURES) -> VerdictGate:
     try:
         body = json.loads(raw)
         weights = {str(k): float(v) for k, v in body["weights"].items()}
-        unknown = sorted(set(weights) - set(FEATURES))
+        unknown = sorted(set(weights) - set(features))
         if unknown:
-            raise ModelError(f"{where}: weighs features {unknown} that verdict_features_of does not compute; "
-                             "run `make train`")
+            raise ModelError(f"{where}: weighs features {unknown} that the views do not compute; run `make train`")
         gate = VerdictGate(weights, float(body["intercept"]), float(body["threshold"]))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ModelError(f"{where}: not a verdict gate model ({exc})") from exc
+        raise ModelError(f"{where}: not a gate model ({exc})") from exc
     if not all(math.isfinite(v) for _, v in gate.rows()) or not 0 < gate.threshold < 1:
         raise ModelError(f"{where}: weights must be finite and the threshold between 0 and 1")
     return gate
 
 
-@lru_cache(maxsize=2)
-def load_gate(path: Path = MODEL_PATH, sha256: str = MODEL_SHA256) -> VerdictGate:
+@lru_cache(maxsize=4)
+def load_gate(path: Path = MODEL_PATH, sha256: str = MODEL_SHA256, features: tuple[str, ...] = FEATURES) -> VerdictGate:
     """The pinned gate; a missing or changed file is a ModelError naming the fix."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ModelError(f"verdict gate {path} cannot be read ({exc}); run `make train`") from exc
+        raise ModelError(f"gate model {path} cannot be read ({exc}); run `make train`") from exc
     digest = hashlib.sha256(raw).hexdigest()
     if digest != sha256:
-        raise ModelError(f"verdict gate {path} has sha256 {digest}, expected {sha256} (pinned in "
+        raise ModelError(f"gate model {path} has sha256 {digest}, expected {sha256} (pinned in "
                          "rashomon/verdictgate.py): the file was changed; restore it or run `make train` and pin the "
                          "new hash")
-    return parse_gate(raw, str(path))
+    return parse_gate(raw, str(path), features)
+
+
+def load_blame_gate() -> VerdictGate:
+    """The pinned blame gate."""
+    return load_gate(BLAME_MODEL_PATH, BLAME_MODEL_SHA256, BLAME_FEATURES)

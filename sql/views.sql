@@ -47,7 +47,8 @@ select * from final;
 create or replace macro initiators_of(ev) as table
 with one_voice as (
     select sa.event_id, sa.outlet_id, si.sentence_id, s.text as sentence,
-           si.actor_party, si.action, si.target_party, si.voice, si.attributed_to, s.part, s.position
+           si.actor_party, si.action, si.target_party, si.voice, si.attributed_to, s.part, s.position,
+           si.attributed_party
     from sentence_initiators si
     join sentence_analysis sa using (sentence_id)
     join sentences s using (sentence_id)
@@ -56,7 +57,7 @@ with one_voice as (
 mutual as (
     -- "X and Y blame each other": two attributed blames, X's and Y's (GUIDE §10.4), named by the party
     select sa.event_id, sa.outlet_id, a.sentence_id, s.text, a.actor_party, a.action, a.target_party,
-           'attributed', coalesce(ep.party_name, a.claimed_by), s.part, s.position
+           'attributed', coalesce(ep.party_name, a.claimed_by), s.part, s.position, a.claimed_by
     from sentence_acts a
     join sentence_analysis sa using (sentence_id)
     join sentences s using (sentence_id)
@@ -90,6 +91,7 @@ grouped as (
            min(n.position) as first_position,
            list(n.position order by n.position) as positions,
            list(distinct n.action) as actions,
+           min(n.attributed_party) as attributed_party,
            -- the sentence dates itself to a day of the event's window ("on Oct. 11 night", "on Saturday night"):
            -- this event's act, not an unmarked quote or background
            bool_or(len(list_filter(sa.times, lambda x: regexp_matches(x, '^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$')
@@ -285,31 +287,6 @@ create or replace view verdict_features as select * from verdict_features_of(nul
 
 create or replace view verdict_scores as select * from verdict_scores_of(null);
 
-create or replace macro initiator_by_outlet_of(ev) as table
--- the verdicts: whom each outlet's own voice names as the initiator (the gate's choice, `score` its probability) and
--- whom the sources it quotes blame (the rules' rows)
-with rules as (
-    select * from initiator_rules_of(ev)
-),
-gate as (
-    select * from verdict_scores_of(ev)
-),
-final as (
-    select r.event_id, r.outlet_id, r.own_voice, r.attributed_to, r.says_initiator, r.evidence_sentence_ids,
-           r.n_sentences,
-           case when r.own_voice then case when g.score >= 0.8 then 'strong' else 'moderate' end
-                else r.confidence end as confidence,
-           r.in_headline, g.score, g.decisive
-    from rules r
-    left join gate g on r.own_voice and g.event_id = r.event_id and g.outlet_id = r.outlet_id
-                        and g.party = r.says_initiator
-    where (r.own_voice and g.chosen) or (not r.own_voice and r.rule_pass)
-    order by r.event_id, r.outlet_id, r.own_voice desc, r.attributed_to nulls first, r.says_initiator
-)
-select * from final;
-
-create or replace view initiator_by_outlet as select * from initiator_by_outlet_of(null);
-
 create or replace macro denials_of(ev) as table
 with final as (
     -- a quoted source saying a party did NOT do it ("the army said it was not behind the blast", "both denied
@@ -333,6 +310,111 @@ with final as (
 select * from final;
 
 create or replace view denials as select * from denials_of(null);
+
+create or replace macro blame_features_of(ev) as table
+-- what the blame gate reads: one row per outlet and (source party, blamed party, claim | denial) that the sources it
+-- quotes give (`initiators` attributed rows, mutual blame, `denials`), each feature a double; source_party null: a
+-- source the detectors tie to no party of the event
+with blames as (
+    -- a mutual blame ("X and Y blame each other") is in `initiators` as X's claim and Y's
+    select event_id, outlet_id, attributed_party as source_party, actor_party as blamed_party, 'claim' as status,
+           position, attributed_to
+    from initiators_of(ev)
+    where voice = 'attributed' and actor_party <> 'unknown'
+    union all
+    select event_id, outlet_id, source_party, denied_party, 'denial', position, attributed_to
+    from denials_of(ev)
+),
+grouped as (
+    select event_id, outlet_id, source_party, blamed_party, status, count(*) as n, min(position) as first_position,
+           bool_or(attributed_to is not null and attributed_to <> 'unnamed source') as named
+    from blames
+    group by all
+),
+outlet as (
+    select *,
+           sum(n) over (partition by event_id, outlet_id) as outlet_n,
+           count(*) over (partition by event_id, outlet_id, blamed_party, status) as same_blamed,
+           count(*) over (partition by event_id, outlet_id, source_party, status) as same_source
+    from grouped
+),
+lengths as (
+    select event_id, outlet_id, count(*) as n_article from current_sentences where (ev is null or event_id = ev)
+    group by all
+),
+final as (
+    select o.event_id, o.outlet_id, o.source_party, o.blamed_party, o.status,
+        ln(1 + o.n) as log_n,
+        ln(1 + o.first_position) as first_pos,
+        (o.source_party is null)::double as source_unknown,
+        (o.source_party is null and o.named)::double as source_other,
+        (o.source_party is not distinct from o.blamed_party)::double as self,
+        (o.status = 'denial')::double as denial,
+        ln(1 + l.n_article) as log_len,
+        ln(1 + o.outlet_n - o.n) as others,
+        (o.same_blamed > 1)::double as blamed_by_several,
+        (o.same_source > 1)::double as source_blames_several
+    from outlet o
+    join lengths l using (event_id, outlet_id)
+)
+select * from final;
+
+create or replace macro blame_scores_of(ev) as table
+-- the blame gate's probability that the outlet does report this source's blame (or denial); `kept` when it reaches the
+-- model's threshold (weights in `blame_model`). The report, the fact sheet and `initiator_by_outlet` show kept ones.
+with features as (
+    unpivot (select * from blame_features_of(ev))
+    on columns(* exclude (event_id, outlet_id, source_party, blamed_party, status))
+    into name feature value x
+),
+logits as (
+    select f.event_id, f.outlet_id, f.source_party, f.blamed_party, f.status,
+           sum(f.x * coalesce(m.weight, 0)) + (select weight from blame_model where feature = 'intercept') as logit
+    from features f left join blame_model m using (feature)
+    group by all
+),
+final as (
+    select event_id, outlet_id, source_party, blamed_party, status, 1 / (1 + exp(-logit)) as score,
+           1 / (1 + exp(-logit)) >= (select weight from blame_model where feature = 'threshold') as kept
+    from logits
+)
+select * from final;
+
+create or replace view blame_features as select * from blame_features_of(null);
+
+create or replace view blame_scores as select * from blame_scores_of(null);
+
+create or replace macro initiator_by_outlet_of(ev) as table
+-- the verdicts: whom each outlet's own voice names as the initiator (the gate's choice, `score` its probability) and
+-- whom the sources it quotes blame (the rules' rows)
+with rules as (
+    select * from initiator_rules_of(ev)
+),
+gate as (
+    select * from verdict_scores_of(ev)
+),
+blames as (
+    select * from blame_scores_of(ev) where kept and status = 'claim'
+),
+final as (
+    select r.event_id, r.outlet_id, r.own_voice, r.attributed_to, r.says_initiator, r.evidence_sentence_ids,
+           r.n_sentences,
+           case when r.own_voice then case when g.score >= 0.8 then 'strong' else 'moderate' end
+                else r.confidence end as confidence,
+           r.in_headline, g.score, g.decisive
+    from rules r
+    left join gate g on r.own_voice and g.event_id = r.event_id and g.outlet_id = r.outlet_id
+                        and g.party = r.says_initiator
+    where (r.own_voice and g.chosen) or (not r.own_voice and r.rule_pass and exists (
+        -- a quoted source's blame the blame gate keeps
+        select 1 from blames b where b.event_id = r.event_id and b.outlet_id = r.outlet_id
+          and b.source_party is not distinct from r.attributed_party and b.blamed_party = r.says_initiator))
+    order by r.event_id, r.outlet_id, r.own_voice desc, r.attributed_to nulls first, r.says_initiator
+)
+select * from final;
+
+create or replace view initiator_by_outlet as select * from initiator_by_outlet_of(null);
+
 
 create or replace macro operation_names_of(ev) as table
 -- the names each outlet gives military operations ("Revenge", "Operation Sindoor"; rashomon/detect/operations.py), one
@@ -1068,9 +1150,13 @@ blames as (
     where not own_voice
 ),
 denied as (
-    select event_id, outlet_id, 'denies', denied_party, denied_party, null, null,
-           coalesce(attributed_to, 'unnamed source'), list(sentence_id order by position), null
-    from denials_of(ev)
+    select d.event_id, d.outlet_id, 'denies', d.denied_party, d.denied_party, null, null,
+           coalesce(d.attributed_to, 'unnamed source'), list(d.sentence_id order by d.position), null
+    from denials_of(ev) d
+    -- a denial the blame gate keeps
+    semi join (select * from blame_scores_of(ev) where kept and status = 'denial') b
+        on b.event_id = d.event_id and b.outlet_id = d.outlet_id and b.source_party is not distinct from d.source_party
+       and b.blamed_party = d.denied_party
     group by all
 ),
 figures as (

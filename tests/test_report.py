@@ -402,7 +402,11 @@ HAND_SENTENCES = {
     "gamma": [(0, "The Russian Defence Ministry said Azerbaijan violated the ceasefire near the heights.", "attributed",
                "Russia Defence Ministry", "azerbaijan"),
               (1, "Peacekeepers monitor the line of contact.", "own", None, None),
-              (2, "The weather in the mountains was cold and wet that morning.", "own", None, None)],
+              (2, "The weather in the mountains was cold and wet that morning.", "own", None, None),
+              # a second sentence of the same source: a third party's blame in one sentence is mostly a source the
+              # detectors failed to tie to its party, and the blame gate (verdict_scores) does not show it
+              (3, "The ministry said Azerbaijani forces had opened fire first.", "attributed",
+               "Russia Defence Ministry", "azerbaijan")],
     "delta": [(0, "Talks between the two foreign ministers are planned for next month in Brussels.", "own", None, None)],
 }
 HAND_CLAIMS = {
@@ -489,7 +493,7 @@ def test_hand_db_who_started_it_table_and_conflict_marking(hand_report):
     assert gamma["quoted_parties"] == {"azerbaijan"} and "according to Russia Defence Ministry" in gamma["quoted"]
     assert delta["own"] == "does not say" and delta["quoted"] == "no quoted source says"
     assert alpha["evidence_links"] == [f"#s-{sid('alpha', 0)}"]
-    assert gamma["evidence_links"] == [f"#s-{sid('gamma', 0)}"]
+    assert gamma["evidence_links"] == [f"#s-{sid('gamma', 0)}", f"#s-{sid('gamma', 3)}"]
     box = doc.xpath('//div[@id="verdict"]')[0]
     assert box.get("data-state") == "disagree" and "disagree" in box.get("class")
     assert text(box).startswith(
@@ -631,7 +635,7 @@ def test_hand_db_claim_rows_badges_two_sentences_and_voice(hand_report):
     assert badges(rows["c-blame"]) == {"initiator"}
     assert badges(rows["c-peace"]) == set()
     unique = {li.get("id") for li in doc.xpath('//section[@id="unique"]//li')}
-    assert unique == {f"s-{sid('gamma', 2)}", f"s-{sid('delta', 0)}"}
+    assert unique == {f"s-{sid('gamma', 2)}", f"s-{sid('gamma', 3)}", f"s-{sid('delta', 0)}"}
     # the timeline marks the three dated articles and names the undated one
     assert len(doc.xpath('//figure[@id="timeline"]//*[local-name()="circle"]')) == 3
     assert "Publication time unknown: Delta Daily" in text(doc.xpath('//figure[@id="timeline"]')[0])
