@@ -12,7 +12,6 @@ at load), trained by `make train` (`python -m rashomon.realcov.train`) on the be
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -25,6 +24,7 @@ import numpy as np
 
 from . import tokenalign
 from .errors import ModelError
+from .pinned import read_pinned
 
 MODEL_PATH = Path(__file__).with_name("models") / "same_fact.json"          # TEXT_FEATURES (align_method same_fact)
 MODEL_SHA256 = "dc42b3bd9ed6d63d51fd331e8fd056fe140abfa5c1b470c03340f2bb02064ab5"
@@ -148,14 +148,7 @@ def parse_model(raw: bytes, where: str) -> PairScorer:
 @lru_cache(maxsize=2)
 def load_scorer(path: Path = MODEL_PATH, sha256: str = MODEL_SHA256) -> PairScorer:
     """The pinned pair scorer; a missing or changed file is a ModelError naming the fix."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ModelError(f"same-fact model {path} cannot be read ({exc}); run `make train`") from exc
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != sha256:
-        raise ModelError(f"same-fact model {path} has sha256 {digest}, expected {sha256} (pinned in "
-                         "rashomon/samefact.py): the file was changed; restore it or run `make train` and pin the new hash")
+    raw = read_pinned(path, sha256, "same-fact model", "rashomon/samefact.py")
     return parse_model(raw, str(path))
 
 

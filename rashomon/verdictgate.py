@@ -20,7 +20,6 @@ threshold (`blame_scores`; weights `models/blame_gate.json` → table `blame_mod
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ModelError
+from .pinned import read_pinned
 
 MODEL_PATH = Path(__file__).with_name("models") / "verdict_gate.json"
 MODEL_SHA256 = "2eef29fcd5ea6153e76346dcaa48187e0ff0938d470c33bc2852e08ce0af991f"
@@ -79,15 +79,7 @@ def parse_gate(raw: bytes, where: str, features: tuple[str, ...] = FEATURES) -> 
 @lru_cache(maxsize=4)
 def load_gate(path: Path = MODEL_PATH, sha256: str = MODEL_SHA256, features: tuple[str, ...] = FEATURES) -> VerdictGate:
     """The pinned gate; a missing or changed file is a ModelError naming the fix."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ModelError(f"gate model {path} cannot be read ({exc}); run `make train`") from exc
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != sha256:
-        raise ModelError(f"gate model {path} has sha256 {digest}, expected {sha256} (pinned in "
-                         "rashomon/verdictgate.py): the file was changed; restore it or run `make train` and pin the "
-                         "new hash")
+    raw = read_pinned(path, sha256, "gate model", "rashomon/verdictgate.py")
     return parse_gate(raw, str(path), features)
 
 
