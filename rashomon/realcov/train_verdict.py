@@ -161,7 +161,10 @@ def _write(out: Path, gate: verdictgate.VerdictGate, **meta) -> None:
 
 
 def train_verdicts(rows, gold: dict, events: list[str], out: Path) -> None:
-    rule = {(ev, o): p for ev, o, p, x, _ in rows if x[USED.index("rule")] > 0}
+    rule: dict = {}                                      # the rules may keep two parties: then never right
+    for ev, o, p, x, _ in rows:
+        if x[USED.index("rule")] > 0:
+            rule[(ev, o)] = p if (ev, o) not in rule else ("two parties", rule[(ev, o)], p)
     print(f"verdict gate: {len(rows)} candidates ({sum(r[4] for r in rows)} positive) in {len(gold)} labelled "
           f"articles of {len(events)} dev events")
     print("the rules alone: verdict %.3f false_assert %.3f" % figures(gold, rule))
