@@ -122,6 +122,10 @@ def migrate(con: duckdb.DuckDBPyConnection, *, verdict_model: bool = True) -> li
     log (shipped files are never edited: a change is a new file, and 004 repairs the databases that applied the
     texts 002 and 003 had before they were edited). `verdict_model=False` leaves the verdict gate's weights as they
     are (`make train`, which is making them)."""
+    if verdict_model:     # a missing or changed model file stops here, before any migration is applied
+        from .verdictgate import load_blame_gate, load_gate
+
+        load_gate(), load_blame_gate()
     run(con, "create_schema_migrations")
     done = dict(run(con, "select_schema_migrations").fetchall())
     applied = []
@@ -193,9 +197,24 @@ def connect(
     try:
         if not read_only:
             migrate(con)
+        else:
+            _check_upgraded(con, Path(path))
         yield con
     finally:
         con.close()
+
+
+def _check_upgraded(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """A reader cannot upgrade the file: an older database's views would miss today's tables and columns."""
+    try:
+        done = {r[0] for r in run(con, "select_schema_migrations").fetchall()}
+    except duckdb.CatalogException:
+        return                 # no schema at all (an empty file): each reader says what is missing
+    pending = [p.name for p in migration_files() if p.name not in done]
+    if pending:
+        raise StoreError(f"{path} was written by an older version of rashomon ({', '.join(pending)} not applied); "
+                         "open it once for writing to upgrade it, e.g. `rashomon report EVENT_ID --db "
+                         f"{path}`, then try again")
 
 
 @contextlib.contextmanager

@@ -41,7 +41,7 @@ class Verdict:
         n = len(self.evidence)
         where = (f"the headline and {n - 1} more sentence{'s' if n > 2 else ''}" if self.in_headline and n > 1
                  else "the headline" if self.in_headline else f"{n} sentence{'s' if n > 1 else ''}")
-        kept = "; kept: it sets this act before the other side's response" if self.decisive else ""
+        kept = "; kept: it tells this act beside the other side's response" if self.decisive else ""
         score = "" if self.score is None else f" (confidence {self.score:.2f}{kept})"
         return f"{self.confidence} evidence{score}: {where}"
 

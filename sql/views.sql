@@ -258,7 +258,7 @@ create or replace macro verdict_scores_of(ev) as table
 -- the gate's probability that the outlet's own voice says this party started it (logistic regression over
 -- `verdict_features_of`, weights in `verdict_model`); `chosen`: the outlet's verdict. A party the rules keep whose
 -- initiating act the outlet sets beside another party's response in one sentence is `decisive` (GUIDE §10 rule 3: the
--- outlet presents the sequence) and chosen whatever its score; otherwise the outlet's best party, when its score
+-- outlet presents the sequence) and chosen before any other party whatever its score; otherwise the outlet's best party, when its score
 -- reaches the model's threshold.
 with features as (
     unpivot (select * from verdict_features_of(ev)) on columns(* exclude (event_id, outlet_id, party))

@@ -120,3 +120,40 @@ def test_no_connection_loads_or_installs_extensions_by_itself(tmp_path):
             "select name, value from duckdb_settings() "
             "where name in ('autoinstall_known_extensions', 'autoload_known_extensions')").fetchall())
     assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+
+
+def test_an_older_database_opened_read_only_says_how_to_upgrade_it(tmp_path):
+    db = tmp_path / "old.duckdb"
+    with store.connect(db) as con:
+        con.execute("delete from schema_migrations where name = '012_verdict_model.sql'")
+    with pytest.raises(StoreError, match=r"older version of rashomon \(012_verdict_model.sql not applied\).*"
+                                         r"open it once for writing"):
+        with store.connect(db, read_only=True):
+            pass
+    with store.connect(db):                       # a writer upgrades it (012 is idempotent), then readers work
+        pass
+    with store.connect(db, read_only=True) as con:
+        assert con.execute("select count(*) from verdict_model").fetchone()[0] > 0
+
+
+def test_a_changed_gate_file_stops_before_any_migration_is_applied(tmp_path, monkeypatch):
+    from rashomon import verdictgate
+    from rashomon.errors import ModelError
+
+    db = tmp_path / "x.duckdb"
+    with store.connect(db) as con:
+        con.execute("delete from schema_migrations where name = '012_verdict_model.sql'")
+
+    def changed(*_a, **_k):
+        raise ModelError("gate model changed")
+    monkeypatch.setattr(verdictgate, "load_gate", changed)
+    with pytest.raises(ModelError, match="gate model changed"):
+        with store.connect(db):
+            pass
+    monkeypatch.undo()
+    con = store.open_db(db, read_only=True)
+    try:
+        applied = {r[0] for r in con.execute("select name from schema_migrations").fetchall()}
+        assert "012_verdict_model.sql" not in applied
+    finally:
+        con.close()

@@ -178,7 +178,7 @@ def test_who_started_it_verdicts_match_the_seed_answer_key(seed_report):
         for s in strengths:
             assert s.get("data-confidence") in ("strong", "moderate")
             # with the verdict gate's probability: "strong evidence (confidence 0.87): the headline and 1 more sentence"
-            kept = "(; kept: it sets this act before the other side's response)?"
+            kept = "(; kept: it tells this act beside the other side's response)?"
             strength = s.get("data-confidence") + r" evidence \(confidence 0\.\d\d" + kept + r"\): "
             assert re.match(strength, text(s)), text(s)
     box = text(doc.xpath('//div[@id="verdict"]')[0])

@@ -104,7 +104,10 @@ def verdicts(rows, probs, threshold: float) -> dict:
     best: dict = {}
     for (ev, outlet, party, x, _), p in zip(rows, probs):
         k, key = (ev, outlet), (decisive(x), p, party)
-        if (key[0] or p >= threshold) and (k not in best or key > best[k]):
+        if not (key[0] or p >= threshold):
+            continue
+        # decisive first, then the highest probability, then (a tie) the party first in order, as the SQL does
+        if k not in best or key[:2] > best[k][:2] or (key[:2] == best[k][:2] and party < best[k][2]):
             best[k] = key
     return {k: v[2] for k, v in best.items()}
 
