@@ -75,16 +75,6 @@ def demo_run(prefect_harness, tmp_path_factory, seed_event_dir, sources_dir, see
     return result, settings
 
 
-def _load_event_text(tmp_path_factory, text: str):
-    from rashomon.sources import load_event
-
-    event_id = text.split('id = "', 1)[1].split('"', 1)[0]
-    folder = Path(tmp_path_factory.mktemp("events")) / event_id
-    folder.mkdir()
-    (folder / "event.toml").write_text(text, encoding="utf-8")
-    return load_event(folder)
-
-
 @pytest.fixture(scope="session")
 def nlp():
     from rashomon.nlp import load_nlp
@@ -95,17 +85,17 @@ def nlp():
 @pytest.fixture(scope="session")
 def karabakh(tmp_path_factory):
     """A small Karabakh event (five parties, a wording pair) for the detector tests."""
-    from detect_events import KARABAKH_TOML
+    from detect_events import KARABAKH_TOML, load_event_text
 
-    return _load_event_text(tmp_path_factory, KARABAKH_TOML)
+    return load_event_text(tmp_path_factory, KARABAKH_TOML)
 
 
 @pytest.fixture(scope="session")
 def ukraine(tmp_path_factory):
     """Another war with other parties: nothing in the detectors may be Karabakh-specific."""
-    from detect_events import UKRAINE_TOML
+    from detect_events import UKRAINE_TOML, load_event_text
 
-    return _load_event_text(tmp_path_factory, UKRAINE_TOML)
+    return load_event_text(tmp_path_factory, UKRAINE_TOML)
 
 
 @pytest.fixture()

@@ -1,5 +1,19 @@
 """Events for the detector tests: parties come from the event, never from code (shared by test_detect_*.py)."""
 
+from pathlib import Path
+
+
+def load_event_text(tmp_path_factory, text: str):
+    """The event whose event.toml is `text`, written to a folder named by its id in a fresh temp folder."""
+    from rashomon.sources import load_event
+
+    event_id = text.split('id = "', 1)[1].split('"', 1)[0]
+    folder = Path(tmp_path_factory.mktemp("events")) / event_id
+    folder.mkdir()
+    (folder / "event.toml").write_text(text, encoding="utf-8")
+    return load_event(folder)
+
+
 KARABAKH_TOML = """
 id = "karabakh-2022-08-03"
 title = "Azerbaijan and Armenia clash near Lachin"

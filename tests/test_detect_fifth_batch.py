@@ -12,7 +12,8 @@ from spacy.language import Language
 from rashomon.analysis import headline_as_sentence
 from rashomon.detect.parties import PartyMatcher
 from rashomon.detect.sentence import analyse_article
-from rashomon.sources import Event, load_event
+from detect_events import load_event_text
+from rashomon.sources import Event
 
 REPRISAL_TOML = """
 id = "reprisal-2024-07-20"
@@ -40,10 +41,7 @@ aliases = ["Southland", "Southlandish"]
 
 @pytest.fixture(scope="module")
 def reprisal(tmp_path_factory) -> Event:
-    d = tmp_path_factory.mktemp("events") / "reprisal-2024-07-20"
-    d.mkdir()
-    (d / "event.toml").write_text(REPRISAL_TOML)
-    return load_event(d)
+    return load_event_text(tmp_path_factory, REPRISAL_TOML)
 
 
 def _one(text: str, event: Event, nlp: Language):

@@ -17,7 +17,8 @@ from rashomon.detect.political import load_political_words
 from rashomon.detect.selfcheck import self_contradictions
 from rashomon.detect.sentence import analyse
 from rashomon.detect.voice import analyse_voice_detail
-from rashomon.sources import Event, load_event
+from detect_events import load_event_text
+from rashomon.sources import Event
 
 LEADERSHIP_TOML = """
 id = "leader-removed-2024-03-05"
@@ -54,10 +55,7 @@ FACTION_TOML = LEADERSHIP_TOML.replace('aliases = ["Varga",', 'part_of = "labour
 
 @pytest.fixture(scope="module")
 def leadership(tmp_path_factory: pytest.TempPathFactory) -> Event:
-    folder = Path(tmp_path_factory.mktemp("events")) / "leader-removed-2024-03-05"
-    folder.mkdir()
-    (folder / "event.toml").write_text(LEADERSHIP_TOML, encoding="utf-8")
-    return load_event(folder)
+    return load_event_text(tmp_path_factory, LEADERSHIP_TOML)
 
 
 @pytest.fixture(scope="module")
@@ -142,10 +140,7 @@ def test_driving_troops_out_is_no_removal_from_office(nlp: Language, lm: PartyMa
 
 @pytest.fixture(scope="module")
 def factions(tmp_path_factory: pytest.TempPathFactory) -> Event:
-    folder = Path(tmp_path_factory.mktemp("events")) / "leader-removed-2024-03-06"
-    folder.mkdir()
-    (folder / "event.toml").write_text(FACTION_TOML, encoding="utf-8")
-    return load_event(folder)
+    return load_event_text(tmp_path_factory, FACTION_TOML)
 
 
 def test_a_faction_and_its_party_are_one_side(nlp: Language, factions: Event, leadership: Event) -> None:

@@ -8,7 +8,8 @@ import pytest
 from spacy.language import Language
 
 from rashomon.detect.sentence import analyse_article
-from rashomon.sources import Event, load_event
+from detect_events import load_event_text
+from rashomon.sources import Event
 
 FRONT_TOML = """
 id = "front-2023-10-08"
@@ -36,10 +37,7 @@ aliases = ["Rivermen", "River movement"]
 
 @pytest.fixture(scope="module")
 def front(tmp_path_factory) -> Event:
-    d = tmp_path_factory.mktemp("events") / "front-2023-10-08"
-    d.mkdir()
-    (d / "event.toml").write_text(FRONT_TOML)
-    return load_event(d)
+    return load_event_text(tmp_path_factory, FRONT_TOML)
 
 
 def _acts(text: str, event: Event, nlp: Language):
