@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ._syntax import child
 from .act_words import _DECADE, _TEMPORAL_PREPS, _YEAR, _Draft, _noun_action, _verb_action
 from .lexicon import (DOCUMENT_NOUNS, GAP_NOUNS, LONG_DURATION_NOUNS, MONTHS, SPEECH_VERBS, STANDING_PARTICIPLES,
-                      WAR_NOUNS)
+                      WAR_NOUNS, WEEKDAYS)
 from .number_words import run_value
 from .times import normalise_time
 
@@ -47,7 +47,6 @@ def _years_in(tokens: list[Token]) -> list[int]:
 STATEMENT_NOUNS = DOCUMENT_NOUNS | {"claim", "remark", "comment", "announcement", "speech", "warning", "threat"}
 
 Window = tuple[dt.date, dt.date]
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Days either side of the event's window within which a dated act still belongs to the event.
 WINDOW_MARGIN_DAYS = 3
 
