@@ -122,10 +122,11 @@ def migrate(con: duckdb.DuckDBPyConnection, *, verdict_model: bool = True) -> li
     log (shipped files are never edited: a change is a new file, and 004 repairs the databases that applied the
     texts 002 and 003 had before they were edited). `verdict_model=False` leaves the verdict gate's weights as they
     are (`make train`, which is making them)."""
-    if verdict_model:     # a missing or changed model file stops here, before any migration is applied
+    gates = None
+    if verdict_model:     # read first: a missing or changed model file stops here, before any migration is applied
         from .verdictgate import load_blame_gate, load_gate
 
-        load_gate(), load_blame_gate()
+        gates = load_gate(), load_blame_gate()
     run(con, "create_schema_migrations")
     done = dict(run(con, "select_schema_migrations").fetchall())
     applied = []
@@ -145,8 +146,8 @@ def migrate(con: duckdb.DuckDBPyConnection, *, verdict_model: bool = True) -> li
         applied.append(path.name)
         log.info("applied migration %s", path.name)
     _refresh_kinds(con)
-    if verdict_model:
-        _refresh_verdict_model(con)
+    if gates is not None:
+        _refresh_verdict_model(con, *gates)
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
     return applied
 
@@ -155,32 +156,19 @@ def _refresh_kinds(con: duckdb.DuckDBPyConnection) -> None:
     """The table `disagreement_kinds` as rashomon/kinds.toml says (one registry for detectors, views and report)."""
     from .kinds import registry_rows
 
-    con.execute("begin")
-    try:
+    with transaction(con):
         run(con, "delete_disagreement_kinds")
         run_many(con, "insert_disagreement_kind", registry_rows())
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
 
 
-def _refresh_verdict_model(con: duckdb.DuckDBPyConnection) -> None:
+def _refresh_verdict_model(con: duckdb.DuckDBPyConnection, verdict_gate, blame_gate) -> None:
     """The tables `verdict_model` and `blame_model` as the pinned rashomon/models/verdict_gate.json and blame_gate.json
-    say (each checked by its sha256)."""
-    from .verdictgate import load_blame_gate, load_gate
-
-    rows, blame_rows = load_gate().rows(), load_blame_gate().rows()
-    con.execute("begin")
-    try:
+    say (each checked by its sha256 when loaded)."""
+    with transaction(con):
         run(con, "delete_verdict_model")
-        run_many(con, "insert_verdict_model", rows)
+        run_many(con, "insert_verdict_model", verdict_gate.rows())
         run(con, "delete_blame_model")
-        run_many(con, "insert_blame_model", blame_rows)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+        run_many(con, "insert_blame_model", blame_gate.rows())
 
 
 @contextlib.contextmanager
