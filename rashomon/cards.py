@@ -59,8 +59,9 @@ class Card:
     @property
     def headline(self) -> str:
         """One line naming the disagreement and every outlet on each side."""
-        if self.kind == "omission":
-            return f"{self.side_b} leave{'s' if len(self.names_b) == 1 else ''} out what {self.side_a} report"
+        if self.kind == "omission":   # a claim, or (no claim) one party's account of who started it
+            what = self.value_a if self.claim_id is None and self.value_a else f"what {self.side_a} report"
+            return f"{self.side_b} leave{'s' if len(self.names_b) == 1 else ''} out {what}"
         if self.kind == "self":
             return f"{self.name_a} contradicts itself"
         one_a, one_b = len(self.names_a) == 1, len(self.names_b) == 1

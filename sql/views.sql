@@ -834,6 +834,57 @@ omissions as (
     from omission_candidates oc
     anti join covered cv on cv.claim_id = oc.claim_id and cv.outlet_b = oc.outlet_b
 ),
+account_carriers as (
+    -- a party's account of who started it, as the sources an outlet quotes give it (the blame gate's kept blames and
+    -- denials), and how many outlets carry it
+    select b.event_id, b.outlet_id, b.source_party, b.blamed_party, b.status,
+           count(*) over (partition by b.event_id, b.source_party, b.blamed_party, b.status) as n_carriers
+    from blame_scores_of(ev) b
+    where b.kept and b.source_party is not null
+),
+account_sentences as (
+    -- the first sentence of each outlet that gives the account
+    select event_id, outlet_id, attributed_party as source_party, actor_party as blamed_party, 'claim' as status,
+           arg_min(sentence_id, position) as sentence_id
+    from initiators_of(ev)
+    where voice = 'attributed'
+    group by all
+    union all
+    select event_id, outlet_id, source_party, denied_party, 'denial', arg_min(sentence_id, position)
+    from denials_of(ev)
+    group by all
+),
+account_omissions as (
+    -- one party's account carried by two or more outlets and left out by an outlet that quotes nothing of that party
+    -- in an article long enough to have carried it (6 sentences or more): "Turkey's account that Russia started it"
+    -- (GUIDE §10: whom an outlet quotes is a disagreement an analyst is shown)
+    select c.event_id, 'omission' as kind, null::varchar as claim_id, c.outlet_id as outlet_a, eo.outlet_id as outlet_b,
+           s.sentence_id as sentence_a, null::varchar as sentence_b,
+           coalesce(ps.party_name, c.source_party) || case
+               when c.status = 'denial' and c.source_party = c.blamed_party then '''s denial of any part in it'
+               when c.status = 'denial' then '''s denial that ' || coalesce(pb.party_name, c.blamed_party) || ' did it'
+               when c.source_party = c.blamed_party then '''s claim that it did it'
+               else '''s account that ' || coalesce(pb.party_name, c.blamed_party) || ' started it' end as value_a,
+           'not reported' as value_b, null as explanation,
+           (select severity from disagreement_kinds where kind = 'omission') as severity,
+           'account:' || c.source_party || ':' || c.blamed_party || ':' || c.status as omission_key
+    from account_carriers c
+    join account_sentences s using (event_id, outlet_id, source_party, blamed_party, status)
+    join event_outlets eo on eo.event_id = c.event_id
+    left join event_parties ps on ps.event_id = c.event_id and ps.party_id = c.source_party
+    left join event_parties pb on pb.event_id = c.event_id and pb.party_id = c.blamed_party
+    join event_size es on es.event_id = c.event_id
+    where c.n_carriers >= 2 and c.n_carriers * 2 >= es.n_outlets and eo.n_sentences >= 6
+      and not exists (select 1 from sentence_analysis x
+                      where x.event_id = eo.event_id and x.outlet_id = eo.outlet_id
+                        and x.attributed_party = c.source_party)
+      and not exists (select 1 from account_carriers y
+                      where y.event_id = c.event_id and y.outlet_id = eo.outlet_id and y.source_party = c.source_party)
+      -- an outlet that says it in its own voice, in any sentence, adopts the account, it does not leave it out
+      and not exists (select 1 from sentence_initiators i join sentence_analysis a using (sentence_id)
+                      where a.event_id = c.event_id and a.outlet_id = eo.outlet_id and i.voice = 'own'
+                        and c.status = 'claim' and i.actor_party = c.blamed_party)
+),
 detected as (
     select event_id, kind, claim_id, outlet_a, outlet_b, sentence_a, sentence_b, value_a, value_b, explanation, severity
     from claim_disagreements
@@ -917,6 +968,7 @@ unioned as (
     union all by name select * from vague_pairs
     union all by name select * from vague_against_all
     union all by name select * from omissions
+    union all by name select * from account_omissions
 ),
 keyed as (
     -- the card a row belongs to: one card per disagreement, whatever the number of outlet pairs that show it. Pairs
@@ -1016,8 +1068,9 @@ final as (
                    when 'initiator' then oa.name || ' presents ' || coalesce(pa.party_name, u.value_a)
                                          || ' as having started it; ' || ob.name || ' presents '
                                          || coalesce(pb.party_name, u.value_b) || '.'
-                   when 'omission' then ob.name || ' does not report what ' || u.value_a || ' report (e.g. '
-                                         || oa.name || ').'
+                   when 'omission' then case when u.claim_id is null   -- a party's account (account_omissions)
+                       then ob.name || ' does not report ' || u.value_a || ' (reported by e.g. ' || oa.name || ').'
+                       else ob.name || ' does not report what ' || u.value_a || ' report (e.g. ' || oa.name || ').' end
                    when 'framing' then oa.name || ' names the operation "' || u.value_a || '"; ' || ob.name
                                          || ' names it "' || u.value_b || '".'
                end) as explanation,
@@ -1099,7 +1152,7 @@ final as (
     select s.event_id, s.card_id, s.kind, s.severity,
            coalesce((select k.rank from disagreement_kinds k where k.kind = s.kind), 99) as kind_rank,
            s.claim_id,
-           case when s.kind = 'omission' then len(l.outlets_a) || ' outlets'
+           case when s.kind = 'omission' and s.claim_id is not null then len(l.outlets_a) || ' outlets'
                 when s.flipped then s.value_b else s.value_a end as value_a,
            case when s.flipped then s.value_a else s.value_b end as value_b,
            l.outlets_a, l.outlets_b, l.sentence_ids_a, l.sentence_ids_b,
@@ -1117,7 +1170,9 @@ final as (
                 then regexp_replace((select string_agg(o.name, ', ' order by o.name) from outlets o
                                      where list_contains(l.outlets_b, o.outlet_id)), ', ([^,]*)$', ' and \1')
                      || case when len(l.outlets_b) > 1 then ' do not' else ' does not' end
-                     || ' report what ' || len(l.outlets_a) || ' outlets report (e.g. '
+                     || case when s.claim_id is null   -- a party's account, not a claim (account_omissions)
+                             then ' report ' || s.value_a || ', which ' || len(l.outlets_a) || ' outlets report (e.g. '
+                             else ' report what ' || len(l.outlets_a) || ' outlets report (e.g. ' end
                      || (select o.name from outlets o where o.outlet_id = l.outlets_a[1]) || ').'
                 else s.explanation end as explanation
     from shown s join side_lists l using (card_id)

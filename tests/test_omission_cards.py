@@ -41,3 +41,46 @@ def test_no_outlet_leaves_out_a_sentence_of_a_claim_it_carries(tmp_path):
         carriers = {o for ms in OVERLAPPING.values() for o, p in ms
                     if any(sid(o2, p2 + 3) == shown for o2, p2 in ms)}
         assert not set(outlets_b) & (carriers | set(outlets_a)), (shown, outlets_a, outlets_b)
+
+
+def _account_cards(tmp_path, delta_extra: list | None = None, name: str = "account") -> list[tuple]:
+    """The hand-made event with Beta Press also quoting the Russian Defence Ministry's blame of Azerbaijan (twice, as
+    Gamma Wire does, so that the blame gate keeps it) and Delta Daily's long article (`delta_extra`: sentences
+    replacing its last ones)."""
+    sentences = dict(HAND_SENTENCES)
+    sentences["beta"] = HAND_SENTENCES["beta"] + [
+        (4, "The Russian Defence Ministry said Azerbaijan violated the ceasefire.", "attributed",
+         "Russia Defence Ministry", "azerbaijan"),
+        (5, "The ministry said Azerbaijani forces had opened fire first.", "attributed", "Russia Defence Ministry",
+         "azerbaijan")]
+    delta = list(LONG_DELTA)
+    for row in delta_extra or []:
+        delta[row[0]] = row
+    sentences["delta"] = delta
+    db = tmp_path / f"{name}.duckdb"
+    build_hand_db(db, sentence_texts=sentences)
+    with store.connect(db) as con:
+        for table in ("sentence_analysis", "sentence_initiators"):   # the hand-made rows name sources, not parties
+            con.execute(f"update {table} set attributed_party = 'russia' where attributed_to like 'Russia %'")
+        return con.execute("select value_a, value_b, outlets_a, outlets_b, sentence_id_a, explanation "
+                           "from disagreement_cards where kind = 'omission' and claim_id is null").fetchall()
+
+
+def test_a_partys_account_most_outlets_carry_is_left_out_by_an_outlet_quoting_none_of_it(tmp_path):
+    """Two of the four outlets quote Russia blaming Azerbaijan: Delta Daily, whose long article quotes nothing of
+    Russia, leaves that account out (Alpha Agency's three sentences are too few to say so)."""
+    (card,) = _account_cards(tmp_path)
+    value_a, value_b, outlets_a, outlets_b, shown, explanation = card
+    assert value_a == "Russia's account that Azerbaijan started it" and value_b == "not reported"
+    assert outlets_a == ["beta", "gamma"] and outlets_b == ["delta"]
+    assert shown == sid("beta", 4)          # the first sentence of the outlet shown that gives the account
+    assert explanation == ("Delta Daily does not report Russia's account that Azerbaijan started it, which 2 outlets "
+                           "report (e.g. Beta Press).")
+
+
+def test_an_outlet_quoting_that_party_or_saying_it_itself_has_not_left_the_account_out(tmp_path):
+    quoting = (5, "Russia's foreign ministry said it was following the talks closely.", "attributed",
+               "Russia Foreign Ministry", None)
+    assert _account_cards(tmp_path, [quoting], "quoting") == []
+    own_voice = (5, "Azerbaijan broke the ceasefire first, the clashes showed.", "own", None, "azerbaijan")
+    assert _account_cards(tmp_path, [own_voice], "own") == []
