@@ -27,11 +27,18 @@ def test_a_source_owning_up_to_the_act_claims_it(nlp: Language, ukraine: Event, 
 
 @pytest.mark.parametrize("text", [
     "Russia confirmed the attack on its base.",          # what it suffered
+    "Russia confirmed the attack on the Ukrainian base.",   # a confirmation of an act not told as its own
     "Russia claimed that Ukraine attacked the base.",    # a claim about another party's act
     "Russia denied the attack on the base.",             # a denial, not an admission
+    "Russia has not claimed responsibility for the attack on the base.",   # negated
+    "Russia never admitted to the attack on the base.",
+    "Russia declined to confirm the attack on the base.",                  # withheld
+    "The Kremlin claimed a drone attack on Moscow.",     # an act on the source: it alleges, it does not admit
+    # the cue's word twice: the passive's agent is Hamas, not the sentence's source
+    "Russia claimed that Ukraine fired the missiles, while the attack on the base was claimed by Hamas.",
 ])
 def test_confirming_a_blow_or_claiming_another_s_act_is_no_admission(nlp: Language, ukraine: Event,
                                                                      text: str) -> None:
     an = analyse(text, ukraine, nlp=nlp)
-    assert not any(a.admitted for a in an.acts)
+    assert not any(a.admitted and not a.negated for a in an.acts)   # ("has not claimed": a negated admission)
     assert an.reported_initiator != "russia"

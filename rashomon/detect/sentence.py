@@ -103,7 +103,8 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
     acts = extract_acts(span, matcher, event_year=_event_year(event), voice=voice, reported_tokens=scope,
                         window=(event.window_start.date(), event.window_end.date()))
     acts = [replace(a, admitted=True) if _claims_it(a, voice, span) else a for a in acts]
-    acts = [replace(a, actor=voice.attributed_party, actor_text=voice.source_text, reported=True, admitted=True)
+    acts = [replace(a, actor=voice.attributed_party, reported=True, admitted=True,
+                    actor_text=a.actor_text if a.actor == voice.attributed_party else voice.source_text)
             if _admits_it(a, voice, span) else a for a in acts]
     if not _is_invasion(event):   # "before Russia invaded", "Russia's invasion of Ukraine": the war, not this event
         acts = [replace(a, background=True, initiating=False) if _invasion_word(a, span) else a for a in acts]
@@ -159,19 +160,25 @@ def _claims_it(act: Act, voice: Voice, span: Span) -> bool:
 
 
 #: Verbs whose object is the act their subject owns up to: "the Houthis claimed the attack", "the attacks were claimed
-#: by the Houthis", "Iran admitted to shooting down the jet". "confirm" and "acknowledge" only of an act on another
-#: party: "the Pentagon confirmed the attack on its base" is what it suffered.
+#: by the Houthis", "Iran admitted to shooting down the jet". "confirm" and "acknowledge" only of an act already told
+#: as the source's own ("confirmed its forces struck"): "the United States confirmed the attack on Saudi facilities" is
+#: a third party confirming, "the Pentagon confirmed the attack on its base" what it suffered.
 _ADMITTING_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
-_OF_ANOTHER = frozenset({"acknowledge", "confirm"})
+_OF_ITS_OWN = frozenset({"acknowledge", "confirm"})
+#: Verbs that take back an admission under them: "declined to confirm the strike", "refused to claim it".
+_WITHHOLDING_VERBS = frozenset({"decline", "refuse", "fail", "deny", "reject"})
 
 
 def _admits_it(act: Act, voice: Voice, span: Span) -> bool:
     """"Yemen's Houthis claim drone attack", "Responsibility for the incident has been claimed by the Houthis": the
     sentence's source owns up to the act its cue verb governs (as object, passive subject, "admitted to …" or
     "responsibility for …"), so the act is the source's, claimed (GUIDE §10: an attributed claim, not the outlet's
-    verdict)."""
-    if not (voice.attributed and voice.attributed_party is not None and voice.cue and not act.negated
-            and not act.background and act.claimed_by is None and act.actor in (None, UNKNOWN, voice.attributed_party)):
+    verdict). Only when the verb's subject (or passive agent) is the source, the verb is not negated or withheld ("has
+    not claimed responsibility", "declined to confirm"), and the act is not one on the source ("the Kremlin claimed a
+    drone attack on Putin's residence": it alleges, it does not admit)."""
+    if not (voice.attributed and voice.attributed_party is not None and voice.source_text and not act.negated
+            and not act.background and act.claimed_by is None and act.actor in (None, UNKNOWN, voice.attributed_party)
+            and act.target != voice.attributed_party):
         return False
     tok = span[act.position] if 0 <= act.position < len(span) else None
     if tok is None:
@@ -181,10 +188,23 @@ def _admits_it(act: Act, voice: Voice, span: Span) -> bool:
         tok, head = head.head, head.head.head          # "responsibility for the incident has been claimed by X"
     elif tok.dep_ in {"pobj", "pcomp"} and head.lower_ == "to":
         tok, head = head, head.head                    # "admitted to the attack", "admits to shooting down"
-    if tok.dep_ not in {"dobj", "nsubjpass", "prep", "xcomp"} or head.text != voice.cue:
-        return False
     verb = head.lemma_.lower()
-    return verb in _ADMITTING_VERBS and (verb not in _OF_ANOTHER or act.target not in (None, voice.attributed_party))
+    if tok.dep_ not in {"dobj", "nsubjpass", "prep", "xcomp"} or verb not in _ADMITTING_VERBS \
+            or (verb in _OF_ITS_OWN and act.actor != voice.attributed_party) or _withheld(head):
+        return False
+    agent = next((c for c in head.children if c.dep_ == "agent"), None)
+    who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None \
+        else next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if who is None:
+        return False
+    named = {t.lower_ for t in span.doc[who.left_edge.i:who.right_edge.i + 1] if t.is_alpha and not t.is_stop}
+    return bool(named & {w for w in _bare(voice.source_text) if w.isalpha()})   # the source's own words
+
+
+def _withheld(verb) -> bool:
+    """"has not claimed", "never admitted", "declined to confirm": the admission is denied or withheld."""
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "neither", "nor"} for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WITHHOLDING_VERBS)
 
 
 def _answers_own_accusation(act: Act, acts: list[Act], voice: Voice, text: str) -> bool:
