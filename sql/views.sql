@@ -834,12 +834,15 @@ omissions as (
     from omission_candidates oc
     anti join covered cv on cv.claim_id = oc.claim_id and cv.outlet_b = oc.outlet_b
 ),
+account_blames as (
+    select * from blame_scores_of(ev)
+),
 account_carriers as (
     -- a party's account of who started it, as the sources an outlet quotes give it (the blame gate's kept blames and
     -- denials), and how many outlets carry it
     select b.event_id, b.outlet_id, b.source_party, b.blamed_party, b.status,
            count(*) over (partition by b.event_id, b.source_party, b.blamed_party, b.status) as n_carriers
-    from blame_scores_of(ev) b
+    from account_blames b
     where b.kept and b.source_party is not null
 ),
 account_sentences as (
@@ -860,11 +863,15 @@ account_omissions as (
     -- (GUIDE §10: whom an outlet quotes is a disagreement an analyst is shown)
     select c.event_id, 'omission' as kind, null::varchar as claim_id, c.outlet_id as outlet_a, eo.outlet_id as outlet_b,
            s.sentence_id as sentence_a, null::varchar as sentence_b,
-           coalesce(ps.party_name, c.source_party) || case
-               when c.status = 'denial' and c.source_party = c.blamed_party then '''s denial of any part in it'
-               when c.status = 'denial' then '''s denial that ' || coalesce(pb.party_name, c.blamed_party) || ' did it'
-               when c.source_party = c.blamed_party then '''s claim that it did it'
-               else '''s account that ' || coalesce(pb.party_name, c.blamed_party) || ' started it' end as value_a,
+           -- no possessive: party names end in "s" or hold a slash ("Hamas / Hamas-run Gaza authorities")
+           case when c.status = 'denial' and c.source_party = c.blamed_party then 'the denial by ' || coalesce(
+                    ps.party_name, c.source_party) || ' of any part in it'
+                when c.status = 'denial' then 'the denial by ' || coalesce(ps.party_name, c.source_party) || ' that '
+                    || coalesce(pb.party_name, c.blamed_party) || ' did it'
+                when c.source_party = c.blamed_party then 'the claim by ' || coalesce(ps.party_name, c.source_party)
+                    || ' that it did it'
+                else 'the account of ' || coalesce(ps.party_name, c.source_party) || ' that '
+                    || coalesce(pb.party_name, c.blamed_party) || ' started it' end as value_a,
            'not reported' as value_b, null as explanation,
            (select severity from disagreement_kinds where kind = 'omission') as severity,
            'account:' || c.source_party || ':' || c.blamed_party || ':' || c.status as omission_key
@@ -880,6 +887,11 @@ account_omissions as (
                         and x.attributed_party = c.source_party)
       and not exists (select 1 from account_carriers y
                       where y.event_id = c.event_id and y.outlet_id = eo.outlet_id and y.source_party = c.source_party)
+      -- nor one that gives the same blame from a source the detectors tie to no party, kept or not ("…, local
+      -- authorities say"), or from that party (a mutual blame whose row the gate did not keep)
+      and not exists (select 1 from account_blames y
+                      where y.event_id = c.event_id and y.outlet_id = eo.outlet_id and y.blamed_party = c.blamed_party
+                        and y.status = c.status and (y.source_party is null or y.source_party = c.source_party))
       -- an outlet that says it in its own voice, in any sentence, adopts the account, it does not leave it out
       and not exists (select 1 from sentence_initiators i join sentence_analysis a using (sentence_id)
                       where a.event_id = c.event_id and a.outlet_id = eo.outlet_id and i.voice = 'own'

@@ -71,11 +71,11 @@ def test_a_partys_account_most_outlets_carry_is_left_out_by_an_outlet_quoting_no
     Russia, leaves that account out (Alpha Agency's three sentences are too few to say so)."""
     (card,) = _account_cards(tmp_path)
     value_a, value_b, outlets_a, outlets_b, shown, explanation = card
-    assert value_a == "Russia's account that Azerbaijan started it" and value_b == "not reported"
+    assert value_a == "the account of Russia that Azerbaijan started it" and value_b == "not reported"
     assert outlets_a == ["beta", "gamma"] and outlets_b == ["delta"]
     assert shown == sid("beta", 4)          # the first sentence of the outlet shown that gives the account
-    assert explanation == ("Delta Daily does not report Russia's account that Azerbaijan started it, which 2 outlets "
-                           "report (e.g. Beta Press).")
+    assert explanation == ("Delta Daily does not report the account of Russia that Azerbaijan started it, which 2 "
+                           "outlets report (e.g. Beta Press).")
 
 
 def test_an_outlet_quoting_that_party_or_saying_it_itself_has_not_left_the_account_out(tmp_path):
