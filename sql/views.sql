@@ -859,7 +859,7 @@ account_sentences as (
 ),
 account_omissions as (
     -- one party's account carried by two or more outlets and left out by an outlet that quotes nothing of that party
-    -- in an article long enough to have carried it (6 sentences or more): "Turkey's account that Russia started it"
+    -- in an article long enough to have carried it (6 sentences or more): "the account of Turkey that Russia started it"
     -- (GUIDE §10: whom an outlet quotes is a disagreement an analyst is shown)
     select c.event_id, 'omission' as kind, null::varchar as claim_id, c.outlet_id as outlet_a, eo.outlet_id as outlet_b,
            s.sentence_id as sentence_a, null::varchar as sentence_b,
