@@ -9,7 +9,8 @@ itself.
 - initiator: both present a starting party and they differ;
 - number: counts of the same quantity (killed and dead are one quantity) for the same party — or one side names no
   party and the other names only one — whose intervals (numbers.py) do not overlap; for "other" counts the
-  counted noun must match too. Only whole counts of one time frame are compared (count_scope.py): no part of
+  counted noun must match too, and both must reach ten (a smaller count of things is mostly a part the outlet picked
+  out: "two boats", "one of the rockets"). Only whole counts of one time frame are compared (count_scope.py): no part of
   another count ("two children among them"), no increment ("five more"), no running total against one report;
 - place: both name places of the same kind (height, settlement, region, route, water) and share none (by folded
   key, places.py), neither names the other's place under another kind, and neither lies in the other's area
@@ -43,7 +44,7 @@ from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
-from .count_scope import partial, running_total
+from .count_scope import partial, running_total, small_count
 from .lexicon import HOSTILE_NOUNS
 from .lexicon_numbers import COMBINED_TOLL, SUBGROUP_UNITS, VAGUE_NUMBERS
 from .numbers import Count
@@ -262,8 +263,10 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         key = (q, whose(ca))
         if key in done:
             continue
+        if q == "other" and small_count(ca):
+            continue
         same_a = [c for c in whole_a if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
-        same_b = [c for c in whole_b if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
+        same_b = [c for c in whole_b if bucket(c) == q and (q != "other" or (c.unit == ca.unit and not small_count(c)))]
         # Counts are compared only for the same side (same_side): two known sides must be equal; a count whose side
         # is not known is compared with one whose side was read from context, but not with one that names another
         # party (comparing "two servicemen" with "one Azerbaijani soldier" mixes the two sides' dead).

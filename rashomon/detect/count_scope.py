@@ -30,6 +30,7 @@ class CountScope:
     part_before: re.Pattern[str]
     part_after: re.Pattern[str]
     running_total: re.Pattern[str]
+    small_count_of_things: float
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +42,7 @@ def count_scope(path: Path = SCOPE_PATH) -> CountScope:
         re.compile(rf"\b(?:{phrase_alternation(data['part_before'])})[\s,:]*$", re.IGNORECASE),
         re.compile(rf"^\s+(?:{phrase_alternation(data['part_after'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{phrase_alternation(data['running_total'])})\b", re.IGNORECASE),
+        float(data["small_count_of_things"]),
     )
 
 
@@ -65,3 +67,11 @@ def partial(count_text: str, sentence: str, after_other_quantity: bool = False) 
 def running_total(sentence: str) -> bool:
     """Does the sentence give a toll so far ("have now been killed", "bringing the death toll to 16")?"""
     return bool(count_scope().running_total.search(sentence))
+
+
+def small_count(count) -> bool:
+    """Is a count of things (numbers.Count, no casualty count) under `small_count_of_things` ("two boats", "7 rockets",
+    "more than 5 drones": its figure as given; a range, its top), so mostly a part the outlet picked out, not the
+    event's total?"""
+    figure = count.value if count.value is not None else (count.high if count.high is not None else count.low)
+    return figure is not None and figure < count_scope().small_count_of_things
