@@ -195,7 +195,7 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
             sid, event.id, r["outlet_id"], "attributed" if v.attributed else "own", v.attributed_to,
             v.attributed_party, v.cue, bool(an.acts), _is_background(an),
             list(an.places), list(an.times), [t.term for t in an.loaded], list(an.operations),
-            list(an.toponyms),
+            list(an.toponyms), list(an.weapons),
         ))
         for voice, party, reported in (("own", an.own_initiator, False), ("attributed", an.reported_initiator, True)):
             if not party:

@@ -16,6 +16,7 @@ from .initiator import UNKNOWN, Act, extract_acts, initiator_of
 from .lexicon import INVASION_EVENT_WORDS, INVASION_WORDS, LOCAL_SOURCES, REPORTING_VERBS
 from .numbers import Count, extract_numbers
 from .operations import operation_names
+from .weapons import weapon_names
 from .toponyms import toponym_names
 from .parties import PartyMatcher, PartyMention
 from .places import Place, extract_place_mentions
@@ -73,6 +74,7 @@ class SentenceAnalysis:
     mentions: tuple[PartyMention, ...] = ()
     operations: tuple[str, ...] = ()     # names of military operations (operations.py)
     toponyms: tuple[str, ...] = ()       # "<place>=<name>" of contested places, not in quotes (toponyms.py)
+    weapons: tuple[str, ...] = ()        # "<class>=<system>" named ("ballistic missile=Iskander"; weapons.py)
     victim_place: str | None = None      # the party whose place the sentence locates the event in (victim_sides.py)
     other_incident: bool = False         # dated only outside the event's window (other_incidents.py)
 
@@ -129,6 +131,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         loaded=tuple(loaded_terms(span.text, event)),
         operations=operation_names(span.text),
         toponyms=toponym_names(span.text, own_words=True),
+        weapons=weapon_names(span.text),
         mentions=tuple(matcher.find_all(span.text)),
         victim_place=sentence_place(span, matcher),
         other_incident=other_incident(times, event.window_start.date(), event.window_end.date(), text=span.text),
