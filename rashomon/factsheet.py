@@ -1,6 +1,6 @@
 """The fact sheet at the top of an event's report: per outlet, who started it in its own words, whom the sources
 it quotes blame (and deny), casualty figures by side with whose figure they are, the places it names most and the
-names it gives operations.
+names it gives operations, and the weapon systems it names.
 Read from the view `outlet_facts`; every value links to its first evidence sentence when the report shows it."""
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ COLUMNS = (  # slot, heading
     ("captured", "Captured or missing"),
     ("place", "Places named most"),
     ("operation", "Operation named"),
+    ("weapon", "Weapons named"),
 )
+OPTIONAL = {"weapon"}   # a column shown only when some outlet names one (most events name no weapon system)
 PLACES_SHOWN = 3
 
 
@@ -47,7 +49,7 @@ def _what(r: dict[str, Any], party_names: dict[str, str]) -> str:
     """The value without its source: a party, a place, or a figure with its side."""
     if r["slot"] in ("initiator", "blames", "denies"):
         return _party(party_names, r["value"])
-    if r["slot"] == "place":
+    if r["slot"] in ("place", "weapon"):
         return r["value"]
     if r["slot"] == "operation":   # "Revenge" (Azerbaijan's)
         return f"“{r['value']}”" + (f" ({_party(party_names, r['side'])})" if r["side"] else "")
@@ -82,3 +84,9 @@ def fact_rows(con: duckdb.DuckDBPyConnection, event_id: str, outlet_ids: list[st
                  + (f", per {'; '.join(whose)}" if whose and slot not in ("blames", "denies", "place") else ""), first)
             for what, (whose, first, _) in items]
     return list(rows.values())
+
+
+def fact_columns(rows: list[FactRow]) -> tuple[tuple[str, str], ...]:
+    """The sheet's columns: every slot, but an optional one only when some outlet has a value in it."""
+    return tuple((slot, heading) for slot, heading in COLUMNS
+                 if slot not in OPTIONAL or any(r.cells.get(slot) for r in rows))

@@ -24,15 +24,13 @@ import jinja2
 from . import atomic, store
 from .cards import KINDS, SEVERITY_NAMES, card_from_row, card_groups, key_findings
 from .errors import ReportError
-from .factsheet import COLUMNS as FACT_COLUMNS
-from .factsheet import fact_rows
+from .factsheet import fact_columns, fact_rows
 from .moments import iso, when
 from .pictures import overlap_matrix, timeline
 from .settings import ALIGN_PARAMS
 from .whostarted import voice_label, who_started_it
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-
 
 
 def safe_url(url: str | None) -> str | None:
@@ -191,6 +189,7 @@ def event_context(con: duckdb.DuckDBPyConnection, event_id: str, *, run_info: di
     changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in store.rows(con, "select_report_changes", event_id=event_id):
         changes[r["article_id"]].append(r)
+    facts = fact_rows(con, event_id, outlet_ids, names, party_names, anchors)
     return {
         "event": event,
         "articles": articles,
@@ -203,8 +202,8 @@ def event_context(con: duckdb.DuckDBPyConnection, event_id: str, *, run_info: di
         "summary": summary,
         "card_groups": card_groups(cards),
         "key_findings": key_findings(cards),
-        "facts": fact_rows(con, event_id, outlet_ids, names, party_names, anchors),
-        "fact_columns": FACT_COLUMNS,
+        "facts": facts,
+        "fact_columns": fact_columns(facts),
         "kind_titles": {k: title for k, (title, _) in KINDS.items()},
         "n_cards": len(cards),
         "severity_names": SEVERITY_NAMES,

@@ -462,6 +462,27 @@ select * from final order by event_id, outlet_id, place, name;
 
 create or replace view place_names as select * from place_names_of(null);
 
+create or replace macro weapon_names_of(ev) as table
+-- the weapon systems each outlet names ("Iskander", "Tochka-U", "HIMARS"; rashomon/detect/weapons.toml), one row per
+-- outlet, system and voice (in whose words), with its class ("ballistic missile", "combat aircraft") and the
+-- sentences; background sentences (earlier wars) left out.
+with named as (
+    select sentence_id, unnest(weapons) as entry from sentence_analysis
+    where weapons is not null and not background and (ev is null or event_id = ev)
+),
+final as (
+    select s.event_id, s.outlet_id, split_part(n.entry, '=', 2) as name, split_part(n.entry, '=', 1) as class,
+           case when sa.voice = 'own' then 'own' else coalesce(sa.attributed_to, 'unnamed source') end as whose,
+           list(s.sentence_id order by s.position) as sentence_ids
+    from named n
+    join current_sentences s using (sentence_id)
+    join sentence_analysis sa using (sentence_id)
+    group by all
+)
+select * from final order by event_id, outlet_id, name;
+
+create or replace view weapon_names as select * from weapon_names_of(null);
+
 create or replace macro casualty_figures_of(ev) as table
 -- every casualty figure the detectors read (killed / wounded / captured / missing; the dead are the killed), with whose
 -- people they are. `side` is the side the detectors read (the counted noun, the place, the reporting source, or
@@ -567,6 +588,29 @@ framing_pairs as (
                                                          and lower(x.name) = lower(b.name))
       and not exists (select 1 from operation_names_of(ev) x where x.event_id = b.event_id and x.outlet_id = b.outlet_id
                                                          and lower(x.name) = lower(a.name))
+),
+weapons_named as (
+    -- the strike weapons each outlet names, and its first sentence naming each (aircraft are platforms, not what hit)
+    select *, count(*) over (partition by event_id, name) as n_outlets
+    from (select event_id, outlet_id, name, min(sentence_ids[1]) as sentence_id
+          from weapon_names_of(ev) where class <> 'combat aircraft' group by all)
+),
+weapon_pairs as (
+    -- outlets that name different weapon systems and never each other's ("Iskander" / "Tochka-U" at Kramatorsk
+    -- station, "Kh-101" / "NASAMS" at Okhmatdyt): they tell differently what hit
+    select a.event_id, 'weapon' as kind, null as claim_id, a.outlet_id as outlet_a, b.outlet_id as outlet_b,
+           a.sentence_id as sentence_a, b.sentence_id as sentence_b, a.name as value_a, b.name as value_b,
+           null as explanation, (select severity from disagreement_kinds where kind = 'weapon') as severity
+    from weapons_named a
+    join weapons_named b on a.event_id = b.event_id and a.outlet_id < b.outlet_id and a.name <> b.name
+    -- each system named by two outlets or more: one outlet's system is mostly a detail of the wider barrage or of
+    -- another strike (benchmark dev split: 2 of 2 such cards showed a labelled disagreement, 2 of 6 with a system
+    -- one outlet names)
+    where a.n_outlets >= 2 and b.n_outlets >= 2
+      and not exists (select 1 from weapons_named x where x.event_id = a.event_id and x.outlet_id = a.outlet_id
+                                                      and x.name = b.name)
+      and not exists (select 1 from weapons_named x where x.event_id = b.event_id and x.outlet_id = b.outlet_id
+                                                      and x.name = a.name)
 ),
 place_framing as (
     -- one contested place named differently ("Khankendi" vs "Stepanakert"): outlets that use different names of it
@@ -974,6 +1018,7 @@ unioned as (
     union all by name select * from initiator_pairs
     union all by name select * from framing_pairs
     union all by name select * from place_framing
+    union all by name select * from weapon_pairs
     -- figures the claims did not pair (one card per side and kind of casualty); a claim's two sentences giving two
     -- outlets' figures that card already sets against each other are no second card
     union all by name select * from figure_pairs
@@ -1085,6 +1130,8 @@ final as (
                        else ob.name || ' does not report what ' || u.value_a || ' report (e.g. ' || oa.name || ').' end
                    when 'framing' then oa.name || ' names the operation "' || u.value_a || '"; ' || ob.name
                                          || ' names it "' || u.value_b || '".'
+                   when 'weapon' then oa.name || ' names the ' || u.value_a || '; ' || ob.name || ' names the '
+                                         || u.value_b || ', and neither names the other''s.'
                end) as explanation,
            u.severity
     from kept u
@@ -1198,7 +1245,7 @@ create or replace macro outlet_facts_of(ev) as table
 -- the fact sheet: what each outlet says about the event, one row per outlet, slot and value, with its evidence
 -- sentences. Slots: initiator (own voice), blames (a source it quotes blames a party), denies (a source it quotes
 -- says a party did not do it), killed / wounded / captured / missing (a figure or range per side, and whose figure),
--- place, time, operation (its name, and whose operation it is). Values as the detectors normalise them (places are not yet folded across spellings here).
+-- place, time, operation (its name, and whose operation it is), weapon (a weapon system it names). Values as the detectors normalise them (places are not yet folded across spellings here).
 with verdicts as (
     -- read once: the own-voice rows go through the verdict gate, the costliest part of the sheet
     select * from initiator_by_outlet_of(ev)
@@ -1268,6 +1315,9 @@ times as (
 operations as (
     select event_id, outlet_id, 'operation', side, name, null, null, whose, sentence_ids, null from operation_names_of(ev)
 ),
+weapons as (
+    select event_id, outlet_id, 'weapon', null, name, null, null, whose, sentence_ids, null from weapon_names_of(ev)
+),
 final as (
     select * from own_initiator
     union all select * from blames
@@ -1276,6 +1326,7 @@ final as (
     union all select * from places
     union all select * from times
     union all select * from operations
+    union all select * from weapons
 )
 select event_id, outlet_id, slot, side, value, low, high, whose, sentence_ids, side_from
 from final

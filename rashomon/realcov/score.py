@@ -26,7 +26,7 @@ KIND_MATCH = {  # labelled kind -> the card kinds that show it
     "initiator": {"initiator", "self"}, "number": {"number"}, "place": {"place"}, "time": {"time"},
     "attribution": {"attribution", "initiator"}, "wording": {"wording", "framing"}, "framing": {"wording", "framing"},
     "omission": {"omission"},
-    "contradiction": {"initiator", "self", "number", "place", "time", "attribution", "contradiction"},
+    "contradiction": {"initiator", "self", "number", "place", "time", "attribution", "weapon", "contradiction"},
 }
 QUANTITY = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
             "captured": "captured", "missing": "missing"}
