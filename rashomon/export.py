@@ -46,8 +46,8 @@ RULES: dict[str, str] = {
 # Views whose per-event table macro (`<view>_of(ev)`, sql/views.sql) gives the same rows as the view filtered by the
 # event, without computing every event's rows first.
 EVENT_MACROS = frozenset({"initiators", "initiator_by_outlet", "denials", "operation_names", "place_names",
-                          "disagreements", "disagreement_cards", "outlet_facts", "casualty_figures", "verdict_features",
-                          "verdict_scores", "blame_features", "blame_scores"})
+                          "weapon_names", "disagreements", "disagreement_cards", "outlet_facts", "casualty_figures",
+                          "verdict_features", "verdict_scores", "blame_features", "blame_scores"})
 # Tables keyed by something the event owns: the key column and the query selecting the event's values of it.
 KEYS: tuple[tuple[str, str], ...] = (
     ("sentence_id", "select_event_sentence_ids"),

@@ -17,7 +17,7 @@ PARTIES = '[{"id": "red", "name": "Redland", "aliases": [], "loaded_aliases": []
 
 def _event(con: duckdb.DuckDBPyConnection, ev: str, blamed: dict[str, str], dead: dict[str, float]) -> None:
     """Event `ev`: each outlet's headline blames a party in its own voice (twice, so it is a verdict), names the
-    river town "Northford" or "Nordby", an operation, and gives a death toll; one claim holds two outlets' sentences
+    river town "Northford" or "Nordby", an operation and a weapon system, and gives a death toll; one claim holds two outlets' sentences
     with a wording disagreement between them."""
     con.execute("insert into events (event_id, title, window_start, window_end, keywords, parties) values "
                 "(?, 'A clash at the river', '2024-05-01', '2024-05-03', [], ?)", [ev, PARTIES])
@@ -31,11 +31,13 @@ def _event(con: duckdb.DuckDBPyConnection, ev: str, blamed: dict[str, str], dead
             con.execute("insert into sentences (sentence_id, article_id, position, part, text, char_start, char_end,"
                         " n_words, sentence_sha256) values (?, ?, ?, ?, ?, 0, 1, 9, ?)",
                         [sid, art, pos, "title" if pos == 0 else "body", f"{outlet} sentence {pos} of {ev}", sid])
+            weapon = "ballistic missile=" + ("Tochka-U" if outlet == "oc" else "Iskander")
             con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, hostile_act,"
-                        " background, places, times, loaded_terms, operations, toponyms)"
-                        " values (?, ?, ?, 'own', true, false, ['river'], ['2024-05-01'], [], ?, ?)",
+                        " background, places, times, loaded_terms, operations, toponyms, weapons)"
+                        " values (?, ?, ?, 'own', true, false, ['river'], ['2024-05-01'], [], ?, ?, ?)",
                         [sid, ev, outlet, ["Dawn"] if pos == 1 and outlet == "oa" else
-                         (["Sunrise"] if pos == 1 else None), [f"town={town}"] if pos == 2 else None])
+                         (["Sunrise"] if pos == 1 else None), [f"town={town}"] if pos == 2 else None,
+                         [weapon] if pos == 5 else None])
             if pos < 2:
                 con.execute("insert into sentence_initiators values (?, 'own', null, null, ?, 'attack', null)",
                             [sid, party])
