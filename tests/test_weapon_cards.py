@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon import store
+from rashomon.errors import ConfigError
 from rashomon.detect.weapons import weapon_names, weapons
 from rashomon.factsheet import FactRow, Fact, fact_columns
 
@@ -25,11 +26,14 @@ def test_weapon_systems_named_in_a_sentence():
                                                                         "ballistic missile=Kinzhal")
 
 
-def test_a_weapon_without_patterns_is_a_clear_error(tmp_path):
+def test_a_bad_weapon_list_is_a_clear_error(tmp_path):
     bad = tmp_path / "weapons.toml"
     bad.write_text('[[weapon]]\nname = "Iskander"\nclass = "ballistic missile"\npatterns = []\n')
-    with pytest.raises(ValueError, match=r"weapons.toml: weapon 'Iskander' has no patterns"):
-        weapons.__wrapped__(bad)
+    with pytest.raises(ConfigError, match=r"weapons.toml: bad weapon list \(weapon 'Iskander' has no patterns\)"):
+        weapons(bad)
+    bad.write_text('[[weapon]]\nname = "Iskander"\nclass = "ballistic missile"\npatterns = ["Iskander("]\n')
+    with pytest.raises(ConfigError, match=r"weapons.toml: bad weapon list \(missing \)"):
+        weapons(bad)
 
 
 def _db(tmp_path, texts: dict[tuple[str, int], str]):

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import ConfigError
+
 WEAPONS_PATH = Path(__file__).with_name("weapons.toml")
 
 
@@ -25,16 +27,18 @@ class Weapon:
     pattern: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def weapons(path: Path = WEAPONS_PATH) -> tuple[Weapon, ...]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    out = []
-    for w in data["weapon"]:
-        if not w.get("patterns"):
-            raise ValueError(f"{path}: weapon {w.get('name')!r} has no patterns")
-        alternation = "|".join(f"(?:{p})" for p in w["patterns"])
-        out.append(Weapon(w["name"], w["class"], re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")))
-    return tuple(out)
+    try:
+        out = []
+        for w in tomllib.loads(path.read_text(encoding="utf-8"))["weapon"]:
+            if not w.get("patterns"):
+                raise ValueError(f"weapon {w.get('name')!r} has no patterns")
+            alternation = "|".join(f"(?:{p})" for p in w["patterns"])
+            out.append(Weapon(w["name"], w["class"], re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")))
+        return tuple(out)
+    except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, re.error) as exc:
+        raise ConfigError(f"{path}: bad weapon list ({exc})") from exc
 
 
 def weapon_names(text: str) -> tuple[str, ...]:
