@@ -490,3 +490,7 @@ def test_a_small_count_of_things_is_a_part_not_the_events_total(nlp: Language, k
     # casualty counts under ten do (two against four soldiers killed)
     assert "number" in kinds(pair(nlp, karabakh, "Two Armenian soldiers were killed in the shelling.",
                                   "Four Armenian soldiers were killed in the shelling."))
+    # whichever outlet comes first: a small count beside a larger one does not make the larger ones agree
+    a = "Azerbaijani forces launched 30 drones, and more than 5 drones hit homes in the village."
+    b = "Azerbaijani forces launched 50 drones at the village."
+    assert "number" in kinds(pair(nlp, karabakh, a, b)) and "number" in kinds(pair(nlp, karabakh, b, a))

@@ -22,10 +22,10 @@ itself.
 - wording: one uses a loaded term where the other uses its neutral equivalent, or another alias of the same party
   that names the same thing (wording.names_alike: "Russian invaders" / "Russian troops", not / "Dmitry Peskov").
 
-`self_contradictions(analyses, event)` (selfcheck.py) finds, within one article, (1) the outlet's own words presenting one party
-as the initiator while a source it quotes, read literally, presents another — when that source also presents the
-outlet's party elsewhere, or names its own side as the initiator (a statement that, read literally, incriminates
-its author is not reporting the other side's view) — and (2) one voice (the outlet's, or one source's) presenting
+`self_contradictions(analyses, event)` (selfcheck.py) finds, within one article, (1) the outlet's own words presenting
+one party as the initiator while a source it quotes, read literally, presents another — when that source also
+presents the outlet's party elsewhere, or names its own side as the initiator (a statement that, read literally,
+incriminates its author is not reporting the other side's view) — and (2) one voice (the outlet's, or one source's) presenting
 two different initiators. Sources that simply accuse the other side are reporting, not self-contradiction.
 
 Every `Disagreement.explanation` is one plain English sentence with `{outlet_a}` / `{outlet_b}` placeholders:
@@ -189,8 +189,8 @@ def _overlap(a: Count, b: Count) -> bool:
 
 def _compatible(a: Count, b: Count) -> bool:
     """Two counts that can both be true: overlapping intervals, the same number given and bounded ("30" / "more than
-    30") or hedged two ways ("up to 500" / "more than 500"), or two vague plurals of people who are no casualties (neither gives a figure: "shelters for hundreds of
-    people" / "thousands")."""
+    30") or hedged two ways ("up to 500" / "more than 500"), or two vague plurals of people who are no casualties
+    (neither gives a figure: "shelters for hundreds of people" / "thousands")."""
     if _overlap(a, b):
         return True
     if a.value is not None and a.value == b.value:
@@ -265,7 +265,7 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
             continue
         if q == "other" and small_count(ca):
             continue
-        same_a = [c for c in whole_a if bucket(c) == q and (q != "other" or c.unit == ca.unit)]
+        same_a = [c for c in whole_a if bucket(c) == q and (q != "other" or (c.unit == ca.unit and not small_count(c)))]
         same_b = [c for c in whole_b if bucket(c) == q and (q != "other" or (c.unit == ca.unit and not small_count(c)))]
         # Counts are compared only for the same side (same_side): two known sides must be equal; a count whose side
         # is not known is compared with one whose side was read from context, but not with one that names another
