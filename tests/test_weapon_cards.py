@@ -1,5 +1,5 @@
 """Weapon systems: the fact sheet's "Weapons named" cell and the weapon card (outlets that name different systems
-for the strike and never each other's: "Iskander" / "Tochka-U" at Kramatorsk station)."""
+for the strike and none alike: "Iskander" / "Tochka-U" at Kramatorsk station)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,13 @@ def test_weapon_systems_named_in_a_sentence():
     assert weapon_names("A patriot said a missile hit the S-3000 plant.") == ()
     assert weapon_names("Patriot batteries shot down the Kinzhal.") == ("air-defence missile=Patriot",
                                                                         "ballistic missile=Kinzhal")
+    # a name that is also a person's or a word counts only as a weapon's: before a weapon word, in any case, or
+    # after "an"
+    assert weapon_names("Abdel Fattah al-Burhan met Iskander Ahmadov and Selcuk Bayraktar.") == ()
+    assert weapon_names("Ukrainian Army Buk Missile") == ("air-defence missile=Buk",)
+    assert weapon_names('The occupiers struck the station with an "Iskander".') == ("ballistic missile=Iskander",)
+    assert weapon_names("Shahed-type drones and HIMARS-launched rockets") == ("drone=Shahed", "rocket system=HIMARS")
+    assert weapon_names("an S-300V battery fired a KH-101") == ("cruise missile=Kh-101",)
 
 
 def test_a_bad_weapon_list_is_a_clear_error(tmp_path):
@@ -73,7 +80,9 @@ def test_outlets_naming_different_systems_make_one_weapon_card(tmp_path):
     value_a, value_b, outlets_a, outlets_b, explanation = card
     assert (value_a, value_b) == ("Iskander", "Tochka-U")
     assert outlets_a == ["alpha", "beta"] and outlets_b == ["delta", "gamma"]
-    assert "names the Iskander" in explanation and "names the Tochka-U" in explanation
+    # the card's example is one of its pairs of outlets
+    assert explanation == ('Alpha Agency names the weapon "Iskander"; Delta Daily names "Tochka-U", and neither '
+                           'names a system the other does.')
     with store.connect(db, read_only=True) as con:
         facts = con.execute("select outlet_id, value, whose from outlet_facts where slot = 'weapon' "
                             "order by outlet_id").fetchall()
@@ -101,3 +110,11 @@ def test_the_weapons_column_is_shown_only_when_an_outlet_names_one():
     rows[1].cells["weapon"] = [Fact("Iskander, per officials", None)]
     assert dict(fact_columns(rows))["weapon"] == "Weapons named"
     assert "operation" in dict(fact_columns([FactRow("alpha", "Alpha")]))   # the other columns always show
+
+
+def test_outlets_naming_one_system_alike_make_no_card_whatever_else_they_list(tmp_path):
+    # a barrage of several systems: every outlet names the Shahed drones; two also name the Kh-101, two the Kalibr
+    kh, kalibr = ("Officials said Shahed drones and Kh-101 missiles hit the city.",
+                  "Officials said Shahed drones and Kalibr missiles hit the city.")
+    db = _db(tmp_path, {("alpha", 2): kh, ("beta", 3): kh, ("gamma", 2): kalibr, ("delta", 1): kalibr})
+    assert _weapon_cards(db) == []

@@ -3,7 +3,7 @@
 Outlets name different systems for one strike (Kramatorsk station: "Iskander" in a Ukrainian official's words,
 "Tochka-U" in the Russian ministry's), and which system an outlet names is part of its account: the fact sheet shows
 the systems each outlet names, and the report gives a card when outlets name different systems, each named by two
-outlets or more, and never each other's (sql/views.sql, `weapon_pairs`; aircraft are platforms and make no card).
+outlets or more, and no system alike (sql/views.sql, `weapon_pairs`; aircraft are platforms and make no card).
 The names are data (weapons.toml); a generic "missile" is no system.
 """
 
@@ -18,6 +18,8 @@ from pathlib import Path
 from ..errors import ConfigError
 
 WEAPONS_PATH = Path(__file__).with_name("weapons.toml")
+# after a name: no word character, and a hyphen only before "-type", "-made", ... ("Shahed-type", not "S-300V")
+_AFTER = r"(?!\w)(?!-(?!(?:type|style|made|launched|class|like)\b))"
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ def weapons(path: Path = WEAPONS_PATH) -> tuple[Weapon, ...]:
             if not w.get("patterns"):
                 raise ValueError(f"weapon {w.get('name')!r} has no patterns")
             alternation = "|".join(f"(?:{p})" for p in w["patterns"])
-            out.append(Weapon(w["name"], w["class"], re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")))
+            out.append(Weapon(w["name"], w["class"], re.compile(rf"(?<![\w-])(?:{alternation}){_AFTER}")))
         return tuple(out)
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, re.error) as exc:
         raise ConfigError(f"{path}: bad weapon list ({exc})") from exc
