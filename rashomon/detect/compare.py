@@ -25,8 +25,8 @@ itself.
 `self_contradictions(analyses, event)` (selfcheck.py) finds, within one article, (1) the outlet's own words presenting
 one party as the initiator while a source it quotes, read literally, presents another — when that source also
 presents the outlet's party elsewhere, or names its own side as the initiator (a statement that, read literally,
-incriminates its author is not reporting the other side's view) — and (2) one voice (the outlet's, or one source's) presenting
-two different initiators. Sources that simply accuse the other side are reporting, not self-contradiction.
+incriminates its author is not reporting the other side's view) — and (2) one voice (the outlet's, or one source's)
+presenting two different initiators. Sources that simply accuse the other side are reporting, not self-contradiction.
 
 Every `Disagreement.explanation` is one plain English sentence with `{outlet_a}` / `{outlet_b}` placeholders:
 call `Disagreement.render(outlet_a, outlet_b)` (or `explanation.format(...)`) to fill them. Text taken from
