@@ -42,3 +42,20 @@ def test_confirming_a_blow_or_claiming_another_s_act_is_no_admission(nlp: Langua
     an = analyse(text, ukraine, nlp=nlp)
     assert not any(a.admitted and not a.negated for a in an.acts)   # ("has not claimed": a negated admission)
     assert an.reported_initiator != "russia"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia has not claimed responsibility for the attack on the base.",
+    "Russia declined to claim responsibility for the attack on the base.",
+])
+def test_not_claiming_responsibility_is_neither_a_claim_nor_a_denial(nlp: Language, ukraine: Event,
+                                                                     text: str) -> None:
+    """Found on the benchmark's dev split: "Israel has not claimed responsibility for the killing" was stored as
+    Israel's denial, and the killing as Israel's act."""
+    an = analyse(text, ukraine, nlp=nlp)
+    assert not [a for a in an.acts if a.actor == "russia"], an.acts
+    # a denial is still a denial, a claim still a claim
+    denied = analyse("Russia denied responsibility for the attack on the base.", ukraine, nlp=nlp)
+    assert any(a.actor == "russia" and a.negated for a in denied.acts)
+    claimed = analyse("Russia claimed responsibility for the attack on the base.", ukraine, nlp=nlp)
+    assert any(a.actor == "russia" and a.admitted and not a.negated for a in claimed.acts)

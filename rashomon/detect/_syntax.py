@@ -360,6 +360,16 @@ def prep_object(token: Token, *preps: str) -> Token | None:
     return None
 
 
+#: Verbs that take back what the verb under them says: "declined to confirm the strike", "refused to claim it".
+WITHHOLDING_VERBS = frozenset({"decline", "refuse", "fail", "deny", "reject"})
+
+
+def withheld(verb: Token) -> bool:
+    """"has not claimed", "never admitted", "declined to confirm": what the verb says is denied or withheld."""
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "neither", "nor"} for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS)
+
+
 def blame_placed_on(noun: Token) -> Token | None:
     """Whom a responsibility noun that is the object of a blame-placing verb puts the blame on ("lays blame for the
     blast on Y", "placed all responsibility on Y"): the object of an "on"/"upon" attached to the verb, the noun, or

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..nlp import load_nlp
 from ..sources import Event
+from ._syntax import withheld
 from .initiator import UNKNOWN, Act, extract_acts, initiator_of
 from .lexicon import INVASION_EVENT_WORDS, INVASION_WORDS, LOCAL_SOURCES, REPORTING_VERBS
 from .numbers import Count, extract_numbers
@@ -168,8 +169,6 @@ def _claims_it(act: Act, voice: Voice, span: Span) -> bool:
 #: a third party confirming, "the Pentagon confirmed the attack on its base" what it suffered.
 _ADMITTING_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
 _OF_ITS_OWN = frozenset({"acknowledge", "confirm"})
-#: Verbs that take back an admission under them: "declined to confirm the strike", "refused to claim it".
-_WITHHOLDING_VERBS = frozenset({"decline", "refuse", "fail", "deny", "reject"})
 
 
 def _admits_it(act: Act, voice: Voice, span: Span) -> bool:
@@ -193,7 +192,7 @@ def _admits_it(act: Act, voice: Voice, span: Span) -> bool:
         tok, head = head, head.head                    # "admitted to the attack", "admits to shooting down"
     verb = head.lemma_.lower()
     if tok.dep_ not in {"dobj", "nsubjpass", "prep", "xcomp"} or verb not in _ADMITTING_VERBS \
-            or (verb in _OF_ITS_OWN and act.actor != voice.attributed_party) or _withheld(head):
+            or (verb in _OF_ITS_OWN and act.actor != voice.attributed_party) or withheld(head):
         return False
     agent = next((c for c in head.children if c.dep_ == "agent"), None)
     who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None \
@@ -202,12 +201,6 @@ def _admits_it(act: Act, voice: Voice, span: Span) -> bool:
         return False
     named = {t.lower_ for t in span.doc[who.left_edge.i:who.right_edge.i + 1] if t.is_alpha and not t.is_stop}
     return bool(named & {w for w in _bare(voice.source_text) if w.isalpha()})   # the source's own words
-
-
-def _withheld(verb) -> bool:
-    """"has not claimed", "never admitted", "declined to confirm": the admission is denied or withheld."""
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "neither", "nor"} for c in verb.children) or (
-        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WITHHOLDING_VERBS)
 
 
 def _answers_own_accusation(act: Act, acts: list[Act], voice: Voice, text: str) -> bool:
