@@ -103,6 +103,9 @@ def test_the_place_is_carried_to_the_next_sentences(nlp: Language, with_places: 
 def test_a_count_without_a_noun_shares_the_previous_counts_side(nlp: Language, plain: Event) -> None:
     assert _sides(nlp, "Six Valorian soldiers were killed and two more were wounded.", plain) == [
         ("killed", 6, "valoria"), ("wounded", 2, "valoria")]
+    # "martyred" is killed (Azerbaijani, Turkish, Iranian outlets): the wounded after it are the same side's
+    assert _sides(nlp, "On Sunday, four Valorian soldiers were martyred and another four wounded.", plain,
+                  "dravenia") == [("killed", 4, "valoria"), ("wounded", 4, "valoria")]
 
 
 @pytest.mark.parametrize("text", [

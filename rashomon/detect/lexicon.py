@@ -332,6 +332,7 @@ LONG_DURATION_NOUNS: frozenset[str] = frozenset({"year", "years", "decade", "dec
 QUANTITY_WORDS: dict[str, str] = {
     "kill": "killed", "killed": "killed", "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead",
     "toll": "dead", "perish": "dead", "body": "dead", "slay": "killed", "murder": "killed", "execute": "killed",
+    "martyr": "killed", "martyred": "killed", "assassinate": "killed",   # "four soldiers were martyred", "15 martyrs"
     "wound": "wounded", "wounded": "wounded", "injure": "wounded", "injured": "wounded", "injury": "wounded",
     "hurt": "wounded", "hospitalize": "wounded", "hospitalise": "wounded",
     "miss": "missing", "missing": "missing", "disappear": "missing",
