@@ -47,6 +47,9 @@ def test_confirming_a_blow_or_claiming_another_s_act_is_no_admission(nlp: Langua
 @pytest.mark.parametrize("text", [
     "Russia has not claimed responsibility for the attack on the base.",
     "Russia declined to claim responsibility for the attack on the base.",
+    "Russia has yet to claim responsibility for the attack on the base.",
+    "Russia has declined to comment or claim responsibility for the attack on the base.",
+    "Russia has not admitted responsibility for the attack on the base.",
 ])
 def test_not_claiming_responsibility_is_neither_a_claim_nor_a_denial(nlp: Language, ukraine: Event,
                                                                      text: str) -> None:

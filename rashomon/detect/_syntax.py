@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ACCUSE_VERBS, BLAME_PLACING_VERBS, FIRST_PERSON, FORCE_NOUNS, RECIPROCAL_OBJECTS,
+from .lexicon import (ACCUSE_VERBS, ADMIT_VERBS, BLAME_PLACING_VERBS, FIRST_PERSON, FORCE_NOUNS, RECIPROCAL_OBJECTS,
                       RECIPROCAL_VERBS, REFERRING_PRONOUNS, RESORT_VERBS)
 from .parties import PartyMatcher, PartyMention
 
@@ -365,9 +365,21 @@ WITHHOLDING_VERBS = frozenset({"decline", "refuse", "fail", "deny", "reject"})
 
 
 def withheld(verb: Token) -> bool:
-    """"has not claimed", "never admitted", "declined to confirm": what the verb says is denied or withheld."""
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "neither", "nor"} for c in verb.children) or (
-        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS)
+    """"has not claimed", "never admitted", "declined to confirm", "has yet to claim", "has not confirmed or claimed":
+    what the verb says is denied or withheld."""
+    if any(c.dep_ == "neg" or c.lower_ in {"never", "neither", "nor"} for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in WITHHOLDING_VERBS
+                                 or any(c.lower_ == "yet" for c in verb.head.children)):
+        return True
+    return verb.dep_ == "conj" and verb.head is not verb and withheld(verb.head) and any(
+        c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in verb.head.children)
+
+
+def withheld_claim(verb: Token) -> bool:
+    """"X has not claimed / admitted / taken responsibility": no claim, and no denial either ("does not accept
+    responsibility" is one)."""
+    return verb.lemma_.lower() in ADMIT_VERBS - {"accept"} and withheld(verb)
 
 
 def blame_placed_on(noun: Token) -> Token | None:

@@ -17,7 +17,7 @@ from ._syntax import (
     is_passive,
     prep_object,
     subject_of,
-    withheld,
+    withheld_claim,
 )
 from .act_words import _in_accusation
 from .lexicon import (
@@ -187,7 +187,7 @@ def _responsible_actor(word: Token) -> Token | None:
         if placed_on is not None:
             return placed_on
         if word.dep_ in {"dobj", "nsubjpass"} and word.head.pos_ in {"VERB", "AUX"}:   # none: "has not claimed it"
-            return None if word.head.lemma_.lower() == "claim" and withheld(word.head) else \
+            return None if withheld_claim(word.head) else \
                 agent_of(word.head) if is_passive(word.head) else subject_of(word.head)
         if word.dep_ == "nsubj":  # "responsibility lies with X"
             return prep_object(word.head, "with", "on", "upon")

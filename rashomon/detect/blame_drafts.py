@@ -15,7 +15,7 @@ from ._syntax import (
     child,
     np_tokens,
     subject_of,
-    withheld,
+    withheld_claim,
 )
 from .act_roles import _resort_verb, _responsibility_of, _responsible_actor
 from .act_words import _Draft, _noun_action
@@ -108,7 +108,7 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
             actor = next((x for x in np_tokens(t, preps=_BY_OF) if pidx.party_of(x) is not None), t)
             drafts.append(_Draft(t, verb, "provoke", actor, None, passive=False))
             continue   # "attributed the attack to X", "put the blast down to X": X did it
-        if lemma == "responsibility" and t.dep_ == "dobj" and t.head.lemma_.lower() == "claim" and withheld(t.head):
+        if lemma == "responsibility" and t.dep_ == "dobj" and withheld_claim(t.head):
             continue   # "X has not claimed responsibility": no claim, and no denial either
         if lemma == "responsibility" and t.dep_ == "dobj" and t.head.lemma_.lower() in ADMIT_VERBS \
                 and subject_of(t.head) is not None:

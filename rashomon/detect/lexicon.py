@@ -332,7 +332,8 @@ LONG_DURATION_NOUNS: frozenset[str] = frozenset({"year", "years", "decade", "dec
 QUANTITY_WORDS: dict[str, str] = {
     "kill": "killed", "killed": "killed", "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead",
     "toll": "dead", "perish": "dead", "body": "dead", "slay": "killed", "murder": "killed", "execute": "killed",
-    "martyr": "killed", "martyred": "killed", "assassinate": "killed",   # "four soldiers were martyred", "15 martyrs"
+    "martyr": "killed", "martyred": "killed",   # "four soldiers were martyred", "15 martyrs" (not "assassinate": on
+    # the benchmark's dev split 4 of its 6 counts were plots or other killings, "an attempt to assassinate an official")
     "wound": "wounded", "wounded": "wounded", "injure": "wounded", "injured": "wounded", "injury": "wounded",
     "hurt": "wounded", "hospitalize": "wounded", "hospitalise": "wounded",
     "miss": "missing", "missing": "missing", "disappear": "missing",
