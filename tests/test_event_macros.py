@@ -62,12 +62,26 @@ def _rows(con, sql: str, params: list) -> list[str]:
     return sorted(repr(r) for r in con.execute(sql, params).fetchall())
 
 
+def _weapon_only(con: duckdb.DuckDBPyConnection, ev: str, outlet: str, weapon: str) -> None:
+    """A short article of `outlet` in event `ev` that names one weapon system and says nothing else the views read."""
+    art = f"{ev}-{outlet}"
+    con.execute("insert into articles (article_id, event_id, outlet_id, url, text, text_sha256, revision,"
+                " extracted_at) values (?, ?, ?, ?, 't', 'h', 1, now())", [art, ev, outlet, f"u/{art}"])
+    con.execute("insert into sentences (sentence_id, article_id, position, part, text, char_start, char_end, n_words,"
+                " sentence_sha256) values (?, ?, 0, 'title', 'w', 0, 1, 9, ?)", [f"{art}-0", art, f"{art}-0"])
+    con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, hostile_act, background,"
+                " places, times, loaded_terms, weapons) values (?, ?, ?, 'own', false, false, [], [], [], ?)",
+                [f"{art}-0", ev, outlet, [weapon]])
+
+
 def _two_events(db) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(db))
-    for outlet in ("oa", "ob", "oc"):
+    for outlet in ("oa", "ob", "oc", "od"):
         con.execute("insert into outlets (outlet_id, name) values (?, ?)", [outlet, outlet.upper()])
     _event(con, "river-1", {"oa": "red", "ob": "blue", "oc": "blue"}, {"oa": 12, "ob": 12, "oc": 40})
     _event(con, "river-2", {"oa": "blue", "ob": "blue", "oc": "red"}, {"oa": 3, "ob": 5, "oc": 5})
+    for ev in ("river-1", "river-2"):   # two outlets name each system: a weapon card in each event
+        _weapon_only(con, ev, "od", "ballistic missile=Tochka-U")
     return con
 
 
@@ -89,6 +103,6 @@ def test_each_events_macro_rows_are_its_view_rows(db):
             assert _rows(con, f"select * from {name}_of(?)", [ev]) == \
                 _rows(con, f"select * from {name} where event_id = ?", [ev]), (ev, name)
         kinds = {r[0] for r in con.execute("select kind from disagreement_cards_of(?)", [ev]).fetchall()}
-        assert {"initiator", "framing", "number", "wording", "omission"} <= kinds, (ev, kinds)
+        assert {"initiator", "framing", "number", "wording", "omission", "weapon"} <= kinds, (ev, kinds)
     for name in MACROS:
         assert _rows(con, f"select * from {name}_of(null)", []) == _rows(con, f"select * from {name}", [])
