@@ -17,8 +17,8 @@ PARTIES = '[{"id": "red", "name": "Redland", "aliases": [], "loaded_aliases": []
 
 def _event(con: duckdb.DuckDBPyConnection, ev: str, blamed: dict[str, str], dead: dict[str, float]) -> None:
     """Event `ev`: each outlet's headline blames a party in its own voice (twice, so it is a verdict), names the
-    river town "Northford" or "Nordby", an operation and a weapon system, and gives a death toll; one claim holds two outlets' sentences
-    with a wording disagreement between them."""
+    river town "Northford" or "Nordby", an operation and a weapon system, and gives a death toll; one claim holds two
+    outlets' sentences with a wording disagreement between them."""
     con.execute("insert into events (event_id, title, window_start, window_end, keywords, parties) values "
                 "(?, 'A clash at the river', '2024-05-01', '2024-05-03', [], ?)", [ev, PARTIES])
     for outlet, party in blamed.items():
