@@ -265,8 +265,10 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
             continue
         if q == "other" and small_count(ca):
             continue
-        same_a = [c for c in whole_a if bucket(c) == q and (q != "other" or (c.unit == ca.unit and not small_count(c)))]
-        same_b = [c for c in whole_b if bucket(c) == q and (q != "other" or (c.unit == ca.unit and not small_count(c)))]
+
+        def alike(c: Count) -> bool:   # the same quantity; for things, the same noun and no small count
+            return bucket(c) == q and (q != "other" or (c.unit == ca.unit and not small_count(c)))
+        same_a, same_b = [c for c in whole_a if alike(c)], [c for c in whole_b if alike(c)]
         # Counts are compared only for the same side (same_side): two known sides must be equal; a count whose side
         # is not known is compared with one whose side was read from context, but not with one that names another
         # party (comparing "two servicemen" with "one Azerbaijani soldier" mixes the two sides' dead).
