@@ -1245,7 +1245,8 @@ create or replace macro outlet_facts_of(ev) as table
 -- the fact sheet: what each outlet says about the event, one row per outlet, slot and value, with its evidence
 -- sentences. Slots: initiator (own voice), blames (a source it quotes blames a party), denies (a source it quotes
 -- says a party did not do it), killed / wounded / captured / missing (a figure or range per side, and whose figure),
--- place, time, operation (its name, and whose operation it is), weapon (a weapon system it names). Values as the detectors normalise them (places are not yet folded across spellings here).
+-- place, time, operation (its name, and whose operation it is), weapon (a weapon system it names). Values as the
+-- detectors normalise them (places are not yet folded across spellings here).
 with verdicts as (
     -- read once: the own-voice rows go through the verdict gate, the costliest part of the sheet
     select * from initiator_by_outlet_of(ev)
