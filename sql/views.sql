@@ -430,7 +430,7 @@ named as (
     select sentence_id, unnest(operations) as name from sentence_analysis
     where operations is not null and (ev is null or event_id = ev)
 ),
-final as (
+rows as (
     select s.event_id, s.outlet_id, n.name, x.side,
            case when sa.voice = 'own' then 'own' else coalesce(sa.attributed_to, 'unnamed source') end as whose,
            list(s.sentence_id order by s.position) as sentence_ids
@@ -439,6 +439,15 @@ final as (
     join sentence_analysis sa using (sentence_id)
     left join sides x using (sentence_id)
     group by all
+),
+final as (
+    -- a sentence whose acts name no actor ("its forces responded with an operation it named 'Revenge'") takes the
+    -- side other sentences of the event give the same name, when they give it one side only
+    select r.event_id, r.outlet_id, r.name, coalesce(r.side, o.side) as side, r.whose, r.sentence_ids
+    from rows r
+    left join (select event_id, lower(name) as lname, min(side) as side from rows where side is not null
+               group by all having count(distinct side) = 1) o
+        on r.side is null and o.event_id = r.event_id and o.lname = lower(r.name)
 )
 select * from final order by event_id, outlet_id, name;
 

@@ -162,6 +162,9 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
     if i + 1 < len(doc) and casualty and doc[i].lemma_.lower() == "take" and doc[i + 1].lemma_.lower() in {
             "prisoner", "captive", "hostage"}:
         return "captured"  # "were taken prisoner"
+    if i + 2 < len(doc) and casualty and doc[i].lemma_.lower() in {"take", "rush", "admit"} \
+            and doc[i + 1].lower_ in {"to", "into"} and doc[i + 2].lemma_.lower() in {"hospital", "hospitals"}:
+        return "wounded"   # "two people had been taken to hospital with gunshot wounds"
     if i < len(doc) and casualty:
         q = _quantity_word(doc[i])
         if q is not None and doc[i].pos_ in {"VERB", "ADJ", "NOUN", "AUX"}:
@@ -235,7 +238,8 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
     i = sent.start
     while i < sent.end:
         t = doc[i]
-        if i in used or not numberish(t) or skip(t, ents=False):
+        if i in used or not numberish(t) or skip(t, ents=False) \
+                or t.lower_ == "one" and i > sent.start and doc[i - 1].lower_ == "no":   # "No one was hurt": none
             i += 1
             continue
         # the entity type (DATE, QUANTITY …) is checked once the counted noun is known: "Between 70 and 80
@@ -300,7 +304,9 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
                                  or noun.ent_type_ in SKIP_ENTS and not _is_person(noun, pidx)):
             i = last + 1
             continue
-        if ent_skip and (noun is None or not _is_person(noun, pidx) or noun.lemma_.lower() in UNIT_NOUNS):
+        if ent_skip and (noun is None or not _is_person(noun, pidx) or noun.lemma_.lower() in UNIT_NOUNS) and not (
+                noun is None and main.dep_ in {"nsubj", "nsubjpass"} and not YEAR.match(main.text)
+                and _quantity_word(main.head) in {"killed", "dead", "wounded"}):   # "… and 32 were injured" (a DATE)
             i = last + 1
             continue
         quantity = _quantity(arg, noun, last, pidx)
@@ -340,7 +346,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             if any(c.dep_ == "amod" and c.lower_ in _ORDINALS for c in noun.children):
                 continue
             q = _quantity(noun, noun, t.i, pidx, noun_itself=False)
-            if q == "other":
+            if q == "other" or in_earlier_incident(noun):   # "… a day after a drone attack killed a civilian"
                 continue
             party, side = sides.resolve(_party(noun, noun, pidx), noun, noun)
             if JOINT in (party, side):

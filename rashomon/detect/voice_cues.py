@@ -16,6 +16,7 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     HOSTILE_NOUNS,
+    NEGATIVE_SUBJECTS,
     RESPONSIBILITY_WORDS,
     SPEECH_VERBS,
     SPEECH_VERBS_NEEDING_PREP,
@@ -60,6 +61,9 @@ def _is_speech_verb(t: Token) -> bool:
         return True
     if lemma not in SPEECH_VERBS or t.pos_ not in {"VERB", "AUX"}:
         return False
+    if any(c.dep_ == "nsubj" and (c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ == "no" for d in c.children))
+           for c in t.children):
+        return False   # "No one claimed responsibility", "no group has claimed it", "nobody said": no source
     if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:  # "deaths and injuries reported"
         return False
     needs = SPEECH_VERBS_NEEDING_PREP.get(lemma)

@@ -1,0 +1,105 @@
+"""Casualty counts read from wordings found on the benchmark's dev split (detect/numbers.py, detect/voice_cues.py):
+"No one was hurt" is a zero and no count of one; a bare figure the tagger takes for a date ("… and 32 had been
+injured"); people "taken to hospital" are wounded; "a civilian" killed in an earlier attack that the sentence sets
+apart is no figure of this event; "No one claimed responsibility" names no source. Every sentence is written for
+the test, about invented countries."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.detect import extract_numbers
+from rashomon.detect.parties import PartyMatcher
+from rashomon.detect.sentence import analyse
+from rashomon.sources import Event, load_event
+
+EVENT_TOML = """
+id = "valoria-2024-03-01"
+title = "Strike on a market"
+window_start = 2024-03-01T00:00:00Z
+window_end = 2024-03-04T00:00:00Z
+keywords = ["Valoria"]
+
+[[parties]]
+id = "valoria"
+name = "Valoria"
+aliases = ["Valoria", "Valorian army", "Valorian health ministry"]
+
+[[parties]]
+id = "dravenia"
+name = "Dravenia"
+aliases = ["Dravenia", "Dravenian army"]
+"""
+
+
+@pytest.fixture(scope="module")
+def event(tmp_path_factory) -> Event:
+    folder = tmp_path_factory.mktemp("events") / "valoria-2024-03-01"
+    folder.mkdir()
+    (folder / "event.toml").write_text(EVENT_TOML, encoding="utf-8")
+    return load_event(folder)
+
+
+def _counts(nlp: Language, text: str, event: Event) -> list[tuple[str, float | None]]:
+    return [(c.quantity, c.value) for c in extract_numbers(nlp(text)[:], PartyMatcher(event.parties))
+            if c.quantity != "other"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("No one was hurt, but a warehouse in Valoria was destroyed.", [("wounded", 0)]),
+    ("No one was killed in the blast, the Valorian army said.", [("killed", 0)]),
+])
+def test_no_one_is_a_zero_and_never_a_count_of_one(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Valorian health ministry said 17 people had died and 32 had been injured.", [("dead", 17), ("wounded", 32)]),
+    ("The Valorian health ministry said 32 had been injured.", [("wounded", 32)]),
+])
+def test_a_bare_figure_of_the_wounded_is_read_even_when_tagged_as_a_date(nlp: Language, event: Event, text: str,
+                                                                          want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+def test_a_year_is_still_no_count(nlp: Language, event: Event) -> None:
+    assert _counts(nlp, "The Valorian army said 2023 was the year the border was first attacked.", event) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Two people had been taken to hospital with gunshot wounds, the Valorian health ministry said.",
+     [("wounded", 2)]),
+    ("More than 100 people have been taken to hospitals in Valoria, mostly with shrapnel wounds.", [("wounded", 100)]),
+])
+def test_people_taken_to_hospital_are_wounded(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+def test_taken_to_a_town_is_no_casualty(nlp: Language, event: Event) -> None:
+    assert _counts(nlp, "Two people were taken to Ostrin for questioning.", event) == []
+
+
+def test_a_victim_of_an_earlier_attack_set_apart_by_after_is_no_figure(nlp: Language, event: Event) -> None:
+    text = ("Dravenian warplanes bombed the Valorian port on Saturday, one day after a drone attack by Valoria "
+            "killed a civilian in the Dravenian capital.")
+    assert _counts(nlp, text, event) == []
+    # the same wording with this event's victim stays a figure
+    assert _counts(nlp, "A civilian was killed when Dravenian warplanes bombed the Valorian port.", event) == [
+        ("killed", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "No one claimed responsibility for the attack on the Valorian port.",
+    "No group has claimed responsibility for the blast.",
+    "Nobody said who fired the rockets.",
+])
+def test_a_negative_subject_of_a_speech_verb_is_no_source(nlp: Language, event: Event, text: str) -> None:
+    an = analyse(nlp(text)[:], event)
+    assert (an.voice.voice, an.voice.attributed_to) == ("own", None)
+
+
+def test_a_source_after_a_negative_claim_still_speaks(nlp: Language, event: Event) -> None:
+    an = analyse(nlp("No group has claimed responsibility for the blast, the Valorian army said.")[:],
+                 event)
+    assert an.voice.voice == "attributed" and an.voice.attributed_party == "valoria"
