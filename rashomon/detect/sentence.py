@@ -19,7 +19,6 @@ from .numbers import Count, extract_numbers
 from .operations import operation_names
 from .weapons import weapon_names
 from .toponyms import toponym_names
-from .presupposed import presupposed
 from .parties import PartyMatcher, PartyMention
 from .places import Place, extract_place_mentions
 from .times import TimeMention, extract_time_mentions
@@ -120,8 +119,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         voice=voice,
         acts=tuple(acts),
         initiator=initiator_of(acts),
-        own_initiator=initiator_of([a for a in acts if (not a.reported or presupposed(a, span))
-                                    and a.action != "back"   # backing: a blame only
+        own_initiator=initiator_of([a for a in acts if not a.reported and a.action != "back"   # backing: a blame only
                                     and not _answers_own_accusation(a, acts, voice, span.text)]),
         reported_initiator=initiator_of([a for a in acts if a.reported and not _own_side(a, voice)]),
         numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place, counted),
