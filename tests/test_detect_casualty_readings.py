@@ -58,8 +58,8 @@ def test_no_one_is_a_zero_and_never_a_count_of_one(nlp: Language, event: Event, 
     ("The Valorian health ministry said 17 people had died and 32 had been injured.", [("dead", 17), ("wounded", 32)]),
     ("The Valorian health ministry said 32 had been injured.", [("wounded", 32)]),
 ])
-def test_a_bare_figure_of_the_wounded_is_read_even_when_tagged_as_a_date(nlp: Language, event: Event, text: str,
-                                                                          want) -> None:
+def test_a_bare_figure_of_the_wounded_is_read_when_tagged_as_a_date(
+        nlp: Language, event: Event, text: str, want) -> None:
     assert _counts(nlp, text, event) == want
 
 
