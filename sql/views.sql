@@ -418,8 +418,9 @@ create or replace view initiator_by_outlet as select * from initiator_by_outlet_
 
 create or replace macro operation_names_of(ev) as table
 -- the names each outlet gives military operations ("Revenge", "Operation Sindoor"; rashomon/detect/operations.py), one
--- row per outlet, name and side: whose operation it is (the first act with a known actor in a sentence naming it;
--- null when none), in whose words, and the sentences.
+-- row per outlet, name and side: whose operation it is (the first act with a known actor in a sentence naming it; a
+-- sentence whose acts name none takes the side the event's other sentences give the name, when they give one only;
+-- else null), in whose words, and the sentences.
 with sides as (
     select sentence_id, arg_min(actor_party, act_no) as side
     from sentence_acts
@@ -427,27 +428,25 @@ with sides as (
     group by sentence_id
 ),
 named as (
-    select sentence_id, unnest(operations) as name from sentence_analysis
-    where operations is not null and (ev is null or event_id = ev)
-),
-rows as (
-    select s.event_id, s.outlet_id, n.name, x.side,
-           case when sa.voice = 'own' then 'own' else coalesce(sa.attributed_to, 'unnamed source') end as whose,
-           list(s.sentence_id order by s.position) as sentence_ids
-    from named n
+    select s.event_id, s.outlet_id, s.position, n.sentence_id, n.name, x.side,
+           case when sa.voice = 'own' then 'own' else coalesce(sa.attributed_to, 'unnamed source') end as whose
+    from (select sentence_id, unnest(operations) as name from sentence_analysis
+          where operations is not null and (ev is null or event_id = ev)) n
     join current_sentences s using (sentence_id)
     join sentence_analysis sa using (sentence_id)
     left join sides x using (sentence_id)
-    group by all
+),
+name_sides as (
+    -- "its forces had responded with an operation it named 'Revenge'": the side the name has elsewhere in the event
+    select event_id, lower(name) as lname, min(side) as side from named where side is not null
+    group by all having count(distinct side) = 1
 ),
 final as (
-    -- a sentence whose acts name no actor ("its forces responded with an operation it named 'Revenge'") takes the
-    -- side other sentences of the event give the same name, when they give it one side only
-    select r.event_id, r.outlet_id, r.name, coalesce(r.side, o.side) as side, r.whose, r.sentence_ids
-    from rows r
-    left join (select event_id, lower(name) as lname, min(side) as side from rows where side is not null
-               group by all having count(distinct side) = 1) o
-        on r.side is null and o.event_id = r.event_id and o.lname = lower(r.name)
+    select n.event_id, n.outlet_id, n.name, coalesce(n.side, o.side) as side, n.whose,
+           list(n.sentence_id order by n.position) as sentence_ids
+    from named n
+    left join name_sides o on n.side is null and o.event_id = n.event_id and o.lname = lower(n.name)
+    group by all
 )
 select * from final order by event_id, outlet_id, name;
 

@@ -257,3 +257,40 @@ def test_no_side_is_lent_by_a_zero_by_one_article_or_by_another_incident(db):
                     ("od", 3, "x", "article")]
     cells = con.execute("select value, side, side_from from outlet_facts where outlet_id = 'od'").fetchall()
     assert cells == [("3", "x", "sentence")]
+
+
+def _operation(con, outlet: str, n: int, name: str, actor: str | None) -> None:
+    """A sentence of `outlet` naming the operation `name`, with an act by `actor` (None: no act)."""
+    sid = f"{outlet}-{n}"
+    con.execute("insert into articles (article_id, event_id, outlet_id, url, text, text_sha256, revision, extracted_at)"
+                " values (?, 'e', ?, ?, 't', 'h', 1, now()) on conflict do nothing", [outlet, outlet, f"u/{outlet}"])
+    con.execute("insert into sentences (sentence_id, article_id, position, part, text, char_start, char_end, n_words,"
+                " sentence_sha256) values (?, ?, ?, 'body', 't', 0, 1, 1, ?)", [sid, outlet, n, sid])
+    con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, hostile_act, background,"
+                " operations) values (?, 'e', ?, 'own', true, false, [?])", [sid, outlet, name])
+    if actor is not None:
+        con.execute("insert into sentence_acts (sentence_id, act_no, actor_party, actor_text, action, target_party,"
+                    " target_text, initiating, background, negated, reported, evidence)"
+                    " values (?, 0, ?, ?, 'attack', null, null, true, false, false, false, 'x')", [sid, actor, actor])
+
+
+def test_an_operation_named_without_an_actor_takes_the_side_the_name_has_elsewhere(db):
+    """Reuters' "its forces responded with an operation it named 'Revenge'" names no actor: the side is the one other
+    sentences give "Revenge", once per outlet and name; a name two sides are given stays without one; so does a name
+    no other sentence gives a side."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    _operation(con, "az", 0, "Revenge", "azerbaijan")
+    _operation(con, "rt", 0, "Revenge", "azerbaijan")
+    _operation(con, "rt", 1, "Revenge", None)          # the same outlet, once with and once without an actor
+    _operation(con, "ru", 0, "revenge", None)          # the name folded to lower case across outlets
+    _operation(con, "ta", 0, "Retribution", None)      # no other sentence gives this name a side
+    _operation(con, "a1", 0, "Storm", "armenia")
+    _operation(con, "a2", 0, "Storm", "azerbaijan")
+    _operation(con, "a3", 0, "Storm", None)            # two sides named: left without one
+    rows = con.execute("select outlet_id, lower(name), side, len(sentence_ids) from operation_names "
+                       "order by all").fetchall()
+    assert rows == [("a1", "storm", "armenia", 1), ("a2", "storm", "azerbaijan", 1), ("a3", "storm", None, 1),
+                    ("az", "revenge", "azerbaijan", 1), ("rt", "revenge", "azerbaijan", 2),
+                    ("ru", "revenge", "azerbaijan", 1),
+                    ("ta", "retribution", None, 1)]

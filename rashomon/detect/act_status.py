@@ -70,12 +70,13 @@ def _directive_infinitive(t: Token) -> bool:
         and t.head.lemma_.lower() in IRREALIS_VERBS
 
 
-def _negative_subject(v: Token) -> bool:
-    """"[None] of the evidence points to …", "[No] report suggests …", "[nobody] saw …": a clause whose subject is a
-    negative quantifier (lexicon.NEGATIVE_SUBJECTS) negates what it governs."""
+def negative_subject(v: Token) -> bool:
+    """"[None] of the evidence points to …", "[No] report suggests …", "[nobody] saw …", "[Neither] side has claimed
+    it": a clause whose subject is a negative quantifier (lexicon.NEGATIVE_SUBJECTS) negates what it governs (and a
+    speech verb with such a subject names no source: voice_cues.py)."""
     return v.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in NEGATIVE_SUBJECTS or any(
-            g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in v.children)
+            g.dep_ == "det" and g.lower_ in {"no", "neither"} for g in c.children)) for c in v.children)
 
 
 def _locally_negated(d: _Draft) -> bool:
@@ -113,7 +114,7 @@ def _negated_above(d: _Draft) -> str | None:
             # its men died in the strike" denies the deaths, "… that the forces came under attack on its soil" the place
             return "above" if undergone else "denied"
         undergone = undergone or _undergone(a)
-        if prev.dep_ not in _NOT_COMPLEMENT and _negative_subject(a):
+        if prev.dep_ not in _NOT_COMPLEMENT and negative_subject(a):
             return "above"  # "none of their intelligence pointed to an Israeli strike"
         if a.lower_ == "nothing" and prev.lemma_.lower() == "do" and prev.dep_ in {"relcl", "acl"}:
             return "denied"  # "Kyiv had nothing to do with the drone attack"

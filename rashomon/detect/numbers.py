@@ -14,13 +14,15 @@ Each count has a `quantity` (killed, wounded, dead, missing, captured, or other)
 
 Years, dates, times, percentages, money, ordinals, measurements ("10 km", "two days", "44-day") and unit names
 ("Su-25", "S-300") are not counts; a number the tagger reads as a date or quantity still counts when it counts
-people ("Between 70 and 80 servicemen were killed").
+people ("Between 70 and 80 servicemen were killed") or is the subject of a casualty verb ("… and 32 had been
+injured"). "No one" is a zero (zero_counts.py), never a count of one.
 
 The counted quantity comes from the counted word ("14 wounded", "two prisoners"), the verb after it ("were killed",
-"were reported missing", "lost their lives"), a modifier, the governing verb ("killed at least 52 people", "wounded
-30 more/others", "killed 13 hostages" — a casualty verb outranks a status noun), "the bodies of 42 servicemen",
-"the death toll rose to 57", for "including 12 children" the count it belongs to, for "the deaths of a colonel and
-two soldiers" the first person's, or a casualty verb just before the count ("kills at least 30" in a headline).
+"were reported missing", "lost their lives"; "were taken to hospital" is wounded), a modifier, the governing verb
+("killed at least 52 people", "wounded 30 more/others", "killed 13 hostages" — a casualty verb outranks a status
+noun), "the bodies of 42 servicemen", "the death toll rose to 57", for "including 12 children" the count it belongs
+to, for "the deaths of a colonel and two soldiers" the first person's, or a casualty verb just before the count
+("kills at least 30" in a headline).
 People are casualty nouns (lexicon.CASUALTY_NOUNS), party mentions and plural nationalities ("2,215 Palestinians").
 
 The `party` is the party named in the counted noun phrase ("two Armenian soldiers", "servicemen of the X army",
@@ -127,6 +129,30 @@ def _predicate_quantity(arg: Token) -> str | None:
     return None
 
 
+def _to_hospital(verb: Token) -> bool:
+    """"… were taken / rushed / admitted to (a nearby) hospital": the people are wounded; not "… taken to hospital,
+    where they died", nor "as a precaution", nor "taken to hospital staff"."""
+    if verb.lemma_.lower() not in {"take", "rush", "admit", "carry", "evacuate"} or any(
+            w.lemma_.lower() in {"die", "dead", "death", "precaution"} for w in verb.doc[verb.i:verb.sent.end]):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(
+        g.dep_ == "pobj" and g.lemma_.lower() == "hospital" for g in c.children) for c in verb.children)
+
+
+def _days_after(t: Token) -> bool:
+    """Is `t` in a clause set a time apart ("one day after …", "hours after …")? Used with in_earlier_incident for
+    "a civilian": an act the headline says an operation answered ("… after Armenia attacked and killed an
+    Azerbaijani soldier") is this event's own."""
+    return any(c.lower_ in {"after", "following"} and any(
+        g.dep_ == "npadvmod" and g.lemma_.lower() in {"hour", "day", "week", "month", "year"} for g in c.children)
+        for a in t.ancestors for c in a.children)
+
+
+def _dead_of(arg: Token) -> bool:
+    """"the bodies of 42 servicemen": the count is of the dead."""
+    return arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in _DEAD_OF
+
+
 #: Verbs whose subject did the harm when they have an object ("two gunmen killed three soldiers"); not "lose" or
 #: "suffer", whose subject is the victim ("two soldiers lost their lives").
 _DOING_HARM = frozenset({"kill", "wound", "injure", "murder", "slay", "execute", "shoot", "capture", "massacre"})
@@ -162,8 +188,7 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
     if i + 1 < len(doc) and casualty and doc[i].lemma_.lower() == "take" and doc[i + 1].lemma_.lower() in {
             "prisoner", "captive", "hostage"}:
         return "captured"  # "were taken prisoner"
-    if i + 2 < len(doc) and casualty and doc[i].lemma_.lower() in {"take", "rush", "admit"} \
-            and doc[i + 1].lower_ in {"to", "into"} and doc[i + 2].lemma_.lower() in {"hospital", "hospitals"}:
+    if i < len(doc) and casualty and _to_hospital(doc[i]) and not _dead_of(arg):
         return "wounded"   # "two people had been taken to hospital with gunshot wounds"
     if i < len(doc) and casualty:
         q = _quantity_word(doc[i])
@@ -182,7 +207,7 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
         if q is not None:
             return q
     # "the bodies of 42 servicemen"
-    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in _DEAD_OF:
+    if _dead_of(arg):
         return "dead"
     # "the death toll rose to 5", "the death toll now stands at 50 people", "the death toll is 50"; a verb that sets
     # the toll as its object: "officials put the death toll at 53", "the strike brought the number of dead to 16"
@@ -305,8 +330,8 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             i = last + 1
             continue
         if ent_skip and (noun is None or not _is_person(noun, pidx) or noun.lemma_.lower() in UNIT_NOUNS) and not (
-                noun is None and main.dep_ in {"nsubj", "nsubjpass"} and not YEAR.match(main.text)
-                and _quantity_word(main.head) in {"killed", "dead", "wounded"}):   # "… and 32 were injured" (a DATE)
+                noun is None and main.dep_ in {"nsubj", "nsubjpass"}   # "… and 32 were injured" (tagged a DATE)
+                and _quantity_word(main.head) in {"killed", "dead", "wounded"}):
             i = last + 1
             continue
         quantity = _quantity(arg, noun, last, pidx)
@@ -346,8 +371,8 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             if any(c.dep_ == "amod" and c.lower_ in _ORDINALS for c in noun.children):
                 continue
             q = _quantity(noun, noun, t.i, pidx, noun_itself=False)
-            if q == "other" or in_earlier_incident(noun):   # "… a day after a drone attack killed a civilian"
-                continue
+            if q == "other" or in_earlier_incident(noun) and _days_after(noun):
+                continue   # "… one day after a drone attack killed a civilian" (not "… after X killed a soldier")
             party, side = sides.resolve(_party(noun, noun, pidx), noun, noun)
             if JOINT in (party, side):
                 continue

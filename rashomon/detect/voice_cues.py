@@ -16,11 +16,11 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     HOSTILE_NOUNS,
-    NEGATIVE_SUBJECTS,
     RESPONSIBILITY_WORDS,
     SPEECH_VERBS,
     SPEECH_VERBS_NEEDING_PREP,
 )
+from .act_status import negative_subject
 from .voice_scope import _scope, _subtree_ids, inverted_source
 
 log = logging.getLogger(__name__)
@@ -52,18 +52,16 @@ def _is_speech_verb(t: Token) -> bool:
     if lemma == "hold" and t.pos_ == "VERB" and any(w.lower_ in {"responsible", "accountable"} for w in t.subtree):
         return True  # "X holds Y responsible for the crash": X's claim
     if lemma in ADMIT_VERBS and t.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children) and not any(
-            c.dep_ == "neg" or c.dep_ in {"nsubj", "nsubjpass"} and any(
-                w.lower_ in {"no", "none", "nobody", "nothing"} for w in c.subtree) for c in t.children) \
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children) \
+            and not any(c.dep_ == "neg" for c in t.children) and not negative_subject(t) \
             and t.dep_ not in {"xcomp", "ccomp"}:
         # "Kyiv takes / accepts responsibility for the strike": Kyiv's claim, as "claimed responsibility" (not "no
         # group has taken responsibility", nor "urged Baku to take responsibility")
         return True
     if lemma not in SPEECH_VERBS or t.pos_ not in {"VERB", "AUX"}:
         return False
-    if any(c.dep_ == "nsubj" and (c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ == "no" for d in c.children))
-           for c in t.children):
-        return False   # "No one claimed responsibility", "no group has claimed it", "nobody said": no source
+    if negative_subject(t):
+        return False   # "No one claimed responsibility", "neither side has claimed it", "nobody said": no source
     if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:  # "deaths and injuries reported"
         return False
     needs = SPEECH_VERBS_NEEDING_PREP.get(lemma)
