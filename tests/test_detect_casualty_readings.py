@@ -12,7 +12,9 @@ from spacy.language import Language
 from rashomon.detect import extract_numbers
 from rashomon.detect.parties import PartyMatcher
 from rashomon.detect.sentence import analyse
-from rashomon.sources import Event, load_event
+from rashomon.sources import Event
+
+from detect_events import load_event_text
 
 EVENT_TOML = """
 id = "valoria-2024-03-01"
@@ -35,10 +37,7 @@ aliases = ["Dravenia", "Dravenian army"]
 
 @pytest.fixture(scope="module")
 def event(tmp_path_factory) -> Event:
-    folder = tmp_path_factory.mktemp("events") / "valoria-2024-03-01"
-    folder.mkdir()
-    (folder / "event.toml").write_text(EVENT_TOML, encoding="utf-8")
-    return load_event(folder)
+    return load_event_text(tmp_path_factory, EVENT_TOML)
 
 
 def _counts(nlp: Language, text: str, event: Event) -> list[tuple[str, float | None]]:
