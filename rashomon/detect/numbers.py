@@ -51,7 +51,7 @@ from .lexicon_numbers import CASUALTY_ONLY_VAGUE, MULTIPLIERS, VAGUE_NUMBERS
 from .count_sides import JOINT, merge_conjoined
 from .number_words import SKIP_ENTS, YEAR, interval, numberish, qualifier_before, run_value, skip
 from .parties import PartyMatcher
-from .zero_counts import zero_counts
+from .zero_counts import no_one, zero_counts
 from .other_incidents import in_earlier_incident
 from .victim_sides import CasualtyContext, VictimSides, combined, victim_words
 
@@ -263,8 +263,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
     i = sent.start
     while i < sent.end:
         t = doc[i]
-        if i in used or not numberish(t) or skip(t, ents=False) \
-                or t.lower_ == "one" and i > sent.start and doc[i - 1].lower_ == "no":   # "No one was hurt": none
+        if i in used or not numberish(t) or skip(t, ents=False) or no_one(t):   # "No one was hurt": a zero
             i += 1
             continue
         # the entity type (DATE, QUANTITY …) is checked once the counted noun is known: "Between 70 and 80

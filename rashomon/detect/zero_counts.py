@@ -41,12 +41,15 @@ def _verbs_of_nobody(t: Token) -> list[Token]:
     return [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"})]
 
 
+def no_one(t: Token) -> bool:
+    """The "one" of "no one": part of a zero, never a count of one (numbers.py skips it)."""
+    return t.lower_ == "one" and t.i > 0 and t.doc[t.i - 1].lower_ == "no"
+
+
 def zero_counts(sent: Span, pidx: PartyIndex) -> Iterator[tuple[str, Token, str | None]]:
     """(quantity, the token the zero is read from, the party the phrase names) for each zero of `sent`."""
     for t in sent:
-        low = t.lower_
-        if (low in NOBODY or low == "one" and t.i > sent.start and t.doc[t.i - 1].lower_ == "no") \
-                and t.dep_ in {"nsubj", "nsubjpass"}:
+        if (t.lower_ in NOBODY or no_one(t)) and t.dep_ in {"nsubj", "nsubjpass"}:
             for v in _verbs_of_nobody(t):   # "nobody was killed or hurt"
                 for q in HARM_VERBS.get(v.lemma_.lower(), ()):
                     yield q, t, None
