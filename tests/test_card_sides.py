@@ -35,14 +35,20 @@ def test_an_outlet_giving_both_figures_is_on_neither_side_of_the_card(db):
     assert sides == [(["oc"], ["ob"])]
 
 
-def _figure(con, outlet: str, n: int, quantity: str, value: float | None, qualifier: str = "exact",
-            low: float | None = None, high: float | None = None, side: str = "x") -> str:
-    """An article of `outlet` with one body sentence giving one casualty figure; returns the sentence id."""
+def _sentence(con, outlet: str, n: int) -> str:
+    """Body sentence `n` of `outlet`'s article (made on first use); returns its id."""
     sid = f"{outlet}-{n}"
     con.execute("insert into articles (article_id, event_id, outlet_id, url, text, text_sha256, revision, extracted_at)"
                 " values (?, 'e', ?, ?, 't', 'h', 1, now()) on conflict do nothing", [outlet, outlet, f"u/{outlet}"])
     con.execute("insert into sentences (sentence_id, article_id, position, part, text, char_start, char_end, n_words,"
                 " sentence_sha256) values (?, ?, ?, 'body', 't', 0, 1, 1, ?)", [sid, outlet, n, sid])
+    return sid
+
+
+def _figure(con, outlet: str, n: int, quantity: str, value: float | None, qualifier: str = "exact",
+            low: float | None = None, high: float | None = None, side: str = "x") -> str:
+    """An article of `outlet` with one body sentence giving one casualty figure; returns the sentence id."""
+    sid = _sentence(con, outlet, n)
     con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, hostile_act, background)"
                 " values (?, 'e', ?, 'own', true, false)", [sid, outlet])
     con.execute("insert into sentence_numbers (sentence_id, number_no, quantity, value, low, high, qualifier, party,"
@@ -261,11 +267,7 @@ def test_no_side_is_lent_by_a_zero_by_one_article_or_by_another_incident(db):
 
 def _operation(con, outlet: str, n: int, name: str, actor: str | None) -> None:
     """A sentence of `outlet` naming the operation `name`, with an act by `actor` (None: no act)."""
-    sid = f"{outlet}-{n}"
-    con.execute("insert into articles (article_id, event_id, outlet_id, url, text, text_sha256, revision, extracted_at)"
-                " values (?, 'e', ?, ?, 't', 'h', 1, now()) on conflict do nothing", [outlet, outlet, f"u/{outlet}"])
-    con.execute("insert into sentences (sentence_id, article_id, position, part, text, char_start, char_end, n_words,"
-                " sentence_sha256) values (?, ?, ?, 'body', 't', 0, 1, 1, ?)", [sid, outlet, n, sid])
+    sid = _sentence(con, outlet, n)
     con.execute("insert into sentence_analysis (sentence_id, event_id, outlet_id, voice, hostile_act, background,"
                 " operations) values (?, 'e', ?, 'own', true, false, [?])", [sid, outlet, name])
     if actor is not None:
