@@ -20,7 +20,9 @@ itself.
   two days before the event's window or after it (another act's), are ignored;
 - attribution: one states a hostile act or count in its own words, the other only reports it as a source's claim;
 - wording: one uses a loaded term where the other uses its neutral equivalent, or another alias of the same party
-  that names the same thing (wording.names_alike: "Russian invaders" / "Russian troops", not / "Dmitry Peskov").
+  that names the same thing (wording.names_alike: "Russian invaders" / "Russian troops", not / "Dmitry Peskov");
+  not between the acts of two different actors, nor between words for the dead or wounded ("killed" / "martyred")
+  said of two different sides' people (casualty_subjects.py).
 
 `self_contradictions(analyses, event)` (selfcheck.py) finds, within one article, (1) the outlet's own words presenting
 one party as the initiator while a source it quotes, read literally, presents another — when that source also
@@ -44,6 +46,7 @@ from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
+from .casualty_subjects import CASUALTY_QUANTITIES, is_casualty_word
 from .count_scope import partial, running_total, small_count
 from .lexicon import HOSTILE_NOUNS
 from .lexicon_numbers import COMBINED_TOLL, SUBGROUP_UNITS, VAGUE_NUMBERS
@@ -329,6 +332,19 @@ def _different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
     return bool(actors_a) and bool(actors_b) and not actors_a & actors_b
 
 
+def _casualty_sides(a: SentenceAnalysis) -> set[str]:
+    return set(a.casualty_sides) | {c.party for c in a.numbers if c.party and c.quantity in CASUALTY_QUANTITIES}
+
+
+def _different_dead(term: str, other: str, a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
+    """"killed" in one sentence and "martyred" in the other said of two sides' dead ("two servicemen of the Defense
+    Army were killed" / "Private K of the Azerbaijan Army was martyred"): two deaths, not one death two ways."""
+    if not (is_casualty_word(term.split()[-1]) or is_casualty_word(other.split()[-1])):
+        return False
+    sides_a, sides_b = _casualty_sides(a), _casualty_sides(b)
+    return bool(sides_a) and bool(sides_b) and not sides_a & sides_b
+
+
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nor|rather than|instead of)(?:\W+\w+){0,3}\W+$", re.IGNORECASE)
 
 
@@ -360,7 +376,7 @@ def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
                 hit = term_pattern(term.neutral).search(y.text)
                 if hit:
                     other = hit.group(0)
-            if other is None or (term.term.lower(), other.lower()) in seen:
+            if other is None or (term.term.lower(), other.lower()) in seen or _different_dead(term.term, other, x, y):
                 continue
             seen.add((term.term.lower(), other.lower()))
             if x_is_a:
