@@ -20,9 +20,7 @@ itself.
   two days before the event's window or after it (another act's), are ignored;
 - attribution: one states a hostile act or count in its own words, the other only reports it as a source's claim;
 - wording: one uses a loaded term where the other uses its neutral equivalent, or another alias of the same party
-  that names the same thing (wording.names_alike: "Russian invaders" / "Russian troops", not / "Dmitry Peskov");
-  not between the acts of two different actors, nor between words for the dead or wounded ("killed" / "martyred")
-  said of two different sides' people (casualty_subjects.py).
+  that names the same thing (wording_compare.py).
 
 `self_contradictions(analyses, event)` (selfcheck.py) finds, within one article, (1) the outlet's own words presenting
 one party as the initiator while a source it quotes, read literally, presents another — when that source also
@@ -39,14 +37,12 @@ articles has its braces doubled so formatting is safe. A sentence's analysis (`S
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
-from .casualty_subjects import CASUALTY_QUANTITIES, is_casualty_word
 from .count_scope import partial, running_total, small_count
 from .lexicon import HOSTILE_NOUNS
 from .lexicon_numbers import COMBINED_TOLL, SUBGROUP_UNITS, VAGUE_NUMBERS
@@ -55,8 +51,7 @@ from .sentence import SentenceAnalysis, analyse, analyse_article  # noqa: F401  
 from .place_compare import ArticlePlaces, compare_places
 from .time_compare import compare_times
 from .source_names import institution_of
-from .quoted_text import only_quoted
-from .wording import names_alike, term_pattern
+from .wording_compare import compare_wording
 
 log = logging.getLogger(__name__)
 
@@ -324,70 +319,6 @@ def _compare_attribution(a: SentenceAnalysis, b: SentenceAnalysis) -> list[Disag
     return out
 
 
-def _different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
-    """Both sentences tell of acts by named parties and no party acts in both: their words for the act ("terrorist
-    and sabotage action" by one side, "attacked" by the other) name two different acts, not one act two ways."""
-    actors_a = {act.actor for act in a.acts if act.actor not in (None, UNKNOWN) and not act.negated}
-    actors_b = {act.actor for act in b.acts if act.actor not in (None, UNKNOWN) and not act.negated}
-    return bool(actors_a) and bool(actors_b) and not actors_a & actors_b
-
-
-def _casualty_sides(a: SentenceAnalysis) -> set[str]:
-    return set(a.casualty_sides) | {c.party for c in a.numbers if c.party and c.quantity in CASUALTY_QUANTITIES}
-
-
-def _different_dead(term: str, other: str, a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
-    """"killed" in one sentence and "martyred" in the other said of two sides' dead ("two servicemen of the Defense
-    Army were killed" / "Private K of the Azerbaijan Army was martyred"): two deaths, not one death two ways."""
-    if not (is_casualty_word(term.split()[-1]) or is_casualty_word(other.split()[-1])):
-        return False
-    sides_a, sides_b = _casualty_sides(a), _casualty_sides(b)
-    return bool(sides_a) and bool(sides_b) and not sides_a & sides_b
-
-
-_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nor|rather than|instead of)(?:\W+\w+){0,3}\W+$", re.IGNORECASE)
-
-
-def _negated(text: str, term: str) -> bool:
-    """Is every use of the term in the text negated within three words before it ("could not have resulted from
-    accidents", "no accident")? A term the sentence rules out is not the word it uses for the thing."""
-    hits = list(term_pattern(term).finditer(text))
-    return bool(hits) and all(_NEGATED_BEFORE.search(text[: h.start()]) for h in hits)
-
-
-def _compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> list[Disagreement]:
-    out: list[Disagreement] = []
-    seen: set[tuple[str, str]] = set()
-    for x, y, x_is_a in ((a, b, True), (b, a, False)):
-        y_loaded = {t.term.lower() for t in y.loaded}
-        loaded_alias = {m.alias.lower(): m for m in x.mentions if m.loaded}
-        for term in x.loaded:
-            if term.term.lower() in y_loaded or _negated(x.text, term.term) or only_quoted(x.text, term.term):
-                continue
-            other: str | None = None
-            mention = loaded_alias.get(term.term.lower())
-            if mention is not None:
-                party_name = _party_name(event, mention.party_id)
-                alts = [m for m in y.mentions if m.party_id == mention.party_id and not m.loaded
-                        and names_alike(term.term, m.alias, party_name)]
-                if alts:
-                    other = max(alts, key=lambda m: m.end - m.start).alias
-            elif term.neutral and not _different_actors(x, y):
-                hit = term_pattern(term.neutral).search(y.text)
-                if hit:
-                    other = hit.group(0)
-            if other is None or (term.term.lower(), other.lower()) in seen or _different_dead(term.term, other, x, y):
-                continue
-            seen.add((term.term.lower(), other.lower()))
-            if x_is_a:
-                text = f"{{outlet_a}} says \"{_esc(term.term)}\" where {{outlet_b}} says \"{_esc(other)}\"."
-                out.append(Disagreement("wording", term.term, other, text, (x.text, y.text)))
-            else:
-                text = f"{{outlet_a}} says \"{_esc(other)}\" where {{outlet_b}} says \"{_esc(term.term)}\"."
-                out.append(Disagreement("wording", other, term.term, text, (y.text, x.text)))
-    return out
-
-
 _ANAPHORIC_DETERMINERS = {"the", "that", "this"}
 
 
@@ -405,7 +336,8 @@ def compare(a: SentenceAnalysis, b: SentenceAnalysis, event: Event,
     out = (_compare_initiators(a, b, event) + _compare_numbers(a, b, event)
            + [Disagreement("place", *p) for p in compare_places(a, b, event, articles)]
            + [Disagreement("time", *t) for t in compare_times(a, b, event)]
-           + _compare_attribution(a, b) + _compare_wording(a, b, event))
+           + _compare_attribution(a, b)
+           + [Disagreement("wording", *w) for w in compare_wording(a, b, event)])
     log.debug("%d disagreements between %r and %r", len(out), a.text[:40], b.text[:40])
     return out
 
