@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ..nlp import load_nlp
 from ..sources import Event
 from ._syntax import withheld
-from .casualty_subjects import casualty_parties
+from .casualty_subjects import dead_parties
 from .initiator import UNKNOWN, Act, extract_acts, initiator_of
 from .lexicon import INVASION_EVENT_WORDS, INVASION_WORDS, LOCAL_SOURCES, REPORTING_VERBS
 from .numbers import Count, extract_numbers
@@ -77,7 +77,7 @@ class SentenceAnalysis:
     operations: tuple[str, ...] = ()     # names of military operations (operations.py)
     toponyms: tuple[str, ...] = ()       # "<place>=<name>" of contested places, not in quotes (toponyms.py)
     weapons: tuple[str, ...] = ()        # "<class>=<system>" named ("ballistic missile=Iskander"; weapons.py)
-    casualty_sides: tuple[str, ...] = ()  # whose people it says were killed or wounded (casualty_subjects.py)
+    dead_sides: tuple[str, ...] = ()     # whose people it says were killed (casualty_subjects.py)
     victim_place: str | None = None      # the party whose place the sentence locates the event in (victim_sides.py)
     other_incident: bool = False         # dated only outside the event's window (other_incidents.py)
 
@@ -137,7 +137,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         weapons=weapon_names(span.text),
         mentions=tuple(matcher.find_all(span.text)),
         victim_place=sentence_place(span, matcher),
-        casualty_sides=casualty_parties(span, matcher),
+        dead_sides=dead_parties(span, matcher),
         other_incident=other_incident(times, event.window_start.date(), event.window_end.date(), text=span.text),
     )
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..sources import Event
 from .card_text import esc as _esc
-from .casualty_subjects import CASUALTY_QUANTITIES, is_casualty_word
+from .casualty_subjects import is_death_word
 from .initiator import UNKNOWN
 from .quoted_text import only_quoted
 from .sentence import SentenceAnalysis
@@ -39,17 +39,12 @@ def _different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
     return bool(actors_a) and bool(actors_b) and not actors_a & actors_b
 
 
-def _casualty_sides(a: SentenceAnalysis) -> set[str]:
-    return set(a.casualty_sides) | {c.party for c in a.numbers if c.party and c.quantity in CASUALTY_QUANTITIES}
-
-
 def _different_dead(term: str, other: str, a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
     """"killed" in one sentence and "martyred" in the other said of two sides' dead ("two servicemen of the Defense
     Army were killed" / "Private K of the Azerbaijan Army was martyred"): two deaths, not one death two ways."""
-    if not (is_casualty_word(term.split()[-1]) or is_casualty_word(other.split()[-1])):
+    if not (is_death_word(term.split()[-1]) or is_death_word(other.split()[-1])):
         return False
-    sides_a, sides_b = _casualty_sides(a), _casualty_sides(b)
-    return bool(sides_a) and bool(sides_b) and not sides_a & sides_b
+    return bool(a.dead_sides) and bool(b.dead_sides) and not set(a.dead_sides) & set(b.dead_sides)
 
 
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nor|rather than|instead of)(?:\W+\w+){0,3}\W+$", re.IGNORECASE)
@@ -94,6 +89,3 @@ def compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> l
                 text = f"{{outlet_a}} says \"{_esc(other)}\" where {{outlet_b}} says \"{_esc(term.term)}\"."
                 out.append(WordingDifference(other, term.term, text, (y.text, x.text)))
     return out
-
-
-_ANAPHORIC_DETERMINERS = {"the", "that", "this"}
