@@ -66,8 +66,10 @@ class Card:
             return f"{self.name_a} contradicts itself"
         one_a, one_b = len(self.names_a) == 1, len(self.names_b) == 1
         if self.kind == "wording":
-            return (f"{self.side_a} say{'s' if one_a else ''} “{self.value_a}” where {self.side_b} "
-                    f"say{'s' if one_b else ''} “{self.value_b}”")
+            if not one_b:   # one card per loaded word: the other outlets' words may differ, only one pair is shown
+                return (f"{self.side_a} say{'s' if one_a else ''} “{self.value_a}” where {self.side_b} use other "
+                        f"words ({self.name_b}: “{self.value_b}”)")
+            return f"{self.side_a} say{'s' if one_a else ''} “{self.value_a}” where {self.side_b} says “{self.value_b}”"
         if self.kind == "initiator" and set(self.outlets_a) & set(self.outlets_b):
             # outlets on both sides: they carry both accounts (each side's sources blame the other)
             return (f"the accounts disagree on who started it: {self.value_a} (in {self.side_a}) vs "
