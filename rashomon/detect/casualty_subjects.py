@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from ._syntax import PartyIndex
 from .lexicon import HOSTILE_NOUNS, QUANTITY_WORDS
 from .parties import PartyMatcher
+from .victim_sides import casualty_quantity
 
 #: The quantities whose words name the dead.
 DEATH_QUANTITIES = frozenset({"killed", "dead"})
@@ -42,8 +43,8 @@ def is_death_word(word: str | None) -> bool:
 
 
 def _death_verb(t: Token) -> bool:
-    return t.pos_ in {"VERB", "ADJ", "AUX"} and not any(c.dep_ == "neg" for c in t.children) and (
-        QUANTITY_WORDS.get(t.lemma_.lower()) in DEATH_QUANTITIES or QUANTITY_WORDS.get(t.lower_) in DEATH_QUANTITIES)
+    return t.pos_ in {"VERB", "ADJ", "AUX"} and not any(c.dep_ == "neg" for c in t.children) \
+        and casualty_quantity(t) == "killed"
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -199,7 +199,8 @@ def place_side(arg: Token, locs: list[Location], context_place: str | None) -> s
 _SAME = {"dead": "killed"}   # "died or were killed" is one quantity
 
 
-def _quantity_of(t: Token) -> str | None:
+def casualty_quantity(t: Token) -> str | None:
+    """The casualty quantity a word names (lemma or as written), "dead" read as "killed"; None for other words."""
     q = QUANTITY_WORDS.get(t.lemma_.lower()) or QUANTITY_WORDS.get(t.lower_)
     return _SAME.get(q, q) if q else None
 
@@ -212,7 +213,7 @@ def combined(after: Span, quantity: str, numberish: Callable[[Token], bool]) -> 
     upto = upto[:next((k for k, w in enumerate(upto) if numberish(w)), len(upto))]
     words = [t for t in upto if not (t.pos_ == "ADV" or t.is_punct)]
     for a, j, b in zip(words, words[1:], words[2:]):
-        qa, qb = _quantity_of(a), _quantity_of(b)
+        qa, qb = casualty_quantity(a), casualty_quantity(b)
         if j.lower_ in joiners and qa and qb and qa != qb and _SAME.get(quantity, quantity) in (qa, qb):
             return True
     return False
@@ -301,7 +302,7 @@ class VictimSides:
         if noun is not None and self.source_party is not None and any(
                 c.dep_ == "poss" and c.lower_ in {"their", "its", "our"} for c in noun.children):
             return self.source_party   # "officials in Karabakh said two of their soldiers were killed": the speaker's
-        if not first and (noun is None or _continues(noun) or _quantity_of(noun) is not None):
+        if not first and (noun is None or _continues(noun) or casualty_quantity(noun) is not None):
             return previous   # "… and at least 14 wounded", "… and two more wounded", "40 killed and 75 wounded"
         if arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"}:
             return None   # "killed 22 people, including nine children": part of a count that has its own side
@@ -309,7 +310,7 @@ class VictimSides:
             return self.context.last_side   # "The ministry also said 75 others were wounded."
         if is_civilian(noun) and not _continues(noun) and (side := self._place(arg)) is not None:
             return side
-        if reported is None and (noun is None or (noun.pos_ in {"ADJ", "VERB"} and _quantity_of(noun) is not None)):
+        if reported is None and (noun is None or noun.pos_ in {"ADJ", "VERB"} and casualty_quantity(noun) is not None):
             # "30 killed", "112 dead": the casualty word is no counted noun ("40 prisoners" is)
             return self.context.last_side or self._place(arg)
         if reported is None and noun is not None:

@@ -3,8 +3,8 @@ other uses its neutral equivalent (an event `[[wording]]` pair: "liberated" / "c
 party that names the same thing (wording.names_alike: "Russian invaders" / "Russian troops", not / "Dmitry Peskov").
 
 No difference when the loaded term is ruled out ("no accident") or only quoted, between the acts of two different
-actors ("terrorist and sabotage action" by one side, "attacked" by the other), nor between words for the dead or
-wounded ("killed" / "martyred") said of two different sides' people (casualty_subjects.py).
+actors ("terrorist and sabotage action" by one side, "attacked" by the other), nor between words for the dead
+("killed" / "martyred") said of two different sides' dead (casualty_subjects.py).
 """
 
 from __future__ import annotations
