@@ -252,7 +252,9 @@ class PartyIndex:
 
 
 def accused_of(gov: Token) -> Token | None:
-    """The accused of an accusation verb: "accused [Baku] of …", "[Baku] was accused of …"."""
+    """The accused of an accusation verb: "accused [Baku] of …", "[Baku] was accused of …", "[X] is to blame"."""
+    if gov.dep_ == "xcomp" and gov.head.lemma_.lower() == "be" and (subj := child(gov.head, "nsubj")) is not None:
+        return subj   # "X is to blame for it - Kremlin": X, not the headline's source the parser made an object
     objs = [c for c in gov.children if c.dep_ in {"dobj", "nsubjpass"}]
     return objs[0] if objs else None
 

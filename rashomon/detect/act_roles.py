@@ -20,6 +20,7 @@ from ._syntax import (
     withheld_claim,
 )
 from .act_words import _in_accusation
+from .blame_on import blamed_on, on_is_blamed
 from .lexicon import (
     ACCUSE_VERBS,
     CASUALTY_NOUNS,
@@ -281,11 +282,9 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in {"for", "of"}:
         gov = accusing_verb(n.head)
         if gov is not None:
-            return child(gov, "dobj", "nsubjpass")
-    if n.dep_ == "dobj" and n.head.lemma_.lower() == "blame":  # "blamed the attack on X"
-        on = prep_object(n.head, "on")
-        if on is not None:
-            return on
+            return accused_of(gov)   # "accused X of the attack", "X is to blame for the attack"
+    if (on := blamed_on(n)) is not None:   # "blamed the attack on X" (blame_on.py)
+        return on
     if n.dep_ == "dobj" and n.head.pos_ in {"VERB", "AUX"} and _in_accusation(n.head):
         return subject_of(n.head)  # "accused X of preparing an invasion"
     if pidx is not None and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in MUTUAL_MODIFIERS
@@ -366,7 +365,8 @@ def _names_a_place(mod: Token, n: Token) -> bool:
 
 
 def _noun_target(n: Token, action: str) -> Token | None:
-    tgt = prep_object(n, "against", "on", "at", "upon", "into", "toward", "towards")
+    ons = () if on_is_blamed(n) else ("on", "upon")   # "blamed the attack on X": X is no target
+    tgt = prep_object(n, "against", "at", "into", "toward", "towards", *ons)
     if tgt is not None:
         return tgt
     if action in {"kill", "seize"}:

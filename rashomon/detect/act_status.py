@@ -8,6 +8,7 @@ import logging
 from spacy.tokens import Token
 
 from ._syntax import (
+    accusing_verb,
     child,
     np_tokens,
 )
@@ -210,6 +211,16 @@ def _questioned(d: _Draft) -> bool:
 _AHEAD = frozenset({"imminent", "likely", "expected", "possible", "looming", "impending", "inevitable", "feared"})
 
 
+#: The outlet's hedges on an act ("the alleged attack"): they do not take back a source's blame for it.
+_HEDGES = frozenset({"suspected", "alleged", "purported", "presumed", "apparent"})
+
+
+def _accused_of_noun(n: Token) -> bool:
+    """Is the act noun what someone is blamed or accused of ("blamed the U.S. for the alleged drone attack")? The
+    source's blame is asserted whatever the outlet's "alleged" says of the act (not "a possible attack")."""
+    return n.dep_ == "pobj" and n.head.lower_ in {"of", "for"} and accusing_verb(n.head) is not None
+
+
 def _is_irrealis(d: _Draft) -> bool:
     """An act that has not happened: "an expected offensive", "will continue strikes", "threatened to attack",
     "preparing an offensive", "ahead of an offensive", a yes/no question (but what someone is accused of counts as
@@ -218,7 +229,7 @@ def _is_irrealis(d: _Draft) -> bool:
         return False
     if _questioned(d):
         return True
-    if _mods(d.token) & IRREALIS_MODIFIERS:
+    if _mods(d.token) & (IRREALIS_MODIFIERS - _HEDGES if _accused_of_noun(d.token) else IRREALIS_MODIFIERS):
         return True
     if d.token.dep_ == "nsubj" and d.token.head.lemma_.lower() == "be" and d.token.head.tag_ in {"VBZ", "VBP"} \
             and not any(c.dep_ == "attr" for c in d.token.head.children) and any(

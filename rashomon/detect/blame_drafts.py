@@ -119,7 +119,7 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
             drafts.append(_Draft(t, t.head, "provoke", placed, None, passive=False))   # "placed the blame on Y"
             continue
         if t.dep_ == "dobj" and t.head.lemma_.lower() in BARE_BLAME_VERBS and pidx is not None \
-                and pidx.party_of(t) is not None and not any(
+                and accused_of(t.head) == t and pidx.party_of(t) is not None and not any(
                     _names_act(c, act_ids) for c in (*t.head.children, *t.children)):
             # "Hamas immediately blamed Israel", "blamed Russia for the bodies on the platform" (what it is blamed for
             # names no act of its own: else that act carries the blame)
@@ -142,8 +142,9 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
             drafts.append(_Draft(t, gov, "provoke", accused_of(gov), None, passive=False))
     if pidx is not None:
         drafts += backing_drafts(sent, pidx, act_ids)
-        for t in sent:   # "Kyiv says it is (not) responsible": its part in this event, said without "for …"
-            if t.lemma_.lower() in RESPONSIBILITY_WORDS and t.pos_ == "ADJ" and t.dep_ == "acomp" \
+        for t in sent:   # "Kyiv says it is (not) responsible", "X is to blame": its part in this event, without "for …"
+            if t.lemma_.lower() in RESPONSIBILITY_WORDS and (t.pos_ == "ADJ" and t.dep_ == "acomp" or t.dep_ == "xcomp"
+                                                             and t.head.lemma_.lower() == "be") \
                     and not any(c.dep_ == "prep" for c in t.children) and (subj := subject_of(t.head)) is not None \
                     and pidx.party_of(subj) is not None and t.i not in act_ids:
                 drafts.append(_Draft(t, t.head, "provoke", subj, None, passive=False))

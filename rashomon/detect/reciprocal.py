@@ -2,7 +2,7 @@
 (`claimed_by`).
 
 - Mutual blame: "Moscow and Kyiv blame each other", "Russia and Ukraine accused one another", "the two traded
-  blame"; "each side blamed the other" with no party named is blame between the event's two sides (its first two
+  blame", "Ukraine and Russia have each blamed the other"; "each side blamed the other" with no party named is blame between the event's two sides (its first two
   parties). GUIDE §10.4: two attributed blames (X blames Y, Y blames X), never an own-voice verdict
   (`reciprocal_acts`).
 - Shared denials: "Israel and Hamas have both denied responsibility": each party denies its own part; the first
@@ -55,8 +55,23 @@ def _mutual(verb: Token) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma in MUTUAL_VERBS:
         return any(o.lower_ in _EACH_OTHER and any(c.lower_ in {"each", "another", "one"} for c in o.children)
-                   or o.lower_ == "one" and any(c.lower_ == "another" for c in o.children) for o in objs)
+                   or o.lower_ == "one" and any(c.lower_ == "another" for c in o.children)
+                   or _each_the_other(verb, o) for o in objs)
     return lemma in TRADE_VERBS and any(o.lemma_.lower() in TRADE_OBJECTS for o in objs)
+
+
+def _each_the_other(verb: Token, obj: Token) -> bool:
+    """"X and Y have each blamed the other": "each" floated beside the named subjects (the parser makes it a second
+    subject or an apposition of the first), "the other" as object."""
+    if obj.lower_ != "other" or not any(c.lower_ == "the" for c in obj.children):
+        return False
+    subj = _named_subject(verb)
+    return subj is not None and any(c.lower_ == "each" for c in (*verb.children, *subj.children))
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """The verb's subject, not a floated "each" ("X and Y each blamed …")."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "each"), None)
 
 
 def reciprocal_acts(sent: Span, pidx: PartyIndex) -> list[tuple[str, str, Token]]:
@@ -72,7 +87,7 @@ def reciprocal_acts(sent: Span, pidx: PartyIndex) -> list[tuple[str, str, Token]
             continue
         if not _mutual(verb):
             continue
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = _named_subject(verb) or next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
         parties: list[str] = []

@@ -161,8 +161,8 @@ def find_cues(sent: Span) -> list[Cue]:
             phrase = _subtree_ids(t) | _subtree_ids(to)
             cues.append(Cue(t, "according", src, {i for i in all_ids - phrase if not t.doc[i].is_punct}))
             continue
-        if not _is_speech_verb(t):
-            continue
+        if not _is_speech_verb(t) or t.dep_ == "xcomp" and t.head.lemma_.lower() == "be":
+            continue   # (not "X is to blame": X is the one blamed, no speaker)
         if t.lemma_.lower() == "report" and any(c.dep_ in {"xcomp", "oprd", "acomp"} and c.lemma_.lower() in
                                                  _CASUALTY_STATES for c in t.children):
             continue   # "dozens reported killed", "five were reported dead": a toll, not a source
