@@ -1,5 +1,5 @@
 """Blame said in idioms the benchmark's dev split showed the detectors misreading, each on sentences written for the
-test: "blamed the attack on X" (X is blamed, not attacked), "X and Y have each blamed the other" (mutual blame),
+test: "blamed the attack on X" (X is blamed, not attacked), "X and Y have each blamed the other", "X and Y traded accusations" (mutual blame),
 "blamed X for the alleged attack" (the outlet's hedge does not take back the source's blame), and "X is to blame"
 (X is the one blamed, never a speaker)."""
 
@@ -49,6 +49,8 @@ def test_an_attack_on_x_still_targets_x(nlp: Language, um: PartyMatcher) -> None
 @pytest.mark.parametrize("text", [
     "Ukraine and Russia have each blamed the other for the attacks.",
     "Russia and Ukraine each blamed the other for the shelling.",
+    # "traded" is a two-sided verb: the parties joined before it were read as no one party
+    "Ukraine and Russia traded accusations on Friday after the strike.",
 ])
 def test_each_blamed_the_other_is_mutual_blame(nlp: Language, um: PartyMatcher, text: str) -> None:
     _, acts = _blames(nlp, text, um)

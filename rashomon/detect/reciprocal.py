@@ -92,7 +92,8 @@ def reciprocal_acts(sent: Span, pidx: PartyIndex) -> list[tuple[str, str, Token]
             continue
         parties: list[str] = []
         for tok in (subj, *subj.conjuncts):
-            party = pidx.party_of(tok)
+            # (party_of reads "Ukraine and Russia" before a two-sided verb, "traded", as both sides: no one party)
+            party = pidx.party_of(tok) or (pidx.by_token[tok.i].party_id if tok.i in pidx.by_token else None)
             if party is not None and party not in parties:
                 parties.append(party)
         if len(parties) < 2 and _both_sides(subj) and len(sides) == 2:
