@@ -85,3 +85,10 @@ def test_a_headline_source_after_a_dash_is_not_the_one_blamed(nlp: Language, um:
     # the parser makes "Kremlin" the object of "blame": it was read as Russia blamed, in the outlet's own voice
     _, acts = _blames(nlp, "Ukraine is to blame for apartment building rocket crash - Kremlin", um)
     assert all(actor != "russia" for actor, *_ in acts)
+
+
+def test_who_is_behind_it_wins_over_a_party_named_on_the_act(nlp: Language, um: PartyMatcher) -> None:
+    # "the Kremlin drone attack": the Kremlin is where it hit, and the sentence says who was behind it
+    party, acts = _blames(nlp, "Moscow's spokesman: Ukraine was behind Kremlin drone attack", um)
+    assert party == "russia"
+    assert [(actor, reported) for actor, _, reported, *_ in acts] == [("ukraine", True)]

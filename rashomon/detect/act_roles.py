@@ -287,6 +287,8 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
         return on
     if n.dep_ == "dobj" and n.head.pos_ in {"VERB", "AUX"} and _in_accusation(n.head):
         return subject_of(n.head)  # "accused X of preparing an invasion"
+    if (word := _responsibility_of(n)) is not None:   # "X was behind the Kremlin drone attack": X, before
+        return _responsible_actor(word)                # any party named on the act noun
     if pidx is not None and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in MUTUAL_MODIFIERS
                                 for c in n.children):
         return None   # "X, Y exchange fire": both sides act, neither is the actor
@@ -306,9 +308,6 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
         if prev is not None and prev.i in pidx.by_token and (prev.ent_type_ == "NORP" or prev.pos_ == "ADJ") \
                 and all(c.dep_ == "det" for c in prev.children) and prev.dep_ != "poss":
             return prev  # misparsed "in [Pakistani] shelling of …": the demonym right before the act noun
-    word = _responsibility_of(n)
-    if word is not None:
-        return _responsible_actor(word)
     verb = _resort_verb(n)
     if verb is not None:
         return subject_of(verb)
