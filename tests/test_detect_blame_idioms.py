@@ -1,7 +1,8 @@
 """Blame said in idioms the benchmark's dev split showed the detectors misreading, each on sentences written for the
-test: "blamed the attack on X" (X is blamed, not attacked), "X and Y have each blamed the other", "X and Y traded accusations" (mutual blame),
-"blamed X for the alleged attack" (the outlet's hedge does not take back the source's blame), and "X is to blame"
-(X is the one blamed, never a speaker)."""
+test: "blamed the attack on X" (X is blamed, not attacked), "X and Y have each blamed the other" and "X and Y traded
+accusations" (mutual blame), "blamed X for the alleged attack" (the outlet's hedge does not take back the source's
+blame), "X is to blame" (X is the one blamed, never a speaker), "X was behind the Kremlin drone attack" (X, not the
+Kremlin) and "…, a claim X denied" (X's denial)."""
 
 from __future__ import annotations
 
@@ -92,3 +93,19 @@ def test_who_is_behind_it_wins_over_a_party_named_on_the_act(nlp: Language, um: 
     party, acts = _blames(nlp, "Moscow's spokesman: Ukraine was behind Kremlin drone attack", um)
     assert party == "russia"
     assert [(actor, reported) for actor, _, reported, *_ in acts] == [("ukraine", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv said Russian troops opened fire first, a claim Moscow denied.",
+    "Kyiv said Russian troops opened fire first, an accusation which Moscow has rejected.",
+])
+def test_a_claim_x_denied_is_xs_denial(nlp: Language, um: PartyMatcher, text: str) -> None:
+    party, acts = _blames(nlp, text, um)
+    assert party == "ukraine"
+    assert ("russia", None, True, False, None) in acts          # Kyiv's claim stays
+    assert ("russia", None, True, True, "russia") in acts       # and Moscow denies it
+
+
+def test_a_claim_x_repeated_is_no_denial(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _blames(nlp, "Kyiv said Russian troops opened fire first, a claim Moscow repeated.", um)
+    assert all(not negated for *_, negated, _ in acts)

@@ -95,6 +95,17 @@ def _claimant(noun: Token, pidx: PartyIndex) -> str | None:
     return None
 
 
+def _trailing_denier(noun: Token, pidx: PartyIndex) -> str | None:
+    """The party of "…, a claim / an accusation X denied (rejected, dismissed)": a claim noun set after the statement
+    it names (apposition), with a denial verb of X's on it. X denies what the sentence says before it."""
+    if noun.dep_ not in {"npadvmod", "appos", "attr"} or noun.i == noun.sent.start \
+            or noun.doc[noun.left_edge.i - 1].text != ",":
+        return None
+    verb = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in DENIAL_VERBS), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    return pidx.party_of(subj) if subj is not None and subj.pos_ != "PRON" else None
+
+
 def _has_that_clause(noun: Token) -> bool:
     return any(c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                for c in noun.children)
@@ -160,6 +171,11 @@ def assign_speakers(sent: Span, acts: list, pidx: PartyIndex, voice: Voice | Non
         out.append(a)
     for t in sent:
         if t.pos_ not in {"NOUN", "PROPN"} or (t.lemma_.lower() not in CLAIM_NOUNS and t.lower_ not in CLAIM_NOUNS):
+            continue
+        if (denier := _trailing_denier(t, pidx)) is not None:   # "X opened fire first, a claim Y denied": Y's denial
+            extra += [replace(a, claimed_by=denier, negated=True, denied=True, initiating=False, reported=True)
+                      for a in out if _carries_verdict(a) and not a.negated
+                      and sent.doc[sent.start + a.position].i not in {x.i for x in t.subtree}]
             continue
         party = _claimant(t, pidx)
         content = _claim_content(t)
