@@ -2,7 +2,7 @@
 test: "blamed the attack on X" (X is blamed, not attacked), "X and Y have each blamed the other" and "X and Y traded
 accusations" (mutual blame), "blamed X for the alleged attack" (the outlet's hedge does not take back the source's
 blame), "X is to blame" (X is the one blamed, never a speaker), "X was behind the Kremlin drone attack" (X, not the
-Kremlin) and "…, a claim X denied" (X's denial)."""
+Kremlin), "charged X with the attack" (X blamed) and "…, a claim X denied" (X's denial)."""
 
 from __future__ import annotations
 
@@ -109,3 +109,16 @@ def test_a_claim_x_denied_is_xs_denial(nlp: Language, um: PartyMatcher, text: st
 def test_a_claim_x_repeated_is_no_denial(nlp: Language, um: PartyMatcher) -> None:
     _, acts = _blames(nlp, "Kyiv said Russian troops opened fire first, a claim Moscow repeated.", um)
     assert all(not negated for *_, negated, _ in acts)
+
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("Kyiv has charged Russian forces with carrying out the attack on the camp.", "ukraine", "russia"),
+    ("The Kremlin charged Kyiv with a drone attack on the Kremlin.", "russia", "ukraine"),
+])
+def test_charged_x_with_an_act_blames_x(nlp: Language, um: PartyMatcher, text: str, accuser: str,
+                                        accused: str) -> None:
+    # "with" after "charge" says what the accused did, as "of" after "accuse" (it was an act by no one, in the
+    # outlet's own voice)
+    party, acts = _blames(nlp, text, um)
+    assert party == accuser
+    assert [(actor, reported) for actor, _, reported, *_ in acts if actor != "unknown"] == [(accused, True)]

@@ -262,11 +262,11 @@ def accused_of(gov: Token) -> Token | None:
 def accusing_verb(prep: Token) -> Token | None:
     """The accusation verb an "of/for" preposition belongs to: "accused Y [of] …", and the common misparse that hangs
     the preposition on the accused ("blamed [Russian forces] [for] the explosion"). None when it belongs to none."""
-    gov = prep.head
-    if gov.lemma_.lower() in ACCUSE_VERBS:
+    gov = prep.head   # ("charged Y [with] …": "with" only after "charge")
+    if gov.lemma_.lower() in ACCUSE_VERBS and (prep.lower_ != "with" or gov.lemma_.lower() == "charge"):
         return gov
     if gov.dep_ in {"dobj", "nsubjpass"} and gov.head.lemma_.lower() in ACCUSE_VERBS:
-        return gov.head
+        return gov.head if prep.lower_ != "with" or gov.head.lemma_.lower() == "charge" else None
     return None
 
 
@@ -306,7 +306,7 @@ def subject_of(verb: Token) -> Token | None:
                 return objs[0]
             v = v.head
             continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"of", "for"}:
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"of", "for", "with"}:
             gov = accusing_verb(v.head)
             return accused_of(gov) if gov is not None else None
         if v.dep_ == "advcl" and v.tag_ == "VBG":

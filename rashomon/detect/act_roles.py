@@ -249,7 +249,7 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     first = first_to_act(n)   # "X were the first to fire" with "fire" tagged a noun
     if first is not None:
         return first
-    accused = n.dep_ == "pobj" and n.head.lower_ in {"for", "of"} and accusing_verb(n.head) is not None
+    accused = n.dep_ == "pobj" and n.head.lower_ in {"for", "of", "with"} and accusing_verb(n.head) is not None
     for c in n.children:  # "action carried out by X", "provocations instigated by them", "which X carried out"
         if c.dep_ in {"acl", "relcl"}:
             actor = _clause_actor(c)
@@ -279,7 +279,7 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
                 agents = with_party or agents
             return agents[0] if agents else None
         return first_to_act(sv) or subject_of(sv)
-    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in {"for", "of"}:
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in {"for", "of", "with"}:
         gov = accusing_verb(n.head)
         if gov is not None:
             return accused_of(gov)   # "accused X of the attack", "X is to blame for the attack"

@@ -218,7 +218,7 @@ _HEDGES = frozenset({"suspected", "alleged", "purported", "presumed", "apparent"
 def _accused_of_noun(n: Token) -> bool:
     """Is the act noun what someone is blamed or accused of ("blamed the U.S. for the alleged drone attack")? The
     source's blame is asserted whatever the outlet's "alleged" says of the act (not "a possible attack")."""
-    return n.dep_ == "pobj" and n.head.lower_ in {"of", "for"} and accusing_verb(n.head) is not None
+    return n.dep_ == "pobj" and n.head.lower_ in {"of", "for", "with"} and accusing_verb(n.head) is not None
 
 
 def _is_irrealis(d: _Draft) -> bool:

@@ -160,7 +160,7 @@ def _control_object(v: Token) -> bool:
 def _in_accusation(v: Token) -> bool:
     """Is the verb the content of an accusation: "accused Y of [staging] it", "blamed Y for [carrying out] …"?"""
     for _ in range(4):
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"of", "for"} \
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in {"of", "for", "with"} \
                 and accusing_verb(v.head) is not None:
             return True
         if v.dep_ == "conj" and v.tag_ == "VBG" and v.head.lemma_.lower() in ACCUSE_VERBS and v.head.tag_ != "VBG":

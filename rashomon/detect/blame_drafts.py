@@ -136,7 +136,7 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
                 and pidx is not None and pidx.party_of(subject_of(t.head)) is not None:
             drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
             continue   # "X masterminded the explosion", "they organised the blasts": X is its author
-        if t.dep_ == "pobj" and t.head.lower_ in {"for", "of"} and accusing_verb(t.head) is not None \
+        if t.dep_ == "pobj" and t.head.lower_ in {"for", "of", "with"} and accusing_verb(t.head) is not None \
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             gov = accusing_verb(t.head)  # "blamed Armenia for the clashes", "accused Kyiv of the blast"
             drafts.append(_Draft(t, gov, "provoke", accused_of(gov), None, passive=False))

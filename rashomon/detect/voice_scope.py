@@ -20,6 +20,11 @@ _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd", "attr", "dobj", "advcl"}
 _CONTENT_PREPS = {"of", "for", "about", "over", "to", "on", "upon", "that", "as"}
 
 
+def _content_prep(prep: Token, cue: Token) -> bool:
+    """A preposition whose phrase says the cue's claim: "accused X [of] …", "charged X [with] …"."""
+    return prep.lower_ in _CONTENT_PREPS or prep.lower_ == "with" and cue.lemma_.lower() == "charge"
+
+
 def _subtree_ids(t: Token) -> set[int]:
     return {x.i for x in t.subtree}
 
@@ -75,7 +80,7 @@ def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
         scope = _subtree_ids(t)
         scope.discard(t.i)
         for c in t.children:
-            keep_prep = c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > t.i and any(
+            keep_prep = c.dep_ == "prep" and _content_prep(c, t) and c.i > t.i and any(
                 g.dep_ in {"pcomp", "pobj"} for g in c.children) and t.lemma_.lower() not in {"say", "add", "tell"}
             keep_prep = keep_prep or c.dep_ == "prep" and t.lemma_.lower() in ATTRIBUTING_VERBS   # "… at the depot to X"
             if c.dep_ in _MAIN_EXCLUDED_DEPS and not keep_prep:
@@ -113,7 +118,7 @@ def _scope(t: Token, subj: Token | None, main: bool) -> set[int]:
         for c in t.children:
             if c.dep_ in _CONTENT_DEPS:
                 scope |= _subtree_ids(c)
-            elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+            elif c.dep_ == "prep" and _content_prep(c, t):
                 scope |= _subtree_ids(c)
     # trailing narrator framing after a forward report: "X announced that it regained …, in a new escalation after …"
     comp = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i]
