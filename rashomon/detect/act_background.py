@@ -204,7 +204,9 @@ def _day_after(node: Token, window: Window | None) -> bool:
     is a hostile noun): "China said …, a day after India lost 20 soldiers" is about the event itself."""
     if window is None:
         return False
-    marks = [m for m in node.children if m.dep_ == "mark" and m.lower_ == "after"]
+    marks = [m for m in node.children if m.dep_ == "mark" and m.lower_ == "after"] or [
+        p for c in node.children if c.dep_ == "npadvmod" for p in c.children   # "…, a day after an attack by X
+        if p.dep_ == "prep" and p.lower_ == "after" and not any(g.dep_ == "pobj" for g in p.children)]   # killed …"
     if node.dep_ in {"advcl", "conj"} and marks:
         days = [c for c in [*node.children, *marks[0].children] if c.dep_ == "npadvmod"]
         head, phrase = node.head, node
