@@ -90,6 +90,21 @@ def test_the_war_is_background(nlp: Language, ukraine: Event, text: str) -> None
     assert _one(text, worded, nlp).own_initiator is None
 
 
+@pytest.mark.parametrize("text", [
+    "Russia's Special Operation in Ukraine",                       # a section line above the story
+    "Russia's special military operation in Ukraine continues.",
+])
+def test_the_special_military_operation_is_the_war_not_the_event(nlp: Language, ukraine: Event, text: str) -> None:
+    an = _one(text, ukraine, nlp)
+    assert an.acts and all(a.background for a in an.acts), an.acts
+    assert an.own_initiator is None
+
+
+def test_a_special_operation_of_one_raid_is_an_act(nlp: Language, ukraine: Event) -> None:
+    an = _one("Russian special forces carried out a special operation near Kyiv on Tuesday.", ukraine, nlp)
+    assert any(not a.background for a in an.acts), an.acts
+
+
 def test_an_invasion_is_the_event_when_the_event_is_one(nlp: Language, ukraine: Event) -> None:
     incursion = replace(ukraine, title="Ukraine's cross-border incursion into Russia's Kursk region")
     text = "Ukrainian forces invaded Russia's Kursk region on Tuesday."
