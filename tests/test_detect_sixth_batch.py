@@ -104,6 +104,6 @@ def test_a_bare_after_hung_on_day_still_sets_the_earlier_act_apart(nlp: Language
     # a verb after the act noun makes the parser hang a bare "after" on "a day" (benchmark dev split): the attack of
     # the day before is still another incident, not this front's start
     event = load_event_text(tmp_path_factory, SECOND_FRONT_TOML)
-    acts = _acts("Israel traded fire with Hezbollah on Sunday, raising the prospect of a wider regional conflict, a day "
-                 "after a surprise attack on southern Israel by Hamas killed at least 250 Israelis.", event, nlp)
+    acts = _acts("Israel traded fire with Hezbollah on Sunday, raising the prospect of a wider regional conflict, "
+                 "a day after a surprise attack on southern Israel by Hamas killed at least 250 Israelis.", event, nlp)
     assert _background(acts, "hamas") == {True}, acts

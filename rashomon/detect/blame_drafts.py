@@ -142,7 +142,7 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
             drafts.append(_Draft(t, gov, "provoke", accused_of(gov), None, passive=False))
     if pidx is not None:
         drafts += backing_drafts(sent, pidx, act_ids)
-        for t in sent:   # "Kyiv says it is (not) responsible", "X is to blame": its part in this event, without "for …"
+        for t in sent:   # "Kyiv says it is (not) responsible", "X is to blame": its part in it, without "for …"
             if t.lemma_.lower() in RESPONSIBILITY_WORDS and (t.pos_ == "ADJ" and t.dep_ == "acomp" or t.dep_ == "xcomp"
                                                              and t.head.lemma_.lower() == "be") \
                     and not any(c.dep_ == "prep" for c in t.children) and (subj := subject_of(t.head)) is not None \

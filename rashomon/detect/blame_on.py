@@ -42,6 +42,7 @@ def _inside_phrase(t: Token, n: Token) -> bool:
         a = a.head
     return True
 
+
 def on_is_blamed(n: Token) -> bool:
     """Is the "on" phrase of the act noun `n` the one blamed, not its target (module docstring)?"""
     return blamed_on(n) is not None and prep_object(n.head, "on", "upon") is None

@@ -2,9 +2,9 @@
 (`claimed_by`).
 
 - Mutual blame: "Moscow and Kyiv blame each other", "Russia and Ukraine accused one another", "the two traded
-  blame", "Ukraine and Russia have each blamed the other"; "each side blamed the other" with no party named is blame between the event's two sides (its first two
-  parties). GUIDE §10.4: two attributed blames (X blames Y, Y blames X), never an own-voice verdict
-  (`reciprocal_acts`).
+  blame", "Ukraine and Russia have each blamed the other"; "each side blamed the other" with no party named is blame
+  between the event's two sides (its first two parties). GUIDE §10.4: two attributed blames (X blames Y, Y blames
+  X), never an own-voice verdict (`reciprocal_acts`).
 - Shared denials: "Israel and Hamas have both denied responsibility": each party denies its own part; the first
   subject is the sentence's voice (initiator.py reads its denial), the others are `shared_denials`.
 
