@@ -82,10 +82,48 @@ def test_x_is_to_blame_blames_x_in_the_speakers_words(nlp: Language, um: PartyMa
     assert [(actor, reported, claimed_by) for actor, _, reported, _, claimed_by in acts] == [("russia", True, None)]
 
 
-def test_a_headline_source_after_a_dash_is_not_the_one_blamed(nlp: Language, um: PartyMatcher) -> None:
-    # the parser makes "Kremlin" the object of "blame": it was read as Russia blamed, in the outlet's own voice
-    _, acts = _blames(nlp, "Ukraine is to blame for apartment building rocket crash - Kremlin", um)
-    assert all(actor != "russia" for actor, *_ in acts)
+def test_a_headline_source_after_a_dash_is_the_speaker_not_the_one_blamed(nlp: Language, um: PartyMatcher) -> None:
+    # the parser makes "Kremlin" the object of "blame": it was read as Kyiv blaming Russia; the dash closing a
+    # headline sets off its source
+    party, acts = _blames(nlp, "Ukraine is to blame for the missile strike on the apartment building - Kremlin", um)
+    assert party == "russia"
+    assert [(actor, reported) for actor, _, reported, *_ in acts] == [("ukraine", True)]
+
+
+def test_a_hyphen_inside_a_name_is_no_headline_source(nlp: Language, um: PartyMatcher) -> None:
+    party, _ = _blames(nlp, "Talks on the Russia-Ukraine war resume in Geneva", um)
+    assert party is None
+
+
+def test_an_aim_to_blame_y_blames_y(nlp: Language, um: PartyMatcher) -> None:
+    # "to blame" with an object of its own is no "X is to blame" (a reviewer's case)
+    party, acts = _blames(nlp, "Moscow's aim is to blame Kyiv for the attack on the dam.", um)
+    assert party == "russia"
+    assert [(actor, reported) for actor, _, reported, *_ in acts] == [("ukraine", True)]
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Ukraine is not to blame for the strike, Kyiv said.", "ukraine"),
+    ("Ukraine is not behind the strike, Kyiv said.", "ukraine"),
+    ("Kyiv said Russia is not to blame for the strike.", "russia"),
+])
+def test_not_to_blame_is_a_denial(nlp: Language, um: PartyMatcher, text: str, accused: str) -> None:
+    party, acts = _blames(nlp, text, um)
+    assert party == "ukraine"
+    assert [(actor, negated) for actor, _, _, negated, _ in acts] == [(accused, True)]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    # "blame X for Y" blames the attack, it puts it on no one (a reviewer's case)
+    ("Russia blamed the attack on Ukraine for the rise in tensions.", "unknown", "ukraine"),
+    ("Kyiv blamed the Russian attack on the plant for the blackout.", "russia", None),
+    # the act noun names its party: the "on" phrase is where it hit
+    ("Kyiv blamed the Russian strike on Israel.", "russia", "israel"),
+])
+def test_blame_on_only_when_nothing_else_says_whose_act_it_is(
+        nlp: Language, um: PartyMatcher, text: str, actor: str, target: str | None) -> None:
+    _, acts = _blames(nlp, text, um)
+    assert [(a, t) for a, t, *_ in acts] == [(actor, target)]
 
 
 def test_who_is_behind_it_wins_over_a_party_named_on_the_act(nlp: Language, um: PartyMatcher) -> None:
@@ -122,3 +160,27 @@ def test_charged_x_with_an_act_blames_x(nlp: Language, um: PartyMatcher, text: s
     party, acts = _blames(nlp, text, um)
     assert party == accuser
     assert [(actor, reported) for actor, _, reported, *_ in acts if actor != "unknown"] == [(accused, True)]
+
+
+def test_a_claim_x_did_not_deny_is_no_denial(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _blames(nlp, "Kyiv said Russian troops opened fire first, a claim Moscow did not deny.", um)
+    assert all(not negated for *_, negated, _ in acts)
+
+
+def test_the_outlets_own_alleged_is_still_a_hedge(nlp: Language, um: PartyMatcher) -> None:
+    # no one named accuses: "alleged" is the outlet's own hedge, as before
+    _, acts = _blames(nlp, "Ukraine was accused of the alleged attack.", um)
+    assert acts == []
+
+
+def test_charged_with_a_task_is_no_accusation(nlp: Language, um: PartyMatcher) -> None:
+    s = nlp("Russian troops were charged with capturing the town.")[:]
+    voice, scope = analyse_voice_detail(s, um, None)
+    acts = extract_acts(s, um, event_year=2023, voice=voice, reported_tokens=scope)
+    assert all(a.actor != "russia" for a in acts), acts
+
+
+def test_a_holder_who_is_no_party_leaves_the_party_on_the_act(nlp: Language, um: PartyMatcher) -> None:
+    # "responsible for" decides the actor first only when it names a party (a reviewer's case)
+    _, acts = _blames(nlp, "The unit responsible for the Russian strike on Kyiv was identified.", um)
+    assert [actor for actor, *_ in acts] == ["russia"]

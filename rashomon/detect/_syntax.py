@@ -252,9 +252,7 @@ class PartyIndex:
 
 
 def accused_of(gov: Token) -> Token | None:
-    """The accused of an accusation verb: "accused [Baku] of …", "[Baku] was accused of …", "[X] is to blame"."""
-    if gov.dep_ == "xcomp" and gov.head.lemma_.lower() == "be" and (subj := child(gov.head, "nsubj")) is not None:
-        return subj   # "X is to blame for it - Kremlin": X, not the headline's source the parser made an object
+    """The accused of an accusation verb: "accused [Baku] of …", "[Baku] was accused of …"."""
     objs = [c for c in gov.children if c.dep_ in {"dobj", "nsubjpass"}]
     return objs[0] if objs else None
 
@@ -262,12 +260,12 @@ def accused_of(gov: Token) -> Token | None:
 def accusing_verb(prep: Token) -> Token | None:
     """The accusation verb an "of/for" preposition belongs to: "accused Y [of] …", and the common misparse that hangs
     the preposition on the accused ("blamed [Russian forces] [for] the explosion"). None when it belongs to none."""
-    gov = prep.head   # ("charged Y [with] …": "with" only after "charge")
-    if gov.lemma_.lower() in ACCUSE_VERBS and (prep.lower_ != "with" or gov.lemma_.lower() == "charge"):
-        return gov
-    if gov.dep_ in {"dobj", "nsubjpass"} and gov.head.lemma_.lower() in ACCUSE_VERBS:
-        return gov.head if prep.lower_ != "with" or gov.head.lemma_.lower() == "charge" else None
-    return None
+    gov = prep.head if prep.head.lemma_.lower() in ACCUSE_VERBS or prep.head.dep_ not in {"dobj", "nsubjpass"} \
+        else prep.head.head
+    if gov.lemma_.lower() not in ACCUSE_VERBS:
+        return None   # "with" only after "charge" with its charger named ("X charged Y with …"; not "troops were
+    return gov if prep.lower_ != "with" or gov.lemma_.lower() == "charge" and any(   # charged with taking the town")
+        c.dep_ in {"nsubj", "agent"} for c in gov.children) else None
 
 
 def subject_of(verb: Token) -> Token | None:

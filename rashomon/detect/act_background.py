@@ -127,9 +127,10 @@ def _is_background(d: _Draft, event_year: int | None, window: Window | None = No
     if d.action == "operation" and d.token.tag_ == "NNS" and any(c.dep_ == "poss" for c in d.token.children):
         return True   # "the Kremlin's military operations in Ukraine": a campaign going on, not this incident's act
     mods = {c.lower_ for c in d.token.children if c.dep_ in {"amod", "compound"}}
-    if d.action == "operation" and "special" in mods and ("military" in mods or d.token.text == "Operation"):
-        return True   # "the special military operation", "Special Operation": Moscow's name for the war (not "a
-        # special operation in Nuseirat", one raid)
+    if d.action == "operation" and "special" in mods and ("military" in mods or d.token.text == "Operation" and any(
+            c.dep_ == "poss" for c in d.token.children)):   # (the name as a proper noun, with whose it is)
+        return True   # "the special military operation", "Russia's Special Operation": Moscow's name for the war
+        # (not "a special operation in Nuseirat", one raid, nor a title-case headline's "Conduct Special Operation")
     if d.token.lemma_.lower() in {"invasion", "war"} and any(
             m in d.token.doc[d.token.left_edge.i:d.token.i].text.lower() for m in WHOLE_WAR_MODIFIERS):
         return True   # "developments in Russia's full-scale invasion": the war the event happens in

@@ -3,8 +3,6 @@ responsibility and accusation frames) and the clauses that make an act a respons
 
 from __future__ import annotations
 
-import logging
-
 from spacy.tokens import Token
 
 from ._syntax import (
@@ -20,7 +18,7 @@ from ._syntax import (
     withheld_claim,
 )
 from .act_words import _in_accusation
-from .blame_on import blamed_on, on_is_blamed
+from .blame_on import accused_party, blamed_on
 from .lexicon import (
     ACCUSE_VERBS,
     CASUALTY_NOUNS,
@@ -41,8 +39,6 @@ from .lexicon import (
     SUPPORT_VERBS,
     WEAPON_NOUNS,
 )
-
-log = logging.getLogger(__name__)
 
 
 def _holds_act(t: Token, act_ids: set[int] | None) -> bool:
@@ -176,8 +172,8 @@ def _responsible_actor(word: Token) -> Token | None:
     """Who a responsibility word holds responsible: "X bears responsibility", "X's responsibility", "X is
     responsible", "held X responsible", "responsibility lies with X", "X is to blame", "X is behind"."""
     lemma = word.lemma_.lower()
-    if lemma in ACCUSE_VERBS and word.pos_ in {"VERB", "AUX"} and (word.dep_ != "xcomp" or accused_of(word)):
-        return accused_of(word)  # "blamed Armenia for the clashes", "were quick to blame Armenia for the clashes"
+    if lemma in ACCUSE_VERBS and word.pos_ in {"VERB", "AUX"} and (word.dep_ != "xcomp" or accused_party(word)):
+        return accused_party(word)  # "blamed Armenia for the clashes", "were quick to blame Armenia", "X is to blame"
     if word.lower_ == "behind" or lemma == "blame" and word.dep_ == "xcomp":
         return subject_of(word.head) if word.head.pos_ in {"VERB", "AUX"} else None
     if word.pos_ in {"NOUN", "PROPN"}:
@@ -282,13 +278,14 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in {"for", "of", "with"}:
         gov = accusing_verb(n.head)
         if gov is not None:
-            return accused_of(gov)   # "accused X of the attack", "X is to blame for the attack"
-    if (on := blamed_on(n)) is not None:   # "blamed the attack on X" (blame_on.py)
+            return accused_party(gov)   # "accused X of the attack", "X is to blame for the attack"
+    if (on := blamed_on(n, pidx)) is not None:   # "blamed the attack on X" (blame_on.py)
         return on
     if n.dep_ == "dobj" and n.head.pos_ in {"VERB", "AUX"} and _in_accusation(n.head):
         return subject_of(n.head)  # "accused X of preparing an invasion"
-    if (word := _responsibility_of(n)) is not None:   # "X was behind the Kremlin drone attack": X, before
-        return _responsible_actor(word)                # any party named on the act noun
+    word = _responsibility_of(n)   # "X was behind the Kremlin drone attack": X (a party), before a party on the noun
+    if word is not None and pidx is not None and pidx.party_of(held := _responsible_actor(word)) is not None:
+        return held
     if pidx is not None and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in MUTUAL_MODIFIERS
                                 for c in n.children):
         return None   # "X, Y exchange fire": both sides act, neither is the actor
@@ -308,6 +305,8 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
         if prev is not None and prev.i in pidx.by_token and (prev.ent_type_ == "NORP" or prev.pos_ == "ADJ") \
                 and all(c.dep_ == "det" for c in prev.children) and prev.dep_ != "poss":
             return prev  # misparsed "in [Pakistani] shelling of …": the demonym right before the act noun
+    if word is not None:
+        return _responsible_actor(word)
     verb = _resort_verb(n)
     if verb is not None:
         return subject_of(verb)
@@ -363,9 +362,10 @@ def _names_a_place(mod: Token, n: Token) -> bool:
     return any(w.lower_ in FACILITY_NOUNS or w.lemma_.lower() in FACILITY_NOUNS for w in n.doc[mod.i + 1:n.i])
 
 
-def _noun_target(n: Token, action: str) -> Token | None:
-    ons = () if on_is_blamed(n) else ("on", "upon")   # "blamed the attack on X": X is no target
-    tgt = prep_object(n, "against", "at", "into", "toward", "towards", *ons)
+def _noun_target(n: Token, action: str, pidx: PartyIndex | None = None) -> Token | None:
+    tgt = prep_object(n, "against", "on", "at", "upon", "into", "toward", "towards")
+    if tgt is not None and (blamed := blamed_on(n, pidx)) is not None and blamed.i == tgt.i:
+        tgt = None   # "blamed the attack on X": X is blamed, not attacked (blame_on.py)
     if tgt is not None:
         return tgt
     if action in {"kill", "seize"}:

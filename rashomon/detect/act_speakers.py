@@ -101,9 +101,16 @@ def _trailing_denier(noun: Token, pidx: PartyIndex) -> str | None:
     if noun.dep_ not in {"npadvmod", "appos", "attr"} or noun.i == noun.sent.start \
             or noun.doc[noun.left_edge.i - 1].text != ",":
         return None
-    verb = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in DENIAL_VERBS), None)
+    verb = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in DENIAL_VERBS
+                 and not any(g.dep_ == "neg" for g in c.children)), None)   # not "a claim Y did not deny"
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     return pidx.party_of(subj) if subj is not None and subj.pos_ != "PRON" else None
+
+
+def _named_claim(noun: Token) -> set[int]:
+    """The doc indices of the clause a trailing claim noun names: the nearest verb above it, without the noun."""
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return {x.i for x in verb.subtree} - {x.i for x in noun.subtree} if verb is not None else set()
 
 
 def _has_that_clause(noun: Token) -> bool:
@@ -173,9 +180,9 @@ def assign_speakers(sent: Span, acts: list, pidx: PartyIndex, voice: Voice | Non
         if t.pos_ not in {"NOUN", "PROPN"} or (t.lemma_.lower() not in CLAIM_NOUNS and t.lower_ not in CLAIM_NOUNS):
             continue
         if (denier := _trailing_denier(t, pidx)) is not None:   # "X opened fire first, a claim Y denied": Y's denial
+            named = _named_claim(t)   # of the acts of the clause the claim noun is set after, not the whole sentence
             extra += [replace(a, claimed_by=denier, negated=True, denied=True, initiating=False, reported=True)
-                      for a in out if _carries_verdict(a) and not a.negated
-                      and sent.doc[sent.start + a.position].i not in {x.i for x in t.subtree}]
+                      for a in out if _carries_verdict(a) and not a.negated and sent.start + a.position in named]
             continue
         party = _claimant(t, pidx)
         content = _claim_content(t)

@@ -30,6 +30,7 @@ from .lexicon import (
     MODAL_AUX,
     NEGATIVE_SUBJECTS,
     RESPONSE_NOUNS,
+    RESPONSIBILITY_WORDS,
     TRUTH_WORDS,
     UNDERGOING_VERBS,
 )
@@ -121,6 +122,9 @@ def _negated_above(d: _Draft) -> str | None:
             return "denied"  # "Kyiv had nothing to do with the drone attack"
         if a.lemma_.lower() in INVOLVEMENT_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children):
             return "denied"  # "there was no involvement by X in the attack"
+        if lemma == "be" and (child(a, "neg") or child(prev, "neg")) is not None and (
+                prev.lemma_.lower() in RESPONSIBILITY_WORDS or prev.lower_ == "behind"):
+            return "denied"  # "X is not responsible for / not behind / not to blame for the strike"
         if _dismissed_holder_step(a):
             return "denied"
         if lemma in LABELLING_VERBS and prev.dep_ in {"dobj", "nsubjpass"}:
@@ -216,9 +220,11 @@ _HEDGES = frozenset({"suspected", "alleged", "purported", "presumed", "apparent"
 
 
 def _accused_of_noun(n: Token) -> bool:
-    """Is the act noun what someone is blamed or accused of ("blamed the U.S. for the alleged drone attack")? The
-    source's blame is asserted whatever the outlet's "alleged" says of the act (not "a possible attack")."""
-    return n.dep_ == "pobj" and n.head.lower_ in {"of", "for", "with"} and accusing_verb(n.head) is not None
+    """Is the act noun what a named accuser blames or accuses someone of ("X blamed the U.S. for the alleged drone
+    attack")? X's blame is asserted whatever the outlet's "alleged" says of the act (not "a possible attack"; not "Y
+    was accused of the alleged attack", where no one accuses and the hedge is the outlet's own)."""
+    gov = accusing_verb(n.head) if n.dep_ == "pobj" and n.head.lower_ in {"of", "for", "with"} else None
+    return gov is not None and any(c.dep_ in {"nsubj", "agent"} for c in gov.children)
 
 
 def _is_irrealis(d: _Draft) -> bool:

@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 
 from ._syntax import (
     PartyIndex,
-    accused_of,
     accusing_verb,
     blame_placed_on,
     child,
@@ -19,6 +18,7 @@ from ._syntax import (
 )
 from .act_roles import _resort_verb, _responsibility_of, _responsible_actor
 from .act_words import _Draft, _noun_action
+from .blame_on import accused_party, to_blame
 from .lexicon import (
     ACCUSATION_NOUNS,
     ADMIT_VERBS,
@@ -119,7 +119,7 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
             drafts.append(_Draft(t, t.head, "provoke", placed, None, passive=False))   # "placed the blame on Y"
             continue
         if t.dep_ == "dobj" and t.head.lemma_.lower() in BARE_BLAME_VERBS and pidx is not None \
-                and accused_of(t.head) == t and pidx.party_of(t) is not None and not any(
+                and accused_party(t.head) == t and pidx.party_of(t) is not None and not any(
                     _names_act(c, act_ids) for c in (*t.head.children, *t.children)):
             # "Hamas immediately blamed Israel", "blamed Russia for the bodies on the platform" (what it is blamed for
             # names no act of its own: else that act carries the blame)
@@ -139,12 +139,11 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
         if t.dep_ == "pobj" and t.head.lower_ in {"for", "of", "with"} and accusing_verb(t.head) is not None \
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             gov = accusing_verb(t.head)  # "blamed Armenia for the clashes", "accused Kyiv of the blast"
-            drafts.append(_Draft(t, gov, "provoke", accused_of(gov), None, passive=False))
+            drafts.append(_Draft(t, gov, "provoke", accused_party(gov), None, passive=False))
     if pidx is not None:
         drafts += backing_drafts(sent, pidx, act_ids)
         for t in sent:   # "Kyiv says it is (not) responsible", "X is to blame": its part in it, without "for …"
-            if t.lemma_.lower() in RESPONSIBILITY_WORDS and (t.pos_ == "ADJ" and t.dep_ == "acomp" or t.dep_ == "xcomp"
-                                                             and t.head.lemma_.lower() == "be") \
+            if t.lemma_.lower() in RESPONSIBILITY_WORDS and (t.pos_ == "ADJ" and t.dep_ == "acomp" or to_blame(t)) \
                     and not any(c.dep_ == "prep" for c in t.children) and (subj := subject_of(t.head)) is not None \
                     and pidx.party_of(subj) is not None and t.i not in act_ids:
                 drafts.append(_Draft(t, t.head, "provoke", subj, None, passive=False))

@@ -218,7 +218,8 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
             if c.dep_ in {"acl", "relcl"}:
                 covered_verbs.add(c.i)
         actor_tok = _noun_actor(t, pidx)
-        drafts.append(_Draft(t, _anchor_of_noun(t), action, actor_tok, _noun_target(t, action), passive=False))
+        drafts.append(_Draft(t, _anchor_of_noun(t), action, actor_tok, _noun_target(t, action, pidx),
+                             passive=False))
     for t in sent:
         if t.i in covered_verbs:
             continue

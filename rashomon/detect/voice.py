@@ -163,22 +163,33 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
     return _Source(party, institution, person, text, Voice(ATTRIBUTED, name, text, party, cue.text))
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
 def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] | None:
     """"Ukraine: worker wounded in new Russian strike" (a live blog's entry, a subhead): a party named alone before
     a colon opening the sentence is its source, and what follows is its claim; so is a party's institution or
-    spokesperson ("Putin's spokesman: US was behind drone attack", "Russian Defence Ministry: …")."""
+    spokesperson ("Putin's spokesman: US was behind drone attack", "Russian Defence Ministry: …"). So is one after a
+    spaced dash closing a headline ("Ukraine is to blame for the crash - Kremlin", "… – Russian Defence Ministry";
+    not the hyphen of "Russia-Ukraine")."""
     colon = next((t for t in sent[:6] if t.text == ":"), None)
-    if colon is None or colon.i == sent.start:
+    dash = next((t for t in reversed(sent[-7:]) if t.text in _DASHES and t.whitespace_ and t.i > sent.start + 2
+                 and t.doc[t.i - 1].whitespace_), None)
+    if colon is not None and colon.i != sent.start:
+        words, scope = sent.doc[sent.start:colon.i], {t.i for t in sent if t.i > colon.i}
+    elif colon is None and dash is not None:
+        words, scope = sent.doc[dash.i + 1:sent.end], {t.i for t in sent if t.i < dash.i}
+    else:
         return None
-    label = sent.doc[sent.start:colon.i].text.strip()
+    label = words.text.strip(" .")
     party = next((p.id for p in matcher.parties if label.lower() in {a.lower() for a in p.all_aliases}), None)
     named = {m.party_id for m in matcher.find_all(label)} if party is None else set()
     if len(named) == 1 and institution_of(label) is not None \
-            and not any(t.pos_ in {"VERB", "AUX"} for t in sent.doc[sent.start:colon.i]):   # a name, not a clause
+            and not any(t.pos_ in {"VERB", "AUX"} for t in words):   # a name, not a clause
         party = named.pop()
     if party is None:
         return None   # only a party's own name or alias, alone: "Sudan unrest: …" is a topic, not a source
-    return (Voice(ATTRIBUTED, matcher.name(party), label, party, ":"), {t.i for t in sent if t.i > colon.i})
+    return Voice(ATTRIBUTED, matcher.name(party), label, party, ":" if colon is not None else "-"), scope
 
 
 def analyse_voice_detail(sent: Span, matcher: PartyMatcher, previous: Voice | None = None) -> tuple[Voice, set[int]]:

@@ -21,6 +21,7 @@ from .lexicon import (
     SPEECH_VERBS_NEEDING_PREP,
 )
 from .act_status import negative_subject
+from .blame_on import to_blame
 from .voice_scope import _scope, _subtree_ids, inverted_source
 
 log = logging.getLogger(__name__)
@@ -161,7 +162,7 @@ def find_cues(sent: Span) -> list[Cue]:
             phrase = _subtree_ids(t) | _subtree_ids(to)
             cues.append(Cue(t, "according", src, {i for i in all_ids - phrase if not t.doc[i].is_punct}))
             continue
-        if not _is_speech_verb(t) or t.dep_ == "xcomp" and t.head.lemma_.lower() == "be":
+        if not _is_speech_verb(t) or to_blame(t):
             continue   # (not "X is to blame": X is the one blamed, no speaker)
         if t.lemma_.lower() == "report" and any(c.dep_ in {"xcomp", "oprd", "acomp"} and c.lemma_.lower() in
                                                  _CASUALTY_STATES for c in t.children):
