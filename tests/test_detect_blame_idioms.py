@@ -184,3 +184,37 @@ def test_a_holder_who_is_no_party_leaves_the_party_on_the_act(nlp: Language, um:
     # "responsible for" decides the actor first only when it names a party (a reviewer's case)
     _, acts = _blames(nlp, "The unit responsible for the Russian strike on Kyiv was identified.", um)
     assert [actor for actor, *_ in acts] == ["russia"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Russia is not only responsible for the strike but also for the blackout.", "russia"),   # (helper-269's cases)
+    ("Is Russia not behind the strike?", None),
+])
+def test_not_only_and_a_question_deny_nothing(nlp: Language, um: PartyMatcher, text: str, actor: str | None) -> None:
+    s = nlp(text)[:]
+    voice, scope = analyse_voice_detail(s, um, None)
+    acts = extract_acts(s, um, event_year=2023, voice=voice, reported_tokens=scope)
+    assert not any(a.negated for a in acts), acts
+    assert [a.actor for a in acts if a.initiating] == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles hit the capital overnight – Kyiv",            # the place named again after the dash
+    "Ukrainian drones struck an apartment block in the capital – Moscow",
+    "Russian missiles hit the capital overnight - Kyiv.",           # no headline: it ends with a full stop
+])
+def test_a_place_after_a_closing_dash_is_no_source(nlp: Language, um: PartyMatcher, text: str) -> None:
+    party, _ = _blames(nlp, text, um)
+    assert party is None
+
+
+def test_a_passive_accusation_in_a_speakers_words(nlp: Language, um: PartyMatcher) -> None:
+    party, acts = _blames(nlp, "Ukraine was charged with the attack, the Kremlin said.", um)
+    assert party == "russia"
+    assert [(actor, reported) for actor, _, reported, *_ in acts] == [("ukraine", True)]
+
+
+def test_a_claim_denied_after_two_joined_clauses_denies_both(nlp: Language, um: PartyMatcher) -> None:
+    text = "Kyiv said Russian troops opened fire first and shelled the plant, a claim Moscow denied."
+    _, acts = _blames(nlp, text, um)
+    assert len([a for a in acts if a[3] and a[4] == "russia"]) == 2, acts

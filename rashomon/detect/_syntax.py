@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (ACCUSE_VERBS, ADMIT_VERBS, BLAME_PLACING_VERBS, FIRST_PERSON, FORCE_NOUNS, RECIPROCAL_OBJECTS,
-                      RECIPROCAL_VERBS, REFERRING_PRONOUNS, RESORT_VERBS)
+                      RECIPROCAL_VERBS, REFERRING_PRONOUNS, RESORT_VERBS, SPEECH_VERBS)
 from .parties import PartyMatcher, PartyMention
 
 #: An alias that is only an institution's name, no party's: "Defence Ministry", "the Ministry of Defense", "MoD".
@@ -261,11 +260,16 @@ def accusing_verb(prep: Token) -> Token | None:
     """The accusation verb an "of/for" preposition belongs to: "accused Y [of] …", and the common misparse that hangs
     the preposition on the accused ("blamed [Russian forces] [for] the explosion"). None when it belongs to none."""
     gov = prep.head if prep.head.lemma_.lower() in ACCUSE_VERBS or prep.head.dep_ not in {"dobj", "nsubjpass"} \
-        else prep.head.head
-    if gov.lemma_.lower() not in ACCUSE_VERBS:
-        return None   # "with" only after "charge" with its charger named ("X charged Y with …"; not "troops were
-    return gov if prep.lower_ != "with" or gov.lemma_.lower() == "charge" and any(   # charged with taking the town")
-        c.dep_ in {"nsubj", "agent"} for c in gov.children) else None
+        else prep.head.head   # ("with" only after "charge", its charger named: not "troops were charged with …")
+    ok = gov.lemma_.lower() in ACCUSE_VERBS and (prep.lower_ != "with" or gov.lemma_.lower() == "charge")
+    return gov if ok and (prep.lower_ != "with" or named_accuser(gov)) else None
+
+
+def named_accuser(gov: Token) -> bool:
+    """An accusation verb with its accuser named: a subject, a "by" agent, or a speech cue elsewhere in the sentence
+    ("Ukraine was accused of the attack, the Kremlin said")."""
+    return any(c.dep_ in {"nsubj", "agent"} for c in gov.children) or any(
+        t.i != gov.i and t.pos_ == "VERB" and t.dep_ != "amod" and t.lemma_.lower() in SPEECH_VERBS for t in gov.sent)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -324,11 +328,10 @@ def subject_of(verb: Token) -> Token | None:
 
 def is_passive(verb: Token) -> bool:
     """True for a passive verb: it has a passive subject or auxiliary, or a by-agent; or it is a past participle
-    modifying a noun ("provocations instigated by them")."""
-    deps = {c.dep_ for c in verb.children}
-    if deps & {"nsubjpass", "auxpass", "agent"}:
+    modifying a noun ("provocations instigated by them"; not one with its own subject: "accusations that Russia had
+    staged a provocation")."""
+    if {c.dep_ for c in verb.children} & {"nsubjpass", "auxpass", "agent"}:
         return True
-    # (not one with its own subject: "accusations that Russia had staged a provocation")
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(c.dep_ == "nsubj" for c in verb.children)
 
 

@@ -98,7 +98,7 @@ def _claimant(noun: Token, pidx: PartyIndex) -> str | None:
 def _trailing_denier(noun: Token, pidx: PartyIndex) -> str | None:
     """The party of "…, a claim / an accusation X denied (rejected, dismissed)": a claim noun set after the statement
     it names (apposition), with a denial verb of X's on it. X denies what the sentence says before it."""
-    if noun.dep_ not in {"npadvmod", "appos", "attr"} or noun.i == noun.sent.start \
+    if noun.dep_ not in {"npadvmod", "appos", "attr", "conj"} or noun.i == noun.sent.start \
             or noun.doc[noun.left_edge.i - 1].text != ",":
         return None
     verb = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in DENIAL_VERBS
@@ -110,6 +110,8 @@ def _trailing_denier(noun: Token, pidx: PartyIndex) -> str | None:
 def _named_claim(noun: Token) -> set[int]:
     """The doc indices of the clause a trailing claim noun names: the nearest verb above it, without the noun."""
     verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head   # "opened fire first and shelled the plant, a claim Y denied": both
     return {x.i for x in verb.subtree} - {x.i for x in noun.subtree} if verb is not None else set()
 
 

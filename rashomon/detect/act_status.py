@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ._syntax import (
     accusing_verb,
+    named_accuser,
     child,
     np_tokens,
 )
@@ -104,6 +105,14 @@ def _negation(d: _Draft) -> str | None:
     return _negated_above(d)
 
 
+def _plain_not(neg: Token | None) -> bool:
+    """A "not" that denies, in a statement: not "not only / not just … but", nor a question ("Is X not behind it?")."""
+    if neg is None or neg.sent[-1].text == "?":
+        return False
+    after = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return after is None or after.lower_ not in {"only", "just", "merely", "simply", "solely"}
+
+
 def _negated_above(d: _Draft) -> str | None:
     """What negates the act from the clauses above it: "denied" for a denial of it, "above" for a negation that denies
     nothing of the speaker's ("nothing can justify striking a hospital", "called the attack a provocation")."""
@@ -122,7 +131,7 @@ def _negated_above(d: _Draft) -> str | None:
             return "denied"  # "Kyiv had nothing to do with the drone attack"
         if a.lemma_.lower() in INVOLVEMENT_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children):
             return "denied"  # "there was no involvement by X in the attack"
-        if lemma == "be" and (child(a, "neg") or child(prev, "neg")) is not None and (
+        if lemma == "be" and _plain_not(child(a, "neg") or child(prev, "neg")) and (
                 prev.lemma_.lower() in RESPONSIBILITY_WORDS or prev.lower_ == "behind"):
             return "denied"  # "X is not responsible for / not behind / not to blame for the strike"
         if _dismissed_holder_step(a):
@@ -224,7 +233,7 @@ def _accused_of_noun(n: Token) -> bool:
     attack")? X's blame is asserted whatever the outlet's "alleged" says of the act (not "a possible attack"; not "Y
     was accused of the alleged attack", where no one accuses and the hedge is the outlet's own)."""
     gov = accusing_verb(n.head) if n.dep_ == "pobj" and n.head.lower_ in {"of", "for", "with"} else None
-    return gov is not None and any(c.dep_ in {"nsubj", "agent"} for c in gov.children)
+    return gov is not None and named_accuser(gov)
 
 
 def _is_irrealis(d: _Draft) -> bool:

@@ -57,7 +57,7 @@ def _inside_phrase(t: Token, n: Token) -> bool:
 def to_blame(verb: Token) -> bool:
     """"X is (not) to blame (for it)" (module docstring)."""
     return verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and not any(
-        c.dep_ == "dobj" and c.doc[c.i - 1].text not in _DASHES for c in verb.children)
+        c.dep_ == "dobj" and c.doc[c.left_edge.i - 1].text not in _DASHES for c in verb.children)
 
 
 def accused_party(gov: Token) -> Token | None:

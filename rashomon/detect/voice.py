@@ -174,14 +174,16 @@ def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] |
     not the hyphen of "Russia-Ukraine")."""
     colon = next((t for t in sent[:6] if t.text == ":"), None)
     dash = next((t for t in reversed(sent[-7:]) if t.text in _DASHES and t.whitespace_ and t.i > sent.start + 2
-                 and t.doc[t.i - 1].whitespace_), None)
+                 and t.doc[t.i - 1].whitespace_), None) if sent[-1].text not in {".", "!", "?"} else None   # a headline
+    if dash is not None and sent.doc[dash.i + 1:sent.end].root.dep_ == "appos":
+        dash = None   # "Russian missiles hit the capital overnight – Kyiv": the place named again, not a source
     if colon is not None and colon.i != sent.start:
         words, scope = sent.doc[sent.start:colon.i], {t.i for t in sent if t.i > colon.i}
     elif colon is None and dash is not None:
         words, scope = sent.doc[dash.i + 1:sent.end], {t.i for t in sent if t.i < dash.i}
     else:
         return None
-    label = words.text.strip(" .")
+    label = re.sub(r"(?i)^the\s+", "", words.text.strip(" ."))   # "- the Kremlin"
     party = next((p.id for p in matcher.parties if label.lower() in {a.lower() for a in p.all_aliases}), None)
     named = {m.party_id for m in matcher.find_all(label)} if party is None else set()
     if len(named) == 1 and institution_of(label) is not None \
