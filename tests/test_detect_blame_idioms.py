@@ -218,3 +218,9 @@ def test_a_claim_denied_after_two_joined_clauses_denies_both(nlp: Language, um: 
     text = "Kyiv said Russian troops opened fire first and shelled the plant, a claim Moscow denied."
     _, acts = _blames(nlp, text, um)
     assert len([a for a in acts if a[3] and a[4] == "russia"]) == 2, acts
+
+
+def test_an_empty_sentence_has_the_outlets_voice(nlp: Language, um: PartyMatcher) -> None:
+    # an empty title span crashed the closing-dash check on the benchmark (IndexError); it has no source
+    voice, scope = analyse_voice_detail(nlp("")[:], um, None)
+    assert (voice.voice, voice.attributed_party, scope) == ("own", None, set())

@@ -174,7 +174,7 @@ def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] |
     not the hyphen of "Russia-Ukraine")."""
     colon = next((t for t in sent[:6] if t.text == ":"), None)
     dash = next((t for t in reversed(sent[-7:]) if t.text in _DASHES and t.whitespace_ and t.i > sent.start + 2
-                 and t.doc[t.i - 1].whitespace_), None) if sent[-1].text not in {".", "!", "?"} else None   # a headline
+                 and t.doc[t.i - 1].whitespace_), None) if len(sent) and sent[-1].text not in {".", "!", "?"} else None
     if dash is not None and sent.doc[dash.i + 1:sent.end].root.dep_ == "appos":
         dash = None   # "Russian missiles hit the capital overnight – Kyiv": the place named again, not a source
     if colon is not None and colon.i != sent.start:
