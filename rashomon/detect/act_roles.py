@@ -8,7 +8,6 @@ from spacy.tokens import Token
 from ._syntax import (
     PartyIndex,
     accused_of,
-    accusing_verb,
     agent_of,
     blame_placed_on,
     child,
@@ -18,7 +17,7 @@ from ._syntax import (
     withheld_claim,
 )
 from .act_words import _in_accusation
-from .blame_on import accused_party, blamed_on
+from .blame_on import accused_party, accusing_verb_of, blamed_on
 from .lexicon import (
     ACCUSE_VERBS,
     CASUALTY_NOUNS,
@@ -245,7 +244,7 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
     first = first_to_act(n)   # "X were the first to fire" with "fire" tagged a noun
     if first is not None:
         return first
-    accused = n.dep_ == "pobj" and n.head.lower_ in {"for", "of", "with"} and accusing_verb(n.head) is not None
+    accused = accusing_verb_of(n) is not None
     for c in n.children:  # "action carried out by X", "provocations instigated by them", "which X carried out"
         if c.dep_ in {"acl", "relcl"}:
             actor = _clause_actor(c)
@@ -275,10 +274,8 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
                 agents = with_party or agents
             return agents[0] if agents else None
         return first_to_act(sv) or subject_of(sv)
-    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in {"for", "of", "with"}:
-        gov = accusing_verb(n.head)
-        if gov is not None:
-            return accused_party(gov)   # "accused X of the attack", "X is to blame for the attack"
+    if n.head.dep_ == "prep" and (gov := accusing_verb_of(n)) is not None:
+        return accused_party(gov)   # "accused X of the attack", "X is to blame for the attack"
     if (on := blamed_on(n, pidx)) is not None:   # "blamed the attack on X" (blame_on.py)
         return on
     if n.dep_ == "dobj" and n.head.pos_ in {"VERB", "AUX"} and _in_accusation(n.head):

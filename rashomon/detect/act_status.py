@@ -8,13 +8,13 @@ import logging
 from spacy.tokens import Token
 
 from ._syntax import (
-    accusing_verb,
     named_accuser,
     child,
     np_tokens,
 )
 from .act_background import _ancestors_until_speech
 from .act_words import _Draft, _in_accusation, _mods, party_label
+from .blame_on import accusing_verb_of
 from .lexicon import (
     ACCUSE_VERBS,
     CLAIM_NOUNS,
@@ -232,7 +232,7 @@ def _accused_of_noun(n: Token) -> bool:
     """Is the act noun what a named accuser blames or accuses someone of ("X blamed the U.S. for the alleged drone
     attack")? X's blame is asserted whatever the outlet's "alleged" says of the act (not "a possible attack"; not "Y
     was accused of the alleged attack", where no one accuses and the hedge is the outlet's own)."""
-    gov = accusing_verb(n.head) if n.dep_ == "pobj" and n.head.lower_ in {"of", "for", "with"} else None
+    gov = accusing_verb_of(n)
     return gov is not None and named_accuser(gov)
 
 

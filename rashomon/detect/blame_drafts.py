@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 
 from ._syntax import (
     PartyIndex,
-    accusing_verb,
     blame_placed_on,
     child,
     np_tokens,
@@ -18,7 +17,7 @@ from ._syntax import (
 )
 from .act_roles import _resort_verb, _responsibility_of, _responsible_actor
 from .act_words import _Draft, _noun_action
-from .blame_on import accused_party, to_blame
+from .blame_on import accused_party, accusing_verb_of, to_blame
 from .lexicon import (
     ACCUSATION_NOUNS,
     ADMIT_VERBS,
@@ -136,9 +135,9 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
                 and pidx is not None and pidx.party_of(subject_of(t.head)) is not None:
             drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
             continue   # "X masterminded the explosion", "they organised the blasts": X is its author
-        if t.dep_ == "pobj" and t.head.lower_ in {"for", "of", "with"} and accusing_verb(t.head) is not None \
+        if (gov := accusing_verb_of(t)) is not None \
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
-            gov = accusing_verb(t.head)  # "blamed Armenia for the clashes", "accused Kyiv of the blast"
+            # "blamed Armenia for the clashes", "accused Kyiv of the blast"
             drafts.append(_Draft(t, gov, "provoke", accused_party(gov), None, passive=False))
     if pidx is not None:
         drafts += backing_drafts(sent, pidx, act_ids)

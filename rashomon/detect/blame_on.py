@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ._syntax import PartyIndex, accused_of, child, prep_object
+from ._syntax import PartyIndex, accused_of, accusing_verb, child, prep_object
 
 #: Verbs that put an act on someone: "blamed the attack on X" ("pinned" is no speech cue: voice_cues.py would read
 #: "X pinned the attack on Y" as the outlet's own statement).
@@ -52,6 +52,12 @@ def _inside_phrase(t: Token, n: Token) -> bool:
             return False
         a = a.head
     return True
+
+
+def accusing_verb_of(n: Token) -> Token | None:
+    """The accusation verb whose "of/for/with" phrase holds the noun `n`: "accused X of [the attack]", "blamed X for
+    [the blast]", "charged X with [it]" (_syntax.accusing_verb decides), or None."""
+    return accusing_verb(n.head) if n.dep_ == "pobj" and n.head.lower_ in {"of", "for", "with"} else None
 
 
 def to_blame(verb: Token) -> bool:
