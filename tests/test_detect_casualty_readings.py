@@ -112,3 +112,13 @@ def test_a_source_after_a_negative_claim_still_speaks(nlp: Language, event: Even
     an = analyse(nlp("No group has claimed responsibility for the blast, the Valorian army said.")[:],
                  event)
     assert an.voice.voice == "attributed" and an.voice.attributed_party == "valoria"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Valorian officials put the number killed at more than 60.", [("killed", 60)]),
+    ("Early reports had put the number killed in the attack at 50.", [("killed", 50)]),
+    ("The Valorian health ministry says the death toll has reached 82.", [("dead", 82)]),
+    ("The number of rockets fired at Valoria reached 82.", []),
+])
+def test_a_toll_put_at_or_reaching_a_figure_is_read(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want

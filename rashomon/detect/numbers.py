@@ -54,6 +54,7 @@ from .parties import PartyMatcher
 from .zero_counts import no_one, zero_counts
 from .other_incidents import in_earlier_incident
 from .victim_sides import CasualtyContext, VictimSides, combined, victim_words
+from .war_totals import war_total
 
 log = logging.getLogger(__name__)
 
@@ -211,16 +212,22 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
         return "dead"
     # "the death toll rose to 5", "the death toll now stands at 50 people", "the death toll is 50"; a verb that sets
     # the toll as its object: "officials put the death toll at 53", "the strike brought the number of dead to 16"
+    holders: list[Token | None] = []
     if arg.dep_ == "pobj" and arg.head.lower_ in {"to", "at", "as"} or arg.dep_ == "attr":
         verb = arg.head.head if arg.dep_ == "pobj" else arg.head
         holders = [child(verb, "nsubj")] if arg.dep_ == "attr" or arg.head.lower_ != "as" else []
         if arg.dep_ == "pobj" and verb.lemma_.lower() in TOLL_SETTING_VERBS:
             holders.append(child(verb, "dobj"))
-        for holder in holders:
-            for w in holder.subtree if holder is not None else ():
-                q = _quantity_word(w)
-                if q is not None:
-                    return q
+        elif arg.dep_ == "pobj" and verb.dep_ == "acl" and verb.head.head.lemma_.lower() in TOLL_SETTING_VERBS:
+            holders.append(verb.head)   # "put the number killed at more than 60" ("at" hung on "killed")
+    elif arg.dep_ == "dobj" and arg.head.lemma_.lower() in {"reach", "hit"}:
+        holder = child(arg.head, "nsubj")   # "the death toll has reached 82"
+        holders = [holder] if holder is not None and holder.lemma_.lower() in {"toll", "number"} else []
+    for holder in holders:
+        for w in holder.subtree if holder is not None else ():
+            q = _quantity_word(w)
+            if q is not None:
+                return q
     # "the deaths of a colonel and two soldiers": a conjoined person shares the first one's quantity
     if arg.dep_ == "conj" and arg.head is not arg and _is_person(arg.head, pidx) and casualty:
         return _quantity(arg.head, arg.head, arg.head.i, pidx, noun_itself=False)
@@ -343,8 +350,9 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if quantity == "other" and noun is None:
             i = last + 1
             continue
-        if quantity != "other" and in_earlier_incident(arg):
-            quantity = "other"   # "… a day after six Israeli civilians were killed in Jerusalem": another incident
+        if quantity != "other" and (in_earlier_incident(arg) or war_total(arg)):
+            quantity = "other"   # "… a day after six Israeli civilians were killed in Jerusalem": another incident;
+            # "30,000 have died since the war began": the war's toll (war_totals.py)
         if quantity != "other" and combined(doc[last + 1:min(sent.end, last + 16)], quantity, numberish):
             quantity = "other"   # "43 killed or seriously injured": one combined figure, neither
         casualties = [c for c in counts if c.quantity != "other"]
@@ -367,8 +375,8 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             noun = t.head
             if noun.lemma_.lower() not in CASUALTY_NOUNS and noun.lower_ not in CASUALTY_NOUNS:
                 continue
-            if any(c.dep_ == "amod" and c.lower_ in _ORDINALS for c in noun.children):
-                continue
+            if any(c.dep_ == "amod" and c.lower_ in _ORDINALS or c.dep_ == "nummod" for c in noun.children):
+                continue   # "a second soldier"; "A further 31 people": the 31 is the count, not "a"
             q = _quantity(noun, noun, t.i, pidx, noun_itself=False)
             if q == "other" or in_earlier_incident(noun) and _days_after(noun):
                 continue   # "… one day after a drone attack killed a civilian" (not "… after X killed a soldier")

@@ -1,0 +1,80 @@
+"""A war's running toll is no figure of the event (detect/war_totals.py), and "A further 31 people" counts 31, not
+also one (detect/numbers.py). Wordings found on the benchmark's dev split; every sentence is written for the test,
+about invented countries."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.detect import extract_numbers
+from rashomon.detect.parties import PartyMatcher
+from rashomon.sources import Event
+
+from detect_events import load_event_text
+
+EVENT_TOML = """
+id = "valoria-2024-03-01"
+title = "Strike on a market"
+window_start = 2024-03-01T00:00:00Z
+window_end = 2024-03-04T00:00:00Z
+keywords = ["Valoria"]
+
+[[parties]]
+id = "valoria"
+name = "Valoria"
+aliases = ["Valoria", "Valorians", "Valorian army", "Valorian health ministry"]
+
+[[parties]]
+id = "dravenia"
+name = "Dravenia"
+aliases = ["Dravenia", "Dravenian army", "Dravenian forces"]
+"""
+
+
+@pytest.fixture(scope="module")
+def event(tmp_path_factory) -> Event:
+    return load_event_text(tmp_path_factory, EVENT_TOML)
+
+
+def _counts(nlp: Language, text: str, event: Event) -> list[tuple[str, float | None]]:
+    return [(c.quantity, c.value) for c in extract_numbers(nlp(text)[:], PartyMatcher(event.parties))
+            if c.quantity != "other"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("According to local officials, no fewer than 30,000 people have died in Valoria since the war began.", []),
+    ("The Valorian health ministry put the death toll from the war at 30,035.", []),
+    ("Nearly 39,700 people have been killed in the Dravenian onslaught against Valoria since last October.", []),
+    ("Almost 185 Valorians have been killed by Dravenian forces since the start of this year, the ministry said.", []),
+    ("The strike was the deadliest on Valoria since September 2022, when 32 people were killed at a bus station.", []),
+    ("The border dispute has set off periodic skirmishes and at least twelve deaths in recent years.", []),
+    ("Over the previous day 81 Valorians were killed, taking the toll since fighting broke out on Oct. 7, 2023 to "
+     "30,035 dead.", [("killed", 81)]),
+])
+def test_a_war_or_period_toll_is_no_figure_of_the_event(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("At least 14 people have been killed in the fighting since yesterday.", [("killed", 14)]),
+    ("Since the fighting began on Sunday, 30 Valorian soldiers have died.", [("dead", 30)]),
+    ("The Dravenian strike killed 20 people, the deadliest since the war began.", [("killed", 20)]),
+    ("The Dravenian army said 200 Valorian troops were killed in the offensive since it began.", [("killed", 200)]),
+])
+def test_the_events_own_toll_stays_a_figure(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A further 31 people were also wounded in the shelling of Valoria, the prosecutor's office said.",
+     [("wounded", 31)]),
+    ("A further 108 people, 15 children among them, were injured.", [("wounded", 108)]),
+    ("A Valorian soldier was killed in the shelling.", [("killed", 1)]),
+])
+def test_a_before_a_counted_noun_is_no_count_of_one(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+def test_prisoners_of_war_are_no_war_toll(nlp: Language, event: Event) -> None:
+    assert _counts(nlp, "Valoria said 30 prisoners of war were killed in the blast.", event) == [("killed", 30)]
