@@ -29,6 +29,7 @@ class CountScope:
     increment_after: re.Pattern[str]
     part_before: re.Pattern[str]
     part_after: re.Pattern[str]
+    part_of: re.Pattern[str]
     running_total: re.Pattern[str]
     small_count_of_things: float
 
@@ -41,6 +42,7 @@ def count_scope(path: Path = SCOPE_PATH) -> CountScope:
         re.compile(rf"^\s+(?:{phrase_alternation(data['increment_words'])})\b(?!\s+than)", re.IGNORECASE),
         re.compile(rf"\b(?:{phrase_alternation(data['part_before'])})[\s,:]*$", re.IGNORECASE),
         re.compile(rf"^\s+(?:{phrase_alternation(data['part_after'])})\b", re.IGNORECASE),
+        re.compile(rf"\s(?:{phrase_alternation(data['part_of'])})\s", re.IGNORECASE),
         re.compile(rf"\b(?:{phrase_alternation(data['running_total'])})\b", re.IGNORECASE),
         float(data["small_count_of_things"]),
     )
@@ -49,12 +51,14 @@ def count_scope(path: Path = SCOPE_PATH) -> CountScope:
 def partial(count_text: str, sentence: str, after_other_quantity: bool = False) -> bool:
     """Is the count (its words `count_text`, as numbers.Count.text) an increment or a part of another count of
     `sentence`? "five more soldiers", "nine children" in "22 people, including nine children", "two children among
-    them". `after_other_quantity`: an earlier count of the sentence counts another quantity, so "more" continues
+    them", "16 of the Indian soldiers". `after_other_quantity`: an earlier count of the sentence counts another quantity, so "more" continues
     the sentence ("two killed and five more wounded": five wounded), no increment. A count whose words are not found
     in the sentence is taken whole."""
     scope = count_scope()
     if scope.increment.search(count_text) and not after_other_quantity:
-        return True
+        return True   # "five more soldiers"
+    if scope.part_of.search(count_text):
+        return True   # "16 of the soldiers": of a group the outlet gave or implies
     pos = sentence.find(count_text)
     if pos < 0:
         return False
