@@ -51,9 +51,9 @@ def count_scope(path: Path = SCOPE_PATH) -> CountScope:
 def partial(count_text: str, sentence: str, after_other_quantity: bool = False) -> bool:
     """Is the count (its words `count_text`, as numbers.Count.text) an increment or a part of another count of
     `sentence`? "five more soldiers", "nine children" in "22 people, including nine children", "two children among
-    them", "16 of the Indian soldiers". `after_other_quantity`: an earlier count of the sentence counts another quantity, so "more" continues
-    the sentence ("two killed and five more wounded": five wounded), no increment. A count whose words are not found
-    in the sentence is taken whole."""
+    them", "16 of the Indian soldiers". `after_other_quantity`: an earlier count of the sentence counts another
+    quantity, so "more" continues the sentence ("two killed and five more wounded": five wounded), no increment. A
+    count whose words are not found in the sentence is taken whole."""
     scope = count_scope()
     if scope.increment.search(count_text) and not after_other_quantity:
         return True   # "five more soldiers"
