@@ -7,39 +7,15 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from rashomon.detect import extract_numbers
-from rashomon.detect.parties import PartyMatcher
 from rashomon.sources import Event
 
 from detect_events import load_event_text
-
-EVENT_TOML = """
-id = "valoria-2024-03-01"
-title = "Strike on a market"
-window_start = 2024-03-01T00:00:00Z
-window_end = 2024-03-04T00:00:00Z
-keywords = ["Valoria"]
-
-[[parties]]
-id = "valoria"
-name = "Valoria"
-aliases = ["Valoria", "Valorians", "Valorian army", "Valorian health ministry"]
-
-[[parties]]
-id = "dravenia"
-name = "Dravenia"
-aliases = ["Dravenia", "Dravenian army", "Dravenian forces"]
-"""
+from test_detect_casualty_readings import EVENT_TOML, _counts
 
 
 @pytest.fixture(scope="module")
 def event(tmp_path_factory) -> Event:
     return load_event_text(tmp_path_factory, EVENT_TOML)
-
-
-def _counts(nlp: Language, text: str, event: Event) -> list[tuple[str, float | None]]:
-    return [(c.quantity, c.value) for c in extract_numbers(nlp(text)[:], PartyMatcher(event.parties))
-            if c.quantity != "other"]
 
 
 @pytest.mark.parametrize("text, want", [
