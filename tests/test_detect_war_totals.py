@@ -1,4 +1,4 @@
-"""A war's running toll is no figure of the event (detect/war_totals.py), and "A further 31 people" counts 31, not
+"""A running toll of a longer span than the event is no figure of the event (detect/war_totals.py), and "A further 31 people" counts 31, not
 also one (detect/numbers.py). Wordings found on the benchmark's dev split; every sentence is written for the test,
 about invented countries."""
 
@@ -19,22 +19,30 @@ def event(tmp_path_factory) -> Event:
 
 
 @pytest.mark.parametrize("text, want", [
-    ("According to local officials, no fewer than 30,000 people have died in Valoria since the war began.", []),
-    ("The Valorian health ministry put the death toll from the war at 30,035.", []),
     ("Nearly 39,700 people have been killed in the Dravenian onslaught against Valoria since last October.", []),
     ("Almost 185 Valorians have been killed by Dravenian forces since the start of this year, the ministry said.", []),
-    ("The strike was the deadliest on Valoria since September 2022, when 32 people were killed at a bus station.", []),
     ("The border dispute has set off periodic skirmishes and at least twelve deaths in recent years.", []),
     ("Over the previous day 81 Valorians were killed, taking the toll since fighting broke out on Oct. 7, 2023 to "
      "30,035 dead.", [("killed", 81)]),
+    # (another incident, set apart by "since … when": in_earlier_incident)
+    ("The strike was the deadliest on Valoria since September 2022, when 32 people were killed at a bus station.", []),
 ])
-def test_a_war_or_period_toll_is_no_figure_of_the_event(nlp: Language, event: Event, text: str, want) -> None:
+def test_a_toll_of_a_longer_span_is_no_figure_of_the_event(nlp: Language, event: Event, text: str, want) -> None:
     assert _counts(nlp, text, event) == want
 
 
 @pytest.mark.parametrize("text, want", [
     ("At least 14 people have been killed in the fighting since yesterday.", [("killed", 14)]),
+    ("At least 50 people have been killed since last week.", [("killed", 50)]),
     ("Since the fighting began on Sunday, 30 Valorian soldiers have died.", [("dead", 30)]),
+    ("Valoria said 84 of its soldiers have been killed since the war broke out two days ago.", [("killed", 84)]),
+    # the event may open the war or be the conflict: its toll "since the war began" is its own
+    ("Since the war began, 23 Valorian soldiers have been killed.", [("killed", 23)]),
+    ("Valoria said 24 of its citizens were killed in the conflict with Dravenia.", [("killed", 24)]),
+    ("The death toll in the conflict has risen to 94, officials said.", [("dead", 94)]),
+    # a "since" of a comparison is no span of the count
+    ("At least 16 people have been killed in the worst fighting since 2016.", [("killed", 16)]),
+    ("At least 16 people have been killed, the heaviest toll since 2016.", [("killed", 16)]),
     ("The Dravenian strike killed 20 people, the deadliest since the war began.", [("killed", 20)]),
     ("The Dravenian army said 200 Valorian troops were killed in the offensive since it began.", [("killed", 200)]),
 ])

@@ -57,9 +57,10 @@ def partial(count_text: str, sentence: str, after_other_quantity: bool = False) 
     scope = count_scope()
     if scope.increment.search(count_text) and not after_other_quantity:
         return True   # "five more soldiers"
-    if scope.part_of.search(count_text):
-        return True   # "16 of the soldiers": of a group the outlet gave or implies
     pos = sentence.find(count_text)
+    if (m := scope.part_of.search(count_text)) and not re.search(r"\ball\s*$", sentence[:max(pos, 0)], re.I) \
+            and not re.match(r"\s*\S+'s\b", count_text[m.end():]):
+        return True   # "16 of the soldiers"; not "all 16 of the soldiers", "16 of the country's soldiers"
     if pos < 0:
         return False
     after = sentence[pos + len(count_text):]

@@ -1,15 +1,17 @@
-"""A war's running toll is no casualty figure of the event.
+"""A running toll of a longer span than the event is no casualty figure of the event.
 
-Outlets set the event's figures beside the war's: "the death toll across Gaza since October 7 reaches 30,000",
-"the health ministry put the death toll from the war at 30,035", "at least twelve deaths in recent years". Such a
-count, read as the event's, makes the fact sheet list a toll nobody gave for the event and a number card set
-30,035 against 104. `war_total` finds it from the clause that holds the count (words in `war_totals.toml`):
+Outlets set the event's figures beside a war's or a year's: "185 Palestinians have been killed since the start of
+this year", "39,700 killed since last October", "at least twelve deaths in recent years". Such a count, read as the
+event's, makes the fact sheet list a toll nobody gave for the event and a number card set 39,700 against 104.
+`war_total` finds it from the clause that holds the count (words in `war_totals.toml`):
 
-- a "since" phrase over the count ("…, since September 2022, when 32 people were killed") or on its clause ("have
-  died since the war began") that holds a war word, a year, or opens with "last" ("since last October"), and no
-  word of the event's own days ("since Sunday", "since the start of the fighting on Monday");
-- a period phrase on the clause or on its toll noun: "from / of / in / during the war (conflict)";
+- a "since" phrase over the count ("… taking the toll since fighting broke out on Oct. 7, 2023 to 30,035") or on
+  its clause ("have been killed since the start of this year") that holds a year word or a year, or opens with
+  "last" ("since last October"); not one that holds a word of the event's own days ("since Sunday", "since last
+  week", "since the war broke out two days ago"), nor one hung on a comparison ("the worst fighting since 2016");
 - a span of years: "in recent years", "over the past two years".
+
+"Since the war began" and "the toll from the war" are left alone: when the event opens the war, that is its own toll.
 """
 
 from __future__ import annotations
@@ -29,37 +31,38 @@ class WarWords:
     since_words: frozenset[str]
     since_openers: frozenset[str]
     since_same_days: frozenset[str]
-    period_preps: frozenset[str]
-    period_nouns: frozenset[str]
+    comparison_words: frozenset[str]
     years_phrases: tuple[str, ...]
     years_nouns: frozenset[str]
-    toll_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def war_words(path: Path = WAR_TOTALS_PATH) -> WarWords:
     d = tomllib.loads(path.read_text(encoding="utf-8"))
-    sets = ("since_words", "since_openers", "since_same_days", "period_preps", "period_nouns")
-    return WarWords(*(frozenset(d[k]) for k in sets), tuple(d["years_phrases"]), frozenset(d["years_nouns"]),
-                    frozenset(d["toll_nouns"]))
+    sets = ("since_words", "since_openers", "since_same_days", "comparison_words")
+    return WarWords(*(frozenset(d[k]) for k in sets), tuple(d["years_phrases"]), frozenset(d["years_nouns"]))
 
 
-def _since_from_war(since: Token, w: WarWords) -> bool:
+def _since(t: Token) -> bool:
+    """A "since" phrase ("since last October") or a clause opened by "since" ("since fighting broke out")."""
+    return t.lower_ == "since" and t.dep_ == "prep" or any(
+        m.lower_ == "since" and m.dep_ == "mark" for m in t.children)
+
+
+def _compared(since: Token, w: WarWords) -> bool:
+    """Is the "since" phrase hung on a comparison ("the worst fighting since 2016", "the deadliest since …")?"""
+    head = since.head
+    return any(t.i < since.i and (t.tag_ in {"JJS", "RBS"} or t.lower_ in w.comparison_words)
+               for t in head.subtree)
+
+
+def _since_long_before(since: Token, w: WarWords) -> bool:
     words = [t for t in since.subtree if t.i != since.i and t.lower_ != "since"]
-    lowers = {t.lower_ for t in words}
-    if lowers & w.since_same_days:
+    if not words or {t.lower_ for t in words} & w.since_same_days or _compared(since, w):
         return False
-    return bool(words) and words[0].lower_ in w.since_openers or any(
+    return words[0].lower_ in w.since_openers or any(
         t.lemma_.lower() in w.since_words or t.lower_ in w.since_words
         or (t.like_num and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in {"19", "20"}) for t in words)
-
-
-def _period(prep: Token, w: WarWords) -> bool:
-    if prep.lower_ not in w.period_preps:
-        return False
-    # "the war", "this conflict", "Russia's war"; never "prisoners of war"
-    return any(c.dep_ == "pobj" and c.lemma_.lower() in w.period_nouns
-               and any(d.dep_ in {"det", "poss"} for d in c.children) for c in prep.children)
 
 
 def _over_years(prep: Token, w: WarWords) -> bool:
@@ -68,34 +71,24 @@ def _over_years(prep: Token, w: WarWords) -> bool:
         c.dep_ == "pobj" and c.lower_ in w.years_nouns for c in prep.children)
 
 
-def _since(t: Token) -> bool:
-    """A "since" phrase ("since last October") or a clause opened by "since" ("since the war began")."""
-    return t.lower_ == "since" and t.dep_ == "prep" or any(
-        m.lower_ == "since" and m.dep_ == "mark" for m in t.children)
-
-
 def war_total(arg: Token, w: WarWords | None = None) -> bool:
-    """Is the count whose syntactic head is `arg` (its counted noun, or the number itself) a war's or a period's
-    running toll rather than the event's?"""
+    """Is the count whose syntactic head is `arg` (its counted noun, or the number itself) the running toll of a span
+    longer than the event (a year's, a war's since a date long before)?"""
     w = w or war_words()
     path = [arg]
     for a in arg.ancestors:
-        if _since(a) and _since_from_war(a, w):
+        if _since(a) and _since_long_before(a, w):
             return True   # "… taking the toll since fighting broke out on Oct. 7, 2023 to 30,035"
         path.append(a)
         if a.pos_ in {"VERB", "AUX"} and a.dep_ not in {"amod", "acl"}:
             break
-    head = path[-1]
-    nodes = path + [c for c in head.children if c.lemma_.lower() in w.toll_nouns and c not in path]
-    if head.dep_ == "relcl" and any(c.lower_ == "when" for c in head.children):
-        nodes.append(head.head)   # "the deadliest strike since September 2022, when 32 people were killed"
     on_path = {t.i for t in path}
-    for node in nodes:
+    for node in path:
         for c in node.children:
             if c.i in on_path or c.dep_ not in {"prep", "mark", "advcl"}:
                 continue
-            if _since(c) and _since_from_war(c, w):
-                return True   # "since last October"; "have died since the war began"
-            if c.dep_ == "prep" and (_period(c, w) or _over_years(c, w)):
-                return True
+            if _since(c) and _since_long_before(c, w):
+                return True   # "since last October"; "since the start of this year"
+            if c.dep_ == "prep" and _over_years(c, w):
+                return True   # "in recent years"
     return False
