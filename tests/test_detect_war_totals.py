@@ -22,8 +22,6 @@ def event(tmp_path_factory) -> Event:
     ("Nearly 39,700 people have been killed in the Dravenian onslaught against Valoria since last October.", []),
     ("Almost 185 Valorians have been killed by Dravenian forces since the start of this year, the ministry said.", []),
     ("The border dispute has set off periodic skirmishes and at least twelve deaths in recent years.", []),
-    ("Over the previous day 81 Valorians were killed, taking the toll since fighting broke out on Oct. 7, 2023 to "
-     "30,035 dead.", [("killed", 81)]),
     # (another incident, set apart by "since … when": in_earlier_incident)
     ("The strike was the deadliest on Valoria since September 2022, when 32 people were killed at a bus station.", []),
 ])
@@ -40,7 +38,15 @@ def test_a_toll_of_a_longer_span_is_no_figure_of_the_event(nlp: Language, event:
     ("Since the war began, 23 Valorian soldiers have been killed.", [("killed", 23)]),
     ("Valoria said 24 of its citizens were killed in the conflict with Dravenia.", [("killed", 24)]),
     ("The death toll in the conflict has risen to 94, officials said.", [("dead", 94)]),
-    # a "since" of a comparison is no span of the count
+    # a "since" dated by a year may be the event's own day (the window is not known to the count)
+    ("Valoria said 105 of its soldiers had been killed since the fighting erupted on Sept. 13, 2022.",
+     [("killed", 105)]),
+    ("Since New Year's Eve, 89 Valorian soldiers have been killed.", [("killed", 89)]),
+    ("Valoria says 49 of its soldiers have died since Dravenia attacked, in the worst violation of the 2020 truce.",
+     [("dead", 49)]),
+    # a "since" or "in recent years" of a comparison is no span of the count
+    ("At least 49 Valorian soldiers were killed in the worst fighting in recent years.", [("killed", 49)]),
+    ("Twenty Valorian soldiers were killed in the deadliest clash in the past 45 years.", [("killed", 20)]),
     ("At least 16 people have been killed in the worst fighting since 2016.", [("killed", 16)]),
     ("At least 16 people have been killed, the heaviest toll since 2016.", [("killed", 16)]),
     ("The Dravenian strike killed 20 people, the deadliest since the war began.", [("killed", 20)]),

@@ -59,7 +59,7 @@ def partial(count_text: str, sentence: str, after_other_quantity: bool = False) 
         return True   # "five more soldiers"
     pos = sentence.find(count_text)
     if (m := scope.part_of.search(count_text)) and not re.search(r"\ball\s*$", sentence[:max(pos, 0)], re.I) \
-            and not re.match(r"\s*\S+'s\b", count_text[m.end():]):
+            and not re.search(r"['’]s\b", count_text[m.end():]):
         return True   # "16 of the soldiers"; not "all 16 of the soldiers", "16 of the country's soldiers"
     if pos < 0:
         return False
