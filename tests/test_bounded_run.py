@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,25 @@ def test_a_stop_request_aborts_requests_in_flight_and_keeps_what_was_delivered(s
     assert len(outcome) == 1 and isinstance(outcome[0], RunInterrupted), outcome
     assert "1 of 2 pages not fetched" in str(outcome[0])
     assert delivered == [urls[0]]
+
+
+def test_pages_fetched_while_the_caller_saves_are_delivered_when_a_stop_comes(site: HostileSite) -> None:
+    """The caller is slow with the first page (a batch write on a loaded machine); meanwhile the lane fetches the next
+    two; a stop that comes then must hand those two over to be saved, not drop them (they were fetched)."""
+    delivered: list[str] = []
+    urls = [site.url(f"/ok.html?key=p{n}") for n in range(3)] + [site.url("/slow?key=last")]
+
+    def slow_save(url: str, result: object) -> None:
+        delivered.append(url)
+        if len(delivered) == 1:
+            deadline = time.monotonic() + 20
+            while len(site.requests("/ok.html")) < 3 and time.monotonic() < deadline:
+                time.sleep(0.05)   # the lane goes on while the first page is being saved
+            time.sleep(0.3)
+
+    with Fetcher(_policy()) as fetcher, pytest.raises(RunInterrupted, match="1 of 4 pages not fetched"):
+        fetcher.fetch_many(urls, on_result=slow_save, should_stop=lambda: len(delivered) >= 1)
+    assert delivered == urls[:3]
 
 
 def test_first_signal_asks_to_stop_and_check_says_why() -> None:

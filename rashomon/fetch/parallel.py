@@ -75,8 +75,24 @@ def fetch_many(
     try:
         futures = [executor.submit(run_lane, lane) for lane in lanes]
         remaining = len(positions)
+
+        def deliver(url: str, result: FetchResult) -> None:
+            nonlocal done, remaining
+            remaining -= 1
+            if on_result is not None:
+                on_result(url, result)
+            for index in positions[url]:
+                results[index] = result
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+
         while remaining:
             if should_stop is not None and should_stop():
+                stop.set()
+                # pages fetched while the caller was busy (saving a batch) are delivered, not dropped
+                while (item := _next_now(done_queue)) is not None:
+                    deliver(*item)
                 fetcher.abort()
                 raise RunInterrupted(f"stopped while fetching: {total - done} of {total} pages not fetched")
             try:
@@ -86,17 +102,17 @@ def fetch_many(
                     if future.done() and future.exception() is not None:
                         raise future.exception()  # type: ignore[misc]
                 continue
-            remaining -= 1
-            if on_result is not None:
-                on_result(url, result)
-            for index in positions[url]:
-                results[index] = result
-                done += 1
-                if progress is not None:
-                    progress(done, total)
+            deliver(url, result)
     except BaseException:
         stop.set()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
     return [r for r in results if r is not None]
+
+
+def _next_now(q: queue.Queue[tuple[str, FetchResult]]) -> tuple[str, FetchResult] | None:
+    try:
+        return q.get_nowait()
+    except queue.Empty:
+        return None
