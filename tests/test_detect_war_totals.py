@@ -1,6 +1,6 @@
-"""A running toll of a longer span than the event is no figure of the event (detect/war_totals.py), and "A further 31 people" counts 31, not
-also one (detect/numbers.py). Wordings found on the benchmark's dev split; every sentence is written for the test,
-about invented countries."""
+"""A running toll of a longer span than the event is no figure of the event (detect/war_totals.py), and "A further
+31 people" counts 31, not also one (detect/numbers.py). Wordings found on the benchmark's dev split and by two
+reviews; every sentence is written for the test, about invented countries."""
 
 from __future__ import annotations
 
