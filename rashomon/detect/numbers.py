@@ -352,7 +352,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             continue
         if quantity != "other" and (in_earlier_incident(arg) or war_total(arg)):
             quantity = "other"   # "… a day after six Israeli civilians were killed in Jerusalem": another incident;
-            # "30,000 have died since the war began": the war's toll (war_totals.py)
+            # "39,700 killed since last October": a toll of a longer span (war_totals.py)
         if quantity != "other" and combined(doc[last + 1:min(sent.end, last + 16)], quantity, numberish):
             quantity = "other"   # "43 killed or seriously injured": one combined figure, neither
         casualties = [c for c in counts if c.quantity != "other"]

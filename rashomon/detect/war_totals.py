@@ -84,14 +84,14 @@ def war_total(arg: Token, w: WarWords | None = None) -> bool:
     path = [arg]
     for a in arg.ancestors:
         if _since(a) and _since_long_before(a, w):
-            return True   # "… taking the toll since fighting broke out on Oct. 7, 2023 to 30,035"
+            return True   # the count inside the since phrase: "… since last October, when 39,700 …"
         path.append(a)
         if a.pos_ in {"VERB", "AUX"} and a.dep_ not in {"amod", "acl"}:
             break
     on_path = {t.i for t in path}
     for node in path:
         for c in node.children:
-            if c.i in on_path or c.dep_ not in {"prep", "mark", "advcl"}:
+            if c.i in on_path or c.dep_ not in {"prep", "advcl"}:   # a "since" mark hangs on its advcl
                 continue
             if _since(c) and _since_long_before(c, w):
                 return True   # "since last October"; "since the start of this year"
