@@ -1,10 +1,13 @@
-"""Counts of things (rockets, boats, drones: no casualty count) under ten make no number card: such a count is mostly
-a part an outlet picked out, not the event's total (detect/count_scope.toml, small_count_of_things)."""
+"""Counts that make no number card (detect/count_scope.toml): counts of things (rockets, boats, drones: no casualty
+count) under ten, mostly a part an outlet picked out, not the event's total (small_count_of_things); parts of a group
+("16 of the soldiers"); figures more than ten times apart, mostly two different counts (far_apart_factor)."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 
+from rashomon.detect.count_scope import far_apart
+from rashomon.detect.numbers import Count
 from rashomon.sources import Event
 
 from test_detect_compare import kinds, pair
@@ -41,3 +44,35 @@ def test_a_count_of_the_group_is_a_part_not_the_events_total(nlp: Language, kara
         assert "number" in kinds(pair(nlp, karabakh, "Twenty Armenian soldiers were killed in the clash.", whole))
     assert "number" in kinds(pair(nlp, karabakh, "Armenia reported the deaths of 49 of its soldiers.",
                                   "Armenia reported the deaths of 20 of its soldiers."))
+
+
+def test_figures_more_than_ten_times_apart_count_different_things(nlp: Language, karabakh: Event) -> None:
+    # the war's toll against the event's, one village's wounded against the region's: no number card
+    assert "number" not in kinds(pair(nlp, karabakh, "The Armenian health ministry put the Armenian death toll "
+                                      "from the war at 3,400.", "Eleven Armenian soldiers were killed in the shelling."))
+    assert "number" not in kinds(pair(nlp, karabakh, "Two Armenian civilians were wounded in the village.",
+                                      "At least 55 Armenian civilians were wounded, Armenia's health ministry said."))
+    # ten times apart or less still disagrees ("5" against "50")
+    assert "number" in kinds(pair(nlp, karabakh, "Five Armenian civilians were wounded in the village.",
+                                  "At least 50 Armenian civilians were wounded, Armenia's health ministry said."))
+
+
+def test_how_far_apart_two_figures_lie() -> None:
+    def count(value=None, low=None, high=None):
+        return Count("killed", value, low if low is not None else value, high if high is not None else value,
+                     "exact", None, "")
+    assert far_apart(count(2), count(low=55)) and far_apart(count(low=55), count(2))   # "2" / "at least 55"
+    assert far_apart(count(high=20), count(low=3001))                                  # "up to 20" / "more than 3,000"
+    assert not far_apart(count(5), count(50)) and not far_apart(count(5), count(low=50))
+    assert not far_apart(count(low=3), count(200))         # "at least 3" allows 200
+    assert not far_apart(count(0), count(100))             # "none" against a figure is a disagreement
+
+
+def test_an_enemys_claim_far_from_a_sides_own_count_still_disagrees(nlp: Language, karabakh: Event) -> None:
+    # Azerbaijan's count of Armenian dead against Armenia's own: the same dead, whichever outlet comes first
+    a = "Azerbaijan's defence ministry claimed that its forces had killed 100 Armenian soldiers."
+    b = "Armenia said it had lost two servicemen in the clash."
+    assert "number" in kinds(pair(nlp, karabakh, a, b)) and "number" in kinds(pair(nlp, karabakh, b, a))
+    # Armenia's own count against a figure the outlet gives of Armenia's dead, far apart: not an enemy's claim
+    assert "number" not in kinds(pair(nlp, karabakh, "Armenia said it had lost two servicemen in the clash.",
+                                      "Armenia's death toll from the war has reached 100 servicemen."))

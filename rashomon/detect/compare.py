@@ -11,7 +11,9 @@ itself.
   party and the other names only one — whose intervals (numbers.py) do not overlap; for "other" counts the
   counted noun must match too, and both must reach ten (a smaller count of things is mostly a part the outlet picked
   out: "two boats", "one of the rockets"). Only whole counts of one time frame are compared (count_scope.py): no part of
-  another count ("two children among them"), no increment ("five more"), no running total against one report;
+  another count ("two children among them"), no increment ("five more"), no running total against one report, and
+  no two figures more than ten times apart (the war's toll and the event's) unless one is another party's count of a
+  side's people (an enemy's claim);
 - place: both name places of the same kind (height, settlement, region, route, water) and share none (by folded
   key, places.py), neither names the other's place under another kind, and neither lies in the other's area
   (toponyms.toml);
@@ -43,7 +45,7 @@ from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
-from .count_scope import partial, running_total, small_count
+from .count_scope import far_apart, partial, running_total, small_count
 from .lexicon import HOSTILE_NOUNS
 from .lexicon_numbers import COMBINED_TOLL, SUBGROUP_UNITS, VAGUE_NUMBERS
 from .numbers import Count
@@ -255,6 +257,14 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
             return whose(x) == whose(y)
         return x.party == y.party
 
+    def others_count(s: SentenceAnalysis, counts: list[Count]) -> bool:
+        """Does the sentence credit a count of one side's people to another party's source ("Azerbaijan claimed it
+        killed 100 Armenian soldiers")? An enemy's claim may be far from the side's own count and still be a count
+        of the same dead."""
+        source = s.voice.attributed_party
+        return source is not None and any(whose(c) is not None and not event.same_side(source, whose(c))
+                                          for c in counts)
+
     whole_a, whole_b = whole(a), whole(b)
     for ca in whole_a:
         q = bucket(ca)
@@ -276,6 +286,9 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         cand_a = [c for c in same_a if same_side(c, ca) and _same_group(c, ca)]
         if any(_compatible(x, y) for x in cand_a for y in cand_b):
             continue
+        if all(far_apart(x, y) for x in cand_a for y in cand_b) \
+                and not (others_count(a, cand_a) or others_count(b, cand_b)):
+            continue   # mostly two different counts (the war's toll and the event's): count_scope.toml
         done.add(key)
         cb = cand_b[0]
         party = whose(ca) or whose(cb)

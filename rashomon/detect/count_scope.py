@@ -30,8 +30,11 @@ class CountScope:
     part_before: re.Pattern[str]
     part_after: re.Pattern[str]
     part_of: re.Pattern[str]
+    whole_before: re.Pattern[str]
+    whole_after_part_of: re.Pattern[str]
     running_total: re.Pattern[str]
     small_count_of_things: float
+    far_apart_factor: float
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +46,11 @@ def count_scope(path: Path = SCOPE_PATH) -> CountScope:
         re.compile(rf"\b(?:{phrase_alternation(data['part_before'])})[\s,:]*$", re.IGNORECASE),
         re.compile(rf"^\s+(?:{phrase_alternation(data['part_after'])})\b", re.IGNORECASE),
         re.compile(rf"\s(?:{phrase_alternation(data['part_of'])})\s", re.IGNORECASE),
+        re.compile(data["whole_before"], re.IGNORECASE),
+        re.compile(data["whole_after_part_of"], re.IGNORECASE),
         re.compile(rf"\b(?:{phrase_alternation(data['running_total'])})\b", re.IGNORECASE),
         float(data["small_count_of_things"]),
+        float(data["far_apart_factor"]),
     )
 
 
@@ -58,8 +64,8 @@ def partial(count_text: str, sentence: str, after_other_quantity: bool = False) 
     if scope.increment.search(count_text) and not after_other_quantity:
         return True   # "five more soldiers"
     pos = sentence.find(count_text)
-    if (m := scope.part_of.search(count_text)) and not re.search(r"\ball\s*$", sentence[:max(pos, 0)], re.I) \
-            and not re.search(r"['’]s\b", count_text[m.end():]):
+    if (m := scope.part_of.search(count_text)) and not scope.whole_before.search(sentence[:max(pos, 0)]) \
+            and not scope.whole_after_part_of.search(count_text[m.end():]):
         return True   # "16 of the soldiers"; not "all 16 of the soldiers", "16 of the country's soldiers"
     if pos < 0:
         return False
@@ -80,3 +86,15 @@ def small_count(count) -> bool:
     event's total?"""
     figure = count.value if count.value is not None else (count.high if count.high is not None else count.low)
     return figure is not None and figure < count_scope().small_count_of_things
+
+
+def far_apart(a, b) -> bool:
+    """Do two counts (numbers.Count) lie more than `far_apart_factor` apart: the smallest figure the larger allows
+    over the largest the smaller allows ("2" / "at least 55", "up to 20" / "more than 3,000")? Counts that overlap, or
+    are unbounded towards each other, or whose smaller one is zero, are not."""
+    for small, big in ((a, b), (b, a)):
+        top = small.high if small.high is not None else small.value
+        bottom = big.low if big.low is not None else big.value
+        if top is not None and bottom is not None and 0 < top < bottom:
+            return bottom > count_scope().far_apart_factor * top
+    return False
