@@ -139,6 +139,9 @@ def test_blaming_each_other_needs_two_parties_or_both_sides(nlp: Language, ukrai
     ("Arab governments were quick to blame Israel.", None, "israel"),       # through "were quick to"; no party
     ("The IDF placed the blame on Hamas, which rejected the accusations.", "israel", "hamas"),
     ("Hamas declared Israel responsible for the blast at once.", "hamas", "israel"),
+    # the day's "on" phrase is not the one blamed; "for the crash" hung on the verb (MH17, benchmark dev split)
+    ("Moscow on Thursday put the blame for the crash of the airliner on Kyiv.", "russia", "ukraine"),
+    ("Ukraine 'Bears Responsibility' for Jet Crash, Kremlin Says", "russia", "ukraine"),
 ])
 def test_blame_without_an_act_word(nlp: Language, ukraine: Event, text: str, source: str | None,
                                    blamed: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ACCUSE_VERBS, ADMIT_VERBS, BLAME_PLACING_VERBS, FIRST_PERSON, FORCE_NOUNS, RECIPROCAL_OBJECTS,
+from .lexicon import (ACCUSE_VERBS, ADMIT_VERBS, FIRST_PERSON, FORCE_NOUNS, RECIPROCAL_OBJECTS,
                       RECIPROCAL_VERBS, REFERRING_PRONOUNS, RESORT_VERBS, SPEECH_VERBS)
 from .parties import PartyMatcher, PartyMention
 
@@ -383,18 +383,3 @@ def withheld_claim(verb: Token) -> bool:
     """"X has not claimed / admitted / taken responsibility": no claim, and no denial either ("does not accept
     responsibility" is one)."""
     return verb.lemma_.lower() in ADMIT_VERBS - {"accept"} and withheld(verb)
-
-
-def blame_placed_on(noun: Token) -> Token | None:
-    """Whom a responsibility noun that is the object of a blame-placing verb puts the blame on ("lays blame for the
-    blast on Y", "placed all responsibility on Y"): the object of an "on"/"upon" attached to the verb, the noun, or
-    the noun's "for" phrase (the parser attaches it to any of the three)."""
-    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in BLAME_PLACING_VERBS:
-        return None
-    places = [noun.head, noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
-                                  for p in c.children if p.dep_ == "pobj"]
-    for t in places:
-        target = prep_object(t, "on", "upon", "onto")
-        if target is not None:
-            return target
-    return None

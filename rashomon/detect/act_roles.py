@@ -9,7 +9,6 @@ from ._syntax import (
     PartyIndex,
     accused_of,
     agent_of,
-    blame_placed_on,
     child,
     is_passive,
     prep_object,
@@ -17,7 +16,7 @@ from ._syntax import (
     withheld_claim,
 )
 from .act_words import _in_accusation
-from .blame_on import accused_party, accusing_verb_of, blamed_on
+from .blame_on import accused_party, accusing_verb_of, blame_placed_on, blamed_on
 from .lexicon import (
     ACCUSE_VERBS,
     CASUALTY_NOUNS,

@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 
 from ._syntax import (
     PartyIndex,
-    blame_placed_on,
     child,
     np_tokens,
     subject_of,
@@ -17,7 +16,7 @@ from ._syntax import (
 )
 from .act_roles import _resort_verb, _responsibility_of, _responsible_actor
 from .act_words import _Draft, _noun_action
-from .blame_on import accused_party, accusing_verb_of, to_blame
+from .blame_on import accused_party, accusing_verb_of, blame_placed_on, to_blame
 from .lexicon import (
     ACCUSATION_NOUNS,
     ADMIT_VERBS,

@@ -12,6 +12,11 @@ attack on Ukraine" was read as an attack on Ukraine by no one.
 "X is (not) to blame (for it)": "blame" under "be" with no object of its own names X as the one blamed, never as a
 speaker (an object after a dash is a headline's source: "X is to blame for it - Kremlin"; "X's aim is to blame Y"
 blames Y, as before).
+
+"X lays (puts, places) the blame (for N) on Y": Y is blamed. The parser hangs "on Y" on the verb, on the noun, or
+inside the "for" phrase ("put the blame for the crash of the airliner on Kyiv": on "airliner"); a day's "on" ("on
+Thursday") is never the one blamed. Benchmark dev split (MH17): "Putin on Thursday put the blame for the crash … on
+the Ukrainian government" was read as a blame of "Thursday".
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ._syntax import PartyIndex, accused_of, accusing_verb, child, prep_object
+from .lexicon import BLAME_PLACING_VERBS
 
 #: Verbs that put an act on someone: "blamed the attack on X" ("pinned" is no speech cue: voice_cues.py would read
 #: "X pinned the attack on Y" as the outlet's own statement).
@@ -42,6 +48,19 @@ def blamed_on(n: Token, pidx: PartyIndex | None) -> Token | None:
         if t.dep_ == "prep" and t.lower_ in {"on", "upon"} and _inside_phrase(t, n):
             found = next((c for c in t.children if c.dep_ in {"pobj", "pcomp"}), found)
     return found if found is not None and pidx.party_of(found) is not None else None
+
+
+def blame_placed_on(noun: Token) -> Token | None:
+    """Whom a responsibility noun that is the object of a blame-placing verb puts the blame on ("lays blame for the
+    blast on Y", "placed all responsibility on Y"): the object of an "on"/"upon" hung on the verb, the noun, or the
+    object of a "for" phrase of either, or on a noun inside that object's "of" phrases; not a day (module docstring)."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in BLAME_PLACING_VERBS:
+        return None
+    objects = [p for h in (noun, noun.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+               for p in c.children if p.dep_ == "pobj"]
+    places = [noun.head, noun] + [t for p in objects for t in p.subtree if t.i == p.i or _inside_phrase(t, p)]
+    targets = (prep_object(t, "on", "upon", "onto") for t in places)
+    return next((t for t in targets if t is not None and t.ent_type_ not in {"DATE", "TIME"}), None)
 
 
 def _inside_phrase(t: Token, n: Token) -> bool:

@@ -251,7 +251,8 @@ BLAME_PLACING_VERBS: frozenset[str] = frozenset({"lay", "place", "put", "pin", "
 #: What one can be held responsible for, besides hostile acts: the escalation or its outcome.
 BLAME_OBJECT_NOUNS: frozenset[str] = frozenset(
     {"death", "deaths", "bloodshed", "killing", "casualty", "destruction", "incident", "explosion", "blast", "tragedy",
-     "crisis", "situation", "deterioration", "suffering", "loss", "carnage", "attack", "provocation", "aggression"}
+     "crisis", "situation", "deterioration", "suffering", "loss", "carnage", "attack", "provocation", "aggression",
+     "crash", "disaster", "catastrophe"}   # "X bears responsibility for the crash" (a downed airliner)
 )
 #: Verbs of turning to a course of action: "X is resorting to provocations", "engaged in shelling".
 RESORT_VERBS: frozenset[str] = frozenset({"resort", "engage", "embark", "persist", "indulge", "revert", "turn",
