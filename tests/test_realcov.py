@@ -253,6 +253,19 @@ def test_detected_figures_are_compared_in_the_labels_form():
     assert _casualty({"what": "killed", "side": "armenia+azerbaijan", "low": None, "high": 100}) is None
 
 
+def test_more_than_n_matches_either_form_the_labels_give_it():
+    from rashomon.realcov.__main__ import more_than_as_labelled
+
+    more_than_20 = Casualty("killed", "ukraine", 20, None)
+    # labelled "at least 21": the same statement
+    assert more_than_as_labelled(more_than_20, {Casualty("killed", "ukraine", 21, None)}) == \
+        Casualty("killed", "ukraine", 21, None)
+    # labelled "at least 20", or not labelled, or labelled as another figure: unchanged
+    for gold in ({Casualty("killed", "ukraine", 20, None)}, set(), {Casualty("killed", "ukraine", 21, 21)},
+                 {Casualty("wounded", "ukraine", 21, None)}, {Casualty("killed", "russia", 21, None)}):
+        assert more_than_as_labelled(more_than_20, gold) == more_than_20
+
+
 def test_a_floor_without_a_score_fails(tmp_path):
     from rashomon.realcov.__main__ import below_floors
 

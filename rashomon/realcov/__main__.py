@@ -68,8 +68,11 @@ def score_event(con, event_id: str, labels, outlet_of_side: dict[str, str] | Non
         for r in _query(con, "select_realcov_casualties", event_id):
             figure = predicted_figure(r["value"], r["low"], r["high"], r["qualifier"])
             if figure is not None:
-                casualties.setdefault(r["outlet_id"], set()).add(
-                    Casualty(QUANTITY[r["quantity"]], r["side"] or "unknown", *figure))
+                casualty = Casualty(QUANTITY[r["quantity"]], r["side"] or "unknown", *figure)
+                art = labels.articles.get(r["outlet_id"])
+                if r["qualifier"] == "more_than" and art is not None:
+                    casualty = more_than_as_labelled(casualty, set(art.casualties))
+                casualties.setdefault(r["outlet_id"], set()).add(casualty)
         parties = {r["party_id"] for r in _query(con, "select_realcov_party_ids", event_id)}
         score_verdicts(c, labels, own, attributed, casualties, parties)
         score_cards(c, labels, unit_of, _query(con, "select_realcov_cards", event_id))
@@ -90,6 +93,15 @@ def predicted_figure(value, low, high, qualifier: str) -> tuple[float | None, fl
     if qualifier == "up_to":
         return (None, value)
     return (value, value)
+
+
+def more_than_as_labelled(c: Casualty, gold: set[Casualty]) -> Casualty:
+    """ "more than N" in the form the article's labels give it: GUIDELINES.md names no form for it, and the labellers
+    wrote "at least N" (N, None) for most (85 of 93 on the dev split, 2026-12-07) and "at least N + 1" for the rest
+    (8): either is the same statement, so a detected "more than 20" matches a label (21, None) when the labels have no
+    (20, None)."""
+    up = Casualty(c.what, c.side, c.low + 1, None) if c.low is not None and c.high is None else c
+    return up if c not in gold and up in gold else c
 
 
 def fmt(value: float | None) -> str:
