@@ -151,6 +151,19 @@ def test_blame_without_an_act_word(nlp: Language, ukraine: Event, text: str, sou
     assert a.voice.attributed_party == source
 
 
+@pytest.mark.parametrize("text, blamed", [
+    ("Israel laid the blame for the attack on Ukraine on Russia.", "russia"),   # the attack's target comes first
+    ("Ukraine put the blame for the attack on Israel on Hamas.", "hamas"),
+    ("Moscow on Thursday put the blame on Kyiv.", "ukraine"),                  # a day's "on" is never the one blamed
+    ("On Thursday Moscow put the blame on Kyiv.", "ukraine"),
+    ("Moscow put the blame on Kyiv on Thursday.", "ukraine"),
+    ("Kyiv laid the blame for the blast on Moscow.", "russia"),
+])
+def test_the_blame_is_put_on_the_last_on_phrase_that_names_no_day(nlp: Language, ukraine: Event, text: str,
+                                                                   blamed: str) -> None:
+    assert analyse(text, ukraine, nlp=nlp).reported_initiator == blamed
+
+
 def test_denying_involvement_is_a_denial_of_ones_own_act(nlp: Language, ukraine: Event) -> None:
     a = analyse("Israel has denied any involvement.", ukraine, nlp=nlp)
     assert a.voice.attributed_party == "israel"

@@ -14,8 +14,9 @@ speaker (an object after a dash is a headline's source: "X is to blame for it - 
 blames Y, as before).
 
 "X lays (puts, places) the blame (for N) on Y": Y is blamed. The parser hangs "on Y" on the verb, on the noun, or
-inside the "for" phrase ("put the blame for the crash of the airliner on Kyiv": on "airliner"); a day's "on" ("on
-Thursday") is never the one blamed. Benchmark dev split (MH17): "Putin on Thursday put the blame for the crash … on
+inside the "for" phrase ("put the blame for the crash of the airliner on Kyiv": on "airliner"); inside it, the last
+"on" phrase is the one blamed ("the blame for the attack on Ukraine on Russia": Russia, the attack's target first);
+a day's "on" ("on Thursday") is never the one blamed. Benchmark dev split (MH17): "Putin on Thursday put the blame for the crash … on
 the Ukrainian government" was read as a blame of "Thursday".
 """
 
@@ -52,15 +53,24 @@ def blamed_on(n: Token, pidx: PartyIndex | None) -> Token | None:
 
 def blame_placed_on(noun: Token) -> Token | None:
     """Whom a responsibility noun that is the object of a blame-placing verb puts the blame on ("lays blame for the
-    blast on Y", "placed all responsibility on Y"): the object of an "on"/"upon" hung on the verb, the noun, or the
-    object of a "for" phrase of either, or on a noun inside that object's "of" phrases; not a day (module docstring)."""
+    blast on Y", "placed all responsibility on Y"): an "on"/"upon" phrase hung on the verb or the noun, else the last
+    one inside the object of a "for" phrase of either ("for the attack on Ukraine on Russia": Russia); never a day
+    (module docstring)."""
     if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in BLAME_PLACING_VERBS:
         return None
+    direct = [o for t in (noun.head, noun) for o in _on_objects(t)]
+    if direct:
+        return direct[0]
     objects = [p for h in (noun, noun.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
                for p in c.children if p.dep_ == "pobj"]
-    places = [noun.head, noun] + [t for p in objects for t in p.subtree if t.i == p.i or _inside_phrase(t, p)]
-    targets = (prep_object(t, "on", "upon", "onto") for t in places)
-    return next((t for t in targets if t is not None and t.ent_type_ not in {"DATE", "TIME"}), None)
+    inside = [o for p in objects for t in p.subtree if t.i == p.i or _inside_phrase(t, p) for o in _on_objects(t)]
+    return max(inside, key=lambda o: o.i) if inside else None
+
+
+def _on_objects(t: Token) -> list[Token]:
+    """The objects of `t`'s "on"/"upon"/"onto" phrases that name no day or time ("on Thursday")."""
+    return [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "onto"}
+            for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
 
 
 def _inside_phrase(t: Token, n: Token) -> bool:

@@ -12,8 +12,9 @@ itself.
   counted noun must match too, and both must reach ten (a smaller count of things is mostly a part the outlet picked
   out: "two boats", "one of the rockets"). Only whole counts of one time frame are compared (count_scope.py): no part of
   another count ("two children among them"), no increment ("five more"), no running total against one report, and
-  no two figures more than ten times apart (the war's toll and the event's) unless one is another party's count of a
-  side's people (an enemy's claim);
+  no two figures more than ten times apart (the war's toll and the event's) unless one is an enemy's claim: another
+  party's source counts a side's people, or a side's own count stands against a sentence naming another party as
+  doing it to them;
 - place: both name places of the same kind (height, settlement, region, route, water) and share none (by folded
   key, places.py), neither names the other's place under another kind, and neither lies in the other's area
   (toponyms.toml);
@@ -265,6 +266,22 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         return source is not None and any(whose(c) is not None and not event.same_side(source, whose(c))
                                           for c in counts)
 
+    def own_count(s: SentenceAnalysis, counts: list[Count]) -> bool:
+        """Does the sentence credit a count of one side's people to that side ("Armenia said it lost two")?"""
+        source = s.voice.attributed_party
+        return source is not None and any(event.same_side(source, whose(c)) for c in counts)
+
+    def enemy_kill(s: SentenceAnalysis, counts: list[Count]) -> bool:
+        """Does the sentence name another party as doing it to the counted side ("Azerbaijani forces killed 100
+        Armenian soldiers", in the outlet's words or an unnamed source's)?"""
+        return any(act.actor not in (None, UNKNOWN) and not act.negated and whose(c) is not None
+                   and not event.same_side(act.actor, whose(c)) for act in s.acts for c in counts)
+
+    def enemy_claim(x: SentenceAnalysis, cx: list[Count], y: SentenceAnalysis, cy: list[Count]) -> bool:
+        """An enemy's claim against a side's own count, far apart and still counts of the same dead."""
+        return others_count(x, cx) or others_count(y, cy) or (own_count(x, cx) and enemy_kill(y, cy)) \
+            or (own_count(y, cy) and enemy_kill(x, cx))
+
     whole_a, whole_b = whole(a), whole(b)
     for ca in whole_a:
         q = bucket(ca)
@@ -286,8 +303,7 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         cand_a = [c for c in same_a if same_side(c, ca) and _same_group(c, ca)]
         if any(_compatible(x, y) for x in cand_a for y in cand_b):
             continue
-        if all(far_apart(x, y) for x in cand_a for y in cand_b) \
-                and not (others_count(a, cand_a) or others_count(b, cand_b)):
+        if all(far_apart(x, y) for x in cand_a for y in cand_b) and not enemy_claim(a, cand_a, b, cand_b):
             continue   # mostly two different counts (the war's toll and the event's): count_scope.toml
         done.add(key)
         cb = cand_b[0]
