@@ -49,7 +49,8 @@ def test_a_count_of_the_group_is_a_part_not_the_events_total(nlp: Language, kara
 def test_figures_more_than_ten_times_apart_count_different_things(nlp: Language, karabakh: Event) -> None:
     # the war's toll against the event's, one village's wounded against the region's: no number card
     assert "number" not in kinds(pair(nlp, karabakh, "The Armenian health ministry put the Armenian death toll "
-                                      "from the war at 3,400.", "Eleven Armenian soldiers were killed in the shelling."))
+                                      "from the war at 3,400.",
+                                      "Eleven Armenian soldiers were killed in the shelling."))
     assert "number" not in kinds(pair(nlp, karabakh, "Two Armenian civilians were wounded in the village.",
                                       "At least 55 Armenian civilians were wounded, Armenia's health ministry said."))
     # ten times apart or less still disagrees ("5" against "50")

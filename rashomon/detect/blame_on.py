@@ -16,8 +16,8 @@ blames Y, as before).
 "X lays (puts, places) the blame (for N) on Y": Y is blamed. The parser hangs "on Y" on the verb, on the noun, or
 inside the "for" phrase ("put the blame for the crash of the airliner on Kyiv": on "airliner"); inside it, the last
 "on" phrase is the one blamed ("the blame for the attack on Ukraine on Russia": Russia, the attack's target first);
-a day's "on" ("on Thursday") is never the one blamed. Benchmark dev split (MH17): "Putin on Thursday put the blame for the crash … on
-the Ukrainian government" was read as a blame of "Thursday".
+a day's "on" ("on Thursday") is never the one blamed. Benchmark dev split (MH17): "Putin on Thursday put the blame
+for the crash … on the Ukrainian government" was read as a blame of "Thursday".
 """
 
 from __future__ import annotations
