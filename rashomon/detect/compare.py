@@ -46,7 +46,7 @@ from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
-from .count_scope import far_apart, partial, running_total, small_count
+from .count_scope import far_apart, partial, running_total, small_count, wide_scope
 from .lexicon import HOSTILE_NOUNS
 from .lexicon_numbers import COMBINED_TOLL, SUBGROUP_UNITS, VAGUE_NUMBERS
 from .numbers import Count
@@ -278,7 +278,10 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
                    and not event.same_side(act.actor, whose(c)) for act in s.acts for c in counts)
 
     def enemy_claim(x: SentenceAnalysis, cx: list[Count], y: SentenceAnalysis, cy: list[Count]) -> bool:
-        """An enemy's claim against a side's own count, far apart and still counts of the same dead."""
+        """An enemy's claim against a side's own count, far apart and still counts of the same dead; neither a toll
+        wider than the event's (the war's, the region's: count_scope.wide_scope)."""
+        if wide_scope(x.text) or wide_scope(y.text):
+            return False
         return others_count(x, cx) or others_count(y, cy) or (own_count(x, cx) and enemy_kill(y, cy)) \
             or (own_count(y, cy) and enemy_kill(x, cx))
 

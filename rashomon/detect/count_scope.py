@@ -34,6 +34,7 @@ class CountScope:
     whole_before: re.Pattern[str]
     whole_after_part_of: re.Pattern[str]
     running_total: re.Pattern[str]
+    wide_scope: re.Pattern[str]
     small_count_of_things: float
     far_apart_factor: float
 
@@ -50,6 +51,7 @@ def count_scope(path: Path = SCOPE_PATH) -> CountScope:
         re.compile(data["whole_before"], re.IGNORECASE),
         re.compile(data["whole_after_part_of"], re.IGNORECASE),
         re.compile(rf"\b(?:{phrase_alternation(data['running_total'])})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{phrase_alternation(data['wide_scope'])})\b", re.IGNORECASE),
         float(data["small_count_of_things"]),
         float(data["far_apart_factor"]),
     )
@@ -79,6 +81,12 @@ def partial(count_text: str, sentence: str, after_other_quantity: bool = False) 
 def running_total(sentence: str) -> bool:
     """Does the sentence give a toll so far ("have now been killed", "bringing the death toll to 16")?"""
     return bool(count_scope().running_total.search(sentence))
+
+
+def wide_scope(sentence: str) -> bool:
+    """Does the sentence give a toll wider than one event: a war's, a region's, a toll so far ("Russia's war has
+    killed more than 9,000 Ukrainian civilians", "killed 55 Ukrainians across the region")?"""
+    return running_total(sentence) or bool(count_scope().wide_scope.search(sentence))
 
 
 def small_count(count) -> bool:
