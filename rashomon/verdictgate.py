@@ -30,10 +30,10 @@ from .errors import ModelError
 from .pinned import read_pinned
 
 MODEL_PATH = Path(__file__).with_name("models") / "verdict_gate.json"
-MODEL_SHA256 = "2eef29fcd5ea6153e76346dcaa48187e0ff0938d470c33bc2852e08ce0af991f"
+MODEL_SHA256 = "6ab463dc5c8806300b3d79522b958b6e88e79adc70ca7abdbf62f1118c2cd349"
 
 BLAME_MODEL_PATH = MODEL_PATH.with_name("blame_gate.json")
-BLAME_MODEL_SHA256 = "33ca3d502011d0cedb9c16f7753f7ac3febe5f6ac2c0a0c1eaba5aa91ef37d85"
+BLAME_MODEL_SHA256 = "d9c91542db776d90c8a7c22729b2319a65c04400e774015b4a707fa822c19c49"
 
 #: the columns of `verdict_features_of` (sql/views.sql) a model may weigh
 FEATURES = ("n_own", "log_n_own", "head", "lead", "first_pos", "dated", "rule", "n_own_other", "other_in_head",
