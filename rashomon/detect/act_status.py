@@ -56,12 +56,12 @@ def _between(d: _Draft) -> list[Token]:
     """The act's word, its anchor, and the words on the path between them ("the tragedy" → "for" →
     "responsibility" → "bears")."""
     out = [d.token]
-    if d.anchor is not d.token and d.anchor in d.token.ancestors:
+    if d.anchor.i != d.token.i and d.anchor in d.token.ancestors:
         for a in d.token.ancestors:
             out.append(a)
-            if a is d.anchor:
+            if a.i == d.anchor.i:   # (spaCy makes a new Token object on each access: compare positions, not `is`)
                 break
-    elif d.anchor is not d.token:
+    elif d.anchor.i != d.token.i:
         out.append(d.anchor)
     return out
 

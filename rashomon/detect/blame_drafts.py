@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ._syntax import (
     PartyIndex,
+    agent_of,
     child,
     np_tokens,
     subject_of,
@@ -130,10 +131,10 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
             actor = next((x for x in np_tokens(t, preps=_BY_OF) if pidx.party_of(x) is not None), t)
             drafts.append(_Draft(t, verb, "provoke", actor, None, passive=False))
             continue
-        if t.dep_ == "dobj" and lemma in BLAME_OBJECT_NOUNS and t.head.lemma_.lower() in AUTHOR_VERBS \
-                and pidx is not None and pidx.party_of(subject_of(t.head)) is not None:
-            drafts.append(_Draft(t, t.head, "provoke", subject_of(t.head), None, passive=False))
-            continue   # "X masterminded the explosion", "they organised the blasts": X is its author
+        if lemma in BLAME_OBJECT_NOUNS and t.head.lemma_.lower() in AUTHOR_VERBS and pidx is not None \
+                and (author := _author(t, pidx)) is not None:
+            drafts.append(_Draft(t, t.head, "provoke", author, None, passive=False))
+            continue   # "X masterminded the explosion", "the crash was caused by a Russian missile": X is its author
         if (gov := accusing_verb_of(t)) is not None \
                 and (lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS or t.lower_ in ESCALATION_NOUNS):
             # "blamed Armenia for the clashes", "accused Kyiv of the blast"
@@ -146,6 +147,28 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
                     and pidx.party_of(subj) is not None and t.i not in act_ids:
                 drafts.append(_Draft(t, t.head, "provoke", subj, None, passive=False))
     return drafts
+
+
+def _author(incident: Token, pidx: PartyIndex) -> Token | None:
+    """Who an author verb makes the author of the incident noun it governs: its subject ("X masterminded the
+    explosion", "a misfired Islamic Jihad rocket caused the blast") or, passive, its agent ("the crash was caused by a
+    Russian missile"); a weapon with no party of its own, whoever fired it ("a rocket misfired by Islamic Jihad")."""
+    verb = incident.head
+    if incident.dep_ == "dobj":
+        who = subject_of(verb)
+    elif incident.dep_ == "nsubjpass":
+        who = agent_of(verb)
+    else:
+        return None
+    if who is None:
+        return None
+    if pidx.party_of(who) is not None:
+        return who
+    for acl in who.children:   # "a rocket misfired / fired / launched by X"
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and (by := agent_of(acl)) is not None \
+                and pidx.party_of(by) is not None:
+            return by
+    return None
 
 
 def backing_drafts(sent: Span, pidx: PartyIndex, act_ids: set[int]) -> list[_Draft]:
