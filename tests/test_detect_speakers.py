@@ -305,3 +305,15 @@ def test_the_outlets_own_clause_around_a_statement_is_its_own(nlp: Language, ukr
     a = analyse_article(["In a statement released after Russia began shelling the plant on Sunday, Kyiv condemned the "
                          "violations."], ukraine, nlp=nlp)[0]
     assert a.own_initiator == "russia"
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian military claimed on Friday that it had killed the commander of the Ukrainian Armed Forces, the head "
+    "of the Ukrainian air defence, and the chief of Ukraine's general staff.",
+    "The Israeli military claimed on Friday that it had killed the chief of staff of the Ukrainian Armed Forces, the "
+    "commander of the Ukrainian navy, and the commander of Ukraine’s Emergency Command.",
+])
+def test_a_list_after_the_verb_is_no_apposition_of_the_source(nlp: Language, um: PartyMatcher, text: str) -> None:
+    # the parser hangs "the commander of …" on the subject as an apposition; a source before its verb ends there
+    voice, acts = acts_of(nlp, text, um)
+    assert voice.attributed_party != "ukraine" and not any(a.claimed_by == "ukraine" for a in acts), (voice, acts)

@@ -38,11 +38,14 @@ def _cue_party(cue: Cue, pidx: PartyIndex) -> str | None:
         return None
     if src.pos_ == "PRON":
         return None   # pronouns are resolved by the sentence's voice, not here
-    return _speaker_party(src, pidx)   # a party, a name or an institution: not "Armenia's failure … was to blame"
+    # a party, a name or an institution: not "Armenia's failure … was to blame"
+    return _speaker_party(src, pidx, cue.token.i if cue.kind == "verb" and src.i < cue.token.i else None)
 
 
-def _speaker_party(src: Token, pidx: PartyIndex) -> str | None:
-    tokens = np_tokens(src, preps=frozenset({"of", "for"}), appos=True)
+def _speaker_party(src: Token, pidx: PartyIndex, before: int | None = None) -> str | None:
+    """The party of a source phrase; `before`: the index of its verb, where a source before the verb ends (a list
+    after the verb hung on the source as an apposition by the parser is the claim's, voice._describe)."""
+    tokens = [t for t in np_tokens(src, preps=frozenset({"of", "for"}), appos=True) if before is None or t.i < before]
     if src.i not in pidx.by_token and src.pos_ != "PROPN" and institution_of(" ".join(t.text for t in tokens)) is None:
         return None
     m = pidx.party_of_tokens(tokens)

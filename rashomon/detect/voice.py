@@ -109,6 +109,10 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
                        else v)
     tokens = np_tokens(src, preps=frozenset({"of", "for"}), appos=True)
     verb = cue.token
+    if cue.kind == "verb" and src.i < verb.i:
+        # a source before its verb ends there: words after the verb the parser hung on it as an apposition belong to
+        # the claim ("X claimed it had killed the chief of staff, [the commander of Y] …")
+        tokens = [t for t in tokens if t.i < verb.i]
     if cue.kind == "verb" and tokens and tokens[-1].i < verb.i:
         # "a spokesperson for EU foreign policy chief Josep Borrell said": the whole run up to the verb
         gap = list(verb.doc[tokens[-1].i + 1: verb.i])
