@@ -48,3 +48,20 @@ def test_a_not_in_one_clause_does_not_deny_the_other(nlp: Language, um: PartyMat
                            "caused the explosion.", um)
     assert any(a.actor == "russia" and a.negated for a in acts)
     assert reported_initiator(acts) == "ukraine", acts
+
+
+@pytest.mark.parametrize("text", [
+    "There is no evidence that Russian forces carried out the attack.",
+    "It is not clear whether Russian forces carried out the strike.",
+    "Reuters could not independently verify that Russian forces launched the attack.",
+    "It was not immediately clear whether the crash was caused by a Russian missile.",
+    "Kyiv said it was unclear whether the crash was caused by Russian air defences.",
+    "The explosion was caused by a drone shot down by Russian air defences, the governor said.",   # not who fired
+    "The UN said the deaths were caused by shelling of Russian villages.",                          # the victims
+])
+def test_no_one_is_blamed_by_a_negated_or_asked_cause_nor_by_a_weapon_or_place_named(
+        nlp: Language, um: PartyMatcher, text: str) -> None:
+    # (a review of the rules above: a negation of the clause the act is a complement of still negates it; a "whether"
+    # clause asks; a drone shot down, or shelling of villages, names no one who caused it)
+    _, acts = acts_of(nlp, text, um)
+    assert initiator_of(acts) is None and reported_initiator(acts) is None, acts

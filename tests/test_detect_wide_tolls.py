@@ -42,3 +42,11 @@ def test_which_sentences_give_a_toll_wider_than_the_event() -> None:
     assert wide_scope("The toll has now risen to 40.")                  # a running total
     assert not wide_scope("Azerbaijani forces killed 100 Armenian soldiers in the clash.")
     assert not wide_scope("Kyiv said 11 people were killed in Monday's strikes across the border.")
+
+
+@pytest.mark.parametrize("when", ["in the fiercest fighting since the war in 2020", "in fighting that went on "
+                                  "throughout the night", "in the deadliest clash this year", "over the past 24 hours"])
+def test_words_that_date_or_rank_the_event_are_no_wider_toll(nlp: Language, karabakh: Event, when: str) -> None:
+    enemy = f"Azerbaijan claimed its forces had killed 100 Armenian soldiers {when}."
+    assert not wide_scope(enemy)
+    assert "number" in kinds(pair(nlp, karabakh, enemy, "Armenia said it had lost two servicemen in the clash."))

@@ -52,15 +52,25 @@ def _dismissed(clause: Token) -> bool:
     return negated and bool(words & TRUTH_WORDS)
 
 
+#: Edges that join a clause of its own: a negation beyond one does not reach the act ("it was not behind the blast
+#: and that a rocket misfired by X had caused the explosion").
+_COORDINATE_EDGES = frozenset({"conj", "parataxis", "advcl"})
+
+
 def _between(d: _Draft) -> list[Token]:
-    """The act's word, its anchor, and the words on the path between them ("the tragedy" → "for" →
-    "responsibility" → "bears")."""
+    """The act's word, its anchor, the words on the path between them ("the tragedy" → "for" → "responsibility" →
+    "bears"), and the clauses above the anchor it is a complement of ("there is [no] evidence that X carried out the
+    attack", "it is [not] clear whether …"), up to a coordinated clause."""
     out = [d.token]
     if d.anchor.i != d.token.i and d.anchor in d.token.ancestors:
+        reached = False
+        prev = d.token
         for a in d.token.ancestors:
-            out.append(a)
-            if a.i == d.anchor.i:   # (spaCy makes a new Token object on each access: compare positions, not `is`)
+            if reached and prev.dep_ in _COORDINATE_EDGES:
                 break
+            out.append(a)
+            reached = reached or a.i == d.anchor.i   # (spaCy makes a new Token on each access: compare positions)
+            prev = a
     elif d.anchor.i != d.token.i:
         out.append(d.anchor)
     return out
@@ -280,6 +290,8 @@ def _is_irrealis(d: _Draft) -> bool:
                 or any(c.lower_ == "time" and c.dep_ in {"npadvmod", "advmod", "nsubj"} for c in node.children)
                 or any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in node.head.children)):
             return True
+        if any(m.dep_ == "mark" and m.lower_ == "whether" for m in node.children):
+            return True  # "it was not clear whether the crash was caused by X": asked, not said
         if node.dep_ == "relcl" and node.head.lower_ in {"time", "times", "occasion"} and any(
                 c.dep_ == "det" and c.lower_ in {"every", "each", "any", "next"} for c in node.head.children):
             return True  # "every time X bombs …"

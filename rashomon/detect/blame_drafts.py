@@ -19,6 +19,7 @@ from .act_roles import _resort_verb, _responsibility_of, _responsible_actor
 from .act_words import _Draft, _noun_action
 from .blame_on import accused_party, accusing_verb_of, blame_placed_on, to_blame
 from .lexicon import (
+    _ACT_WORDS,
     ACCUSATION_NOUNS,
     ADMIT_VERBS,
     ATTRIBUTING_VERBS,
@@ -149,24 +150,29 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
     return drafts
 
 
+#: Participles on a weapon that name whoever fired it (act_words.toml [firing]).
+_FIRING = frozenset(_ACT_WORDS["firing"]["participles"])
+
+
 def _author(incident: Token, pidx: PartyIndex) -> Token | None:
     """Who an author verb makes the author of the incident noun it governs: its subject ("X masterminded the
     explosion", "a misfired Islamic Jihad rocket caused the blast") or, passive, its agent ("the crash was caused by a
-    Russian missile"); a weapon with no party of its own, whoever fired it ("a rocket misfired by Islamic Jihad")."""
+    Russian missile"; its own words only: not "shelling of Armenian villages"); a weapon with no party of its own,
+    whoever fired it ("a rocket misfired by Islamic Jihad"; not "a drone shot down by X")."""
     verb = incident.head
     if incident.dep_ == "dobj":
-        who = subject_of(verb)
+        who, preps = subject_of(verb), None
     elif incident.dep_ == "nsubjpass":
-        who = agent_of(verb)
+        who, preps = agent_of(verb), frozenset()
     else:
         return None
     if who is None:
         return None
-    if pidx.party_of(who) is not None:
+    if (pidx.party_of(who) if preps is None else pidx.party_of(who, preps=preps)) is not None:
         return who
     for acl in who.children:   # "a rocket misfired / fired / launched by X"
-        if acl.dep_ == "acl" and acl.tag_ == "VBN" and (by := agent_of(acl)) is not None \
-                and pidx.party_of(by) is not None:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _FIRING \
+                and (by := agent_of(acl)) is not None and pidx.party_of(by) is not None:
             return by
     return None
 
