@@ -24,8 +24,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ._syntax import PartyIndex, np_tokens
-from .source_names import institution_of
+from ._syntax import PartyIndex
+from .source_names import institution_of, source_tokens
 from .lexicon import CLAIM_NOUNS, CLAIMANT_PREPS, DENIAL_VERBS
 from .voice import Cue, Voice, find_cues
 
@@ -39,13 +39,12 @@ def _cue_party(cue: Cue, pidx: PartyIndex) -> str | None:
     if src.pos_ == "PRON":
         return None   # pronouns are resolved by the sentence's voice, not here
     # a party, a name or an institution: not "Armenia's failure … was to blame"
-    return _speaker_party(src, pidx, cue.token.i if cue.kind == "verb" and src.i < cue.token.i else None)
+    return _speaker_party(src, pidx, cue.token if cue.kind == "verb" else None)
 
 
-def _speaker_party(src: Token, pidx: PartyIndex, before: int | None = None) -> str | None:
-    """The party of a source phrase; `before`: the index of its verb, where a source before the verb ends (a list
-    after the verb hung on the source as an apposition by the parser is the claim's, voice._describe)."""
-    tokens = [t for t in np_tokens(src, preps=frozenset({"of", "for"}), appos=True) if before is None or t.i < before]
+def _speaker_party(src: Token, pidx: PartyIndex, verb: Token | None = None) -> str | None:
+    """The party of a source phrase (source_names.source_tokens: before its cue verb `verb`, it ends there)."""
+    tokens = source_tokens(src, verb)
     if src.i not in pidx.by_token and src.pos_ != "PROPN" and institution_of(" ".join(t.text for t in tokens)) is None:
         return None
     m = pidx.party_of_tokens(tokens)

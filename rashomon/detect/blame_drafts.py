@@ -159,16 +159,13 @@ def _author(incident: Token, pidx: PartyIndex) -> Token | None:
     explosion", "a misfired Islamic Jihad rocket caused the blast") or, passive, its agent ("the crash was caused by a
     Russian missile"; its own words only: not "shelling of Armenian villages"); a weapon with no party of its own,
     whoever fired it ("a rocket misfired by Islamic Jihad"; not "a drone shot down by X")."""
-    verb = incident.head
-    if incident.dep_ == "dobj":
-        who, preps = subject_of(verb), None
-    elif incident.dep_ == "nsubjpass":
-        who, preps = agent_of(verb), frozenset()
-    else:
+    if incident.dep_ not in {"dobj", "nsubjpass"}:
         return None
+    passive = incident.dep_ == "nsubjpass"
+    who = agent_of(incident.head) if passive else subject_of(incident.head)
     if who is None:
         return None
-    if (pidx.party_of(who) if preps is None else pidx.party_of(who, preps=preps)) is not None:
+    if (pidx.party_of(who, preps=frozenset()) if passive else pidx.party_of(who)) is not None:
         return who
     for acl in who.children:   # "a rocket misfired / fired / launched by X"
         if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _FIRING \

@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ._syntax import PartyIndex
+from ._syntax import PartyIndex, np_tokens
 from .lexicon import INSTITUTIONS
 from .parties import PartyMatcher
 
@@ -24,6 +24,14 @@ def institution_of(text: str) -> str | None:
         if rx.search(text):
             return name
     return None
+
+
+def source_tokens(src: Token, verb: Token | None = None) -> list[Token]:
+    """The words of a source phrase: its head with its "of"/"for" phrases and appositions. A source before its cue
+    verb `verb` ends there: words after the verb that the parser hung on it as an apposition belong to the claim ("X
+    claimed it had killed the chief of staff, [the commander of Y] …")."""
+    tokens = np_tokens(src, preps=frozenset({"of", "for"}), appos=True)
+    return [t for t in tokens if t.i < verb.i] if verb is not None and src.i < verb.i else tokens
 
 
 def _person(tokens: list[Token], pidx: PartyIndex) -> str | None:

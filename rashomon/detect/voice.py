@@ -50,7 +50,8 @@ from spacy.tokens import Span
 from ._syntax import PartyIndex, np_text, np_tokens, quote_mask
 from .lexicon import DOCUMENT_NOUNS, REFERRING_PRONOUNS
 from .parties import PartyMatcher
-from .source_names import _canonical, _compatible, _person, controlled_by, institution_of, officials_in
+from .source_names import (_canonical, _compatible, _person, controlled_by, institution_of, officials_in,
+                           source_tokens)
 from .voice_cues import Cue, _outermost, find_cues  # noqa: F401  (Cue, find_cues: act_speakers.py imports them here)
 
 log = logging.getLogger(__name__)
@@ -107,12 +108,8 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
         v = Voice(ATTRIBUTED, None, None, None, cue.text)
         return _Source(None, None, None, "", _inherit(previous, cue.text, "") if previous and previous.attributed
                        else v)
-    tokens = np_tokens(src, preps=frozenset({"of", "for"}), appos=True)
     verb = cue.token
-    if cue.kind == "verb" and src.i < verb.i:
-        # a source before its verb ends there: words after the verb the parser hung on it as an apposition belong to
-        # the claim ("X claimed it had killed the chief of staff, [the commander of Y] …")
-        tokens = [t for t in tokens if t.i < verb.i]
+    tokens = source_tokens(src, verb if cue.kind == "verb" else None)
     if cue.kind == "verb" and tokens and tokens[-1].i < verb.i:
         # "a spokesperson for EU foreign policy chief Josep Borrell said": the whole run up to the verb
         gap = list(verb.doc[tokens[-1].i + 1: verb.i])
