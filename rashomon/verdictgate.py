@@ -30,10 +30,10 @@ from .errors import ModelError
 from .pinned import read_pinned
 
 MODEL_PATH = Path(__file__).with_name("models") / "verdict_gate.json"
-MODEL_SHA256 = "6ab463dc5c8806300b3d79522b958b6e88e79adc70ca7abdbf62f1118c2cd349"
+MODEL_SHA256 = "0c164dbc345dd505c7a60948a2f21897fc257f8bb2f78c247588cf76e0d908bb"
 
 BLAME_MODEL_PATH = MODEL_PATH.with_name("blame_gate.json")
-BLAME_MODEL_SHA256 = "d9c91542db776d90c8a7c22729b2319a65c04400e774015b4a707fa822c19c49"
+BLAME_MODEL_SHA256 = "8a5da8dee57aa4be5ae0f086fac8414a8b5c8fb12737af5d82b23c5a1e64d3d8"
 
 #: the columns of `verdict_features_of` (sql/views.sql) a model may weigh
 FEATURES = ("n_own", "log_n_own", "head", "lead", "first_pos", "dated", "rule", "n_own_other", "other_in_head",
