@@ -17,7 +17,7 @@ from ._syntax import (
 )
 from .act_roles import _resort_verb, _responsibility_of, _responsible_actor
 from .act_words import _Draft, _noun_action
-from .blame_on import accused_party, accusing_verb_of, blame_placed_on, to_blame
+from .blame_on import accused_party, accusing_verb_of, blame_lies_with, blame_placed_on, to_blame
 from .lexicon import (
     _ACT_WORDS,
     ACCUSATION_NOUNS,
@@ -83,7 +83,7 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
     # "X bears responsibility for the escalation", "X is behind the tension", "X is resorting to war": a provocation
     # by X when what X is held responsible for (or turns to) is no act of its own
     for t in sent:
-        if t.i in act_ids or t.pos_ not in {"NOUN", "PROPN"}:
+        if t.i in act_ids or t.pos_ not in {"NOUN", "PROPN"} and not (t.pos_ == "PRON" and _authored(t)):
             continue
         lemma = t.lemma_.lower()
         word = _responsibility_of(t)
@@ -118,6 +118,9 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
                 and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
             drafts.append(_Draft(t, t.head, "provoke", placed, None, passive=False))   # "placed the blame on Y"
             continue
+        if lemma in RESPONSIBILITY_WORDS and (held := blame_lies_with(t)) is not None:
+            drafts.append(_Draft(t, t.head, "provoke", held, None, passive=False))   # "responsibility lies with Y"
+            continue
         if t.dep_ == "dobj" and t.head.lemma_.lower() in BARE_BLAME_VERBS and pidx is not None \
                 and accused_party(t.head) == t and pidx.party_of(t) is not None and not any(
                     _names_act(c, act_ids) for c in (*t.head.children, *t.children)):
@@ -132,8 +135,7 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
             actor = next((x for x in np_tokens(t, preps=_BY_OF) if pidx.party_of(x) is not None), t)
             drafts.append(_Draft(t, verb, "provoke", actor, None, passive=False))
             continue
-        if lemma in BLAME_OBJECT_NOUNS and t.head.lemma_.lower() in AUTHOR_VERBS and pidx is not None \
-                and (author := _author(t, pidx)) is not None:
+        if _authored(t) and pidx is not None and (author := _author(t, pidx)) is not None:
             drafts.append(_Draft(t, t.head, "provoke", author, None, passive=False))
             continue   # "X masterminded the explosion", "the crash was caused by a Russian missile": X is its author
         if (gov := accusing_verb_of(t)) is not None \
@@ -152,6 +154,20 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
 
 #: Participles on a weapon that name whoever fired it (act_words.toml [firing]).
 _FIRING = frozenset(_ACT_WORDS["firing"]["participles"])
+
+
+_AUTHORED = _ACT_WORDS["authored"]
+
+
+def _authored(t: Token) -> bool:
+    """Is `t` an incident noun (or, passive subject, a pronoun for it: "it was carried out by X") that an author verb
+    governs ("masterminded the explosion", "the blast was carried out by X")?"""
+    verb = t.head
+    prt = child(verb, "prt")
+    authoring = verb.lemma_.lower() in AUTHOR_VERBS or (
+        prt is not None and f"{verb.lemma_.lower()} {prt.lower_}" in _AUTHORED["phrasal"])
+    return authoring and (t.lemma_.lower() in BLAME_OBJECT_NOUNS
+                          or t.lower_ in _AUTHORED["pronouns"] and t.dep_ == "nsubjpass")
 
 
 def _author(incident: Token, pidx: PartyIndex) -> Token | None:

@@ -18,6 +18,10 @@ inside the "for" phrase ("put the blame for the crash of the airliner on Kyiv": 
 "on" phrase is the one blamed ("the blame for the attack on Ukraine on Russia": Russia, the attack's target first);
 a day's "on" ("on Thursday") is never the one blamed. Benchmark dev split (MH17): "Putin on Thursday put the blame
 for the crash … on the Ukrainian government" was read as a blame of "Thursday".
+
+"The responsibility (for N) lies with Y", "the blame rests on Y" (act_words.toml [lies_with]): Y is blamed. Benchmark
+dev split (Kerman, Second Thomas Shoal): "responsibility lay with both Israel and the United States", "the
+responsibility lies entirely with the Philippines" gave no blame.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ._syntax import PartyIndex, accused_of, accusing_verb, child, prep_object
-from .lexicon import BLAME_PLACING_VERBS
+from .lexicon import _ACT_WORDS, BLAME_PLACING_VERBS
 
 #: Verbs that put an act on someone: "blamed the attack on X" ("pinned" is no speech cue: voice_cues.py would read
 #: "X pinned the attack on Y" as the outlet's own statement).
@@ -99,3 +103,15 @@ def accused_party(gov: Token) -> Token | None:
     """The accused of an accusation verb (_syntax.accused_of), and X of "X is (not) to blame" (act_status reads the
     negation: "X is not to blame for the strike" is a denial of X's part)."""
     return child(gov.head, "nsubj") if to_blame(gov) else accused_of(gov)
+
+
+_LIES_WITH = _ACT_WORDS["lies_with"]
+
+
+def blame_lies_with(noun: Token) -> Token | None:
+    """Whom "the responsibility lies with …" blames: the object of a "with/on/upon" phrase of the verb whose subject
+    the responsibility word is (never a day: "on Thursday")."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in _LIES_WITH["verbs"]:
+        return None
+    return next((o for c in noun.head.children if c.dep_ == "prep" and c.lower_ in _LIES_WITH["preps"]
+                 for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}), None)

@@ -67,6 +67,7 @@ _ACTION_PHRASE = {
     "attack": "attacked", "fire": "opened fire", "shell": "shelled", "kill": "killed", "violate_ceasefire":
     "violated the ceasefire", "provoke": "provoked", "seize": "seized ground", "retaliate": "retaliated",
     "operation": "launched an operation", "strike": "struck", "back": "backed the fighting side",
+    "down": "shot the aircraft down",
 }
 
 

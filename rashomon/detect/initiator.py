@@ -103,6 +103,7 @@ from .lexicon import (
 )
 from .parties import PartyMatcher
 from .blame_drafts import blame_drafts
+from .downing import downing_drafts
 from .political import political_drafts
 from .in_fighting import in_fighting
 from .reciprocal import mutual_object, reciprocal_acts, shared_denials
@@ -207,7 +208,7 @@ def _self_accused(tok: Token, party: str, pidx: PartyIndex) -> bool:
     return accuser is not None and pidx.party_of(accuser) == party
 
 
-def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
+def _drafts(sent: Span, pidx: PartyIndex | None = None, aircraft: bool = False) -> list[_Draft]:
     drafts: list[_Draft] = []
     covered_verbs: set[int] = set()
     for t in sent:
@@ -276,7 +277,7 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
                     drafts.append(_Draft(obj, t, "strike", obj, None, passive=False))
     # blame said with a noun: "X bears responsibility for …", "blamed X for …" (blame_drafts.py)
     act_ids = {d.token.i for d in drafts}
-    drafts += blame_drafts(sent, pidx, act_ids)
+    drafts += blame_drafts(sent, pidx, act_ids) + (downing_drafts(sent, pidx, drafts) if aircraft else [])
     if pidx is not None:   # who brings an office-holder down (political.py)
         drafts += political_drafts(sent, pidx, {d.token.i for d in drafts})
     # a noun act that is the object of a verbal act of the same action ("fired shots") is the same act
@@ -286,8 +287,10 @@ def _drafts(sent: Span, pidx: PartyIndex | None = None) -> list[_Draft]:
 
 
 def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = None, voice: Voice | None = None,
-                 reported_tokens: set[int] | None = None, window: Window | None = None) -> list[Act]:
-    """The hostile acts of `sent` in text order (see the module docstring).
+                 reported_tokens: set[int] | None = None, window: Window | None = None,
+                 aircraft: bool = False) -> list[Act]:
+    """The hostile acts of `sent` in text order (see the module docstring); `aircraft`: the event is an aircraft's
+    downing (downing.py).
 
     voice: the sentence's Voice (resolves "we" inside a quotation to the quoted party and "it" with no antecedent
     to the previous source); reported_tokens: doc indices inside an attribution (computed here if not given);
@@ -298,7 +301,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
         voice = voice or v
     vparty = voice.attributed_party if voice is not None else None
     pidx = PartyIndex.build(sent, matcher, voice_party=vparty, previous_party=vparty)
-    drafts = _drafts(sent, pidx)
+    drafts = _drafts(sent, pidx, aircraft)
     act_ids = {d.token.i for d in drafts}
     for d in drafts:
         d.actor = pidx.party_of(d.actor_tok) if d.actor_tok is not None and not facility_actor(d.actor_tok) else None

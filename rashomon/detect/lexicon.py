@@ -130,7 +130,7 @@ INSTITUTIONS: tuple[tuple[str, str], ...] = (
 
 ACTIONS: tuple[str, ...] = (
     "attack", "fire", "shell", "kill", "violate_ceasefire", "provoke", "seize", "retaliate", "operation", "strike",
-    "back",
+    "back", "down",
 )
 #: Verb lemma -> action, noun lemma -> action, and the verbs that are an attack on a vessel (act_words.toml).
 _ACT_WORDS = tomllib.loads((Path(__file__).with_name("act_words.toml")).read_text(encoding="utf-8"))

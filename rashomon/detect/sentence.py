@@ -14,6 +14,7 @@ from ..nlp import load_nlp
 from ..sources import Event
 from ._syntax import withheld
 from .casualty_subjects import dead_parties
+from .downing import aircraft_event
 from .initiator import UNKNOWN, Act, extract_acts, initiator_of
 from .lexicon import INVASION_EVENT_WORDS, INVASION_WORDS, LOCAL_SOURCES, REPORTING_VERBS
 from .numbers import Count, extract_numbers
@@ -106,7 +107,8 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         if same_as is not None and voice.attributed and voice.attributed_party is None:
             voice = Voice(voice.voice, same_as.attributed_to, voice.source_text, same_as.attributed_party, voice.cue)
     acts = extract_acts(span, matcher, event_year=_event_year(event), voice=voice, reported_tokens=scope,
-                        window=(event.window_start.date(), event.window_end.date()))
+                        window=(event.window_start.date(), event.window_end.date()),
+                        aircraft=aircraft_event(event.keywords))
     acts = [replace(a, admitted=True) if _claims_it(a, voice, span) else a for a in acts]
     acts = [replace(a, actor=voice.attributed_party, reported=True, admitted=True,
                     actor_text=a.actor_text if a.actor == voice.attributed_party else voice.source_text)
@@ -121,7 +123,7 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         voice=voice,
         acts=tuple(acts),
         initiator=initiator_of(acts),
-        own_initiator=initiator_of([a for a in acts if not a.reported and a.action != "back"   # backing: a blame only
+        own_initiator=initiator_of([a for a in acts if not a.reported and a.action not in _BLAME_ONLY
                                     and not _answers_own_accusation(a, acts, voice, span.text)]),
         reported_initiator=initiator_of([a for a in acts if a.reported and not _own_side(a, voice)]),
         numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place, counted),
@@ -219,8 +221,11 @@ def _answers_own_accusation(act: Act, acts: list[Act], voice: Voice, text: str) 
         and b.actor not in (None, UNKNOWN, act.actor) for b in acts)
 
 
+#: Acts read only as a source's blame, never an own-voice verdict: backing a side (blame_drafts.backing_drafts) and
+#: downing an aircraft (downing.py).
+_BLAME_ONLY = frozenset({"back", "down"})
 #: Acts a source can deny having done: the violence of an event, not a "provocation" or an "operation" in general.
-_DENIABLE_ACTIONS = frozenset({"attack", "strike", "fire", "shell", "kill"})
+_DENIABLE_ACTIONS = frozenset({"attack", "strike", "fire", "shell", "kill", "down"})
 
 
 def _denies_own_part(act: Act, voice: Voice) -> bool:
