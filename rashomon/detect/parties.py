@@ -74,8 +74,12 @@ def demonyms(name: str) -> list[str]:
     return forms + plurals
 
 
+#: An apostrophe as pages write it: "Lebanon's government" is also "Lebanon’s government".
+_APOSTROPHE = re.compile("['\u2019\u2018\u02bc]")
+
+
 def _compile(alias: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in alias.split()]
+    parts = [_APOSTROPHE.sub(lambda _: _APOSTROPHE.pattern, re.escape(p)) for p in alias.split()]
     body = r"[\s\-]+".join(parts)
     flags = 0 if _ACRONYM.match(alias.replace(" ", "")) else re.IGNORECASE
     return re.compile(rf"(?<![\w]){body}(?![\w])", flags)

@@ -46,6 +46,18 @@ def _person(tokens: list[Token], pidx: PartyIndex) -> str | None:
     return None
 
 
+#: Bare nouns that, as "the <noun>", name again a group the previous source is: "the group said" after Hezbollah.
+_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
+
+
+def names_the_group_again(src: Token, previous: Any) -> bool:
+    """Is the source "the group" (a bare group noun with "the": no words of its own, "the armed group in the north")
+    after a source with a party ("Hezbollah blamed Israel …" / "…," the group said)?"""
+    return (previous is not None and previous.attributed_party is not None and src.lemma_.lower() in _GROUP_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in src.children)
+            and all(c.dep_ in {"det", "punct"} for c in src.children))
+
+
 def _compatible(previous: Any, institution: str | None) -> bool:
     prev = (previous.attributed_to or "").lower()
     if not prev or institution is None:
@@ -55,8 +67,9 @@ def _compatible(previous: Any, institution: str | None) -> bool:
 
 def _canonical(party: str | None, institution: str | None, person: str | None, text: str,
                matcher: PartyMatcher) -> str:
-    if party and institution:
-        return f"{matcher.name(party)} {institution}"
+    if party and institution:   # (not "Lebanese government government")
+        name = matcher.name(party)
+        return name if institution.lower() in name.lower().split() else f"{name} {institution}"
     if party:
         return matcher.name(party)
     if person:
