@@ -61,6 +61,10 @@ def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_part
     return source_party
 
 
+#: A count that is a part of the one before it ("20 soldiers, nine of them conscripts": count_parts.py), never added.
+_OF_THEM = re.compile(r"\bof (?:them|whom)\b", re.IGNORECASE)
+
+
 def _soldiers_and_civilians(a: str | None, b: str | None, civilian: frozenset[str]) -> bool:
     return a is not None and b is not None and (a in civilian) != (b in civilian)
 
@@ -77,7 +81,7 @@ def merge_conjoined(counts: list["Count"], text: str, civilian: frozenset[str] =
                 and (prev.party == c.party or None in (prev.party, c.party)) \
                 and {prev.qualifier, c.qualifier} <= {"exact", "about"} and prev.value is not None \
                 and c.value is not None and _JOINER.match(text[end_of_last:start]) \
-                and not _soldiers_and_civilians(prev.unit, c.unit, civilian):
+                and not _soldiers_and_civilians(prev.unit, c.unit, civilian) and not _OF_THEM.search(c.text):
             total = prev.value + c.value
             prev = replace(prev, party=prev.party or c.party, side=prev.side or c.side)
             span = text[text.find(prev.text):start + len(c.text)]

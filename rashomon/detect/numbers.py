@@ -48,6 +48,7 @@ from .lexicon import (
     UNIT_NOUNS,
 )
 from .lexicon_numbers import CASUALTY_ONLY_VAGUE, MULTIPLIERS, VAGUE_NUMBERS
+from .count_parts import among_quantity, part_of_them
 from .count_sides import JOINT, merge_conjoined
 from .number_words import SKIP_ENTS, YEAR, interval, numberish, qualifier_before, run_value, skip
 from .parties import PartyMatcher
@@ -228,6 +229,8 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
             q = _quantity_word(w)
             if q is not None:
                 return q
+    if casualty and (q := among_quantity(arg)) is not None:
+        return q   # "nine children among 20 dead" (count_parts.py)
     # "the deaths of a colonel and two soldiers": a conjoined person shares the first one's quantity
     if arg.dep_ == "conj" and arg.head is not arg and _is_person(arg.head, pidx) and casualty:
         return _quantity(arg.head, arg.head, arg.head.i, pidx, noun_itself=False)
@@ -344,6 +347,8 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if quantity == "other" and arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"} and counts \
                 and _is_person(noun, pidx):
             quantity = counts[-1].quantity  # "killed 31 people, including 12 children"
+        if quantity == "other" and (part := part_of_them(main)) is not None:   # "…, nine of them children" (count_parts)
+            noun, quantity = part, next((c.quantity for c in reversed(counts) if c.quantity != "other"), "other")
         before = doc[qstart - 1] if qstart > sent.start else None   # "… said killed 200 people", "rocket kills 30"
         if quantity == "other" and _is_person(noun, pidx) and before is not None and before.tag_ in _VERB_TAGS:
             quantity = _quantity_word(before) or quantity
