@@ -33,11 +33,11 @@ def test_a_part_of_a_casualty_figure_counts_the_same_casualties(nlp: Language, k
     assert figures(nlp, karabakh, text) == expected
 
 
-def test_a_part_is_no_figure_without_a_casualty_figure_or_as_a_person_among_the_dead(nlp: Language,
-                                                                                       karabakh: Event) -> None:
+def test_a_part_is_no_figure_without_a_casualty_figure_or_as_a_person_among_the_dead(
+        nlp: Language, karabakh: Event) -> None:
     # "nine of them" counts what the figure before it counts: nothing, when no casualty figure comes before
-    assert all(q == "other" for q, _, _ in figures(nlp, karabakh, "Azerbaijan fired 20 rockets, nine of them at "
-                                                                   "the village."))
+    rockets = figures(nlp, karabakh, "Azerbaijan fired 20 rockets, nine of them at the village.")
+    assert all(q == "other" for q, _, _ in rockets)
     # a person among the dead is no figure the labels count
     assert figures(nlp, karabakh, "A ten-year-old Armenian girl was among the dead, the ombudsman said.") == []
 

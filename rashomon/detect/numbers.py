@@ -347,7 +347,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if quantity == "other" and arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"} and counts \
                 and _is_person(noun, pidx):
             quantity = counts[-1].quantity  # "killed 31 people, including 12 children"
-        if quantity == "other" and (part := part_of_them(main)) is not None:   # "…, nine of them children" (count_parts)
+        if quantity == "other" and (part := part_of_them(main)) is not None:   # "…, nine of them children"
             noun, quantity = part, next((c.quantity for c in reversed(counts) if c.quantity != "other"), "other")
         before = doc[qstart - 1] if qstart > sent.start else None   # "… said killed 200 people", "rocket kills 30"
         if quantity == "other" and _is_person(noun, pidx) and before is not None and before.tag_ in _VERB_TAGS:
