@@ -18,6 +18,7 @@ import duckdb
 
 from . import store
 from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare, continues_act
+from .detect.count_scope import parts
 from .detect.event_wording import Usage, event_wording
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
@@ -209,9 +210,9 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
         for i, a in enumerate(an.acts):
             act_rows.append((sid, i, a.actor, a.actor_text, a.action, a.target, a.target_text, a.initiating,
                              a.background, a.negated, a.reported, a.evidence, a.claimed_by))
-        for i, c in enumerate(an.numbers):
+        for i, (c, part) in enumerate(zip(an.numbers, parts(list(an.numbers), an.text))):
             num_rows.append((sid, i, c.quantity, c.value, c.low, c.high, c.qualifier, c.side or c.party,
-                             getattr(c, "unit", None), c.text))
+                             getattr(c, "unit", None), c.text, part))
 
     # Pairwise disagreements inside each claim, between sentences of different outlets.
     members: dict[str, list[dict]] = defaultdict(list)

@@ -505,6 +505,7 @@ with nums as (
     select s.event_id, s.outlet_id, s.article_id, s.sentence_id, s.position, n.number_no,
            case n.quantity when 'dead' then 'killed' when 'injured' then 'wounded' else n.quantity end as slot,
            n.quantity, nullif(n.party, 'unknown') as party, n.value, n.low, n.high, n.qualifier, n.text,
+           coalesce(n.part, false) as part,
            sa.voice, sa.attributed_to, sa.background
     from sentence_numbers n
     join current_sentences s using (sentence_id)
@@ -659,6 +660,7 @@ figure_cells as (
            min(n.sentence_id) as sentence_id
     from event_figures n
     where n.qualifier <> 'vague' and n.side_from = 'sentence' and not n.background
+      and not n.part   -- "nine of them children" beside "20 people": no figure of its own to set against others'
     group by all
 ),
 figure_support as (

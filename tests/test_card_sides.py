@@ -296,3 +296,23 @@ def test_an_operation_named_without_an_actor_takes_the_side_the_name_has_elsewhe
                     ("az", "revenge", "azerbaijan", 1), ("rt", "revenge", "azerbaijan", 2),
                     ("ru", "revenge", "azerbaijan", 1),
                     ("ta", "retribution", None, 1)]
+
+
+def test_a_part_of_an_outlets_figure_is_no_figure_of_the_card(db):
+    """Three outlets say 20 were killed, two adding "nine of them children" (a part: sentence_numbers.part),
+    two others say 15 and 9: the card sets 20 against "9 / 15". Read as whole figures, the two outlets' nines would
+    agree with the fifth outlet's 9 and tie it with 20: no main figure, no card."""
+    con = duckdb.connect(str(db))
+    _event(con)
+    for outlet in ("oa", "ob", "oc"):
+        _figure(con, outlet, 1, "killed", 20)
+    for outlet in ("oa", "ob"):
+        sid = _figure(con, outlet, 2, "killed", 9)
+        con.execute("update sentence_numbers set part = true, text = 'nine of them children' where sentence_id = ?",
+                    [sid])
+    _figure(con, "od", 1, "killed", 15)
+    _figure(con, "oe", 1, "killed", 9)   # a whole figure of 9 stays one
+    cards = con.execute("select value_a, value_b, outlets_a, outlets_b from disagreement_cards").fetchall()
+    assert cards == [("20", "9 / 15", ["oa", "ob", "oc"], ["od", "oe"])]
+    # the fact sheet and casualty_figures keep the part: it is a figure the article gives
+    assert con.execute("select count(*) from casualty_figures where part").fetchone() == (2,)

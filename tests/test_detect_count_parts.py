@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 
 from rashomon.detect.compare import analyse
+from rashomon.detect.count_scope import parts
 from rashomon.sources import Event
 
 from test_detect_compare import kinds, pair
@@ -45,3 +46,10 @@ def test_a_part_is_no_figure_without_a_casualty_figure_or_as_a_person_among_the_
 def test_a_part_makes_no_number_card_against_the_whole_toll(nlp: Language, karabakh: Event) -> None:
     assert "number" not in kinds(pair(nlp, karabakh, "Azerbaijani shelling killed 20 Armenian soldiers.",
                                       "Azerbaijani shelling killed 20 Armenian soldiers, nine of them conscripts."))
+
+
+def test_the_part_is_marked_for_the_figure_cards(nlp: Language, karabakh: Event) -> None:
+    # what analysis.py writes to sentence_numbers.part: the figure cards of the fact sheet leave the part out
+    a = analyse(nlp("Azerbaijani shelling killed 20 Armenian civilians, nine of them children, and wounded 65 "
+                    "others.")[:], karabakh)
+    assert parts(list(a.numbers), a.text) == [False, True, False]

@@ -46,7 +46,7 @@ from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
-from .count_scope import far_apart, partial, running_total, small_count, wide_scope
+from .count_scope import far_apart, parts, running_total, small_count, wide_scope
 from .lexicon import HOSTILE_NOUNS
 from .lexicon_numbers import COMBINED_TOLL, SUBGROUP_UNITS, VAGUE_NUMBERS
 from .numbers import Count
@@ -240,12 +240,7 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         set against one sentence's figure they mostly count other people ("injuring dozens in Beirut's southern
         suburbs" against 2,750 across Lebanon); 26 of 27 such cards on the benchmark's dev split showed no labelled
         disagreement."""
-        kept = []
-        for i, c in enumerate(s.numbers):
-            other_before = any(bucket(x) != bucket(c) for x in s.numbers[:i])
-            if c.qualifier != "vague" and not partial(c.text, s.text, other_before):
-                kept.append(c)
-        return kept
+        return [c for c, part in zip(s.numbers, parts(list(s.numbers), s.text)) if c.qualifier != "vague" and not part]
 
     def whose(c: Count) -> str | None:
         """Whose people a casualty count is (victim_sides.py reads place and context too: "two soldiers were

@@ -105,3 +105,17 @@ def far_apart(a, b) -> bool:
         if small.high is not None and big.low is not None and 0 < small.high < big.low:
             return big.low > count_scope().far_apart_factor * small.high
     return False
+
+
+#: Quantities that are one for comparing counts: the dead are the killed.
+_SAME_QUANTITY = {"dead": "killed"}
+
+
+def parts(counts: list, sentence: str) -> list[bool]:
+    """For each count of a sentence (numbers.Count, in order), whether it is a part of another count or an increment
+    (`partial`: "nine of them children", "including 12 children", "five more soldiers"), "more" read against the
+    quantities counted before it. The number cards compare only the others (compare.py, the figure cards of
+    sql/views.sql through sentence_numbers.part)."""
+    def bucket(c) -> str:
+        return _SAME_QUANTITY.get(c.quantity, c.quantity)
+    return [partial(c.text, sentence, any(bucket(x) != bucket(c) for x in counts[:i])) for i, c in enumerate(counts)]
