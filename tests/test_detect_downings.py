@@ -58,6 +58,7 @@ def _one(text: str, event: Event, nlp: Language):
 def test_an_event_about_an_aircraft_is_told_by_its_keywords(jet: Event, drones: Event) -> None:
     assert aircraft_event(jet.keywords) and aircraft_event(["Su-24"]) and aircraft_event(["Malaysian airliner"])
     assert not aircraft_event(drones.keywords) and not aircraft_event(["Black Sea", "MQ-9 drone"])
+    assert not aircraft_event(["Hamas fighters"]) and not aircraft_event(["drone", "unmanned aircraft"])
 
 
 @pytest.mark.parametrize("text", [
@@ -83,6 +84,8 @@ def test_a_downing_in_the_outlets_own_voice_is_no_verdict(nlp: Language, jet: Ev
 @pytest.mark.parametrize("text", [
     "Southland said Northland shot down several Southlandish drones over the border.",   # drones, not an aircraft
     "Southland said Northland denied shooting down the jet.",                             # denied
+    "Southland said Northland shot down an unmanned aircraft over the border.",           # no manned aircraft
+    "Northlandish jets have shot down no Southlandish planes, Southland said.",           # none
 ])
 def test_drones_shot_down_and_a_denied_downing_blame_no_one(nlp: Language, jet: Event, text: str) -> None:
     assert _one(text, jet, nlp).reported_initiator is None
@@ -95,6 +98,10 @@ def test_an_aircraft_shot_down_in_another_event_stays_defensive(nlp: Language, d
 
 @pytest.mark.parametrize(("text", "blamed"), [
     ("Southland said the responsibility lay with both Northland and its allies.", "northland"),
+    ("Southland said the responsibility for this crime lies with Northland.", "northland"),
+    # a duty, not blame (a review's cases)
+    ("Responsibility for the security of the border lies with Northland, Southland said.", None),
+    ("Southland said the responsibility to de-escalate lies with Northland.", None),
     ("“The responsibility lies entirely with Northland,” the Southlandish army said.", "northland"),
     ("The blame rests on Northland, Southland said.", "northland"),
     ("Southland said the responsibility does not lie with Northland.", None),       # denied
@@ -105,7 +112,8 @@ def test_the_responsibility_lies_with(nlp: Language, jet: Event, text: str, blam
 
 
 @pytest.mark.parametrize(("text", "blamed"), [
-    ("We know it was carried out by the Northlandish air force, the Southlandish army said.", "northland"),
+    ("While we are still gathering the facts of this attack, we know it was carried out by the Northlandish air "
+     "force, the Southlandish army said.", "northland"),
     ("Southland said the blast was carried out by Northland.", "northland"),
     ("Northland said it was not carried out by Northland.", None),                 # denied
     ("Southland said it was carried out in the early hours.", None),               # no author
@@ -113,3 +121,26 @@ def test_the_responsibility_lies_with(nlp: Language, jet: Event, text: str, blam
 ])
 def test_it_was_carried_out_by(nlp: Language, jet: Event, text: str, blamed: str | None) -> None:
     assert _one(text, jet, nlp).reported_initiator == blamed
+
+
+@pytest.mark.parametrize("sentences", [
+    # "it" for what another sentence names, or a verb of organising: no author of an attack (a review's cases)
+    ["The investigation into the crash was completed within a week.",
+     "It was carried out by Northland, Southland said."],
+    ["A memorial ceremony for the victims was held on Friday.", "It was organised by Northland, Southland said."],
+    ["The Southlandish army said it was carried out by Northland."],
+])
+def test_it_without_an_attack_named_before_it_in_the_sentence_is_no_author(
+        nlp: Language, jet: Event, sentences: list[str]) -> None:
+    out = analyse_article(sentences, jet, nlp=nlp)
+    assert all(a.reported_initiator is None and a.own_initiator is None for a in out)
+
+
+def test_a_downing_said_in_the_outlets_own_voice_is_no_card_against_another_act(nlp: Language, jet: Event) -> None:
+    # (a review's case) the downing is no own-voice initiator, so no self-contradiction with the violation it answers
+    from rashomon.detect.selfcheck import self_contradictions
+    out = analyse_article(["Northlandish fighters shot down a Southlandish warplane near the border on Tuesday.",
+                           "The Southlandish jet had violated Northlandish airspace ten times in five minutes."], jet,
+                          nlp=nlp)
+    assert out[0].initiator is None
+    assert not self_contradictions(out, jet)

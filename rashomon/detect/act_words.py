@@ -71,6 +71,12 @@ class _Draft:
     admitted: bool = False  # the actor claims the act ("X claimed responsibility for the attack")
 
 
+#: Actions read only as a source's blame, never as the outlet's own verdict: backing a side (blame_drafts.
+#: backing_drafts) and downing an aircraft (downing.py: that a side shot it down is seldom in dispute, whether it was
+#: provoked often is).
+BLAME_ONLY_ACTIONS = frozenset({"back", "down"})
+
+
 def _mods(t: Token) -> set[str]:
     return {c.lower_ for c in t.children if c.dep_ in _MODIFIER_DEPS | {"amod"}} | {
         c.lemma_.lower() for c in t.children if c.dep_ in _MODIFIER_DEPS}

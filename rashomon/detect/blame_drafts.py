@@ -160,14 +160,18 @@ _AUTHORED = _ACT_WORDS["authored"]
 
 
 def _authored(t: Token) -> bool:
-    """Is `t` an incident noun (or, passive subject, a pronoun for it: "it was carried out by X") that an author verb
-    governs ("masterminded the explosion", "the blast was carried out by X")?"""
+    """Is `t` an incident noun that an author verb governs ("masterminded the explosion", "the blast was carried out by
+    X"), or the pronoun for one as the passive subject of "carried out" right after it names it ("… the facts of this
+    attack, we know it was carried out by X"; not "it was organised by X", "it was carried out by the ministry" of an
+    investigation named in another sentence)?"""
     verb = t.head
     prt = child(verb, "prt")
-    authoring = verb.lemma_.lower() in AUTHOR_VERBS or (
-        prt is not None and f"{verb.lemma_.lower()} {prt.lower_}" in _AUTHORED["phrasal"])
-    return authoring and (t.lemma_.lower() in BLAME_OBJECT_NOUNS
-                          or t.lower_ in _AUTHORED["pronouns"] and t.dep_ == "nsubjpass")
+    phrasal = prt is not None and f"{verb.lemma_.lower()} {prt.lower_}" in _AUTHORED["phrasal"]
+    if t.lower_ in _AUTHORED["pronouns"]:
+        before = [n for n in t.sent if n.i < t.i and n.pos_ == "NOUN"]
+        return t.dep_ == "nsubjpass" and phrasal and bool(before) and (
+            before[-1].lemma_.lower() in BLAME_OBJECT_NOUNS or _noun_action(before[-1]) is not None)
+    return (verb.lemma_.lower() in AUTHOR_VERBS or phrasal) and t.lemma_.lower() in BLAME_OBJECT_NOUNS
 
 
 def _author(incident: Token, pidx: PartyIndex) -> Token | None:

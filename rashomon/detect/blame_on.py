@@ -29,7 +29,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ._syntax import PartyIndex, accused_of, accusing_verb, child, prep_object
-from .lexicon import _ACT_WORDS, BLAME_PLACING_VERBS
+from .lexicon import _ACT_WORDS, BLAME_OBJECT_NOUNS, BLAME_PLACING_VERBS, ESCALATION_NOUNS, HOSTILE_NOUNS
 
 #: Verbs that put an act on someone: "blamed the attack on X" ("pinned" is no speech cue: voice_cues.py would read
 #: "X pinned the attack on Y" as the outlet's own statement).
@@ -110,8 +110,23 @@ _LIES_WITH = _ACT_WORDS["lies_with"]
 
 def blame_lies_with(noun: Token) -> Token | None:
     """Whom "the responsibility lies with …" blames: the object of a "with/on/upon" phrase of the verb whose subject
-    the responsibility word is (never a day: "on Thursday")."""
+    the responsibility word is (never a day: "on Thursday"); none when the responsibility is a duty ("to de-escalate",
+    "for the security of the ceremony": act_words.toml [lies_with] objects)."""
     if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in _LIES_WITH["verbs"]:
         return None
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.lower_ == "to" or any(c.dep_ in {"acl", "relcl", "xcomp"} and c.pos_ in {"VERB", "AUX"}
+                                                     for c in noun.children):
+        return None   # "the responsibility to de-escalate lies with Beijing"
+    objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+               if o.dep_ == "pobj"]
+    if objects and not any(_blameable(w) for o in objects for w in o.subtree):
+        return None   # "responsibility for the security of the ceremony lies with …"
     return next((o for c in noun.head.children if c.dep_ == "prep" and c.lower_ in _LIES_WITH["preps"]
                  for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}), None)
+
+
+def _blameable(w: Token) -> bool:
+    lemma = w.lemma_.lower()
+    return (lemma in HOSTILE_NOUNS or lemma in BLAME_OBJECT_NOUNS or lemma in ESCALATION_NOUNS
+            or lemma in _LIES_WITH["objects"])

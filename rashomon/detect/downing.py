@@ -24,6 +24,7 @@ _DATA = tomllib.loads(Path(__file__).with_name("downing.toml").read_text(encodin
 AIRCRAFT: frozenset[str] = frozenset(_DATA["aircraft"])
 _MODEL = re.compile("|".join(f"(?:{m})" for m in _DATA["models"]))
 DOWNING_NOUNS: frozenset[str] = frozenset(_DATA["nouns"])
+_UNMANNED: frozenset[str] = frozenset(_DATA["unmanned"])
 
 
 def _is_aircraft(t: Token | None) -> bool:
@@ -31,16 +32,21 @@ def _is_aircraft(t: Token | None) -> bool:
     Su-24 plane", "flight MH17", "one of its fighter jets")?"""
     if t is not None and (t.pos_ == "NUM" or t.lower_ == "one"):
         t = prep_object(t, "of")
-    if t is None:
-        return False
+    if t is None or any(c.lower_ in _UNMANNED for c in t.children if c.dep_ in {"amod", "compound", "advmod"}) \
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        return False   # "an unmanned aircraft", "shot down no Turkish planes"
     words = [t, *(c for c in t.children if c.dep_ in {"compound", "nmod", "appos"})]
     return any(w.lemma_.lower() in AIRCRAFT or w.lower_ in AIRCRAFT or _MODEL.fullmatch(w.lower_) for w in words)
 
 
 def aircraft_event(keywords: list[str] | tuple[str, ...]) -> bool:
-    """Does one of the event's keywords name an aircraft ("airliner", "Russian jet", "Su-24", "MH17")?"""
+    """Does one of the event's keywords name a manned aircraft ("airliner", "Russian jet", "Su-24", "MH17"; not
+    "unmanned aircraft")?"""
     for k in keywords:
-        for w in re.findall(r"[\w-]+", k.lower()):
+        words = re.findall(r"[\w-]+", k.lower())
+        if any(w in _UNMANNED for w in words):
+            continue   # "unmanned aircraft", "drone aircraft"
+        for w in words:
             if w in AIRCRAFT or w.rstrip("s") in AIRCRAFT or _MODEL.fullmatch(w):
                 return True
     return False

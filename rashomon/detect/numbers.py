@@ -40,13 +40,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ._syntax import PartyIndex, child, prep_object
-from .lexicon import (
-    CASUALTY_NOUNS,
-    QUANTITY_WORDS,
-    STATUS_QUANTITY_NOUNS,
-    TOLL_SETTING_VERBS,
-    UNIT_NOUNS,
-)
+from .lexicon import CASUALTY_NOUNS, QUANTITY_WORDS, STATUS_QUANTITY_NOUNS, TOLL_SETTING_VERBS, UNIT_NOUNS
 from .lexicon_numbers import CASUALTY_ONLY_VAGUE, MULTIPLIERS, VAGUE_NUMBERS
 from .count_parts import among_quantity, part_of_them
 from .count_sides import JOINT, merge_conjoined
@@ -347,8 +341,9 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if quantity == "other" and arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"} and counts \
                 and _is_person(noun, pidx):
             quantity = counts[-1].quantity  # "killed 31 people, including 12 children"
-        if quantity == "other" and (part := part_of_them(main)) is not None:   # "…, nine of them children"
-            noun, quantity = part, next((c.quantity for c in reversed(counts) if c.quantity != "other"), "other")
+        whole = part_of_them(main, counts, lambda n: _is_person(n, pidx)) if quantity == "other" else None
+        if whole is not None:   # "…, nine of them children": the figure's quantity and side (count_parts.py)
+            noun, quantity = whole[0], whole[1].quantity
         before = doc[qstart - 1] if qstart > sent.start else None   # "… said killed 200 people", "rocket kills 30"
         if quantity == "other" and _is_person(noun, pidx) and before is not None and before.tag_ in _VERB_TAGS:
             quantity = _quantity_word(before) or quantity
@@ -363,6 +358,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         casualties = [c for c in counts if c.quantity != "other"]
         party, side = sides.resolve(_party(noun, arg, pidx), noun, arg, casualties[-1].side if casualties else None,
                                     quantity, first=not casualties)
+        side = whole[1].side or side if whole is not None else side
         if JOINT in (party, side):   # a toll of two sides together: neither side's figure
             party, side, quantity = None, None, "other"
         if quantity == "other" and vague is not None and words[-1].lower() in CASUALTY_ONLY_VAGUE:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..sources import Event
 from .card_text import esc as _esc, short as _short
 from .compare import Disagreement, SentenceAnalysis, _party_name
+from .act_words import BLAME_ONLY_ACTIONS
 from .initiator import Act, initiator_of
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ class _Claim:
 def _claims(analyses: Iterable[SentenceAnalysis]) -> list[_Claim]:
     out = []
     for i, an in enumerate(analyses):
-        own = [a for a in an.acts if not a.reported]
+        own = [a for a in an.acts if not a.reported and a.action not in BLAME_ONLY_ACTIONS]   # (a blame only)
         rep = [a for a in an.acts if a.reported]
         p_own = initiator_of(own)
         if p_own:

@@ -14,6 +14,7 @@ from ..nlp import load_nlp
 from ..sources import Event
 from ._syntax import withheld
 from .casualty_subjects import dead_parties
+from .act_words import BLAME_ONLY_ACTIONS
 from .downing import aircraft_event
 from .initiator import UNKNOWN, Act, extract_acts, initiator_of
 from .lexicon import INVASION_EVENT_WORDS, INVASION_WORDS, LOCAL_SOURCES, REPORTING_VERBS
@@ -122,8 +123,8 @@ def _build(span: Span, event: Event, matcher: PartyMatcher, previous: Voice | No
         text=span.text,
         voice=voice,
         acts=tuple(acts),
-        initiator=initiator_of(acts),
-        own_initiator=initiator_of([a for a in acts if not a.reported and a.action not in _BLAME_ONLY
+        initiator=initiator_of([a for a in acts if a.reported or a.action not in BLAME_ONLY_ACTIONS]),
+        own_initiator=initiator_of([a for a in acts if not a.reported and a.action not in BLAME_ONLY_ACTIONS
                                     and not _answers_own_accusation(a, acts, voice, span.text)]),
         reported_initiator=initiator_of([a for a in acts if a.reported and not _own_side(a, voice)]),
         numbers=tuple(drop_other_incidents(extract_numbers(span, matcher, _reporting_party(span, voice), place, counted),
@@ -221,9 +222,6 @@ def _answers_own_accusation(act: Act, acts: list[Act], voice: Voice, text: str) 
         and b.actor not in (None, UNKNOWN, act.actor) for b in acts)
 
 
-#: Acts read only as a source's blame, never an own-voice verdict: backing a side (blame_drafts.backing_drafts) and
-#: downing an aircraft (downing.py).
-_BLAME_ONLY = frozenset({"back", "down"})
 #: Acts a source can deny having done: the violence of an event, not a "provocation" or an "operation" in general.
 _DENIABLE_ACTIONS = frozenset({"attack", "strike", "fire", "shell", "kill", "down"})
 

@@ -46,18 +46,6 @@ def _person(tokens: list[Token], pidx: PartyIndex) -> str | None:
     return None
 
 
-#: Bare nouns that, as "the <noun>", name again a group the previous source is: "the group said" after Hezbollah.
-_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
-
-
-def names_the_group_again(src: Token, previous: Any) -> bool:
-    """Is the source "the group" (a bare group noun with "the": no words of its own, "the armed group in the north")
-    after a source with a party ("Hezbollah blamed Israel …" / "…," the group said)?"""
-    return (previous is not None and previous.attributed_party is not None and src.lemma_.lower() in _GROUP_NOUNS
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in src.children)
-            and all(c.dep_ in {"det", "punct"} for c in src.children))
-
-
 def _compatible(previous: Any, institution: str | None) -> bool:
     prev = (previous.attributed_to or "").lower()
     if not prev or institution is None:

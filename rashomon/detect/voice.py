@@ -50,8 +50,8 @@ from spacy.tokens import Span
 from ._syntax import PartyIndex, np_text, np_tokens, quote_mask
 from .lexicon import DOCUMENT_NOUNS, REFERRING_PRONOUNS
 from .parties import PartyMatcher
-from .source_names import (_canonical, _compatible, _person, controlled_by, institution_of, names_the_group_again,
-                           officials_in, source_tokens)
+from .source_names import (_canonical, _compatible, _person, controlled_by, institution_of, officials_in,
+                           source_tokens)
 from .voice_cues import Cue, _outermost, find_cues  # noqa: F401  (Cue, find_cues: act_speakers.py imports them here)
 
 log = logging.getLogger(__name__)
@@ -157,7 +157,7 @@ def _describe(cue: Cue, pidx: PartyIndex, previous: Voice | None, root_party: st
         same_name = any(re.search(rf"\b{re.escape(w)}\b", prev_text) for w in capitalised
                         if w.lower() not in {"the", "a", "an"} and institution_of(w) is None)
         document = src.lemma_.lower() in DOCUMENT_NOUNS and institution in {None, "ministry"}
-        if same_name or document or _compatible(prev, institution) or names_the_group_again(src, prev):
+        if same_name or document or _compatible(prev, institution):
             return _Source(prev.attributed_party, institution_of(prev.attributed_to or ""), person, text,
                            _inherit(prev, cue.text, text))
     name = _canonical(party, institution, person, text, pidx.matcher)
