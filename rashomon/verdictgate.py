@@ -30,10 +30,10 @@ from .errors import ModelError
 from .pinned import read_pinned
 
 MODEL_PATH = Path(__file__).with_name("models") / "verdict_gate.json"
-MODEL_SHA256 = "0c164dbc345dd505c7a60948a2f21897fc257f8bb2f78c247588cf76e0d908bb"
+MODEL_SHA256 = "881885423eb1892bea6032a3cf930e3172064931781209c1288005a5744279d1"
 
 BLAME_MODEL_PATH = MODEL_PATH.with_name("blame_gate.json")
-BLAME_MODEL_SHA256 = "8a5da8dee57aa4be5ae0f086fac8414a8b5c8fb12737af5d82b23c5a1e64d3d8"
+BLAME_MODEL_SHA256 = "93ca8b64b633c5d7390061f08856ba650bbc58fe85a5e98d57a54a10cd60fc58"
 
 #: the columns of `verdict_features_of` (sql/views.sql) a model may weigh
 FEATURES = ("n_own", "log_n_own", "head", "lead", "first_pos", "dated", "rule", "n_own_other", "other_in_head",
