@@ -84,9 +84,10 @@ def test_reader_gets_answers_while_a_writer_writes_and_the_writer_loses_nothing(
     print(f"\nwriter: {w['batches']} batches, {w['written']} rows, longest wait for the file {w['max_wait_s']:.2f} s; "
           f"reader: {r['ok']} queries, longest {r['max_latency_s']:.2f} s")
     assert r["failures"] == []
-    assert r["ok"] >= 10
-    # several batches interleaved with the reads (how many in 5 s depends on the machine's load: 7 seen while a
-    # benchmark ran beside the suite; throughput belongs in bench/, not in a test)
+    # several reads answered while the writer writes, several batches interleaved with them (how many in 5 s depends
+    # on the machine's load: 8 reads and 7 batches seen while a benchmark ran beside the suite; throughput belongs in
+    # bench/, not in a test)
+    assert r["ok"] >= 3
     assert w["batches"] >= 3
     # the reader only ever sees whole batches, in order
     assert all(n % BATCH == 0 for n in r["seen"]), r["seen"]
