@@ -46,7 +46,7 @@ from ..kinds import load_kinds
 from ..sources import Event
 from .initiator import UNKNOWN, Act
 from .card_text import esc as _esc
-from .count_scope import far_apart, parts, running_total, small_count, wide_scope
+from .count_scope import SAME_QUANTITY, far_apart, parts, running_total, small_count, wide_scope
 from .lexicon import HOSTILE_NOUNS
 from .lexicon_numbers import COMBINED_TOLL, SUBGROUP_UNITS, VAGUE_NUMBERS
 from .numbers import Count
@@ -60,7 +60,6 @@ log = logging.getLogger(__name__)
 
 # the kinds the detectors emit (rashomon/kinds.toml: made_by = "detector")
 KINDS = tuple(k.kind for k in load_kinds().kinds.values() if k.made_by == "detector")
-_QUANTITY_BUCKET = {"dead": "killed"}
 _QUANTITY_PHRASE = {"killed": "were killed", "dead": "died", "wounded": "were wounded", "missing": "are missing",
                     "captured": "were captured", "other": ""}
 _ACTION_PHRASE = {
@@ -229,7 +228,7 @@ def _compare_numbers(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> 
         return out   # one gives both sides' toll together, the other one side's: two different figures
 
     def bucket(c: Count) -> str:
-        return _QUANTITY_BUCKET.get(c.quantity, c.quantity)
+        return SAME_QUANTITY.get(c.quantity, c.quantity)
 
     if running_total(a.text) != running_total(b.text):
         return out   # a toll so far against the toll of one report: two time frames, not two accounts

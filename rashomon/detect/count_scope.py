@@ -107,8 +107,8 @@ def far_apart(a, b) -> bool:
     return False
 
 
-#: Quantities that are one for comparing counts: the dead are the killed.
-_SAME_QUANTITY = {"dead": "killed"}
+#: Quantities that are one for comparing counts: the dead are the killed (compare.py too).
+SAME_QUANTITY = {"dead": "killed"}
 
 
 def parts(counts: list, sentence: str) -> list[bool]:
@@ -117,5 +117,5 @@ def parts(counts: list, sentence: str) -> list[bool]:
     quantities counted before it. The number cards compare only the others (compare.py, the figure cards of
     sql/views.sql through sentence_numbers.part)."""
     def bucket(c) -> str:
-        return _SAME_QUANTITY.get(c.quantity, c.quantity)
+        return SAME_QUANTITY.get(c.quantity, c.quantity)
     return [partial(c.text, sentence, any(bucket(x) != bucket(c) for x in counts[:i])) for i, c in enumerate(counts)]

@@ -10,6 +10,7 @@ the act words do not read at all: the verb "down" ("an Iranian missile downed th
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -39,7 +40,8 @@ def _is_aircraft(t: Token | None) -> bool:
     return any(w.lemma_.lower() in AIRCRAFT or w.lower_ in AIRCRAFT or _MODEL.fullmatch(w.lower_) for w in words)
 
 
-def aircraft_event(keywords: list[str] | tuple[str, ...]) -> bool:
+@functools.lru_cache(maxsize=64)   # asked once per sentence with the event's keywords
+def aircraft_event(keywords: tuple[str, ...]) -> bool:
     """Does one of the event's keywords name a manned aircraft ("airliner", "Russian jet", "Su-24", "MH17"; not
     "unmanned aircraft")?"""
     for k in keywords:
