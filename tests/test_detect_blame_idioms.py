@@ -2,7 +2,8 @@
 test: "blamed the attack on X" (X is blamed, not attacked), "X and Y have each blamed the other" and "X and Y traded
 accusations" (mutual blame), "blamed X for the alleged attack" (the outlet's hedge does not take back the source's
 blame), "X is to blame" (X is the one blamed, never a speaker), "X was behind the Kremlin drone attack" (X, not the
-Kremlin), "charged X with the attack" (X blamed) and "…, a claim X denied" (X's denial)."""
+Kremlin), "charged X with the attack" (X blamed), "…, a claim X denied" (X's denial), "the only one to blame is X", "the attack
+was the work of X" and "X used rockets to hit …" (X did it), "X's violation of Y's airspace" (an act of X's)."""
 
 from __future__ import annotations
 
@@ -224,3 +225,68 @@ def test_an_empty_sentence_has_the_outlets_voice(nlp: Language, um: PartyMatcher
     # an empty title span crashed the closing-dash check on the benchmark (IndexError); it has no source
     voice, scope = analyse_voice_detail(nlp("")[:], um, None)
     assert (voice.voice, voice.attributed_party, scope) == ("own", None, set())
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe only one to blame for the strike is Ukraine,\u201d the Kremlin said.",   # benchmark dev (Zvecan)
+    "The Kremlin said the one to blame was Ukraine.",
+])
+def test_the_one_to_blame_is_x_blames_x(nlp: Language, um: PartyMatcher, text: str) -> None:
+    party, acts = _blames(nlp, text, um)
+    assert party == "russia"
+    assert {(actor, reported, negated) for actor, _, reported, negated, _ in acts if actor != "unknown"} \
+        == {("ukraine", True, False)}
+
+
+def test_the_one_to_lose_blames_no_one(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _blames(nlp, "The only one to lose from the strike is Ukraine, the Kremlin said.", um)
+    assert [actor for actor, *_ in acts if actor == "ukraine"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "According to the Kremlin, this act of terror was the work of Ukraine.",   # benchmark dev (Soleimani)
+    "The Kremlin said the attack was the handiwork of Kyiv.",
+])
+def test_the_work_of_x_is_xs_act(nlp: Language, um: PartyMatcher, text: str) -> None:
+    party, acts = _blames(nlp, text, um)
+    assert party == "russia"
+    assert [(actor, reported) for actor, _, reported, *_ in acts] == [("ukraine", True)]
+
+
+def test_the_work_of_months_is_no_actor(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _blames(nlp, "The Kremlin said the attack was the work of months of planning.", um)
+    assert [actor for actor, *_ in acts] == ["unknown"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Russian ministry said Ukraine used HIMARS to hit the base in Makiivka.", "ukraine"),   # benchmark dev
+    ("Moscow said Ukraine had used drones to strike the depot.", "ukraine"),
+    # the object of a verb that is no instrument still acts, as before
+    ("Moscow said the commander ordered Ukrainian troops to fire on the village.", "ukraine"),
+])
+def test_whoever_uses_a_weapon_to_strike_strikes(nlp: Language, um: PartyMatcher, text: str, actor: str) -> None:
+    party, acts = _blames(nlp, text, um)
+    assert party == "russia"
+    assert {a for a, *_ in acts} == {actor}   # "used drones" is itself a strike of the user's
+
+
+def _actions(nlp: Language, text: str, matcher: PartyMatcher) -> list[tuple[str | None, str]]:
+    s = nlp(text)[:]
+    voice, scope = analyse_voice_detail(s, matcher, None)
+    return [(a.actor, a.action) for a in extract_acts(s, matcher, event_year=2023, voice=voice, reported_tokens=scope)]
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow condemned Ukraine's violation of its airspace, which killed two children.",   # benchmark dev
+    "Moscow Condemns Airspace Violation By Ukraine",
+])
+def test_violating_airspace_is_an_attack(nlp: Language, um: PartyMatcher, text: str) -> None:
+    assert ("ukraine", "attack") in _actions(nlp, text, um)
+
+
+@pytest.mark.parametrize("text, action", [
+    ("Moscow condemned Ukraine's violation of human rights.", "provoke"),    # a blame, as before; no attack
+    ("Moscow condemned Ukraine's violation of the ceasefire.", "violate_ceasefire"),
+])
+def test_other_violations_are_no_attack(nlp: Language, um: PartyMatcher, text: str, action: str) -> None:
+    assert _actions(nlp, text, um) == [("ukraine", action)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (ACCUSE_VERBS, ADMIT_VERBS, FIRST_PERSON, FORCE_NOUNS, RECIPROCAL_OBJECTS,
+from .lexicon import (_ACT_WORDS, ACCUSE_VERBS, ADMIT_VERBS, FIRST_PERSON, FORCE_NOUNS, RECIPROCAL_OBJECTS,
                       RECIPROCAL_VERBS, REFERRING_PRONOUNS, RESORT_VERBS, SPEECH_VERBS)
 from .parties import PartyMatcher, PartyMention
 
@@ -272,6 +272,11 @@ def named_accuser(gov: Token) -> bool:
         t.i != gov.i and t.pos_ == "VERB" and t.dep_ != "amod" and t.lemma_.lower() in SPEECH_VERBS for t in gov.sent)
 
 
+#: Verbs whose object is the means of their infinitive's act, so its subject acts: "X used HIMARS to hit the base" (not
+#: "ordered troops to fire": the troops fire). act_words.toml [instrument].
+_INSTRUMENT_VERBS = frozenset(_ACT_WORDS["instrument"]["verbs"])
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, following conjunction, control and accusation structure:
     "Armenia attacked and killed" (conj) → Armenia; "forces tried to seize" (xcomp) → forces;
@@ -304,7 +309,7 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if v.dep_ == "xcomp":
             objs = [c for c in v.head.children if c.dep_ == "dobj"]
-            if objs:
+            if objs and v.head.lemma_.lower() not in _INSTRUMENT_VERBS:   # "used HIMARS to hit": the user hit
                 return objs[0]
             v = v.head
             continue

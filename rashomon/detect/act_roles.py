@@ -16,7 +16,7 @@ from ._syntax import (
     withheld_claim,
 )
 from .act_words import _in_accusation
-from .blame_on import accused_party, accusing_verb_of, blame_placed_on, blamed_on
+from .blame_on import accused_party, accusing_verb_of, blame_placed_on, blamed_on, work_of
 from .lexicon import (
     ACCUSE_VERBS,
     CASUALTY_NOUNS,
@@ -237,7 +237,7 @@ def _noun_actor(n: Token, pidx: PartyIndex | None = None) -> Token | None:
         return by
     if n.dep_ == "ROOT" and (subj := child(n, "nsubj")) is not None:
         return subj   # "Israeli forces fire on Gazans …": a headline's verb tagged a noun, with its subject
-    holder = _involvement_holder(n)
+    holder = _involvement_holder(n) or work_of(n)   # "X had a hand in the attack", "the attack was the work of X"
     if holder is not None:
         return holder
     first = first_to_act(n)   # "X were the first to fire" with "fire" tagged a noun

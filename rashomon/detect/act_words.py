@@ -135,7 +135,9 @@ def _noun_action(n: Token) -> str | None:
         action = HOSTILE_NOUNS[lemma]
         if action == "violate_ceasefire" and not (
                 any(_is_ceasefire_word(c) or c.lemma_.lower() in CEASEFIRE_NOUNS for c in n.subtree)):
-            return None
+            of = prep_object(n, "of")   # "Iran's violation of Pakistani airspace", "Airspace Violation By Iran": an
+            return "attack" if of is not None and _sovereign(of) or any(   # incursion, as the verb's
+                c.dep_ == "compound" and _sovereign(c) for c in n.children) else None
         return "retaliate" if retaliatory else action
     if lemma in GENERIC_ACT_NOUNS:
         if retaliatory or lemma in {"response", "reply"} and mods & HOSTILE_MODIFIERS:
@@ -248,6 +250,11 @@ def _thing_went_off(v: Token) -> bool:
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in FORCE_NOUNS
 
 
+def _sovereign(n: Token) -> bool:
+    """A sovereign noun ("airspace", "border"; "air space")."""
+    return n.lemma_.lower() in SOVEREIGN_NOUNS or n.lower_ == "space" and any(g.lower_ == "air" for g in n.children)
+
+
 def _verb_action(v: Token) -> str | None:
     if v.pos_ not in {"VERB", "AUX"} and not (v.pos_ == "ADJ" and v.tag_ == "VBN"):
         return None
@@ -259,8 +266,7 @@ def _verb_action(v: Token) -> str | None:
     if lemma in VIOLATE_VERBS and _ceasefire_object(v):
         return "violate_ceasefire"
     if lemma in VIOLATE_VERBS | {"cross", "enter", "invade"} and any(
-            c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in SOVEREIGN_NOUNS or c.lower_ == "space" and any(
-                g.lower_ == "air" for g in c.children)) for c in v.children):
+            c.dep_ in {"dobj", "nsubjpass"} and _sovereign(c) for c in v.children):
         return "attack"  # "violated its airspace", "crossed the border", "entered the country's air space"
     into = prep_object(v, "into") if lemma in INCURSION_VERBS else None
     if into is not None and into.lemma_.lower() in TERRITORY_NOUNS | SOVEREIGN_NOUNS:

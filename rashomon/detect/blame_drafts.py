@@ -17,7 +17,7 @@ from ._syntax import (
 )
 from .act_roles import _resort_verb, _responsibility_of, _responsible_actor
 from .act_words import _Draft, _noun_action
-from .blame_on import accused_party, accusing_verb_of, blame_lies_with, blame_placed_on, to_blame
+from .blame_on import accused_party, accusing_verb_of, blame_lies_with, blame_placed_on, one_to_blame, to_blame
 from .lexicon import (
     _ACT_WORDS,
     ACCUSATION_NOUNS,
@@ -149,6 +149,8 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
                     and not any(c.dep_ == "prep" for c in t.children) and (subj := subject_of(t.head)) is not None \
                     and pidx.party_of(subj) is not None and t.i not in act_ids:
                 drafts.append(_Draft(t, t.head, "provoke", subj, None, passive=False))
+            elif (one := one_to_blame(t)) is not None and pidx.party_of(one) is not None and t.i not in act_ids:
+                drafts.append(_Draft(t, t.head.head, "provoke", one, None, passive=False))   # "the one to blame is Y"
     return drafts
 
 

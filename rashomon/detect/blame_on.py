@@ -19,6 +19,12 @@ inside the "for" phrase ("put the blame for the crash of the airliner on Kyiv": 
 a day's "on" ("on Thursday") is never the one blamed. Benchmark dev split (MH17): "Putin on Thursday put the blame
 for the crash … on the Ukrainian government" was read as a blame of "Thursday".
 
+"The only one to blame is Y" (a "to blame" clause on the subject of "be"): Y is blamed. Benchmark dev split (Zvecan):
+"the only one to blame is Kosovo Prime Minister Albin Kurti" gave no blame.
+
+"N was the work of Y" (act_words.toml [work_of]): Y did the act N. Benchmark dev split (Soleimani): "this act of
+terror was the work of the Israeli regime and the US" gave an act with no actor.
+
 "The responsibility (for N) lies with Y", "the blame rests on Y" (act_words.toml [lies_with]): Y is blamed. Benchmark
 dev split (Kerman, Second Thomas Shoal): "responsibility lay with both Israel and the United States", "the
 responsibility lies entirely with the Philippines" gave no blame.
@@ -106,6 +112,23 @@ def accused_party(gov: Token) -> Token | None:
 
 
 _LIES_WITH = _ACT_WORDS["lies_with"]
+_WORK_OF = frozenset(_ACT_WORDS["work_of"]["nouns"])
+
+
+def one_to_blame(t: Token) -> Token | None:
+    """Y of "the (only) one to blame is Y" when `t` is that "blame" (module docstring)."""
+    if t.lemma_.lower() != "blame" or t.dep_ != "relcl" or t.head.dep_ != "nsubj" \
+            or t.head.head.lemma_.lower() != "be" or any(c.dep_ == "dobj" for c in t.children):
+        return None
+    return child(t.head.head, "attr")
+
+
+def work_of(n: Token) -> Token | None:
+    """Whose work the act noun `n` is said to be: "this act of terror was the work of X" (module docstring)."""
+    if n.dep_ != "nsubj" or n.head.lemma_.lower() != "be":
+        return None
+    attr = child(n.head, "attr")
+    return prep_object(attr, "of") if attr is not None and attr.lemma_.lower() in _WORK_OF else None
 
 
 def blame_lies_with(noun: Token) -> Token | None:
