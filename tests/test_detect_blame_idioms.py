@@ -2,8 +2,9 @@
 test: "blamed the attack on X" (X is blamed, not attacked), "X and Y have each blamed the other" and "X and Y traded
 accusations" (mutual blame), "blamed X for the alleged attack" (the outlet's hedge does not take back the source's
 blame), "X is to blame" (X is the one blamed, never a speaker), "X was behind the Kremlin drone attack" (X, not the
-Kremlin), "charged X with the attack" (X blamed), "…, a claim X denied" (X's denial), "the only one to blame is X", "the attack
-was the work of X" and "X used rockets to hit …" (X did it), "X's violation of Y's airspace" (an act of X's)."""
+Kremlin), "charged X with the attack" (X blamed), "…, a claim X denied" (X's denial), "the only one to blame is X",
+"the attack was the work of X" and "X used rockets to hit …" (X did it), "X's violation of Y's airspace" (an act of
+X's)."""
 
 from __future__ import annotations
 
