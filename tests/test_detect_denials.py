@@ -1,6 +1,7 @@
 """What a source says did not happen, and what it only asks, urges or dismisses (act_status.py, act_roles.py): a denial
 is stored as a denial, a request or a question as nothing done, "X were the first to fire" as X's act and "land occupied
-by X" as background. Sentences written for these tests."""
+by X" as background; "did not use weapons or hit the drone" denies both, and "X was not involved" is X's denial.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -103,3 +104,37 @@ def test_act_labelled_a_party_provocation_is_blame(nlp: Language, um: PartyMatch
     # reports called disinformation: what they report is dismissed
     _, acts = acts_of(nlp, "Moscow described the reports of a Russian strike as disinformation.", um)
     assert [(a.actor, a.negated) for a in acts] == [("russia", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow said Russian jets did not use weapons or hit the Ukrainian drone.",          # benchmark dev (MQ-9)
+    "Russian jets neither touched the drone nor fired on it, the Moscow ministry said.",
+])
+def test_a_not_or_denies_every_verb_it_joins(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = acts_of(nlp, text, um)
+    assert acts and {(a.actor, a.negated) for a in acts} == {("russia", True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow said Russian jets did not fire and then struck the drone.",
+    "Moscow said Russian jets did not fire on the drone but rammed it.",
+])
+def test_a_not_and_leaves_the_second_verb_asserted(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = acts_of(nlp, text, um)
+    assert [(a.actor, a.negated) for a in acts] == [("russia", True), ("russia", False)]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Moscow said Russia was not involved in any way.", True),            # benchmark dev (Kerman, MH17)
+    ("Moscow said Russia played no part.", True),
+    ("Kyiv said Russia was involved.", False),
+])
+def test_involved_with_nothing_named_is_a_part_in_the_event(nlp: Language, um: PartyMatcher, text: str,
+                                                             negated: bool) -> None:
+    _, acts = acts_of(nlp, text, um)
+    assert [(a.actor, a.negated, a.reported) for a in acts] == [("russia", negated, True)]
+
+
+def test_involved_in_something_else_is_no_part(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Moscow said Russia was involved in the talks on grain.", um)
+    assert acts == []

@@ -97,11 +97,26 @@ def _locally_negated(d: _Draft) -> bool:
     for t in _between(d):
         if _directive_infinitive(t):
             continue
-        if any(c.dep_ == "neg" for c in t.children):
+        if any(c.dep_ == "neg" for c in t.children) or _disjoined_negation(t):
             return True
         if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             return True
     return d.actor_tok is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in d.actor_tok.children)
+
+
+def _disjoined_negation(t: Token) -> bool:
+    """A verb under a "not … or" or a "neither … nor" with its neighbour: "didn't use weapons or hit the drone",
+    "neither touched it nor used their weapons" (benchmark dev, MQ-9: the Russian denial was read as an admission).
+    Not "did not fire and retreated", nor a verb with its own subject ("did not fire, or so they say")."""
+    if t.pos_ not in {"VERB", "AUX"}:
+        return False
+    first = t.head if t.dep_ == "conj" and t.head.pos_ in {"VERB", "AUX"} else t
+    if first is not t and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+        return False
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children):
+        return True
+    return first is not t and _plain_not(child(first, "neg")) and any(
+        c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in first.children)
 
 
 def _negation(d: _Draft) -> str | None:

@@ -17,7 +17,15 @@ from ._syntax import (
 )
 from .act_roles import _resort_verb, _responsibility_of, _responsible_actor
 from .act_words import _Draft, _noun_action
-from .blame_on import accused_party, accusing_verb_of, blame_lies_with, blame_placed_on, one_to_blame, to_blame
+from .blame_on import (
+    accused_party,
+    accusing_verb_of,
+    bare_involvement,
+    blame_lies_with,
+    blame_placed_on,
+    one_to_blame,
+    to_blame,
+)
 from .lexicon import (
     _ACT_WORDS,
     ACCUSATION_NOUNS,
@@ -151,6 +159,8 @@ def blame_drafts(sent: Span, pidx: PartyIndex | None, act_ids: set[int]) -> list
                 drafts.append(_Draft(t, t.head, "provoke", subj, None, passive=False))
             elif (one := one_to_blame(t)) is not None and pidx.party_of(one) is not None and t.i not in act_ids:
                 drafts.append(_Draft(t, t.head.head, "provoke", one, None, passive=False))   # "the one to blame is Y"
+            elif (who := bare_involvement(t)) is not None and pidx.party_of(who) is not None and t.i not in act_ids:
+                drafts.append(_Draft(t, t, "provoke", who, None, passive=False))   # "X was not involved"
     return drafts
 
 

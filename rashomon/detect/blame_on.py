@@ -22,6 +22,10 @@ for the crash … on the Ukrainian government" was read as a blame of "Thursday"
 "The only one to blame is Y" (a "to blame" clause on the subject of "be"): Y is blamed. Benchmark dev split (Zvecan):
 "the only one to blame is Kosovo Prime Minister Albin Kurti" gave no blame.
 
+"X was (not) involved", "X played no part": an involvement in the event with no act named is X's part in it
+(act_status reads the "not" / "no" as a denial; act_words.toml [involved]). Benchmark dev split (Kerman, MH17): "the
+United States was not involved in any way" gave no denial.
+
 "N was the work of Y" (act_words.toml [work_of]): Y did the act N. Benchmark dev split (Soleimani): "this act of
 terror was the work of the Israeli regime and the US" gave an act with no actor.
 
@@ -121,6 +125,23 @@ def one_to_blame(t: Token) -> Token | None:
             or t.head.head.lemma_.lower() != "be" or any(c.dep_ == "dobj" for c in t.children):
         return None
     return child(t.head.head, "attr")
+
+
+_INVOLVED = _ACT_WORDS["involved"]
+
+
+def bare_involvement(t: Token) -> Token | None:
+    """The subject of "X was (not) involved (in any way)" or "X played no / any part" when nothing else says what in
+    (module docstring): `t` is "involved" or the part noun."""
+    if t.lower_ in _INVOLVED["participles"] and t.pos_ in {"VERB", "ADJ"}:
+        if any(c.dep_ in {"prep", "agent"} and not (c.lower_ == "in" and any(
+                o.lemma_.lower() in _INVOLVED["manners"] for o in c.children)) for c in t.children):
+            return None   # "involved in the talks", "involved by …"
+        return child(t, "nsubjpass") or child(t, "nsubj") or (child(t.head, "nsubj") if t.dep_ == "acomp" else None)
+    if t.lemma_.lower() in _INVOLVED["parts"] and t.dep_ == "dobj" and t.head.lemma_.lower() in _INVOLVED["verbs"] \
+            and not any(c.dep_ == "prep" for c in (*t.children, *t.head.children)):
+        return child(t.head, "nsubj")
+    return None
 
 
 def work_of(n: Token) -> Token | None:
