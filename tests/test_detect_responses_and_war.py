@@ -1,7 +1,7 @@
 """Rules found on the four events added to the benchmark in the third session of 2026-12-05 (tests/realcov), each on
 sentences written for the test: a source denying its own part, a strike told beside its maker's accusation, the war
-an event happens in, a missile "slamming into" a building, the outlet's scene after a report, and a count of
-children set against the whole toll."""
+an event happens in, a missile "slamming into" a building, the outlet's scene after a report, a count of children
+set against the whole toll, and "after witnesses reported gunfire" as a time, not what an act answers."""
 
 from __future__ import annotations
 
@@ -163,3 +163,15 @@ def test_a_possessor_party_wins_over_a_bare_institution_alias(nlp: Language, ukr
     said = "{} said its forces had struck military targets."
     assert _one(said.format("Russia's defence ministry"), worded, nlp).voice.attributed_party == "russia"
     assert _one(said.format("The Defence Ministry"), worded, nlp).voice.attributed_party == "ukraine"
+
+
+@pytest.mark.parametrize("text, initiating", [
+    # benchmark dev (Sudan): a report is when the attack came, not what it answered
+    ("Moscow said Ukraine had attacked its troops after witnesses reported heavy gunfire.", True),
+    ("Moscow said Ukraine had attacked its troops after residents heard explosions.", True),
+    # an act in the clause still makes a response
+    ("Moscow said Ukraine had attacked its troops after Russian forces shelled the village.", False),
+])
+def test_after_a_report_is_no_response(nlp: Language, ukraine: Event, text: str, initiating: bool) -> None:
+    an = _one(text, ukraine, nlp)
+    assert [(a.actor, a.initiating) for a in an.acts if a.actor == "ukraine"] == [("ukraine", initiating)]

@@ -1,6 +1,6 @@
 """Whose claim an act is when a sentence reports two sources (act_speakers.py), blame with no act named, denied acts
-that name no actor, and a party-less source resolved to an earlier source of the article. Sentences written for these
-tests."""
+that name no actor, a party-less source resolved to an earlier source of the article, and every party joined to a
+blamed actor. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -317,3 +317,29 @@ def test_a_list_after_the_verb_is_no_apposition_of_the_source(nlp: Language, um:
     # the parser hangs "the commander of …" on the subject as an apposition; a source before its verb ends there
     voice, acts = acts_of(nlp, text, um)
     assert voice.attributed_party != "ukraine" and not any(a.claimed_by == "ukraine" for a in acts), (voice, acts)
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow blames Kyiv and Israel for the carnage at the prison.",          # benchmark dev (Olenivka)
+    "Moscow said Ukraine and Israel attacked the depot.",
+])
+def test_every_party_joined_to_the_blamed_one_is_blamed(nlp: Language, um: PartyMatcher, text: str) -> None:
+    voice, acts = acts_of(nlp, text, um)
+    assert voice.attributed_party == "russia"
+    assert initiator_of([a for a in acts if a.reported]) == "ukraine"      # the first, as before
+    assert claims(acts) == {("russia", "israel", False)}                    # the second: Moscow's claim too
+
+
+def test_joined_parties_denied_together_are_both_denied(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = acts_of(nlp, "Moscow said Ukraine and Israel did not attack the depot.", um)
+    assert {(a.actor, a.negated) for a in acts} == {("ukraine", True), ("israel", True)}
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow said Ukraine and Israel clashed near the depot.",                # two-sided: no one's blame
+    "Ukraine and Israel attacked the depot.",                                # the outlet's own words: no source
+    "Moscow said Russia and Israel struck the depot.",                       # the source's own act, with an ally's
+])
+def test_no_joined_blame_without_a_source_or_with_a_two_sided_verb(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = acts_of(nlp, text, um)
+    assert claims(acts) == set()

@@ -14,6 +14,12 @@ act belongs to the one whose words contain it:
   a dismissal, which stays that speaker's denial), X claims the act: a copy of it is added as X's claim, negated only
   by a negation inside the claim itself.
 
+- **parties joined to the actor**: "the source holds the Israeli occupation and the US administration accountable",
+  "Moscow says Zelensky and the US bear all responsibility": the act names one actor, the first; each party joined
+  to it is blamed too, in the source's words (a copy of the act, the source's claim; a denial when negated). Benchmark
+  dev split: the second party was lost in Olenivka, Doha, Rafah and Tabi'in. Not for two-sided verbs ("X and Y
+  clashed": reciprocal.py).
+
 Only acts that can carry a verdict are re-marked (initiating, or negated; never background or irrealis ones), and
 only sources naming a party of the event.
 """
@@ -26,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from ._syntax import PartyIndex
 from .source_names import institution_of, source_tokens
-from .lexicon import CLAIM_NOUNS, CLAIMANT_PREPS, DENIAL_VERBS
+from .lexicon import CLAIM_NOUNS, CLAIMANT_PREPS, DENIAL_VERBS, RECIPROCAL_VERBS
 from .voice import Cue, Voice, find_cues
 
 _UNKNOWN = "unknown"
@@ -203,3 +209,21 @@ def assign_speakers(sent: Span, acts: list, pidx: PartyIndex, voice: Voice | Non
             negated = _locally_negated(tok, t)
             extra.append(replace(a, claimed_by=party, negated=negated, initiating=not negated, reported=True))
     return out + extra
+
+
+def co_actors(drafts: list, acts: list, pidx: PartyIndex, voice: Voice | None) -> list:
+    """Copies of the source's acts for each party joined to their actor (module docstring); `acts` are the acts of
+    `drafts` (initiator._Draft), one each, in order."""
+    source = voice.attributed_party if voice is not None and voice.attributed else None
+    extra = []
+    for d, a in zip(drafts, acts):
+        if source is None or not a.reported or d.actor_tok is None or not _carries_verdict(a) \
+                or d.anchor.lemma_.lower() in RECIPROCAL_VERBS or a.actor == source:
+            continue   # (a source's own act with its allies': no one's blame, as its own act alone is not)
+        named = {a.actor, a.target, source}
+        for c in d.actor_tok.conjuncts:
+            p = pidx.party_of(c) if c.pos_ != "PRON" else None
+            if p is not None and p not in named:
+                named.add(p)
+                extra.append(replace(a, actor=p, actor_text=c.text, claimed_by=source))
+    return extra

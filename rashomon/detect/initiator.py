@@ -90,7 +90,7 @@ from .act_status import (
     _is_irrealis,
     _negation,
 )
-from .act_speakers import assign_speakers
+from .act_speakers import assign_speakers, co_actors
 from .act_words import ORIGIN_VERBS, _control_object, _Draft, _interception, _noun_action, _verb_action, _weapon
 from .lexicon import (
     ACCUSE_VERBS,
@@ -369,7 +369,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
             admitted=d.admitted,
             denied=negation == "denied",
         ))
-    acts = assign_speakers(sent, acts, pidx, voice)   # a second source's words in the sentence (act_speakers.py)
+    acts = assign_speakers(sent, acts, pidx, voice) + co_actors(drafts, acts, pidx, voice)   # (act_speakers.py)
     for accuser, accused, verb in reciprocal_acts(sent, pidx):   # "X and Y blame each other": one act per direction
         words = list(verb.subtree)
         acts.append(Act(actor=accused, actor_text=None, action="provoke", target=None, target_text=None,
