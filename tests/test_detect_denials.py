@@ -129,8 +129,8 @@ def test_a_not_and_leaves_the_second_verb_asserted(nlp: Language, um: PartyMatch
     ("Moscow said Russia played no part.", True),
     ("Kyiv said Russia was involved.", False),
 ])
-def test_involved_with_nothing_named_is_a_part_in_the_event(nlp: Language, um: PartyMatcher, text: str,
-                                                             negated: bool) -> None:
+def test_involved_with_nothing_named_is_a_part_in_the_event(
+        nlp: Language, um: PartyMatcher, text: str, negated: bool) -> None:
     _, acts = acts_of(nlp, text, um)
     assert [(a.actor, a.negated, a.reported) for a in acts] == [("russia", negated, True)]
 
