@@ -291,3 +291,22 @@ def test_violating_airspace_is_an_attack(nlp: Language, um: PartyMatcher, text: 
 ])
 def test_other_violations_are_no_attack(nlp: Language, um: PartyMatcher, text: str, action: str) -> None:
     assert _actions(nlp, text, um) == [("ukraine", action)]
+
+
+@pytest.mark.parametrize("text", [
+    # the review's cases (helper-276): each was read as a blame or an attack by the first version of the rules
+    "Moscow said the last one to blame for the escalation was Ukraine.",     # the least to blame
+    "The shelling of the plant was the work of neither Ukraine nor Russia, the agency said.",
+])
+def test_the_least_to_blame_and_the_work_of_neither_blame_no_one(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = _blames(nlp, text, um)
+    assert [actor for actor, *_ in acts if actor not in (None, "unknown")] == []
+
+
+def test_not_using_a_weapon_to_strike_is_a_denial(nlp: Language, um: PartyMatcher) -> None:
+    _, acts = _blames(nlp, "Ukraine has not used HIMARS to hit targets inside Russia, Moscow said.", um)
+    assert {(actor, negated) for actor, _, _, negated, _ in acts} == {("ukraine", True)}
+
+
+def test_a_violation_of_sovereignty_is_a_label_not_an_attack(nlp: Language, um: PartyMatcher) -> None:
+    assert ("ukraine", "attack") not in _actions(nlp, "Moscow accused Kyiv of a violation of Russia's sovereignty.", um)

@@ -138,3 +138,22 @@ def test_involved_with_nothing_named_is_a_part_in_the_event(
 def test_involved_in_something_else_is_no_part(nlp: Language, um: PartyMatcher) -> None:
     _, acts = acts_of(nlp, "Moscow said Russia was involved in the talks on grain.", um)
     assert acts == []
+
+
+@pytest.mark.parametrize("text", [
+    # the review's cases: an "and" or "but" before the last verb leaves it asserted
+    "Kyiv said Russia had not ceased fire or withdrawn, and attacked the town overnight.",
+    "Russian forces did not stop or slow down but attacked Kyiv again, Ukraine said.",
+])
+def test_a_verb_after_and_is_outside_the_not_or(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = acts_of(nlp, text, um)
+    assert any(a.actor == "russia" and a.initiating and not a.negated for a in acts), acts
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv asked if Russia was involved.",                      # a question, no claim (the review's case)
+    "Kyiv said Russia was not involved enough in the talks.",  # how much, not whether
+])
+def test_asking_if_involved_or_not_enough_is_no_part(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = acts_of(nlp, text, um)
+    assert acts == []

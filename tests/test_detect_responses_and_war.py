@@ -169,8 +169,10 @@ def test_a_possessor_party_wins_over_a_bare_institution_alias(nlp: Language, ukr
     # benchmark dev (Sudan): a report is when the attack came, not what it answered
     ("Moscow said Ukraine had attacked its troops after witnesses reported heavy gunfire.", True),
     ("Moscow said Ukraine had attacked its troops after residents heard explosions.", True),
-    # an act in the clause still makes a response
+    # an act in the clause still makes a response, and so does a report of one with a "that" clause or a party named
     ("Moscow said Ukraine had attacked its troops after Russian forces shelled the village.", False),
+    ("Moscow said Ukraine had attacked its troops after officials reported that Russian forces shelled the village.",
+     False),
 ])
 def test_after_a_report_is_no_response(nlp: Language, ukraine: Event, text: str, initiating: bool) -> None:
     an = _one(text, ukraine, nlp)

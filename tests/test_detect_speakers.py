@@ -343,3 +343,20 @@ def test_joined_parties_denied_together_are_both_denied(nlp: Language, um: Party
 def test_no_joined_blame_without_a_source_or_with_a_two_sided_verb(nlp: Language, um: PartyMatcher, text: str) -> None:
     _, acts = acts_of(nlp, text, um)
     assert claims(acts) == set()
+
+
+def test_a_joined_actor_is_blamed_by_the_source_whose_words_name_it(nlp: Language, um: PartyMatcher) -> None:
+    # the review's case: the copy went to the sentence's first source
+    _, acts = acts_of(nlp, "Israel said Hamas fired the rockets, while the Kremlin said Ukraine and Israel shelled "
+                           "the town.", um)
+    assert ("russia", "israel", False) in claims(acts)
+    assert ("israel", "israel", False) not in claims(acts)
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow said neither Ukraine nor Israel fired the missile.",
+    "Moscow said either Ukraine or Israel fired the missile.",
+])
+def test_alternatives_are_not_each_blamed(nlp: Language, um: PartyMatcher, text: str) -> None:
+    _, acts = acts_of(nlp, text, um)
+    assert {c for c in claims(acts) if c[1] == "israel"} == set()

@@ -274,7 +274,7 @@ def named_accuser(gov: Token) -> bool:
 
 #: Verbs whose object is the means of their infinitive's act, so its subject acts: "X used HIMARS to hit the base" (not
 #: "ordered troops to fire": the troops fire). act_words.toml [instrument].
-_INSTRUMENT_VERBS = frozenset(_ACT_WORDS["instrument"]["verbs"])
+INSTRUMENT_VERBS = frozenset(_ACT_WORDS["instrument"]["verbs"])
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -309,7 +309,7 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if v.dep_ == "xcomp":
             objs = [c for c in v.head.children if c.dep_ == "dobj"]
-            if objs and v.head.lemma_.lower() not in _INSTRUMENT_VERBS:   # "used HIMARS to hit": the user hit
+            if objs and v.head.lemma_.lower() not in INSTRUMENT_VERBS:   # "used HIMARS to hit": the user hit
                 return objs[0]
             v = v.head
             continue

@@ -15,10 +15,9 @@ from ._syntax import (
     subject_of,
     withheld_claim,
 )
-from .act_words import _in_accusation
+from .act_words import _in_accusation, report_clause
 from .blame_on import accused_party, accusing_verb_of, blame_placed_on, blamed_on, work_of
 from .lexicon import (
-    _ACT_WORDS,
     ACCUSE_VERBS,
     CASUALTY_NOUNS,
     DENIAL_VERBS,
@@ -48,9 +47,6 @@ def _holds_act(t: Token, act_ids: set[int] | None) -> bool:
     return any(x.i in act_ids or x.lemma_.lower() in ESCALATION_NOUNS for x in t.subtree if x.i != t.head.i)
 
 
-_REPORT_CLAUSE = frozenset(_ACT_WORDS["report_clause"]["verbs"])
-
-
 def _response_children(anchor: Token, act_ids: set[int] | None = None) -> list[Token]:
     """Children of `anchor` that make it a response: "after/following …", "in response/retaliation to/for …"; a
     time or cause clause makes one only when it names an act."""
@@ -58,7 +54,7 @@ def _response_children(anchor: Token, act_ids: set[int] | None = None) -> list[T
     for c in anchor.children:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"after", "following", "because"}
                                      for m in c.children):
-            if _holds_act(c, act_ids) and c.lemma_.lower() not in _REPORT_CLAUSE:   # not "after witnesses reported …"
+            if _holds_act(c, act_ids) and not report_clause(c):   # not "after witnesses reported gunfire"
                 out.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"after", "following"}:
             if _holds_act(c, act_ids):

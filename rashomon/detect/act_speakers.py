@@ -212,18 +212,28 @@ def assign_speakers(sent: Span, acts: list, pidx: PartyIndex, voice: Voice | Non
 
 
 def co_actors(drafts: list, acts: list, pidx: PartyIndex, voice: Voice | None) -> list:
-    """Copies of the source's acts for each party joined to their actor (module docstring); `acts` are the acts of
-    `drafts` (initiator._Draft), one each, in order."""
+    """`acts` (assign_speakers' output: the acts of `drafts`, one each and in order, then the added claims) with a copy
+    of each source's act for every party joined to its actor by "and" (module docstring): the claim of the act's
+    own source (its second speaker's, else the sentence's). Not "neither X nor Y", "either X or Y"."""
     source = voice.attributed_party if voice is not None and voice.attributed else None
     extra = []
     for d, a in zip(drafts, acts):
-        if source is None or not a.reported or d.actor_tok is None or not _carries_verdict(a) \
-                or d.anchor.lemma_.lower() in RECIPROCAL_VERBS or a.actor == source:
+        claimant = a.claimed_by or source
+        if claimant is None or not a.reported or d.actor_tok is None or d.anchor.lemma_.lower() in RECIPROCAL_VERBS \
+                or a.actor == claimant or a.background or a.irrealis or a.actor in (None, _UNKNOWN) \
+                or not (a.negated or a.initiating) or _alternatives(d.actor_tok):
             continue   # (a source's own act with its allies': no one's blame, as its own act alone is not)
-        named = {a.actor, a.target, source}
+        named = {a.actor, a.target, claimant}
         for c in d.actor_tok.conjuncts:
             p = pidx.party_of(c) if c.pos_ != "PRON" else None
             if p is not None and p not in named:
                 named.add(p)
-                extra.append(replace(a, actor=p, actor_text=c.text, claimed_by=source))
-    return extra
+                extra.append(replace(a, actor=p, actor_text=c.text, claimed_by=claimant))
+    return acts + extra
+
+
+def _alternatives(actor: Token) -> bool:
+    """Are the actor's conjuncts alternatives or negated together ("either X or Y", "neither X nor Y")?"""
+    words = [actor, *actor.conjuncts]
+    return any(c.dep_ in {"cc", "preconj"} and c.lower_ in {"or", "nor", "either", "neither"}
+               for w in words for c in w.children)

@@ -8,6 +8,7 @@ import logging
 from spacy.tokens import Token
 
 from ._syntax import (
+    INSTRUMENT_VERBS,
     named_accuser,
     child,
     np_tokens,
@@ -99,6 +100,8 @@ def _locally_negated(d: _Draft) -> bool:
             continue
         if any(c.dep_ == "neg" for c in t.children) or _disjoined_negation(t):
             return True
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in INSTRUMENT_VERBS and child(t.head, "neg") is not None:
+            return True   # "did not use HIMARS to hit targets": the "not" is the user's
         if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             return True
     return d.actor_tok is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in d.actor_tok.children)
@@ -107,16 +110,18 @@ def _locally_negated(d: _Draft) -> bool:
 def _disjoined_negation(t: Token) -> bool:
     """A verb under a "not … or" or a "neither … nor" with its neighbour: "didn't use weapons or hit the drone",
     "neither touched it nor used their weapons" (benchmark dev, MQ-9: the Russian denial was read as an admission).
-    Not "did not fire and retreated", nor a verb with its own subject ("did not fire, or so they say")."""
+    Not "did not fire and retreated", nor "did not withdraw or stop, and attacked" (the word just before the verb
+    joins it), nor a verb with its own subject ("did not fire, or so they say")."""
     if t.pos_ not in {"VERB", "AUX"}:
         return False
     first = t.head if t.dep_ == "conj" and t.head.pos_ in {"VERB", "AUX"} else t
     if first is not t and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
         return False
+    ccs = [c for c in first.children if c.dep_ == "cc" and c.i < t.i]
+    joined = first is t or (bool(ccs) and ccs[-1].lower_ in {"or", "nor"})   # the word just before: not "…, and"
     if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children):
-        return True
-    return first is not t and _plain_not(child(first, "neg")) and any(
-        c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in first.children)
+        return joined
+    return first is not t and joined and _plain_not(child(first, "neg"))
 
 
 def _negation(d: _Draft) -> str | None:

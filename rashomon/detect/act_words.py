@@ -15,6 +15,7 @@ from ._syntax import (
     prep_object,
 )
 from .lexicon import (
+    _ACT_WORDS,
     ACCUSE_VERBS,
     ACT_OF_NOUNS,
     AERIAL_NOUNS,
@@ -136,8 +137,8 @@ def _noun_action(n: Token) -> str | None:
         if action == "violate_ceasefire" and not (
                 any(_is_ceasefire_word(c) or c.lemma_.lower() in CEASEFIRE_NOUNS for c in n.subtree)):
             of = prep_object(n, "of")   # "Iran's violation of Pakistani airspace", "Airspace Violation By Iran": an
-            return "attack" if of is not None and _sovereign(of) or any(   # incursion, as the verb's
-                c.dep_ == "compound" and _sovereign(c) for c in n.children) else None
+            return "attack" if of is not None and _sovereign(of, noun=True) or any(   # incursion, as the verb's
+                c.dep_ == "compound" and _sovereign(c, noun=True) for c in n.children) else None
         return "retaliate" if retaliatory else action
     if lemma in GENERIC_ACT_NOUNS:
         if retaliatory or lemma in {"response", "reply"} and mods & HOSTILE_MODIFIERS:
@@ -250,9 +251,11 @@ def _thing_went_off(v: Token) -> bool:
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in FORCE_NOUNS
 
 
-def _sovereign(n: Token) -> bool:
-    """A sovereign noun ("airspace", "border"; "air space")."""
-    return n.lemma_.lower() in SOVEREIGN_NOUNS or n.lower_ == "space" and any(g.lower_ == "air" for g in n.children)
+def _sovereign(n: Token, noun: bool = False) -> bool:
+    """A sovereign noun ("airspace", "border"; "air space"). After the noun "violation", not "sovereignty": "a
+    violation of its sovereignty" is mostly a label ("the sanctions are a violation of Russia's sovereignty")."""
+    return (n.lemma_.lower() in SOVEREIGN_NOUNS and not (noun and n.lemma_.lower() == "sovereignty")) \
+        or n.lower_ == "space" and any(g.lower_ == "air" for g in n.children)
 
 
 def _verb_action(v: Token) -> str | None:
@@ -328,3 +331,14 @@ def party_label(label: Token) -> bool:
     Hamas fabrication"): it says that party staged it, an accusation, not a denial that the act happened."""
     return any(c.dep_ in {"amod", "compound", "poss", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"} or c.pos_ ==
                                                                     "PROPN") for c in label.children)
+
+
+_REPORT_CLAUSE = frozenset(_ACT_WORDS["report_clause"]["verbs"])
+
+
+def report_clause(c: Token) -> bool:
+    """An "after" clause that only reports ("after witnesses reported heavy gunfire"): when an act came, not what it
+    answered (act_words.toml [report_clause]). Not with a "that" clause or anyone named in it ("after officials
+    reported that Hamas fired", "after Israeli media reported an airstrike")."""
+    return c.lemma_.lower() in _REPORT_CLAUSE and not any(
+        x.dep_ == "ccomp" or x.ent_type_ in {"NORP", "GPE", "ORG"} for x in c.subtree)

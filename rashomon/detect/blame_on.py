@@ -122,7 +122,8 @@ _WORK_OF = frozenset(_ACT_WORDS["work_of"]["nouns"])
 def one_to_blame(t: Token) -> Token | None:
     """Y of "the (only) one to blame is Y" when `t` is that "blame" (module docstring)."""
     if t.lemma_.lower() != "blame" or t.dep_ != "relcl" or t.head.dep_ != "nsubj" \
-            or t.head.head.lemma_.lower() != "be" or any(c.dep_ == "dobj" for c in t.children):
+            or t.head.head.lemma_.lower() != "be" or any(c.dep_ == "dobj" for c in t.children) \
+            or any(c.lower_ in {"last", "least"} for c in t.head.children):   # "the last one to blame": the least
         return None
     return child(t.head.head, "attr")
 
@@ -133,6 +134,9 @@ _INVOLVED = _ACT_WORDS["involved"]
 def bare_involvement(t: Token) -> Token | None:
     """The subject of "X was (not) involved (in any way)" or "X played no / any part" when nothing else says what in
     (module docstring): `t` is "involved" or the part noun."""
+    if t.sent[-1].text == "?" or any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in (
+            *t.children, *t.head.children)) or any(c.lower_ in _INVOLVED["degrees"] for c in t.children):
+        return None   # "asked if X was involved", "X was not involved enough"
     if t.lower_ in _INVOLVED["participles"] and t.pos_ in {"VERB", "ADJ"}:
         if any(c.dep_ in {"prep", "agent"} and not (c.lower_ == "in" and any(
                 o.lemma_.lower() in _INVOLVED["manners"] for o in c.children)) for c in t.children):
@@ -149,7 +153,8 @@ def work_of(n: Token) -> Token | None:
     if n.dep_ != "nsubj" or n.head.lemma_.lower() != "be":
         return None
     attr = child(n.head, "attr")
-    return prep_object(attr, "of") if attr is not None and attr.lemma_.lower() in _WORK_OF else None
+    of = prep_object(attr, "of") if attr is not None and attr.lemma_.lower() in _WORK_OF else None
+    return None if of is None or any(c.lower_ in {"neither", "either"} for c in of.children) else of
 
 
 def blame_lies_with(noun: Token) -> Token | None:

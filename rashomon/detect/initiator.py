@@ -369,7 +369,7 @@ def extract_acts(sent: Span, matcher: PartyMatcher, *, event_year: int | None = 
             admitted=d.admitted,
             denied=negation == "denied",
         ))
-    acts = assign_speakers(sent, acts, pidx, voice) + co_actors(drafts, acts, pidx, voice)   # (act_speakers.py)
+    acts = co_actors(drafts, assign_speakers(sent, acts, pidx, voice), pidx, voice)   # (act_speakers.py)
     for accuser, accused, verb in reciprocal_acts(sent, pidx):   # "X and Y blame each other": one act per direction
         words = list(verb.subtree)
         acts.append(Act(actor=accused, actor_text=None, action="provoke", target=None, target_text=None,
