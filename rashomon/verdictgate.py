@@ -30,10 +30,10 @@ from .errors import ModelError
 from .pinned import read_pinned
 
 MODEL_PATH = Path(__file__).with_name("models") / "verdict_gate.json"
-MODEL_SHA256 = "881885423eb1892bea6032a3cf930e3172064931781209c1288005a5744279d1"
+MODEL_SHA256 = "7715ef058a409fe59f92b3d00ebd2b9b8c3ca63dadebbf4d77873d099612cb57"
 
 BLAME_MODEL_PATH = MODEL_PATH.with_name("blame_gate.json")
-BLAME_MODEL_SHA256 = "93ca8b64b633c5d7390061f08856ba650bbc58fe85a5e98d57a54a10cd60fc58"
+BLAME_MODEL_SHA256 = "41d7ad0fe90add5a242d27c2b4cb92d9261f0c632990946cb2cb94982a357e4a"
 
 #: the columns of `verdict_features_of` (sql/views.sql) a model may weigh
 FEATURES = ("n_own", "log_n_own", "head", "lead", "first_pos", "dated", "rule", "n_own_other", "other_in_head",
