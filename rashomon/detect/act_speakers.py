@@ -155,8 +155,10 @@ def _locally_negated(tok: Token, stop: Token, denial: bool = False) -> bool:
 
 
 
-def _carries_verdict(a) -> bool:   # noqa: ANN001  (initiator.Act; imported there, not here, to avoid a cycle)
-    if a.background or a.irrealis or a.claimed_by is not None or a.actor in (None, _UNKNOWN):
+def _carries_verdict(a, own_claim: bool = False) -> bool:   # noqa: ANN001  (initiator.Act; not imported: a cycle)
+    """Can the act carry a verdict (initiating or negated, with a known actor; not background nor irrealis)? With
+    `own_claim`, also an act already marked as a second source's claim."""
+    if a.background or a.irrealis or (a.claimed_by is not None and not own_claim) or a.actor in (None, _UNKNOWN):
         return False
     return a.negated or a.initiating
 
@@ -220,8 +222,7 @@ def co_actors(drafts: list, acts: list, pidx: PartyIndex, voice: Voice | None) -
     for d, a in zip(drafts, acts):
         claimant = a.claimed_by or source
         if claimant is None or not a.reported or d.actor_tok is None or d.anchor.lemma_.lower() in RECIPROCAL_VERBS \
-                or a.actor == claimant or a.background or a.irrealis or a.actor in (None, _UNKNOWN) \
-                or not (a.negated or a.initiating) or _alternatives(d.actor_tok):
+                or a.actor == claimant or not _carries_verdict(a, own_claim=True) or _alternatives(d.actor_tok):
             continue   # (a source's own act with its allies': no one's blame, as its own act alone is not)
         named = {a.actor, a.target, claimant}
         for c in d.actor_tok.conjuncts:
