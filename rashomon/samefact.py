@@ -7,7 +7,9 @@ and the ratio margin what tells facts apart: shared content words and names, num
 one side only, a speech cue on one side only (a claim vs the same words as a report), headlines, position and length.
 
 The model is a logistic regression whose weights are data (`models/same_fact.json`, sha256 pinned below and checked
-at load), trained by `make train` (`python -m rashomon.realcov.train`) on the benchmark's dev split only.
+at load), trained by `make train` (`python -m rashomon.realcov.train`) on the benchmark's dev split only. The default
+(`align_method = "same_fact_tokens"`) adds the token alignment of the two sentences (`tokenalign.py`) and has its own
+weights (`models/same_fact_tokens.json`, pinned below too).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from .pinned import read_pinned
 MODEL_PATH = Path(__file__).with_name("models") / "same_fact.json"          # TEXT_FEATURES (align_method same_fact)
 MODEL_SHA256 = "dc42b3bd9ed6d63d51fd331e8fd056fe140abfa5c1b470c03340f2bb02064ab5"
 TOKENS_MODEL_PATH = MODEL_PATH.with_name("same_fact_tokens.json")          # FEATURES (same_fact_tokens)
-TOKENS_MODEL_SHA256 = "82c8bd3ae51fb043c93b4190b648aa584c19bd5998a7b5cf25c219cce0ca6382"
+TOKENS_MODEL_SHA256 = "e9b3eb824ed9a3d2e1da14d2b0501d2c59f9374b66cb9fc97ea30afd9ee74fb7"
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*")
 _STOP = frozenset("""a an the of to in on at for from by with and or but as is are was were be been being has have had

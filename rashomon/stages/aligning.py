@@ -32,13 +32,14 @@ def align_event(
     max_rank: int = 3,
     min_link: float = 0.45,
     max_per_outlet: int = 2,
-    method: str = "same_fact",
-    min_same_fact: float = 0.2,
+    method: str = "same_fact_tokens",
+    min_same_fact: float = 0.25,
     min_words: int = 4,
 ) -> AlignOutcome:
     """Recompute the event's claims from its current sentences' embeddings (replaces the previous claims).
 
-    method "same_fact": the pair scorer's probability decides which pairs state one fact, claims are cliques of them
+    method "same_fact_tokens" (the default) or "same_fact": the pair scorer's probability (with or without the token
+    alignment features) decides which pairs state one fact, claims are cliques of them
     (a sentence may join several); "margin": mutual nearest neighbours above the cosine and margin floors, merged by
     average linkage (a sentence joins at most one claim)."""
     align_mod.check_method(method)
