@@ -22,6 +22,7 @@ import duckdb
 import jinja2
 
 from . import atomic, store
+from .align import SCORED_METHODS
 from .cards import KINDS, SEVERITY_NAMES, card_from_row, card_groups, key_findings
 from .errors import ReportError
 from .factsheet import fact_columns, fact_rows
@@ -133,7 +134,20 @@ def _run_header(con: duckdb.DuckDBPyConnection, event_id: str, run_info: dict[st
                 run[ours] = recorded[theirs]
     for key in (*ALIGN_PARAMS, "run_at"):
         run.setdefault(key, None)
+    run["alignment_rule"] = alignment_rule(run)
     return run
+
+
+def alignment_rule(run: dict[str, Any]) -> str:
+    """How the run made its claims, in the header's words: the scored methods (align.SCORED_METHODS) with their
+    threshold, else the margin method's thresholds."""
+    if run.get("method") in SCORED_METHODS:
+        tokens = " (with token alignment)" if run["method"] == "same_fact_tokens" else ""
+        return (f"learned same-fact pairs{tokens}, P ≥ {run.get('min_same_fact')}, claims as cliques (one sentence per "
+                "outlet; a sentence may join several)")
+    return (f"mutual top-{run.get('max_rank')} match, cosine ≥ {run.get('min_cosine')}, "
+            f"margin ≥ {run.get('min_margin')} (k = {run.get('k')}), linkage ≥ {run.get('min_link')}, "
+            f"≤ {run.get('max_per_outlet')} sentences per outlet and claim")
 
 
 def event_context(con: duckdb.DuckDBPyConnection, event_id: str, *, run_info: dict[str, Any], min_words: int = 4) -> dict[str, Any]:

@@ -85,7 +85,7 @@ class Settings(BaseSettings):
                     "`margin`: the thresholds above and average linkage")
     align_min_same_fact: float = Field(
         0.25, ge=0, le=1,
-        description="P(same fact) a pair needs (`same_fact_tokens`; 0.2 was the choice for `same_fact`)")
+        description="P(same fact) a pair needs (chosen for `same_fact_tokens`; with `same_fact`, set 0.2, its choice)")
     user_agent: str = Field("Rashomon/0.1 (news-comparison research; +https://github.com/rashomon-news/rashomon)",
                             pattern=r"\S", description="the User-Agent header sent, and the robots.txt agent")
     allow_private: bool = Field(False, description="loopback addresses for any host (a local test server); nothing "

@@ -120,6 +120,20 @@ def test_page_is_self_contained_and_cannot_run_scripts(seed_report):
     assert_safe_page(doc, html)
 
 
+@pytest.mark.parametrize("method, words", [
+    ("same_fact_tokens", "learned same-fact pairs (with token alignment), P ≥ 0.25, claims as cliques"),
+    ("same_fact", "learned same-fact pairs, P ≥ 0.25, claims as cliques"),
+    ("margin", "mutual top-3 match, cosine ≥ 0.55, margin ≥ 0.9 (k = 4), linkage ≥ 0.45, ≤ 2 sentences per outlet"),
+])
+def test_header_says_how_each_alignment_method_made_the_claims(method, words):
+    # a scored method other than "same_fact" once fell through to the margin method's thresholds
+    run = dict(method=method, min_same_fact=0.25, max_rank=3, min_cosine=0.55, min_margin=0.9, k=4, min_link=0.45,
+               max_per_outlet=2)
+    rule = report.alignment_rule(run)
+    assert rule.startswith(words)
+    assert ("P ≥" in rule) == (method != "margin") and ("cosine ≥" in rule) == (method == "margin")
+
+
 def test_header_names_every_outlet_with_article_times_perspective_and_the_run(seed_report):
     doc, _, settings = seed_report
     with store.connect(settings.db, read_only=True) as con:

@@ -1,5 +1,6 @@
--- purpose: the pairs that may become claims under the "same_fact" method: the learned probability that both sentences
--- state one fact is at least $min_same_fact (rashomon/samefact.py; the threshold is chosen on the benchmark's dev split).
+-- purpose: the pairs that may become claims under the scored methods ("same_fact_tokens", the default, and "same_fact"):
+-- the learned probability that both sentences state one fact is at least $min_same_fact (rashomon/samefact.py; the
+-- threshold is chosen on the benchmark's dev split and the held-out BASIL labels, docs/alignment.md).
 with scored as (
     select *
     from alignment_candidates
