@@ -70,7 +70,10 @@ def demo_run(prefect_harness, tmp_path_factory, seed_event_dir, sources_dir, see
     from rashomon.settings import load_settings
 
     work = tmp_path_factory.mktemp("demo")
-    settings = load_settings(env={}, db=work / "demo.duckdb", reports_dir=work / "reports", sources_dir=sources_dir)
+    # min_interval 0: every outlet of the mirror is one loopback host, so the 1 s politeness interval between
+    # requests would only serialise the run (politeness itself is tested in test_fetch.py)
+    settings = load_settings(env={}, db=work / "demo.duckdb", reports_dir=work / "reports", sources_dir=sources_dir,
+                             min_interval=0.0)
     result = pipeline(str(seed_event_dir), settings, base_url=seed_site)
     return result, settings
 

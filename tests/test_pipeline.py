@@ -171,7 +171,8 @@ def test_unreachable_outlet_is_recorded_and_the_others_go_on(prefect_harness, tm
     # and one outlet's article page is empty
     page = next((event_dir / "site" / "rferl" / "news").glob("*.html"))
     page.write_text("<html><body></body></html>")
-    settings = load_settings(env={}, db=tmp_path / "x.duckdb", reports_dir=tmp_path / "reports", sources_dir=sources_dir)
+    settings = load_settings(env={}, db=tmp_path / "x.duckdb", reports_dir=tmp_path / "reports", sources_dir=sources_dir,
+                             min_interval=0.0)   # one loopback host for every outlet (conftest.demo_run)
     with serve_folder(load_event(event_dir).offline.site) as base_url:
         result = pipeline(str(event_dir), settings, base_url=base_url)
     assert result.status == "completed_with_failures"

@@ -795,7 +795,8 @@ def test_hostile_pages_through_the_real_flow_cannot_inject(prefect_harness, tmp_
     from rashomon.sources import load_event
 
     event_dir, sources = build_hostile_event(tmp_path / "in")
-    settings = load_settings(env={}, db=tmp_path / "h.duckdb", reports_dir=tmp_path / "reports", sources_dir=sources)
+    settings = load_settings(env={}, db=tmp_path / "h.duckdb", reports_dir=tmp_path / "reports", sources_dir=sources,
+                             min_interval=0.0)   # one loopback host for every outlet (conftest.demo_run)
     with serve_folder(load_event(event_dir).offline.site) as base_url:
         result = pipeline(str(event_dir), settings, base_url=base_url)
     assert result.counts["articles"] == 2
