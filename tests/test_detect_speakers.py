@@ -84,6 +84,20 @@ def test_bare_institution_takes_an_earlier_source_of_the_article(nlp: Language, 
     assert out[2].voice.attributed_party == "ukraine"
 
 
+def test_a_surname_takes_the_earlier_source_that_named_the_person(nlp: Language, ukraine: Event) -> None:
+    # "Putin said" two sources later is the Russian president, not a source of no party (issue 11: within-article
+    # resolution); a surname never named before, or a common word, stays party-less
+    out = analyse_article([
+        "Russian President Vladimir Putin said Kyiv had shelled the plant.",
+        "Ukrainian officials said the claim was false.",
+        "Ukraine fired the rockets at the turbine hall, Putin said.",
+        "Zelensky said the claim was false.",
+        "Kyiv fired first, Analysts said.",
+    ], ukraine, nlp=nlp)
+    assert [a.voice.attributed_party for a in out] == ["russia", "ukraine", "russia", None, None]
+    assert out[2].reported_initiator == "ukraine"
+
+
 def test_a_speaker_is_a_party_a_name_or_an_institution(nlp: Language, um: PartyMatcher) -> None:
     # "was to blame" has a subject, but a failure speaks for no one: the blame stays the sentence's source's (Kyiv's)
     _, acts = acts_of(nlp, "Kyiv said Moscow's failure to pull back its troops was to blame for the shelling.", um)

@@ -343,13 +343,16 @@ def _local_body(voice: Voice, place: str | None, matcher: PartyMatcher) -> Voice
 
 def _same_institution(voice: Voice, named: list[Voice]) -> Voice | None:
     """The latest earlier source of the article with a party whose words hold a party-less source's words ("the press
-    center said" after "the press center of X's border troops said"), else whose institution it names ("the
-    ministry said" three sentences after "Armenia's Defence Ministry said", with another source in between)."""
+    center said" after "the press center of X's border troops said"; "Erdogan said" after "Turkish President Recep
+    Tayyip Erdogan said"), else whose institution it names ("the ministry said" three sentences after "Armenia's
+    Defence Ministry said", with another source in between)."""
     if not voice.attributed or voice.attributed_party is not None:
         return None
     words = _bare(voice.source_text)   # "the press center" after "the press center of X's border troops said"
-    if len(words) >= 2 and (same := next((v for v in reversed(named) if _within(words, _bare(v.source_text))),
-                                         None)) is not None:
+    # one word only when it is a name ("Erdogan said" after "Turkish President Recep Tayyip Erdogan said")
+    surname = len(words) == 1 and (voice.source_text or "").strip()[:1].isupper() and institution_of(words[0]) is None
+    if (len(words) >= 2 or surname) and (same := next((v for v in reversed(named)
+                                                       if _within(words, _bare(v.source_text))), None)) is not None:
         return same
     institution = institution_of(voice.attributed_to or "") or institution_of(voice.source_text or "")
     if institution is None:

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from ._syntax import PartyIndex, np_text, np_tokens, quote_mask
+from .dash_sources import dash_speaker
 from .lexicon import DOCUMENT_NOUNS, REFERRING_PRONOUNS
 from .parties import PartyMatcher
 from .source_names import (_canonical, _compatible, _person, controlled_by, institution_of, officials_in,
@@ -176,8 +177,9 @@ def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] |
     colon = next((t for t in sent[:6] if t.text == ":"), None)
     dash = next((t for t in reversed(sent[-7:]) if t.text in _DASHES and t.whitespace_ and t.i > sent.start + 2
                  and t.doc[t.i - 1].whitespace_), None) if len(sent) and sent[-1].text not in {".", "!", "?"} else None
-    if dash is not None and sent.doc[dash.i + 1:sent.end].root.dep_ == "appos":
-        dash = None   # "Russian missiles hit the capital overnight – Kyiv": the place named again, not a source
+    # "Russian missiles hit the capital overnight – Kyiv": the place named again (an apposition), not a source,
+    # unless the words are a speaker's (dash_sources.py: "… — WP")
+    appos = dash is not None and sent.doc[dash.i + 1:sent.end].root.dep_ == "appos"
     if colon is not None and colon.i != sent.start:
         words, scope = sent.doc[sent.start:colon.i], {t.i for t in sent if t.i > colon.i}
     elif colon is None and dash is not None:
@@ -185,11 +187,16 @@ def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] |
     else:
         return None
     label = re.sub(r"(?i)^the\s+", "", words.text.strip(" ."))   # "- the Kremlin"
-    party = next((p.id for p in matcher.parties if label.lower() in {a.lower() for a in p.all_aliases}), None)
+    party = None if appos else next((p.id for p in matcher.parties
+                                     if label.lower() in {a.lower() for a in p.all_aliases}), None)
     named = {m.party_id for m in matcher.find_all(label)} if party is None else set()
-    if len(named) == 1 and institution_of(label) is not None \
+    if not appos and len(named) == 1 and institution_of(label) is not None \
             and not any(t.pos_ in {"VERB", "AUX"} for t in words):   # a name, not a clause
         party = named.pop()
+    if party is None and colon is None:
+        speaker, party = dash_speaker(words, named)   # "… — WP", "… – Iran's envoy": a speaker of no party's name
+        if speaker:
+            return Voice(ATTRIBUTED, matcher.name(party) if party else label, label, party, "-"), scope
     if party is None:
         return None   # only a party's own name or alias, alone: "Sudan unrest: …" is a topic, not a source
     return Voice(ATTRIBUTED, matcher.name(party), label, party, ":" if colon is not None else "-"), scope
