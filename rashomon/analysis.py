@@ -19,6 +19,7 @@ import duckdb
 from . import store
 from .detect.compare import SentenceAnalysis, analyse, analyse_article, compare, continues_act
 from .detect.count_scope import parts
+from .detect.dash_sources import TAIL_SOURCES
 from .detect.event_wording import Usage, event_wording
 from .detect.initiator import UNKNOWN
 from .detect.lexicon import INSTITUTIONS
@@ -57,9 +58,9 @@ _NAMED_ON = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s){1,4})on\s+(?!(?:high |
 HEADLINE_LABELS = ("live blog", "live updates", "live", "breaking news", "breaking", "update", "updated", "watch",
                    "video", "explainer", "analysis", "exclusive", "in pics", "in pictures", "photos", "developing",
                    "just in", "latest", "opinion", "editorial", "commentary")
-#: words after a headline's dash that name an unnamed source, never a byline: "… - Reports", "… - Source" (data)
-HEADLINE_TAIL_SOURCES = frozenset({"reports", "report", "source", "sources", "statement", "media", "state media",
-                                   "witnesses", "envoy"})
+#: words after a headline's dash that name an unnamed source, never a byline: "… - Reports", "… - Source" (data:
+#: detect/dash_sources.toml, beside the speaker phrases the voice detector reads after a dash)
+HEADLINE_TAIL_SOURCES = TAIL_SOURCES
 _HEADLINE_LABEL = re.compile(r"^(?:" + "|".join(HEADLINE_LABELS) + r")\s*[:|–—-]\s*", re.I)
 #: a headline ending in an inverted cue: "…, says Kremlin", "…, tweets Ukraine FM" (the verbs are data)
 INVERTED_CUE_VERBS = ("says", "said", "claims", "tweets", "insists", "warns", "alleges", "tells", "declares",

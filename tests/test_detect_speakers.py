@@ -98,6 +98,24 @@ def test_a_surname_takes_the_earlier_source_that_named_the_person(nlp: Language,
     assert out[2].reported_initiator == "ukraine"
 
 
+@pytest.mark.parametrize("third, party", [
+    ("He called for talks between Moscow and Kyiv.", None),           # a pronoun: the EU chief, not the Russian
+    ("Sources said Kyiv fired first.", None),                         # a common noun named lower-case before
+    ("Borrell said both sides had fired.", None),                     # the latest full name has no party
+    ("Konashenkov said Kyiv fired first.", "russia"),
+])
+def test_a_pronoun_or_a_common_noun_is_no_surname(nlp: Language, ukraine: Event, third: str,
+                                                  party: str | None) -> None:
+    out = analyse_article([
+        "Russian defence ministry spokesman Igor Konashenkov said Kyiv had shelled the plant.",
+        "Russian security sources said the strike was deliberate.",
+        "EU foreign policy chief Josep Borrell said both sides must show restraint.",
+        third,
+    ], ukraine, nlp=nlp)
+    assert out[0].voice.attributed_party == "russia" and out[2].voice.attributed_party is None
+    assert out[3].voice.attributed_party == party
+
+
 def test_a_speaker_is_a_party_a_name_or_an_institution(nlp: Language, um: PartyMatcher) -> None:
     # "was to blame" has a subject, but a failure speaks for no one: the blame stays the sentence's source's (Kyiv's)
     _, acts = acts_of(nlp, "Kyiv said Moscow's failure to pull back its troops was to blame for the shelling.", um)

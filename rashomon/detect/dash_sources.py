@@ -1,12 +1,15 @@
-"""Who a headline's closing dash names when it is no party of the event: "Qatar met Israel's strike on Doha with
-shock — WP" is The Washington Post's account, "US rockets destroy two SUVs … – Iran's envoy" the envoy's, and
+"""Who speaks after a headline's closing dash when it is no party of the event: "US rockets destroy two SUVs … –
+Iran's envoy" is the envoy's account, "Ankara has caused relations to worsen — Russian PM" the prime minister's, and
 neither is the outlet's own voice (GUIDE §10 rule 1: the headline ties the sentence to a source).
 
-`voice._colon_source` reads a party's name or institution after the dash first; this module reads the rest: a
-speaker phrase (its head noun one of `dash_sources.toml`'s speaker nouns: "Iran's envoy", "Russian PM", "FSB Head to
-Putin", "Office") with the one party it names, if any, or a proper name alone that names no party ("WP", "Euronews").
-Words after the dash that are no speaker stay the headline's own: a place ("– Kyiv", "– Bangkok/Phnom Penh"), a
-count or a clause ("— more than 70 people killed", "— dead and wounded reported"), a phrase ("- Including Noa").
+`voice._colon_source` reads a party's name or institution after the dash first; this module reads a speaker phrase:
+at most five words whose head noun is one of `dash_sources.toml`'s speaker nouns ("Iran's envoy", "Russian PM",
+"FSB Head to Putin", "Office", "UN ambassador"), with the one party it names, if any. Anything else after the dash
+stays the headline's own: a place ("– Kyiv", "– Kherson"), a date ("— Monday"), a count or a clause ("— more than 70
+people killed", "— dead and wounded reported"), a label ("– VIDEO", "– Explainer", "- Press review"), a phrase
+("- Including Noa") and a proper name alone ("… - Reuters", "… — WP", "– John Smith"), which may be the outlet's
+byline (analysis.headline_as_sentence). The file also holds the whole words that name an unnamed source
+(`TAIL_SOURCES`: "… - Reports"), which the pipeline's headline rewrite reads.
 """
 
 from __future__ import annotations
@@ -16,26 +19,24 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
-SPEAKER_NOUNS: frozenset[str] = frozenset(
-    tomllib.loads(Path(__file__).with_name("dash_sources.toml").read_text(encoding="utf-8"))["speaker_nouns"]["words"])
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_DATA = tomllib.loads(Path(__file__).with_name("dash_sources.toml").read_text(encoding="utf-8"))
+SPEAKER_NOUNS: frozenset[str] = frozenset(_DATA["speaker_nouns"]["words"])
+TAIL_SOURCES: frozenset[str] = frozenset(_DATA["tail_sources"]["words"])
 _NOT_SPEAKER_POS = frozenset({"VERB", "AUX", "NUM", "PRON"})
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY"})
 _OPENERS = frozenset({"ADP", "SCONJ", "CCONJ"})
 MAX_WORDS = 5
 
 
 def dash_speaker(words: Span, named: set[str]) -> tuple[bool, str | None]:
-    """(is a speaker, its party) for the words after a headline's closing dash; `named`: the parties those words
-    name. A speaker phrase takes the one party it names (none when it names several); a proper name alone is a
-    speaker only when it names no party (a party's own name is read by the caller)."""
+    """(is a speaker phrase, its party) for the words after a headline's closing dash; `named`: the parties those
+    words name. The phrase takes the one party it names (none when it names several)."""
     alpha = [t for t in words if t.is_alpha]
     if not alpha or len(alpha) > MAX_WORDS or alpha[0].pos_ in _OPENERS:
         return False, None
-    if any(t.pos_ in _NOT_SPEAKER_POS for t in words) or any(t.like_num for t in words):
+    if any(t.pos_ in _NOT_SPEAKER_POS or t.like_num or t.ent_type_ in _NOT_SPEAKER_ENTS for t in words):
         return False, None
-    if any(t.lemma_.lower() in SPEAKER_NOUNS or t.lower_ in SPEAKER_NOUNS for t in alpha):
-        return True, next(iter(named)) if len(named) == 1 else None
-    if named or any(t.ent_type_ in _PLACES for t in alpha):
+    head = words.root
+    if head.lemma_.lower() not in SPEAKER_NOUNS and head.lower_ not in SPEAKER_NOUNS:
         return False, None
-    names = all(t.pos_ == "PROPN" or (t.is_upper and len(t) >= 2) for t in alpha)
-    return names, None
+    return True, next(iter(named)) if len(named) == 1 else None

@@ -5,6 +5,7 @@ sentences."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from .casualty_subjects import dead_parties
 from .act_words import BLAME_ONLY_ACTIONS
 from .downing import aircraft_event
 from .initiator import UNKNOWN, Act, extract_acts, initiator_of
-from .lexicon import INVASION_EVENT_WORDS, INVASION_WORDS, LOCAL_SOURCES, REPORTING_VERBS
+from .lexicon import INVASION_EVENT_WORDS, INVASION_WORDS, LOCAL_SOURCES, REFERRING_PRONOUNS, REPORTING_VERBS
 from .numbers import Count, extract_numbers
 from .operations import operation_names
 from .weapons import weapon_names
@@ -349,15 +350,30 @@ def _same_institution(voice: Voice, named: list[Voice]) -> Voice | None:
     if not voice.attributed or voice.attributed_party is not None:
         return None
     words = _bare(voice.source_text)   # "the press center" after "the press center of X's border troops said"
-    # one word only when it is a name ("Erdogan said" after "Turkish President Recep Tayyip Erdogan said")
-    surname = len(words) == 1 and (voice.source_text or "").strip()[:1].isupper() and institution_of(words[0]) is None
-    if (len(words) >= 2 or surname) and (same := next((v for v in reversed(named)
-                                                       if _within(words, _bare(v.source_text))), None)) is not None:
+    if len(words) >= 2 and (same := next((v for v in reversed(named) if _within(words, _bare(v.source_text))),
+                                         None)) is not None:
+        return same
+    if (same := _named_by_surname(voice.source_text, named)) is not None:
         return same
     institution = institution_of(voice.attributed_to or "") or institution_of(voice.source_text or "")
     if institution is None:
         return None
     return next((v for v in reversed(named) if _compatible(v, institution)), None)
+
+
+_PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "him", "us", "me", "one", "this", "that"})
+
+
+def _named_by_surname(source_text: str | None, named: list[Voice]) -> Voice | None:
+    """The latest earlier source with a party that named in full the person a one-word source names ("Erdogan said"
+    after "Turkish President Recep Tayyip Erdogan said"): the word is capitalised, no pronoun ("He said"), and ends
+    a capitalised name there ("Sources said" after "Russian security sources said", or "Daniel said" after "spokesman
+    Daniel Hagari said", is no one named before)."""
+    word = (source_text or "").strip()
+    if " " in word or not word[:1].isupper() or word.lower() in REFERRING_PRONOUNS | _PERSONAL_PRONOUNS:
+        return None
+    full_name = re.compile(rf"\b[A-Z][\w'’.-]*\s+{re.escape(word)}\b")
+    return next((v for v in reversed(named) if full_name.search(v.source_text or "")), None)
 
 
 def _bare(text: str | None) -> list[str]:

@@ -179,8 +179,8 @@ def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] |
     dash = next((t for t in reversed(sent[-7:]) if t.text in _DASHES and t.whitespace_ and t.i > sent.start + 2
                  and t.doc[t.i - 1].whitespace_), None) if len(sent) and sent[-1].text not in {".", "!", "?"} else None
     # "Russian missiles hit the capital overnight – Kyiv": the place named again (an apposition), not a source,
-    # unless the words are a speaker's (dash_sources.py: "… — WP")
-    appos = dash is not None and sent.doc[dash.i + 1:sent.end].root.dep_ == "appos"
+    # unless the words are a speaker phrase (dash_sources.py: "… – Iran's envoy")
+    appos = colon is None and dash is not None and sent.doc[dash.i + 1:sent.end].root.dep_ == "appos"
     if colon is not None and colon.i != sent.start:
         words, scope = sent.doc[sent.start:colon.i], {t.i for t in sent if t.i > colon.i}
     elif colon is None and dash is not None:
@@ -195,7 +195,7 @@ def _colon_source(sent: Span, matcher: PartyMatcher) -> tuple[Voice, set[int]] |
             and not any(t.pos_ in {"VERB", "AUX"} for t in words):   # a name, not a clause
         party = named.pop()
     if party is None and colon is None:
-        speaker, party = dash_speaker(words, named)   # "… — WP", "… – Iran's envoy": a speaker of no party's name
+        speaker, party = dash_speaker(words, named)   # "… – Iran's envoy", "… — Russian PM": a speaker phrase
         if speaker:
             return Voice(ATTRIBUTED, matcher.name(party) if party else label, label, party, "-"), scope
     if party is None:
