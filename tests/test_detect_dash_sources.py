@@ -27,6 +27,8 @@ def um(ukraine: Event) -> PartyMatcher:
     ("Kyiv has caused relations with the West to worsen — Russian PM", "Russia", "russia"),   # role, party adjective
     ("Port director wounded in border incident - Office", "Office", None),                   # a speaker noun alone
     ("Russia 'not interested' in a wider war - UN ambassador", "UN ambassador", None),       # a party of no event
+    ("Kyiv is preparing a new offensive – Russian state media", "Russia", "russia"),
+    ("Kyiv is preparing a new offensive – Kremlin aide Yuri Ushakov", "Russia", "russia"),  # a title before a name
 ])
 def test_a_speaker_after_a_closing_dash_attributes_the_headline(nlp: Language, um: PartyMatcher, text: str,
                                                                source: str, party: str | None) -> None:
@@ -55,6 +57,11 @@ def test_an_attributed_headline_gives_no_own_verdict(nlp: Language, ukraine: Eve
     "Russian missiles hit the port overnight - Reuters",                          # a proper name alone: a byline?
     "Kyiv met Russia's strike on the port with shock and anger — WP",
     "Russian missiles hit the port overnight – John Smith",
+    "Russian missiles hit the port overnight – Office hours",                     # a speaker noun, not the head
+    "Russian missiles hit the port overnight — Council meeting",
+    "Russian missiles hit the port overnight – President's speech",
+    "Russian missiles hit the port overnight - Russian mayor dead",               # a casualty, not a speaker
+    "Russian missiles hit the port overnight — Ukrainian commander among victims",
     "Ukraine Today – Odesa/Mykolaiv",                                            # places
     "Kyiv met Russia's strike on the port with shock — UN envoy.",                # a full stop: no headline
 ])

@@ -98,19 +98,20 @@ def test_a_surname_takes_the_earlier_source_that_named_the_person(nlp: Language,
     assert out[2].reported_initiator == "ukraine"
 
 
-@pytest.mark.parametrize("third, party", [
+@pytest.mark.parametrize("fourth, party", [
     ("He called for talks between Moscow and Kyiv.", None),           # a pronoun: the EU chief, not the Russian
     ("Sources said Kyiv fired first.", None),                         # a common noun named lower-case before
     ("Borrell said both sides had fired.", None),                     # the latest full name has no party
+    ("Igor said Kyiv fired first.", None),                            # a first name, not the surname
     ("Konashenkov said Kyiv fired first.", "russia"),
 ])
-def test_a_pronoun_or_a_common_noun_is_no_surname(nlp: Language, ukraine: Event, third: str,
+def test_a_pronoun_or_a_common_noun_is_no_surname(nlp: Language, ukraine: Event, fourth: str,
                                                   party: str | None) -> None:
     out = analyse_article([
-        "Russian defence ministry spokesman Igor Konashenkov said Kyiv had shelled the plant.",
-        "Russian security sources said the strike was deliberate.",
+        "Russian defence ministry spokesman Major General Igor Konashenkov said Kyiv had shelled the plant.",
+        "He said the strike was deliberate, and Russian security sources said so too.",
         "EU foreign policy chief Josep Borrell said both sides must show restraint.",
-        third,
+        fourth,
     ], ukraine, nlp=nlp)
     assert out[0].voice.attributed_party == "russia" and out[2].voice.attributed_party is None
     assert out[3].voice.attributed_party == party

@@ -3,13 +3,15 @@ Iran's envoy" is the envoy's account, "Ankara has caused relations to worsen —
 neither is the outlet's own voice (GUIDE §10 rule 1: the headline ties the sentence to a source).
 
 `voice._colon_source` reads a party's name or institution after the dash first; this module reads a speaker phrase:
-at most five words whose head noun is one of `dash_sources.toml`'s speaker nouns ("Iran's envoy", "Russian PM",
-"FSB Head to Putin", "Office", "UN ambassador"), with the one party it names, if any. Anything else after the dash
-stays the headline's own: a place ("– Kyiv", "– Kherson"), a date ("— Monday"), a count or a clause ("— more than 70
-people killed", "— dead and wounded reported"), a label ("– VIDEO", "– Explainer", "- Press review"), a phrase
-("- Including Noa") and a proper name alone ("… - Reuters", "… — WP", "– John Smith"), which may be the outlet's
-byline (analysis.headline_as_sentence). The file also holds the whole words that name an unnamed source
-(`TAIL_SOURCES`: "… - Reports"), which the pipeline's headline rewrite reads.
+at most five words whose head noun is one of `dash_sources.toml`'s speaker nouns ("Iran's envoy", "Russian PM", "FSB
+Head to Putin", "Office", "UN ambassador", "Russian state media"), or a name with such a title before it ("Kremlin
+aide Yuri Ushakov"), with the one party it names, if any; not when a casualty follows the noun ("Russian mayor
+dead", "commander among victims"). Anything else after the dash stays the headline's own: a place ("– Kyiv", "–
+Kherson"), a date ("— Monday"), a count or a clause ("— more than 70 people killed", "— dead and wounded reported"),
+a label ("– VIDEO", "– Explainer", "- Press review"), a phrase ("- Including Noa") and a proper name alone ("… -
+Reuters", "… — WP", "– John Smith"), which may be the outlet's byline (analysis.headline_as_sentence). The file also
+holds the whole words that name an unnamed source (`TAIL_SOURCES`: "… - Reports"), which the pipeline's headline
+rewrite reads.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ TAIL_SOURCES: frozenset[str] = frozenset(_DATA["tail_sources"]["words"])
 _NOT_SPEAKER_POS = frozenset({"VERB", "AUX", "NUM", "PRON"})
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY"})
 _OPENERS = frozenset({"ADP", "SCONJ", "CCONJ"})
+_OF = frozenset({"of", "to", "for"})   # "Head to Putin", "Mayor of Kharkiv": still the speaker's phrase
 MAX_WORDS = 5
 
 
@@ -37,6 +40,14 @@ def dash_speaker(words: Span, named: set[str]) -> tuple[bool, str | None]:
     if any(t.pos_ in _NOT_SPEAKER_POS or t.like_num or t.ent_type_ in _NOT_SPEAKER_ENTS for t in words):
         return False, None
     head = words.root
-    if head.lemma_.lower() not in SPEAKER_NOUNS and head.lower_ not in SPEAKER_NOUNS:
+    titled = head.pos_ == "PROPN" and any(_speaker_noun(t) for t in words if t.i < head.i)   # "Kremlin aide Ushakov"
+    if not (_speaker_noun(head) or titled):
+        return False, None
+    # "- Russian mayor dead", "— Ukrainian commander among victims": a casualty, not a speaker
+    if any(t.pos_ == "ADJ" or (t.pos_ == "ADP" and t.lower_ not in _OF) for t in words if t.i > head.i):
         return False, None
     return True, next(iter(named)) if len(named) == 1 else None
+
+
+def _speaker_noun(token) -> bool:
+    return token.lemma_.lower() in SPEAKER_NOUNS or token.lower_ in SPEAKER_NOUNS

@@ -372,7 +372,7 @@ def _named_by_surname(source_text: str | None, named: list[Voice]) -> Voice | No
     word = (source_text or "").strip()
     if " " in word or not word[:1].isupper() or word.lower() in REFERRING_PRONOUNS | _PERSONAL_PRONOUNS:
         return None
-    full_name = re.compile(rf"\b[A-Z][\w'’.-]*\s+{re.escape(word)}\b")
+    full_name = re.compile(rf"\b[A-Z][\w'’.-]*\s+{re.escape(word)}\b(?!\s+[A-Z])")   # the last word of the name
     return next((v for v in reversed(named) if full_name.search(v.source_text or "")), None)
 
 
