@@ -1,32 +1,18 @@
 """Where a sentence's text quotes someone: spans inside quotation marks (“…”, "…", «…», ‘…’). A word inside them is
-the source's, not the outlet's: no wording or place-name framing of the outlet's own (compare.py, toponyms.py), and a
-sentence whose words are mostly inside them is a quotation (`quoted_words`, voice.py)."""
+the source's, not the outlet's: no wording or place-name framing of the outlet's own (compare.py, toponyms.py)."""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
 from .wording import term_pattern
 
 _QUOTED = re.compile(r'“[^”]*”|"[^"]*"|«[^»]*»|‘[^’]*’')
-#: straight single quotes as headlines use them ("Syrian rebels 'shot the pilots'"): opened after no letter and
-#: closed before none, so that an apostrophe ("soldiers' families", "Israel's") opens and closes nothing
-_SINGLE = re.compile(r"(?<!\w)'[^'\n]+'(?!\w)")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each quoted stretch of `text`, marks included."""
     return [m.span() for m in _QUOTED.finditer(text)]
-
-
-def quoted_words(sent: Span) -> set[int]:
-    """Doc indices of the tokens of `sent` inside quotation marks of any kind, single ones included (‘…’ and '…',
-    which headlines use for a source's words: "Syrian rebels ‘shot the pilots as they came down’")."""
-    text, base = sent.text, sent.start_char
-    spans = quoted_spans(text) + [m.span() for m in _SINGLE.finditer(text)]
-    return {t.i for t in sent if inside(spans, t.idx - base, t.idx - base + len(t))}
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

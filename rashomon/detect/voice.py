@@ -51,7 +51,6 @@ from ._syntax import PartyIndex, np_text, np_tokens, quote_mask
 from .dash_sources import dash_speaker
 from .lexicon import DOCUMENT_NOUNS, REFERRING_PRONOUNS
 from .parties import PartyMatcher
-from .quoted_text import quoted_words
 from .source_names import (_canonical, _compatible, _person, controlled_by, institution_of, officials_in,
                            source_tokens)
 from .voice_cues import Cue, _outermost, find_cues  # noqa: F401  (Cue, find_cues: act_speakers.py imports them here)
@@ -212,9 +211,8 @@ def analyse_voice_detail(sent: Span, matcher: PartyMatcher, previous: Voice | No
     cues = find_cues(sent)
     if not cues and (labelled := _colon_source(sent, matcher)) is not None:
         return labelled
-    if not cues:   # a quotation with no cue: mostly inside quotation marks, single ones too (headlines use them)
-        singles = quoted_words(sent)
-        in_quote = sum(1 for t in words if t.i in quoted or t.i in singles)
+    if not cues:
+        in_quote = sum(1 for t in words if t.i in quoted)
         if words and in_quote / len(words) >= 0.5:
             if previous is not None and previous.attributed:
                 return _inherit(previous, "quote", previous.source_text or ""), {t.i for t in sent}
