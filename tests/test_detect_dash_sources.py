@@ -29,6 +29,7 @@ def um(ukraine: Event) -> PartyMatcher:
     ("Russia 'not interested' in a wider war - UN ambassador", "UN ambassador", None),       # a party of no event
     ("Kyiv is preparing a new offensive – Russian state media", "Russia", "russia"),
     ("Kyiv is preparing a new offensive – Kremlin aide Yuri Ushakov", "Russia", "russia"),  # a title before a name
+    ("Kyiv is preparing a new offensive – Russian envoy at the UN", "Russia", "russia"),
 ])
 def test_a_speaker_after_a_closing_dash_attributes_the_headline(nlp: Language, um: PartyMatcher, text: str,
                                                                source: str, party: str | None) -> None:
@@ -61,6 +62,8 @@ def test_an_attributed_headline_gives_no_own_verdict(nlp: Language, ukraine: Eve
     "Russian missiles hit the port overnight — Council meeting",
     "Russian missiles hit the port overnight – President's speech",
     "Russian missiles hit the port overnight - Russian mayor dead",               # a casualty, not a speaker
+    "Russian missiles hit the port overnight – Special report",                   # a label's word before the noun
+    "Russian missiles hit the port overnight – Memorial service",
     "Russian missiles hit the port overnight — Ukrainian commander among victims",
     "Ukraine Today – Odesa/Mykolaiv",                                            # places
     "Kyiv met Russia's strike on the port with shock — UN envoy.",                # a full stop: no headline

@@ -366,13 +366,13 @@ _PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "him", "us", "me", "one", "thi
 
 def _named_by_surname(source_text: str | None, named: list[Voice]) -> Voice | None:
     """The latest earlier source with a party that named in full the person a one-word source names ("Erdogan said"
-    after "Turkish President Recep Tayyip Erdogan said"): the word is capitalised, no pronoun ("He said"), and ends
-    a capitalised name there ("Sources said" after "Russian security sources said", or "Daniel said" after "spokesman
-    Daniel Hagari said", is no one named before)."""
+    after "Turkish President Recep Tayyip Erdogan said", "Xi said" after "Chinese President Xi Jinping said"): the word
+    is capitalised, no pronoun ("He said"), and follows a capitalised word there ("Sources said" after "Russian
+    security sources said", or "Daniel said" after "spokesman Daniel Hagari said", is no one named before)."""
     word = (source_text or "").strip()
     if " " in word or not word[:1].isupper() or word.lower() in REFERRING_PRONOUNS | _PERSONAL_PRONOUNS:
         return None
-    full_name = re.compile(rf"\b[A-Z][\w'’.-]*\s+{re.escape(word)}\b(?!\s+[A-Z])")   # the last word of the name
+    full_name = re.compile(rf"\b[A-Z][\w'’.-]*\s+{re.escape(word)}\b")   # "Xi" of "President Xi Jinping" too
     return next((v for v in reversed(named) if full_name.search(v.source_text or "")), None)
 
 
