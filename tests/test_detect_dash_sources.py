@@ -32,7 +32,7 @@ def um(ukraine: Event) -> PartyMatcher:
     ("Kyiv is preparing a new offensive – Russian envoy at the UN", "Russia", "russia"),
 ])
 def test_a_speaker_after_a_closing_dash_attributes_the_headline(nlp: Language, um: PartyMatcher, text: str,
-                                                               source: str, party: str | None) -> None:
+                                                                source: str, party: str | None) -> None:
     voice, scope = analyse_voice_detail(nlp(text)[:], um, None)
     assert (voice.voice, voice.attributed_to, voice.attributed_party) == ("attributed", source, party)
     assert scope and max(scope) < len(nlp(text)) - 1   # the words before the dash are the speaker's
@@ -80,7 +80,7 @@ def test_a_label_before_a_colon_keeps_its_party_when_a_place_closes_the_line(nlp
 
 
 def test_the_pipelines_headline_rewrite_leaves_a_speaker_phrase_to_the_voice_detector(nlp: Language,
-                                                                                       ukraine: Event) -> None:
+                                                                                      ukraine: Event) -> None:
     # the rewrite turns only the unnamed sources of dash_sources.toml into a clause; the phrase reaches the detector
     assert headline_as_sentence("Russian troops shelled the depot - Reports") == "Reports said Russian troops " \
                                                                                  "shelled the depot."
