@@ -31,9 +31,15 @@ def db(tmp_path) -> Path:
     return path
 
 
+def _restore_ctrl_c() -> None:
+    # a shell without job control starts background jobs with SIGINT ignored, and the child inherits that: a user's
+    # Ctrl-C at a terminal is what these tests stand for, so the child starts with the default disposition
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(db: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "rashomon.cli", "sql", "--db", str(db), *args], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_restore_ctrl_c)
 
 
 def _finish(proc: subprocess.Popen, timeout: float = 30) -> tuple[str, str]:
