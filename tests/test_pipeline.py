@@ -141,6 +141,7 @@ def test_report_has_the_side_by_side_row(demo_run):
     assert (Path(settings.reports_dir) / "index.html").is_file()
 
 
+@pytest.mark.heavy   # a second whole flow over the demo's database (13 s): CI runs it in make test-heavy
 def test_rerun_adds_nothing_and_embeds_nothing(demo_run, seed_event_dir, seed_site):
     from rashomon.flows.pipeline import pipeline
 
@@ -156,6 +157,7 @@ def test_rerun_adds_nothing_and_embeds_nothing(demo_run, seed_event_dir, seed_si
     assert again.counts["claims"] == result.counts["claims"]
 
 
+@pytest.mark.heavy   # a whole flow of its own (15 s): CI runs it in make test-heavy
 def test_unreachable_outlet_is_recorded_and_the_others_go_on(prefect_harness, tmp_path, seed_event_dir, sources_dir):
     """One outlet's feed is missing from the mirror: the run finishes the other five and records the failure."""
     import shutil

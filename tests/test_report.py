@@ -483,8 +483,10 @@ RUN_INFO = {"model": "hand-model", "k": 4, "min_cosine": 0.55, "min_margin": 0.9
             "max_per_outlet": 2, "run_at": dt.datetime(2024, 5, 3, tzinfo=dt.timezone.utc)}
 
 
-@pytest.fixture()
-def hand_report(tmp_path):
+@pytest.fixture(scope="module")
+def hand_report(tmp_path_factory):
+    """The hand database's page, built once for the module (3.5 s): its tests only read it."""
+    tmp_path = tmp_path_factory.mktemp("hand")
     db = tmp_path / "hand.duckdb"
     build_hand_db(db)
     with store.connect(db) as con:
@@ -788,6 +790,7 @@ feeds = {{ evil_news = "evil_news/rss.xml", plain_wire = "plain_wire/rss.xml" }}
     return ev, sources
 
 
+@pytest.mark.heavy   # a whole flow of its own (11 s); the hostile strings in a database are tested above in make test
 def test_hostile_pages_through_the_real_flow_cannot_inject(prefect_harness, tmp_path):
     from rashomon.flows.pipeline import pipeline
     from rashomon.localsite import serve_folder
