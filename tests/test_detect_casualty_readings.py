@@ -1,7 +1,9 @@
 """Casualty counts read from wordings found on the benchmark's dev split (detect/numbers.py, detect/voice_cues.py):
 "No one was hurt" is a zero and no count of one; a bare figure the tagger takes for a date ("… and 32 had been
 injured"); people "taken to hospital" are wounded; "a civilian" killed in an earlier attack that the sentence sets
-apart is no figure of this event; "No one claimed responsibility" names no source. Every sentence is written for
+apart is no figure of this event; "No one claimed responsibility" names no source; suspects arrested and held people freed, still held or only there
+are no figure; prisoners and their guards are two figures; injuries suffered and people "among the dead" count.
+Every sentence is written for
 the test, about invented countries."""
 
 from __future__ import annotations
@@ -121,4 +123,68 @@ def test_a_source_after_a_negative_claim_still_speaks(nlp: Language, event: Even
     ("The number of rockets fired at Valoria reached 82.", []),
 ])
 def test_a_toll_put_at_or_reaching_a_figure_is_read(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Eleven people were detained, among them all four gunmen involved in the attack on Valoria.",
+    "Dravenia said on Saturday it had arrested 11 people over the attack.",
+    "The Valorian police reported five arrests linked to the attack.",
+])
+def test_suspects_arrested_over_an_attack_are_no_casualty_figure(nlp: Language, event: Event, text: str) -> None:
+    assert _counts(nlp, text, event) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # held people freed, still held, or only there are no capture in the event
+    ("Valorian forces rescue four hostages from a camp in Dravenia", []),
+    ("Four hostages were rescued by Valorian forces from the camp.", []),
+    ("Valorian forces on Saturday freed four hostages from the camp.", []),
+    ("The operation ended with four hostages rescued from two separate buildings.", []),
+    ("The three other freed hostages are in good medical condition.", []),
+    ("The ministry said that 193 POWs were at the facility when the attack took place.", []),
+    ("The ministry said that 193 POWs were being held at the facility when the attack came.", []),
+    ("At the prison, which holds about 3,000 prisoners, there were scenes from hell.", []),
+    # what is said of them besides: killed
+    ("Dravenia: 40 Valorian POWs killed by Valorian missile strike on prison", [("killed", 40)]),
+    # people taken in the event are captured
+    ("Dravenian soldiers said that 35 Valorian soldiers had been taken prisoner.", [("captured", 35)]),
+    ("Dravenian forces captured 12 Valorian soldiers near the border.", [("captured", 12)]),
+    ("Gunmen abducted 20 villagers in Valoria.", [("captured", 20)]),
+    ("Dravenian militants took 240 hostages during the raid.", [("captured", 240)]),
+])
+def test_held_people_are_captured_only_when_taken_in_the_event(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+def test_the_held_and_their_guards_are_two_figures(nlp: Language, event: Event) -> None:
+    assert _counts(nlp, "Dravenia said 40 prisoners and eight prison staff were killed.", event) == [
+        ("killed", 40), ("killed", 8)]
+    # people of one kind stay one figure
+    assert _counts(nlp, "An officer and two soldiers were killed, the Valorian army said.", event) == [("killed", 3)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Another 31 people suffered injuries of varying severity in Valoria.", [("wounded", 31)]),
+    ("According to the Valorian army, a soldier sustained severe wounds in the incident.", [("wounded", 1)]),
+    ("Two Valorian soldiers sustained fatal wounds.", [("dead", 2)]),
+    ("The Valorian health ministry said that two children were among the dead.", [("dead", 2)]),
+    ("The Valorian army suffered heavy losses.", []),
+])
+def test_injuries_suffered_and_people_among_the_dead_are_counted(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Valorian health ministry said eight people were in hospital, some of them with gunshot wounds.",
+     [("wounded", 8)]),
+    ("About 300 patients were in the hospital when the missile hit.", []),   # a place, not a state
+    ("The Valorian army has shot and killed a Dravenian reporter in the occupied town.", [("killed", 1)]),
+    ("A Dravenian journalist and a cameraman were killed in the strike.", [("killed", 2)]),
+    ("The health ministry said 13 Valorian nationals were killed and 134 others wounded.",
+     [("killed", 13), ("wounded", 134)]),
+    ("The Valorian army said it eliminated 19 Dravenian fighters in the strike.", [("killed", 19)]),
+    ("The Valorian army said it eliminated the threat.", []),
+])
+def test_more_wordings_of_the_dead_and_wounded(nlp: Language, event: Event, text: str, want) -> None:
     assert _counts(nlp, text, event) == want

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ._syntax import PartyIndex, child
-from .lexicon import ENEMY_PERSON_NOUNS, QUANTITY_WORDS, REPORTING_VERBS
+from .lexicon import ENEMY_PERSON_NOUNS, QUANTITY_WORDS, REPORTING_VERBS, STATUS_QUANTITY_NOUNS
 from .lexicon_numbers import ABOUT_TOLERANCE
 
 if TYPE_CHECKING:
@@ -66,7 +66,11 @@ _OF_THEM = re.compile(r"\bof (?:them|whom)\b", re.IGNORECASE)
 
 
 def _soldiers_and_civilians(a: str | None, b: str | None, civilian: frozenset[str]) -> bool:
-    return a is not None and b is not None and (a in civilian) != (b in civilian)
+    """Two figures, not one: soldiers and civilians, or the held and the others ("40 prisoners and eight prison staff
+    were killed": the prisoners are one side's men, the staff the other's)."""
+    if a is None or b is None:
+        return False
+    return (a in civilian) != (b in civilian) or (a in STATUS_QUANTITY_NOUNS) != (b in STATUS_QUANTITY_NOUNS)
 
 
 def merge_conjoined(counts: list["Count"], text: str, civilian: frozenset[str] = frozenset()) -> list["Count"]:

@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ._syntax import PartyIndex, child, prep_object
-from .lexicon import CASUALTY_NOUNS, QUANTITY_WORDS, STATUS_QUANTITY_NOUNS, TOLL_SETTING_VERBS, UNIT_NOUNS
+from .lexicon import (CASUALTY_NOUNS, NOT_CAPTURING_VERBS, QUANTITY_WORDS, STATUS_QUANTITY_NOUNS, TOLL_SETTING_VERBS,
+                      UNIT_NOUNS)
 from .lexicon_numbers import CASUALTY_ONLY_VAGUE, MULTIPLIERS, VAGUE_NUMBERS
 from .count_parts import among_quantity, part_of_them
 from .count_sides import JOINT, merge_conjoined
@@ -108,6 +109,11 @@ def _governing_quantity(arg: Token) -> str | None:
     return _quantity_word(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
 
 
+def _numbered(arg: Token) -> bool:
+    """Does a number count `arg` ("two children"), not an article ("a girl")?"""
+    return any(c.dep_ == "nummod" for c in arg.children) or arg.like_num
+
+
 def _predicate_quantity(arg: Token) -> str | None:
     """What is said of a counted phrase besides its verb: "53 POWs feared dead", "40 prisoners and eight staff were
     killed" (the phrase misparsed as the object of "saying"): the verb's complement, or the words right after the
@@ -117,6 +123,12 @@ def _predicate_quantity(arg: Token) -> str | None:
         for c in head.children:
             if c.dep_ in {"oprd", "acomp", "xcomp"} and (q := _quantity_word(c)) is not None:
                 return q
+            if c.dep_ == "prep" and c.lower_ == "among" and head.lemma_ == "be" and _numbered(arg) and (
+                    q := next((_quantity_word(g) for g in c.children if g.dep_ == "pobj"), None)) is not None:
+                return q   # "two children were among the dead" (not "a girl was": a person, count_parts.py)
+            if c.dep_ == "dobj" and head.lemma_.lower() in _SUFFER and _quantity_word(c) == "wounded":
+                fatal = any(m.lower_ in {"fatal", "mortal", "deadly"} for m in c.children)
+                return "dead" if fatal else "wounded"   # "31 people suffered injuries", "sustained fatal wounds"
     doc, i = arg.doc, arg.right_edge.i + 1
     while i < len(doc) and doc[i].lower_ in _AUX_WORDS:
         i += 1
@@ -126,13 +138,17 @@ def _predicate_quantity(arg: Token) -> str | None:
 
 
 def _to_hospital(verb: Token) -> bool:
-    """"… were taken / rushed / admitted to (a nearby) hospital": the people are wounded; not "… taken to hospital,
-    where they died", nor "as a precaution", nor "taken to hospital staff"."""
-    if verb.lemma_.lower() not in {"take", "rush", "admit", "carry", "evacuate"} or any(
+    """"… were taken / rushed / admitted to (a nearby) hospital", "… were in hospital": the people are wounded; not
+    "… taken to hospital, where they died", nor "as a precaution", nor "taken to hospital staff"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in {"take", "rush", "admit", "carry", "evacuate", "be"} or any(
             w.lemma_.lower() in {"die", "dead", "death", "precaution"} for w in verb.doc[verb.i:verb.sent.end]):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(
-        g.dep_ == "pobj" and g.lemma_.lower() == "hospital" for g in c.children) for c in verb.children)
+    preps = {"in"} if lemma == "be" else {"to", "into"}
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(
+        g.dep_ == "pobj" and g.lemma_.lower() == "hospital" and not (lemma == "be" and any(
+            d.dep_ == "det" for d in g.children))   # "were in the hospital when it was hit": a place, not a state
+        for g in c.children) for c in verb.children)
 
 
 def _days_after(t: Token) -> bool:
@@ -149,9 +165,23 @@ def _dead_of(arg: Token) -> bool:
     return arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in _DEAD_OF
 
 
+#: Verbs whose subject has what their object names: "31 people suffered injuries" are wounded.
+_SUFFER = frozenset({"suffer", "sustain", "receive"})
 #: Verbs whose subject did the harm when they have an object ("two gunmen killed three soldiers"); not "lose" or
 #: "suffer", whose subject is the victim ("two soldiers lost their lives").
 _DOING_HARM = frozenset({"kill", "wound", "injure", "murder", "slay", "execute", "shoot", "capture", "massacre"})
+
+
+def _held_status(arg: Token, noun: Token) -> str | None:
+    """What is said of a count of held people besides their being held: "40 POWs killed by a strike" are dead; freed,
+    still held or only there ("four hostages were rescued", "193 POWs were at the facility", "the freed hostages")
+    they are no capture in the event ("other"). None when neither is said."""
+    said = [c for c in noun.children if c.dep_ in {"acl", "amod", "relcl"}]
+    q = next((q for c in said if (q := _quantity_word(c)) not in (None, "captured")), None)
+    if q is not None:
+        return q
+    verbs = [*said, arg.head] if arg.dep_ in {"dobj", "nsubjpass", "nsubj"} else said
+    return "other" if any(v.lemma_.lower() in NOT_CAPTURING_VERBS for v in verbs) else None
 
 
 def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *, noun_itself: bool = True) -> str:
@@ -169,6 +199,8 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
             return q
         if not noun_itself:
             return "other"
+    if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS and (q := _held_status(arg, noun)):
+        return q
     # the counted word is itself a quantity: "14 wounded", "three dead", "five deaths", "two prisoners"
     if noun is not None and noun_itself:
         q = _quantity_word(noun)
@@ -184,8 +216,9 @@ def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *,
     if i + 1 < len(doc) and casualty and doc[i].lemma_.lower() == "take" and doc[i + 1].lemma_.lower() in {
             "prisoner", "captive", "hostage"}:
         return "captured"  # "were taken prisoner"
-    if i < len(doc) and casualty and _to_hospital(doc[i]) and not _dead_of(arg):
-        return "wounded"   # "two people had been taken to hospital with gunshot wounds"
+    if casualty and not _dead_of(arg) and (i < len(doc) and _to_hospital(doc[i]) or arg.dep_ == "nsubj"
+                                           and _to_hospital(arg.head)):
+        return "wounded"   # "two people had been taken to hospital with gunshot wounds", "eight were in hospital"
     if i < len(doc) and casualty:
         q = _quantity_word(doc[i])
         if q is not None and doc[i].pos_ in {"VERB", "ADJ", "NOUN", "AUX"}:
