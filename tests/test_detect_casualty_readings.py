@@ -185,6 +185,8 @@ def test_injuries_suffered_and_people_among_the_dead_are_counted(nlp: Language, 
      [("killed", 13), ("wounded", 134)]),
     ("The Valorian army said it eliminated 19 Dravenian fighters in the strike.", [("killed", 19)]),
     ("The Valorian army said it eliminated the threat.", []),
+    ("The Valorian army said it eliminated 20 targets in Dravenia.", []),
+    ("Dravenian troops massacred 30 villagers in Valoria, witnesses said.", [("killed", 30)]),
 ])
 def test_more_wordings_of_the_dead_and_wounded(nlp: Language, event: Event, text: str, want) -> None:
     assert _counts(nlp, text, event) == want

@@ -27,6 +27,7 @@ from .lexicon_numbers import ABOUT_TOLERANCE
 if TYPE_CHECKING:
     from .numbers import Count
 
+
 def about_interval(value: float) -> tuple[float, float]:
     """"about N": N ± lexicon_numbers.ABOUT_TOLERANCE, at least ± 1, widened to whole numbers."""
     delta = max(1.0, value * ABOUT_TOLERANCE)

@@ -40,10 +40,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ._syntax import PartyIndex, child, prep_object
-from .lexicon import (CASUALTY_NOUNS, NOT_CAPTURING_VERBS, QUANTITY_WORDS, STATUS_QUANTITY_NOUNS, TOLL_SETTING_VERBS,
-                      UNIT_NOUNS)
+from .count_quantity import is_person, quantity_word, read_quantity
+from .lexicon import CASUALTY_NOUNS, UNIT_NOUNS
 from .lexicon_numbers import CASUALTY_ONLY_VAGUE, MULTIPLIERS, VAGUE_NUMBERS
-from .count_parts import among_quantity, part_of_them
+from .count_parts import part_of_them
 from .count_sides import JOINT, merge_conjoined
 from .number_words import SKIP_ENTS, YEAR, interval, numberish, qualifier_before, run_value, skip
 from .parties import PartyMatcher
@@ -55,15 +55,6 @@ from .war_totals import war_total
 log = logging.getLogger(__name__)
 
 QUANTITIES = ("killed", "wounded", "dead", "missing", "captured", "other")
-_AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
-              "all", "allegedly", "now", "confirmed", "already", "reported", "feared", "believed", "presumed",
-              "thought", "still", "officially", "listed", "declared", "said", "understood", "known", "to", "later",
-              "subsequently", "either", "both", "each", "so", "far", "found", "seriously", "critically", "lightly",
-              "severely", "fatally", "mortally", "badly"}
-#: Nouns whose "of" phrase counts the dead: "the bodies of 42 servicemen".
-_DEAD_OF = {"body", "remains", "death", "funeral", "corpse", "killing", "murder"}
-# what one loses without dying ("two soldiers lost their legs": wounded; "lost their lives": dead)
-_BODY_PARTS = {"limb", "leg", "arm", "hand", "foot", "feet", "eye", "eyesight", "sight", "finger", "toe", "hearing"}
 # which one, not how many: "a second soldier was wounded" is no count of one
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "latest", "last"}
 _VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB", "NNS"}   # NNS: a headline's verb tagged as a plural noun
@@ -86,71 +77,6 @@ class Count:
     side: str | None = None   # whose people, also by place and context (victim_sides.py); `party`: named/reported
 
 
-def _quantity_word(t: Token) -> str | None:
-    if t.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in _BODY_PARTS for c in t.children):
-        return "wounded"   # "lost their legs"
-    return QUANTITY_WORDS.get(t.lemma_.lower()) or QUANTITY_WORDS.get(t.lower_)
-
-
-def _is_person(noun: Token | None, pidx: PartyIndex) -> bool:
-    if noun is None:
-        return True
-    lemma = noun.lemma_.lower()
-    # "Palestinians", "Israelis": a plural nationality is people, whether or not it is a party
-    nationality = noun.ent_type_ == "NORP" and noun.tag_ in {"NNPS", "NNS"}
-    return lemma in CASUALTY_NOUNS or noun.lower_ in CASUALTY_NOUNS or noun.i in pidx.by_token or nationality
-
-
-def _governing_quantity(arg: Token) -> str | None:
-    """The casualty verb governing the counted phrase: "X killed two soldiers", "two soldiers died"."""
-    head = arg.head
-    while head.dep_ == "conj" and arg.dep_ == "conj" and head.pos_ not in {"VERB", "AUX"}:
-        head = head.head
-    return _quantity_word(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
-
-
-def _numbered(arg: Token) -> bool:
-    """Does a number count `arg` ("two children"), not an article ("a girl")?"""
-    return any(c.dep_ == "nummod" for c in arg.children) or arg.like_num
-
-
-def _predicate_quantity(arg: Token) -> str | None:
-    """What is said of a counted phrase besides its verb: "53 POWs feared dead", "40 prisoners and eight staff were
-    killed" (the phrase misparsed as the object of "saying"): the verb's complement, or the words right after the
-    whole phrase."""
-    head = arg.head
-    if arg.dep_ in {"nsubj", "nsubjpass"}:
-        for c in head.children:
-            if c.dep_ in {"oprd", "acomp", "xcomp"} and (q := _quantity_word(c)) is not None:
-                return q
-            if c.dep_ == "prep" and c.lower_ == "among" and head.lemma_ == "be" and _numbered(arg) and (
-                    q := next((_quantity_word(g) for g in c.children if g.dep_ == "pobj"), None)) is not None:
-                return q   # "two children were among the dead" (not "a girl was": a person, count_parts.py)
-            if c.dep_ == "dobj" and head.lemma_.lower() in _SUFFER and _quantity_word(c) == "wounded":
-                fatal = any(m.lower_ in {"fatal", "mortal", "deadly"} for m in c.children)
-                return "dead" if fatal else "wounded"   # "31 people suffered injuries", "sustained fatal wounds"
-    doc, i = arg.doc, arg.right_edge.i + 1
-    while i < len(doc) and doc[i].lower_ in _AUX_WORDS:
-        i += 1
-    if i > arg.right_edge.i + 1 and i < len(doc) and doc[i].pos_ in {"VERB", "ADJ"}:
-        return _quantity_word(doc[i])   # only after an auxiliary: "… were killed", not "… killed" (a new clause)
-    return None
-
-
-def _to_hospital(verb: Token) -> bool:
-    """"… were taken / rushed / admitted to (a nearby) hospital", "… were in hospital": the people are wounded; not
-    "… taken to hospital, where they died", nor "as a precaution", nor "taken to hospital staff"."""
-    lemma = verb.lemma_.lower()
-    if lemma not in {"take", "rush", "admit", "carry", "evacuate", "be"} or any(
-            w.lemma_.lower() in {"die", "dead", "death", "precaution"} for w in verb.doc[verb.i:verb.sent.end]):
-        return False
-    preps = {"in"} if lemma == "be" else {"to", "into"}
-    return any(c.dep_ == "prep" and c.lower_ in preps and any(
-        g.dep_ == "pobj" and g.lemma_.lower() == "hospital" and not (lemma == "be" and any(
-            d.dep_ == "det" for d in g.children))   # "were in the hospital when it was hit": a place, not a state
-        for g in c.children) for c in verb.children)
-
-
 def _days_after(t: Token) -> bool:
     """Is `t` in a clause set a time apart ("one day after …", "hours after …")? Used with in_earlier_incident for
     "a civilian": an act the headline says an operation answered ("… after Armenia attacked and killed an
@@ -158,110 +84,6 @@ def _days_after(t: Token) -> bool:
     return any(c.lower_ in {"after", "following"} and any(
         g.dep_ == "npadvmod" and g.lemma_.lower() in {"hour", "day", "week", "month", "year"} for g in c.children)
         for a in t.ancestors for c in a.children)
-
-
-def _dead_of(arg: Token) -> bool:
-    """"the bodies of 42 servicemen": the count is of the dead."""
-    return arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in _DEAD_OF
-
-
-#: Verbs whose subject has what their object names: "31 people suffered injuries" are wounded.
-_SUFFER = frozenset({"suffer", "sustain", "receive"})
-#: Verbs whose subject did the harm when they have an object ("two gunmen killed three soldiers"); not "lose" or
-#: "suffer", whose subject is the victim ("two soldiers lost their lives").
-_DOING_HARM = frozenset({"kill", "wound", "injure", "murder", "slay", "execute", "shoot", "capture", "massacre"})
-
-
-def _held_status(arg: Token, noun: Token) -> str | None:
-    """What is said of a count of held people besides their being held: "40 POWs killed by a strike" are dead; freed,
-    still held or only there ("four hostages were rescued", "193 POWs were at the facility", "the freed hostages")
-    they are no capture in the event ("other"). None when neither is said."""
-    said = [c for c in noun.children if c.dep_ in {"acl", "amod", "relcl"}]
-    q = next((q for c in said if (q := _quantity_word(c)) not in (None, "captured")), None)
-    if q is not None:
-        return q
-    verbs = [*said, arg.head] if arg.dep_ in {"dobj", "nsubjpass", "nsubj"} else said
-    return "other" if any(v.lemma_.lower() in NOT_CAPTURING_VERBS for v in verbs) else None
-
-
-def _quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *, noun_itself: bool = True) -> str:
-    """The casualty quantity of a count (module docstring); `noun_itself`: whether the counted noun may be the
-    quantity on its own ("two prisoners" are captured)."""
-    doc = arg.doc
-    casualty = _is_person(noun, pidx)
-    if arg.dep_ == "nsubj" and arg.head.lemma_.lower() in _DOING_HARM and any(c.dep_ == "dobj" for c in
-                                                                               arg.head.children):
-        return "other"   # "two gunmen killed three soldiers", "a sniper killed him": who killed, not who died
-    if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS and arg.dep_ in {"dobj", "nsubjpass",
-                                                                                          "nsubj"}:
-        q = _governing_quantity(arg) or _predicate_quantity(arg)  # "killed 13 hostages" are dead, not captured
-        if q is not None and q != "captured":
-            return q
-        if not noun_itself:
-            return "other"
-    if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS and (q := _held_status(arg, noun)):
-        return q
-    # the counted word is itself a quantity: "14 wounded", "three dead", "five deaths", "two prisoners"
-    if noun is not None and noun_itself:
-        q = _quantity_word(noun)
-        if q is not None and noun.pos_ in {"NOUN", "ADJ", "VERB"} and noun.i == run_end + 1:
-            return q
-        if noun.lemma_.lower() in {"death", "fatality", "injury", "prisoner", "hostage", "pow", "body", "dead",
-                                   "wounded", "injured"}:
-            return _quantity_word(noun) or "other"
-    # surface: "<number/noun> were killed", "people are missing"
-    i = (noun.i if noun is not None else run_end) + 1
-    while i < len(doc) and doc[i].lower_ in _AUX_WORDS:
-        i += 1
-    if i + 1 < len(doc) and casualty and doc[i].lemma_.lower() == "take" and doc[i + 1].lemma_.lower() in {
-            "prisoner", "captive", "hostage"}:
-        return "captured"  # "were taken prisoner"
-    if casualty and not _dead_of(arg) and (i < len(doc) and _to_hospital(doc[i]) or arg.dep_ == "nsubj"
-                                           and _to_hospital(arg.head)):
-        return "wounded"   # "two people had been taken to hospital with gunshot wounds", "eight were in hospital"
-    if i < len(doc) and casualty:
-        q = _quantity_word(doc[i])
-        if q is not None and doc[i].pos_ in {"VERB", "ADJ", "NOUN", "AUX"}:
-            return q
-    # modifiers of the counted noun: "wounded soldiers", "soldiers killed in …"
-    if noun is not None and casualty:
-        for c in noun.children:
-            if c.dep_ in {"amod", "acl", "relcl", "compound"}:
-                q = _quantity_word(c)
-                if q is not None:
-                    return q
-    # the governing verb: "X killed two soldiers", "two soldiers died", "killing three civilians"
-    if casualty and arg.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"}:
-        q = _governing_quantity(arg) or _predicate_quantity(arg)   # "… soldiers were reported wounded"
-        if q is not None:
-            return q
-    # "the bodies of 42 servicemen"
-    if _dead_of(arg):
-        return "dead"
-    # "the death toll rose to 5", "the death toll now stands at 50 people", "the death toll is 50"; a verb that sets
-    # the toll as its object: "officials put the death toll at 53", "the strike brought the number of dead to 16"
-    holders: list[Token | None] = []
-    if arg.dep_ == "pobj" and arg.head.lower_ in {"to", "at", "as"} or arg.dep_ == "attr":
-        verb = arg.head.head if arg.dep_ == "pobj" else arg.head
-        holders = [child(verb, "nsubj")] if arg.dep_ == "attr" or arg.head.lower_ != "as" else []
-        if arg.dep_ == "pobj" and verb.lemma_.lower() in TOLL_SETTING_VERBS:
-            holders.append(child(verb, "dobj"))
-        elif arg.dep_ == "pobj" and verb.dep_ == "acl" and verb.head.head.lemma_.lower() in TOLL_SETTING_VERBS:
-            holders.append(verb.head)   # "put the number killed at more than 60" ("at" hung on "killed")
-    elif arg.dep_ == "dobj" and arg.head.lemma_.lower() in {"reach", "hit"}:
-        holder = child(arg.head, "nsubj")   # "the death toll has reached 82"
-        holders = [holder] if holder is not None and holder.lemma_.lower() in {"toll", "number"} else []
-    for holder in holders:
-        for w in holder.subtree if holder is not None else ():
-            q = _quantity_word(w)
-            if q is not None:
-                return q
-    if casualty and (q := among_quantity(arg)) is not None:
-        return q   # "nine children among 20 dead" (count_parts.py)
-    # "the deaths of a colonel and two soldiers": a conjoined person shares the first one's quantity
-    if arg.dep_ == "conj" and arg.head is not arg and _is_person(arg.head, pidx) and casualty:
-        return _quantity(arg.head, arg.head, arg.head.i, pidx, noun_itself=False)
-    return "other"
 
 
 def _party(noun: Token | None, arg: Token, pidx: PartyIndex) -> str | None:
@@ -362,24 +184,24 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
             noun = main.head.head
             arg = noun
         if noun is not None and (noun.lemma_.lower() in UNIT_NOUNS or noun.lower_ in UNIT_NOUNS
-                                 or noun.ent_type_ in SKIP_ENTS and not _is_person(noun, pidx)):
+                                 or noun.ent_type_ in SKIP_ENTS and not is_person(noun, pidx)):
             i = last + 1
             continue
-        if ent_skip and (noun is None or not _is_person(noun, pidx) or noun.lemma_.lower() in UNIT_NOUNS) and not (
+        if ent_skip and (noun is None or not is_person(noun, pidx) or noun.lemma_.lower() in UNIT_NOUNS) and not (
                 noun is None and main.dep_ in {"nsubj", "nsubjpass"}   # "… and 32 were injured" (tagged a DATE)
-                and _quantity_word(main.head) in {"killed", "dead", "wounded"}):
+                and quantity_word(main.head) in {"killed", "dead", "wounded"}):
             i = last + 1
             continue
-        quantity = _quantity(arg, noun, last, pidx)
+        quantity = read_quantity(arg, noun, last, pidx)
         if quantity == "other" and arg.dep_ == "pobj" and arg.head.lower_ in {"including", "among"} and counts \
-                and _is_person(noun, pidx):
+                and is_person(noun, pidx):
             quantity = counts[-1].quantity  # "killed 31 people, including 12 children"
-        whole = part_of_them(main, counts, lambda n: _is_person(n, pidx)) if quantity == "other" else None
+        whole = part_of_them(main, counts, lambda n: is_person(n, pidx)) if quantity == "other" else None
         if whole is not None:   # "…, nine of them children": the figure's quantity and side (count_parts.py)
             noun, quantity = whole[0], whole[1].quantity
         before = doc[qstart - 1] if qstart > sent.start else None   # "… said killed 200 people", "rocket kills 30"
-        if quantity == "other" and _is_person(noun, pidx) and before is not None and before.tag_ in _VERB_TAGS:
-            quantity = _quantity_word(before) or quantity
+        if quantity == "other" and is_person(noun, pidx) and before is not None and before.tag_ in _VERB_TAGS:
+            quantity = quantity_word(before) or quantity
         if quantity == "other" and noun is None:
             i = last + 1
             continue
@@ -411,7 +233,7 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
                 continue
             if any(c.dep_ == "amod" and c.lower_ in _ORDINALS or c.dep_ == "nummod" for c in noun.children):
                 continue   # "a second soldier"; "A further 31 people": the 31 is the count, not "a"
-            q = _quantity(noun, noun, t.i, pidx, noun_itself=False)
+            q = read_quantity(noun, noun, t.i, pidx, noun_itself=False)
             if q == "other" or in_earlier_incident(noun) and _days_after(noun):
                 continue   # "… one day after a drone attack killed a civilian" (not "… after X killed a soldier")
             party, side = sides.resolve(_party(noun, noun, pidx), noun, noun)
