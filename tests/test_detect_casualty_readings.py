@@ -1,10 +1,10 @@
 """Casualty counts read from wordings found on the benchmark's dev split (detect/numbers.py, detect/voice_cues.py):
 "No one was hurt" is a zero and no count of one; a bare figure the tagger takes for a date ("… and 32 had been
 injured"); people "taken to hospital" are wounded; "a civilian" killed in an earlier attack that the sentence sets
-apart is no figure of this event; "No one claimed responsibility" names no source; suspects arrested and held people freed, still held or only there
-are no figure; prisoners and their guards are two figures; injuries suffered and people "among the dead" count.
-Every sentence is written for
-the test, about invented countries."""
+apart is no figure of this event; "No one claimed responsibility" names no source; suspects arrested and held
+people freed, exchanged, still held or only there are no figure; prisoners and their guards are two figures;
+injuries suffered, people in hospital and people "among the dead" count. Every sentence is written for the test,
+about invented countries (a reviewer's cases among them)."""
 
 from __future__ import annotations
 
@@ -189,4 +189,31 @@ def test_injuries_suffered_and_people_among_the_dead_are_counted(nlp: Language, 
     ("Dravenian troops massacred 30 villagers in Valoria, witnesses said.", [("killed", 30)]),
 ])
 def test_more_wordings_of_the_dead_and_wounded(nlp: Language, event: Event, text: str, want) -> None:
+    assert _counts(nlp, text, event) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a hospital one is in at a moment, or its patients and staff, is no count of the wounded
+    ("Thousands of displaced people were in al-Shifa hospital when Valorian troops raided it.", []),
+    ("About 7,000 people were in Nasser hospital, the health ministry said.", []),
+    ("Some 600 patients were in Kamal Adwan hospital at the time of the raid.", []),
+    ("About 300 patients were in hospital when the missile hit.", []),
+    ("Two police officers took the suspect to hospital.", []),
+    ("Four Valorian soldiers remain in hospital.", [("wounded", 4)]),
+    ("Twelve people were treated in hospital for shrapnel wounds.", [("wounded", 12)]),
+    # held people released or exchanged, in the noun forms of deal coverage
+    ("The deal provides for the release of 50 hostages in exchange for 150 Dravenian prisoners.", []),
+    ("The swap of 90 prisoners each was brokered by a third country.", []),
+    ("Valoria received 95 POWs in the exchange.", []),
+    ("Four children were among the 13 hostages released on Friday.", []),
+    ("Four hostages rescued in Valorian raid that killed 274 Dravenians, officials say", [("killed", 274)]),
+    ("The bodies of six hostages were recovered.", [("dead", 6)]),
+    # held people beside their own side stay one figure
+    ("Two hostages and a Valorian soldier were killed in the operation.", [("killed", 3)]),
+    # suffered, then died; "among those killed"
+    ("Two soldiers suffered serious injuries and died later in hospital.", [("dead", 2)]),
+    ("Three soldiers suffered wounds, one of them fatal.", [("wounded", 3)]),
+    ("Three journalists were among those killed in the strike.", [("killed", 3)]),
+])
+def test_hospitals_exchanges_and_among_as_a_reviewer_read_them(nlp: Language, event: Event, text: str, want) -> None:
     assert _counts(nlp, text, event) == want

@@ -4,9 +4,10 @@ where it is read from; this module reads it.
 Held people (lexicon.STATUS_QUANTITY_NOUNS: hostages, prisoners, POWs) are captured only when taken in the event: a
 count of them that is freed, still held or only there (`NOT_CAPTURING_VERBS`: "four hostages were rescued", "193 POWs
 were at the facility") is "other", and one killed ("40 POWs killed by a strike") is killed. Suspects arrested or
-detained over an attack are no casualty (lexicon.QUANTITY_WORDS has no "arrest" / "detain"). "Massacre" and
-"eliminate" kill, as every casualty word does, only a count of people (`is_person`): "eliminated four Hamas
-leaders", not "eliminated 20 targets".
+detained over an attack are no casualty (lexicon.QUANTITY_WORDS has no "arrest" / "detain"; the price: a side's
+soldiers "detained" by the other are missed too). "Massacre" and "eliminate" are casualty words: a count takes them
+only when it counts people (`is_person`: "eliminated four Hamas leaders", not "eliminated 20 targets");
+casualty_subjects.py reads them as death words as well.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .lexicon import CASUALTY_NOUNS, QUANTITY_WORDS, STATUS_QUANTITY_NOUNS, TOLL
 #: 31 such counts was labelled captured.
 NOT_CAPTURING_VERBS: frozenset[str] = frozenset(
     {"rescue", "free", "release", "liberate", "return", "exchange", "swap", "hold", "keep", "house", "be", "remain",
-     "repatriate", "reunite", "evacuate", "transfer"})
+     "repatriate", "repatriation", "reunite", "evacuate", "transfer", "hand", "handover", "receive", "liberation"})
 _AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
               "all", "allegedly", "now", "confirmed", "already", "reported", "feared", "believed", "presumed",
               "thought", "still", "officially", "listed", "declared", "said", "understood", "known", "to", "later",
@@ -63,21 +64,39 @@ def _numbered(arg: Token) -> bool:
     return any(c.dep_ == "nummod" for c in arg.children) or arg.like_num
 
 
+def _among_quantity(among: Token) -> str | None:
+    """The casualty quantity an "among" phrase names: "among the dead", "among those killed", "among the 20 people
+    killed"; never "captured" ("among the 13 hostages released" are no captives of the event)."""
+    for g in (g for g in among.children if g.dep_ == "pobj"):
+        q = quantity_word(g) or next((quantity_word(c) for c in g.children if c.dep_ == "acl"), None)
+        if q not in (None, "captured", "missing"):
+            return q
+    return None
+
+
+def _suffered(verb: Token, injury: Token) -> str:
+    """"31 people suffered injuries" are wounded; "sustained fatal wounds", "suffered injuries and died later" dead."""
+    if any(m.dep_ == "amod" and m.lower_ in {"fatal", "mortal", "deadly"} for m in injury.children) or any(
+            c.dep_ == "conj" and quantity_word(c) in {"dead", "killed"} for c in verb.children):
+        return "dead"
+    return "wounded"
+
+
 def _predicate_quantity(arg: Token) -> str | None:
     """What is said of a counted phrase besides its verb: "53 POWs feared dead", "40 prisoners and eight staff were
-    killed" (the phrase misparsed as the object of "saying"): the verb's complement, or the words right after the
-    whole phrase."""
+    killed" (the phrase misparsed as the object of "saying"): the verb's complement, "two children were among the
+    dead" (a number, not "a girl was": a person, count_parts.py), "31 people suffered injuries", or the words right
+    after the whole phrase."""
     head = arg.head
     if arg.dep_ in {"nsubj", "nsubjpass"}:
         for c in head.children:
             if c.dep_ in {"oprd", "acomp", "xcomp"} and (q := quantity_word(c)) is not None:
                 return q
             if c.dep_ == "prep" and c.lower_ == "among" and head.lemma_ == "be" and _numbered(arg) and (
-                    q := next((quantity_word(g) for g in c.children if g.dep_ == "pobj"), None)) is not None:
-                return q   # "two children were among the dead" (not "a girl was": a person, count_parts.py)
+                    q := _among_quantity(c)) is not None:
+                return q
             if c.dep_ == "dobj" and head.lemma_.lower() in _SUFFER and quantity_word(c) == "wounded":
-                fatal = any(m.lower_ in {"fatal", "mortal", "deadly"} for m in c.children)
-                return "dead" if fatal else "wounded"   # "31 people suffered injuries", "sustained fatal wounds"
+                return _suffered(head, c)
     doc, i = arg.doc, arg.right_edge.i + 1
     while i < len(doc) and doc[i].lower_ in _AUX_WORDS:
         i += 1
@@ -86,17 +105,33 @@ def _predicate_quantity(arg: Token) -> str | None:
     return None
 
 
-def _to_hospital(verb: Token) -> bool:
-    """"… were taken / rushed / admitted to (a nearby) hospital", "… were in hospital": the people are wounded; not
-    "… taken to hospital, where they died", nor "as a precaution", nor "taken to hospital staff"."""
-    lemma = verb.lemma_.lower()
-    if lemma not in {"take", "rush", "admit", "carry", "evacuate", "be"} or any(
-            w.lemma_.lower() in {"die", "dead", "death", "precaution"} for w in verb.doc[verb.i:verb.sent.end]):
+#: Verbs of being in hospital as a state: "eight people were / remain in hospital", "12 were treated in hospital".
+_IN_HOSPITAL = frozenset({"be", "remain", "stay", "treat", "hospitalise", "hospitalize"})
+#: Who is in a hospital without being hurt: its patients and staff, the displaced sheltering there.
+_HOSPITAL_PEOPLE = frozenset({"patient", "doctor", "nurse", "medic", "staff", "worker", "employee", "displaced",
+                              "baby", "infant", "newborn"})
+#: A hospital one is in at a moment (a place, not a state): "were in hospital when the missile hit".
+_AT_THE_TIME = frozenset({"when", "while", "time", "during"})
+
+
+def _to_hospital(verb: Token, counted: Token | None = None) -> bool:
+    """"… were taken / rushed / admitted to (a nearby) hospital", "… were / remain / were treated in hospital": the
+    people are wounded; not "… taken to hospital, where they died", nor "as a precaution", nor "taken to hospital
+    staff", nor "officers took the suspect to hospital" (someone else taken). "In hospital" is a state only bare (not
+    "in the hospital", "in Nasser hospital"), not of its patients or staff (`counted`), and not at a moment ("when
+    the missile hit", "at the time of the raid")."""
+    lemma, sent = verb.lemma_.lower(), verb.sent
+    words = {w.lemma_.lower() for w in verb.doc[verb.i:sent.end]}
+    if lemma not in {"take", "rush", "admit", "carry", "evacuate"} | _IN_HOSPITAL \
+            or words & {"die", "dead", "death", "precaution"} or any(c.dep_ == "dobj" for c in verb.children):
         return False
-    preps = {"in"} if lemma == "be" else {"to", "into"}
+    in_state = lemma in _IN_HOSPITAL
+    if in_state and (words & _AT_THE_TIME or counted is not None and counted.lemma_.lower() in _HOSPITAL_PEOPLE):
+        return False
+    preps = {"in"} if in_state else {"to", "into"}
     return any(c.dep_ == "prep" and c.lower_ in preps and any(
-        g.dep_ == "pobj" and g.lemma_.lower() == "hospital" and not (lemma == "be" and any(
-            d.dep_ == "det" for d in g.children))   # "were in the hospital when it was hit": a place, not a state
+        g.dep_ == "pobj" and g.lemma_.lower() == "hospital" and not (in_state and any(
+            d.dep_ in {"det", "compound", "amod", "poss", "nmod", "nummod"} for d in g.children))
         for g in c.children) for c in verb.children)
 
 
@@ -113,15 +148,19 @@ _DOING_HARM = frozenset({"kill", "wound", "injure", "murder", "slay", "execute",
 
 
 def _held_status(arg: Token, noun: Token) -> str | None:
-    """What is said of a count of held people besides their being held: "40 POWs killed by a strike" are dead; freed,
-    still held or only there ("four hostages were rescued", "193 POWs were at the facility", "the freed hostages")
-    they are no capture in the event ("other"). None when neither is said."""
+    """What is said of a count of held people besides their being held: freed, exchanged, still held or only there
+    ("four hostages were rescued", "193 POWs were at the facility", "the freed hostages", "the release of 50 hostages",
+    "in exchange for 150 prisoners") they are no capture in the event ("other"); "40 POWs killed by a strike" are
+    killed. None when neither is said."""
     said = [c for c in noun.children if c.dep_ in {"acl", "amod", "relcl"}]
-    q = next((q for c in said if (q := quantity_word(c)) not in (None, "captured")), None)
-    if q is not None:
-        return q
-    verbs = [*said, arg.head] if arg.dep_ in {"dobj", "nsubjpass", "nsubj"} else said
-    return "other" if any(v.lemma_.lower() in NOT_CAPTURING_VERBS for v in verbs) else None
+    verbs = [*said, arg.head] if arg.dep_ in {"dobj", "nsubjpass", "nsubj"} else list(said)
+    if arg.dep_ == "pobj" and arg.head.lower_ in {"of", "for"}:
+        verbs.append(arg.head.head)   # "the release of 50 hostages", "in exchange for 150 prisoners"
+    if any(v.lemma_.lower() in NOT_CAPTURING_VERBS for v in verbs):
+        return "other"
+    # "POWs killed by a strike"; not a clause of what they did ("hostages … that killed 274"): no object of its own
+    return next((q for c in said if c.dep_ in {"acl", "amod"} and not any(g.dep_ == "dobj" for g in c.children)
+                 and (q := quantity_word(c)) not in (None, "captured")), None)
 
 
 def read_quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex, *, noun_itself: bool = True) -> str:
@@ -132,6 +171,8 @@ def read_quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex
     if arg.dep_ == "nsubj" and arg.head.lemma_.lower() in _DOING_HARM and any(
             c.dep_ == "dobj" for c in arg.head.children):
         return "other"   # "two gunmen killed three soldiers", "a sniper killed him": who killed, not who died
+    if _dead_of(arg):
+        return "dead"   # "the bodies of 42 servicemen", "the bodies of six hostages"
     if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS and arg.dep_ in {"dobj", "nsubjpass",
                                                                                           "nsubj"}:
         q = _governing_quantity(arg) or _predicate_quantity(arg)  # "killed 13 hostages" are dead, not captured
@@ -156,8 +197,8 @@ def read_quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex
     if i + 1 < len(doc) and casualty and doc[i].lemma_.lower() == "take" and doc[i + 1].lemma_.lower() in {
             "prisoner", "captive", "hostage"}:
         return "captured"  # "were taken prisoner"
-    if casualty and not _dead_of(arg) and (i < len(doc) and _to_hospital(doc[i]) or arg.dep_ == "nsubj"
-                                           and _to_hospital(arg.head)):
+    if casualty and (i < len(doc) and _to_hospital(doc[i], noun) or arg.dep_ in {
+            "nsubj", "nsubjpass"} and arg.head.lemma_.lower() in _IN_HOSPITAL and _to_hospital(arg.head, noun)):
         return "wounded"   # "two people had been taken to hospital with gunshot wounds", "eight were in hospital"
     if i < len(doc) and casualty:
         q = quantity_word(doc[i])
@@ -175,9 +216,6 @@ def read_quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex
         q = _governing_quantity(arg) or _predicate_quantity(arg)   # "… soldiers were reported wounded"
         if q is not None:
             return q
-    # "the bodies of 42 servicemen"
-    if _dead_of(arg):
-        return "dead"
     # "the death toll rose to 5", "the death toll now stands at 50 people", "the death toll is 50"; a verb that sets
     # the toll as its object: "officials put the death toll at 53", "the strike brought the number of dead to 16"
     holders: list[Token | None] = []
