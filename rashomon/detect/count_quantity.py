@@ -18,10 +18,10 @@ from ._syntax import PartyIndex, child
 from .count_parts import among_quantity
 from .lexicon import CASUALTY_NOUNS, QUANTITY_WORDS, STATUS_QUANTITY_NOUNS, TOLL_SETTING_VERBS
 
-#: Verbs under which a count of held people (STATUS_QUANTITY_NOUNS) is no capture in the event: the people are freed,
-#: already held, or only there ("four hostages were rescued", "120 hostages are still held", "193 POWs were at the
-#: facility", "a prison which holds 3,000 prisoners", "the freed hostages"). On the benchmark's dev split none of the
-#: 31 such counts was labelled captured.
+#: Verbs and nouns under which a count of held people (STATUS_QUANTITY_NOUNS) is no capture in the event: the people
+#: are freed, exchanged, already held, or only there ("four hostages were rescued", "120 hostages are still held",
+#: "193 POWs were at the facility", "a prison which holds 3,000 prisoners", "the freed hostages", "the release of 50
+#: hostages", "the exchange involved 103 prisoners"). The price: "gunmen holding 30 hostages" in a siege is missed.
 NOT_CAPTURING_VERBS: frozenset[str] = frozenset(
     {"rescue", "free", "release", "liberate", "return", "exchange", "swap", "hold", "keep", "house", "be", "remain",
      "repatriate", "repatriation", "reunite", "evacuate", "transfer", "hand", "handover", "receive", "liberation"})
@@ -65,11 +65,13 @@ def _numbered(arg: Token) -> bool:
 
 
 def _among_quantity(among: Token) -> str | None:
-    """The casualty quantity an "among" phrase names: "among the dead", "among those killed", "among the 20 people
-    killed"; never "captured" ("among the 13 hostages released" are no captives of the event)."""
+    """The casualty quantity an "among" phrase names: "among the dead", "among the captured", "among those killed",
+    "among the 20 people killed"; not held people themselves ("among the 13 hostages released": no capture)."""
     for g in (g for g in among.children if g.dep_ == "pobj"):
+        if g.lemma_.lower() in STATUS_QUANTITY_NOUNS:
+            continue
         q = quantity_word(g) or next((quantity_word(c) for c in g.children if c.dep_ == "acl"), None)
-        if q not in (None, "captured", "missing"):
+        if q is not None:
             return q
     return None
 
@@ -77,7 +79,8 @@ def _among_quantity(among: Token) -> str | None:
 def _suffered(verb: Token, injury: Token) -> str:
     """"31 people suffered injuries" are wounded; "sustained fatal wounds", "suffered injuries and died later" dead."""
     if any(m.dep_ == "amod" and m.lower_ in {"fatal", "mortal", "deadly"} for m in injury.children) or any(
-            c.dep_ == "conj" and quantity_word(c) in {"dead", "killed"} for c in verb.children):
+            c.dep_ == "conj" and quantity_word(c) in {"dead", "killed"}
+            and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in verb.children):
         return "dead"
     return "wounded"
 
@@ -107,37 +110,50 @@ def _predicate_quantity(arg: Token) -> str | None:
 
 #: Verbs of being in hospital as a state: "eight people were / remain in hospital", "12 were treated in hospital".
 _IN_HOSPITAL = frozenset({"be", "remain", "stay", "treat", "hospitalise", "hospitalize"})
-#: Who is in a hospital without being hurt: its patients and staff, the displaced sheltering there.
-_HOSPITAL_PEOPLE = frozenset({"patient", "doctor", "nurse", "medic", "staff", "worker", "employee", "displaced",
-                              "baby", "infant", "newborn"})
-#: A hospital one is in at a moment (a place, not a state): "were in hospital when the missile hit".
-_AT_THE_TIME = frozenset({"when", "while", "time", "during"})
+#: Who is in a hospital without being hurt ("300 patients were in hospital"): with "be" only.
+_HOSPITAL_PEOPLE = frozenset({"patient", "staff", "newborn", "displaced"})
+
+
+def _at_a_moment(verb: Token) -> bool:
+    """Does a clause or phrase of `verb` set it at a moment ("were in hospital when the missile hit", "at the time of
+    the raid", "during the raid")? Then the hospital is where they were, not their state."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ in {"when", "while"} for m in c.children):
+            return True
+        if c.dep_ == "prep" and (c.lower_ == "during" or c.lower_ == "at" and any(
+                g.lemma_.lower() == "time" for g in c.children)):
+            return True
+    return False
 
 
 def _to_hospital(verb: Token, counted: Token | None = None) -> bool:
-    """"… were taken / rushed / admitted to (a nearby) hospital", "… were / remain / were treated in hospital": the
-    people are wounded; not "… taken to hospital, where they died", nor "as a precaution", nor "taken to hospital
-    staff", nor "officers took the suspect to hospital" (someone else taken). "In hospital" is a state only bare (not
-    "in the hospital", "in Nasser hospital"), not of its patients or staff (`counted`), and not at a moment ("when
-    the missile hit", "at the time of the raid")."""
-    lemma, sent = verb.lemma_.lower(), verb.sent
-    words = {w.lemma_.lower() for w in verb.doc[verb.i:sent.end]}
+    """"… were taken / rushed / admitted to (a nearby) hospital", "… remain / were treated in (the) hospital", "…
+    were in hospital": the people are wounded; not "… taken to hospital, where they died", nor "as a precaution", nor
+    "taken to hospital staff", nor "officers took the suspect to hospital" (someone else taken). With "be", "in
+    hospital" is a state only bare (not "in the hospital", "in Nasser hospital"), not of its patients or the
+    displaced sheltering there (`counted`), and not at a moment (`_at_a_moment`)."""
+    lemma = verb.lemma_.lower()
+    words = {w.lemma_.lower() for w in verb.doc[verb.i:verb.sent.end]}
     if lemma not in {"take", "rush", "admit", "carry", "evacuate"} | _IN_HOSPITAL \
             or words & {"die", "dead", "death", "precaution"} or any(c.dep_ == "dobj" for c in verb.children):
         return False
-    in_state = lemma in _IN_HOSPITAL
-    if in_state and (words & _AT_THE_TIME or counted is not None and counted.lemma_.lower() in _HOSPITAL_PEOPLE):
+    if lemma in _IN_HOSPITAL and _at_a_moment(verb):
         return False
-    preps = {"in"} if in_state else {"to", "into"}
+    if counted is not None and (lemma == "be" and counted.lemma_.lower() in _HOSPITAL_PEOPLE or lemma in _IN_HOSPITAL
+                                and any(m.lower_ == "displaced" for m in counted.children)):
+        return False
+    preps = {"in", "at"} if lemma in _IN_HOSPITAL else {"to", "into"}
     return any(c.dep_ == "prep" and c.lower_ in preps and any(
-        g.dep_ == "pobj" and g.lemma_.lower() == "hospital" and not (in_state and any(
+        g.dep_ == "pobj" and g.lemma_.lower() == "hospital" and not (lemma == "be" and any(
             d.dep_ in {"det", "compound", "amod", "poss", "nmod", "nummod"} for d in g.children))
         for g in c.children) for c in verb.children)
 
 
 def _dead_of(arg: Token) -> bool:
-    """"the bodies of 42 servicemen": the count is of the dead."""
-    return arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in _DEAD_OF
+    """"the bodies of 42 servicemen", "the remains of three hostages": the count is of the dead."""
+    holder = arg.head.head
+    return arg.dep_ == "pobj" and arg.head.lower_ == "of" and (
+        holder.lemma_.lower() in _DEAD_OF or holder.lower_ in _DEAD_OF)
 
 
 #: Verbs whose subject has what their object names: "31 people suffered injuries" are wounded.
@@ -156,6 +172,8 @@ def _held_status(arg: Token, noun: Token) -> str | None:
     verbs = [*said, arg.head] if arg.dep_ in {"dobj", "nsubjpass", "nsubj"} else list(said)
     if arg.dep_ == "pobj" and arg.head.lower_ in {"of", "for"}:
         verbs.append(arg.head.head)   # "the release of 50 hostages", "in exchange for 150 prisoners"
+    if arg.dep_ == "dobj":
+        verbs.extend(c for c in arg.head.children if c.dep_ == "nsubj")   # "the exchange involved 103 prisoners"
     if any(v.lemma_.lower() in NOT_CAPTURING_VERBS for v in verbs):
         return "other"
     # "POWs killed by a strike"; not a clause of what they did ("hostages … that killed 274"): no object of its own

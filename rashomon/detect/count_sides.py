@@ -66,17 +66,13 @@ def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_part
 _OF_THEM = re.compile(r"\bof (?:them|whom)\b", re.IGNORECASE)
 
 
-#: Those who hold prisoners and hostages: counted beside them, they are the other side's people.
-_HOLDERS = frozenset({"staff", "guard", "warden", "jailer", "captor", "kidnapper", "employee", "personnel"})
-
-
 def _soldiers_and_civilians(a: str | None, b: str | None, civilian: frozenset[str]) -> bool:
-    """Two figures, not one: soldiers and civilians, or the held and their holders ("40 prisoners and eight prison
-    staff were killed": one side's men and the other's; not "two hostages and a soldier", one side's)."""
+    """Two figures, not one: soldiers and civilians, or held people and others ("40 prisoners and eight prison staff
+    were killed", "two hostages and five militants": mostly two sides' people; "two hostages and a soldier" of one
+    side are two true figures too)."""
     if a is None or b is None:
         return False
-    held = {a, b} & STATUS_QUANTITY_NOUNS
-    return (a in civilian) != (b in civilian) or bool(held) and bool({a, b} - held & _HOLDERS)
+    return (a in civilian) != (b in civilian) or (a in STATUS_QUANTITY_NOUNS) != (b in STATUS_QUANTITY_NOUNS)
 
 
 def merge_conjoined(counts: list["Count"], text: str, civilian: frozenset[str] = frozenset()) -> list["Count"]:
