@@ -218,6 +218,7 @@ def test_pinned_floors_name_every_score_and_sit_below_the_measured_test_scores()
 
 
 @pytest.mark.slow
+@pytest.mark.heavy   # a whole flow of its own (15-19 s): CI runs it in make test-heavy
 def test_one_benchmark_event_through_the_real_pipeline_scores_at_its_floor(prefect_harness, tmp_path):
     """The small part of `make eval` the suite runs: one dev event, pipeline to scores."""
     from rashomon import store
