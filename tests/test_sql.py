@@ -31,7 +31,9 @@ def _fingerprint(db: Path) -> tuple[str, dict[str, int]]:
     """The file's sha256 and every table's row count."""
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
     res = run_query(db, "select table_name from information_schema.tables where table_type = 'BASE TABLE' order by 1")
-    counts = {t: run_query(db, f'select count(*) from "{t}"').rows[0][0] for (t,) in res.rows}
+    # one query for every table's count (a connection per table took ~2 s a test)
+    counts_sql = " union all ".join(f"select '{t}', count(*) from \"{t}\"" for (t,) in res.rows)
+    counts = dict(run_query(db, counts_sql).rows)
     return digest, counts
 
 
