@@ -108,6 +108,8 @@ def _predicate_quantity(arg: Token) -> str | None:
     return None
 
 
+#: Verbs of being taken to hospital: "… were taken / rushed / admitted to hospital".
+_TO_HOSPITAL = frozenset({"take", "rush", "admit", "carry", "evacuate"})
 #: Verbs of being in hospital as a state: "eight people were / remain in hospital", "12 were treated in hospital".
 _IN_HOSPITAL = frozenset({"be", "remain", "stay", "treat", "hospitalise", "hospitalize"})
 #: Who is in a hospital without being hurt ("300 patients were in hospital"): with "be" only.
@@ -133,9 +135,8 @@ def _to_hospital(verb: Token, counted: Token | None = None) -> bool:
     hospital" is a state only bare (not "in the hospital", "in Nasser hospital"), not of its patients or the
     displaced sheltering there (`counted`), and not at a moment (`_at_a_moment`)."""
     lemma = verb.lemma_.lower()
-    words = {w.lemma_.lower() for w in verb.doc[verb.i:verb.sent.end]}
-    if lemma not in {"take", "rush", "admit", "carry", "evacuate"} | _IN_HOSPITAL \
-            or words & {"die", "dead", "death", "precaution"} or any(c.dep_ == "dobj" for c in verb.children):
+    if lemma not in _TO_HOSPITAL | _IN_HOSPITAL or any(c.dep_ == "dobj" for c in verb.children) or any(
+            w.lemma_.lower() in {"die", "dead", "death", "precaution"} for w in verb.doc[verb.i:verb.sent.end]):
         return False
     if lemma in _IN_HOSPITAL and _at_a_moment(verb):
         return False
@@ -191,15 +192,15 @@ def read_quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex
         return "other"   # "two gunmen killed three soldiers", "a sniper killed him": who killed, not who died
     if _dead_of(arg):
         return "dead"   # "the bodies of 42 servicemen", "the bodies of six hostages"
-    if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS and arg.dep_ in {"dobj", "nsubjpass",
-                                                                                          "nsubj"}:
-        q = _governing_quantity(arg) or _predicate_quantity(arg)  # "killed 13 hostages" are dead, not captured
-        if q is not None and q != "captured":
+    if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS:
+        if arg.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+            q = _governing_quantity(arg) or _predicate_quantity(arg)  # "killed 13 hostages" are dead, not captured
+            if q is not None and q != "captured":
+                return q
+            if not noun_itself:
+                return "other"
+        if q := _held_status(arg, noun):
             return q
-        if not noun_itself:
-            return "other"
-    if noun is not None and noun.lemma_.lower() in STATUS_QUANTITY_NOUNS and (q := _held_status(arg, noun)):
-        return q
     # the counted word is itself a quantity: "14 wounded", "three dead", "five deaths", "two prisoners"
     if noun is not None and noun_itself:
         q = quantity_word(noun)

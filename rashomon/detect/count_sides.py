@@ -66,7 +66,7 @@ def reporting_side(noun: Token | None, arg: Token, pidx: PartyIndex, source_part
 _OF_THEM = re.compile(r"\bof (?:them|whom)\b", re.IGNORECASE)
 
 
-def _soldiers_and_civilians(a: str | None, b: str | None, civilian: frozenset[str]) -> bool:
+def _two_figures(a: str | None, b: str | None, civilian: frozenset[str]) -> bool:
     """Two figures, not one: soldiers and civilians, or held people and others ("40 prisoners and eight prison staff
     were killed", "two hostages and five militants": mostly two sides' people; "two hostages and a soldier" of one
     side are two true figures too)."""
@@ -87,7 +87,7 @@ def merge_conjoined(counts: list["Count"], text: str, civilian: frozenset[str] =
                 and (prev.party == c.party or None in (prev.party, c.party)) \
                 and {prev.qualifier, c.qualifier} <= {"exact", "about"} and prev.value is not None \
                 and c.value is not None and _JOINER.match(text[end_of_last:start]) \
-                and not _soldiers_and_civilians(prev.unit, c.unit, civilian) and not _OF_THEM.search(c.text):
+                and not _two_figures(prev.unit, c.unit, civilian) and not _OF_THEM.search(c.text):
             total = prev.value + c.value
             prev = replace(prev, party=prev.party or c.party, side=prev.side or c.side)
             span = text[text.find(prev.text):start + len(c.text)]
