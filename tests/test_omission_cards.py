@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from rashomon import store
 
-from test_report import HAND_SENTENCES, LONG_DELTA, _below_the_lead, build_hand_db, sid
+from test_report import HAND_SENTENCES, LONG_DELTA, _below_the_lead, _left_out_with_delta, build_hand_db, sid
 
 OVERLAPPING = {
-    "c-wounded": [("alpha", 1), ("beta", 1)],
+    "c-wounded": [("alpha", 1), ("gamma", 3)],    # no passage with either (other carriers, or sentences apart)
     "c-peace-a": [("alpha", 2), ("beta", 2)],     # the two claims share Alpha's sentence
     "c-peace-b": [("alpha", 2), ("gamma", 1)],
 }
 
 
-def _cards(tmp_path):
-    sentences, claims = _below_the_lead(dict(HAND_SENTENCES), OVERLAPPING)
+def _cards(tmp_path, claims_by_hand: dict[str, list] = OVERLAPPING, name: str = "overlap"):
+    sentences, claims = _below_the_lead(dict(HAND_SENTENCES), claims_by_hand)
     sentences["delta"] = LONG_DELTA
-    db = tmp_path / "overlap.duckdb"
+    db = tmp_path / f"{name}.duckdb"
     build_hand_db(db, sentence_texts=sentences, claims=claims)
     with store.connect(db) as con:
         return con.execute("select card_id, value_a, outlets_a, outlets_b, sentence_id_a, explanation "
@@ -41,6 +41,47 @@ def test_no_outlet_leaves_out_a_sentence_of_a_claim_it_carries(tmp_path):
         carriers = {o for ms in OVERLAPPING.values() for o, p in ms
                     if any(sid(o2, p2 + 3) == shown for o2, p2 in ms)}
         assert not set(outlets_b) & (carriers | set(outlets_a)), (shown, outlets_a, outlets_b)
+
+
+def test_claims_linked_through_another_are_one_omission_card(tmp_path):
+    """A and C share no sentence, but each shares one with B: all three are one fact left out, one card (each claim
+    used to be keyed by the first claim it overlapped, so A and B made one card and C another)."""
+    chain = {"c-a": [("alpha", 1), ("beta", 1)],
+             "c-b": [("beta", 1), ("gamma", 1)],
+             "c-c": [("gamma", 1), ("alpha", 2)]}
+    left_out = [c for c in _cards(tmp_path, chain, "chain") if "delta" in c[3]]
+    assert len(left_out) == 1
+    assert left_out[0][2] == ["alpha", "beta", "gamma"] and left_out[0][3] == ["delta"]
+
+
+def test_one_passage_of_the_same_outlets_is_one_omission_card(tmp_path):
+    """Two claims the same outlets carry in neighbouring sentences (seed event: the EU's call for "an immediate
+    cessation of hostilities" and its spokesperson's words, in Anadolu, Reuters and RFE/RL) are one passage: Delta
+    leaves it out once, not twice. Sentences apart, or other carriers, are two facts."""
+    passage = {"c-call": [("alpha", 1), ("beta", 1)], "c-words": [("alpha", 2), ("beta", 2)]}
+    assert len([c for c in _cards(tmp_path, passage, "passage") if c[3] == ["delta"]]) == 1
+    apart = {"c-call": [("alpha", 1), ("beta", 1)], "c-words": [("alpha", 2), ("beta", 3)]}
+    assert len([c for c in _cards(tmp_path, apart, "apart") if c[3] == ["delta"]]) == 2
+    others = {"c-call": [("alpha", 1), ("beta", 1)], "c-words": [("alpha", 2), ("beta", 2), ("gamma", 1)]}
+    assert len([c for c in _cards(tmp_path, others, "others") if c[3] == ["delta"]]) == 2
+
+
+def test_an_outlet_giving_the_claims_figure_in_other_words_has_not_left_it_out(tmp_path):
+    """Delta's sentence is only near the wounded claim (cosine 0.55, under the 0.65 a paraphrase needs), but it gives
+    the same figure as one of the claim's sentences: 14 of Armenia's people wounded. Delta carries the fact (seed
+    event: TASS's "a serviceman of the Azerbaijani army had died after coming under fire" and Reuters' "an
+    Azerbaijani conscript was killed by fire", cosine 0.53). Another figure, or a sentence far from the claim, is no
+    such sign."""
+    delta = "Delta's correspondent counted fourteen wounded soldiers at the field hospital."
+    alpha_14 = (sid("alpha", 4), "wounded", 14.0, "armenia")     # Alpha's sentence 1, moved below the lead
+
+    def left_out(delta_value: float, noise: float, name: str) -> list[tuple]:
+        delta_figure = (sid("delta", 2), "injured", delta_value, "armenia")
+        return _left_out_with_delta(tmp_path, delta, noise=noise, name=name, numbers=[alpha_14, delta_figure])
+
+    assert left_out(14.0, 1.5, "same") == [("c-peace", "delta")]                              # cosine 0.55
+    assert left_out(16.0, 1.5, "other") == [("c-peace", "delta"), ("c-wounded", "delta")]
+    assert left_out(14.0, 3.0, "far") == [("c-peace", "delta"), ("c-wounded", "delta")]       # cosine 0.32
 
 
 def _account_cards(tmp_path, delta_extra: list | None = None, name: str = "account") -> list[tuple]:

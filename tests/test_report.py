@@ -607,9 +607,11 @@ def test_a_lead_fact_is_not_left_out(tmp_path):
         assert con.execute("select count(*) from disagreements where kind = 'omission'").fetchone()[0] == 0
 
 
-def _left_out_with_delta(tmp_path, delta_2: str | None = None, noise: float = 0.3, name: str = "paraphrase") -> list[tuple]:
+def _left_out_with_delta(tmp_path, delta_2: str | None = None, noise: float = 0.3, name: str = "paraphrase",
+                         numbers: list[tuple] = ()) -> list[tuple]:
     """The omission rows when Delta's third sentence (its text replaced by `delta_2`) has cosine 1/sqrt(1+noise²) to
-    the wounded claim's sentences and every other Delta sentence is far from every claim."""
+    the wounded claim's sentences and every other Delta sentence is far from every claim. `numbers`: casualty
+    figures the detectors read, as (sentence id, quantity, value, party)."""
     sentences, claims = _below_the_lead(dict(HAND_SENTENCES), HAND_CLAIMS)
     sentences["delta"] = [(p, delta_2 if delta_2 and p == 2 else t, *rest) for p, t, *rest in LONG_DELTA]
     db = tmp_path / f"{name}.duckdb"
@@ -631,6 +633,10 @@ def _left_out_with_delta(tmp_path, delta_2: str | None = None, noise: float = 0.
             (hashes[sid("delta", 2)], model, 8, vector(0, noise=noise)),
             *[(hashes[sid("delta", p)], model, 8, vector(5)) for p, *_ in LONG_DELTA if p != 2]]
         con.executemany("insert into embeddings (sentence_sha256, model, dim, vector) values (?, ?, ?, ?)", rows)
+        for number_no, (sentence_id, quantity, value, party) in enumerate(numbers):
+            _insert(con, "sentence_numbers", sentence_id=sentence_id, number_no=number_no, quantity=quantity,
+                    value=value, low=value, high=value, qualifier="exact", party=party, unit="people",
+                    text=str(value), part=False)
         return con.execute("select claim_id, outlet_b from disagreements where kind = 'omission' "
                            "order by claim_id").fetchall()
 
