@@ -251,7 +251,8 @@ def compute_detections(inputs: DetectInputs, event: Event) -> DetectRows:
                 ))
     # Loaded words of the event file's pairs across the whole event, outside claims (detect/event_wording.py).
     claim_wording = {(r[3], r[4], r[7].lower()) for r in dis_rows if r[1] == "wording" and r[7]}
-    usages = [Usage(r["outlet_id"], r["sentence_id"], r["text"], not analyses[r["sentence_id"]].voice.attributed)
+    usages = [Usage(r["outlet_id"], r["sentence_id"], r["text"], not analyses[r["sentence_id"]].voice.attributed,
+                    analyses[r["sentence_id"]])
               for r in rows if r["sentence_id"] in analyses and r["sentence_id"] not in continued
               and not _is_background(analyses[r["sentence_id"]]) and r.get("not_content") is None]
     for w in event_wording(usages, event):

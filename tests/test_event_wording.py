@@ -3,8 +3,13 @@ the same act with the pair's two words in sentences the alignment did not pair."
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from spacy.language import Language
+
+from rashomon.detect import analyse
 from rashomon.detect.event_wording import Usage, event_wording
-from rashomon.sources import Event
+from rashomon.sources import Event, load_event
 
 
 def _pairs(karabakh: Event, usages: list[Usage]) -> list[tuple[str, str, str, str]]:
@@ -23,11 +28,22 @@ def test_a_loaded_word_against_the_neutral_one_in_any_sentences(karabakh: Event)
     assert w.disagreement.render("AZ", "Wire") == 'AZ says "liberated" where Wire says "captured".'
 
 
-def test_only_the_outlet_s_own_unquoted_words_count(karabakh: Event) -> None:
-    neutral = Usage("wire", "wire-4", "Azerbaijan said it had captured several heights.", True)
-    attributed = Usage("az", "az-1", "The liberated heights are being fortified, the ministry said.", False)
+def test_quoted_words_do_not_count_and_words_passed_on_unquoted_do(karabakh: Event) -> None:
+    """An outlet that passes a source's loaded word on without quotation marks uses it ("Private Anar Kazimov was
+    martyred, the ministry said": AZERTAC on the seed event); one that quotes it keeps its distance."""
+    neutral = Usage("wire", "wire-4", "Azerbaijan said it had captured several heights.", False)
+    relayed = Usage("az", "az-1", "The liberated heights are being fortified, the ministry said.", False)
     quoted = Usage("tv", "tv-2", 'Baku spoke of "liberated heights" in its statement.', True)
-    assert _pairs(karabakh, [attributed, quoted, neutral]) == []
+    assert _pairs(karabakh, [quoted, neutral]) == []
+    assert _pairs(karabakh, [relayed, quoted, neutral]) == [("az", "wire", "liberated", "captured")]
+
+
+def test_the_card_shows_the_outlet_s_own_use_before_one_it_passes_on(karabakh: Event) -> None:
+    usages = [Usage("az", "az-1", "The liberated heights are being fortified, the ministry said.", False),
+              Usage("az", "az-7", "Liberated villages will be rebuilt.", True),
+              Usage("wire", "wire-4", "Troops captured several heights.", True)]
+    (w,) = event_wording(usages, karabakh)
+    assert (w.sentence_a, w.disagreement.value_a) == ("az-7", "Liberated")
 
 
 def test_an_outlet_using_both_words_is_on_neither_side(karabakh: Event) -> None:
@@ -35,3 +51,21 @@ def test_an_outlet_using_both_words_is_on_neither_side(karabakh: Event) -> None:
               Usage("az", "az-2", "Troops captured two more posts.", True),
               Usage("wire", "wire-4", "Azerbaijan said it had captured several heights.", True)]
     assert _pairs(karabakh, usages) == []
+
+
+def test_words_for_the_dead_of_two_sides_are_two_deaths(nlp: Language, seed_event_dir: Path) -> None:
+    """AZERTAC's "martyred" is said of an Azerbaijani soldier: an outlet's "killed" counts against it only where it is
+    said of the same side's dead (the seed report showed Armenpress' "two servicemen killed", the Armenian dead)."""
+    karabakh = load_event(seed_event_dir)     # its wording pairs include "martyred" / "killed"
+
+    def usage(outlet: str, sid: str, text: str) -> Usage:
+        a = analyse(text, karabakh, nlp=nlp)
+        return Usage(outlet, sid, text, not a.voice.attributed, a)
+
+    martyred = usage("az", "az-3", "Private Anar Kazimov of the Azerbaijan Army was martyred by sniper fire.")
+    armenian = usage("am", "am-0", "Two Armenian servicemen were killed in the attack.")
+    azerbaijani = usage("am", "am-9",
+                        "Baku said one of its soldiers, an Azerbaijani private, was killed by sniper fire.")
+    assert _pairs(karabakh, [martyred, armenian]) == []
+    (w,) = event_wording([martyred, armenian, azerbaijani], karabakh)
+    assert (w.outlet_a, w.outlet_b, w.sentence_a, w.sentence_b) == ("az", "am", "az-3", "am-9")

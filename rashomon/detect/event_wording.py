@@ -4,9 +4,11 @@ wording pair ("liberated") where another outlet uses only the neutral word ("cap
 The claim-level wording check (compare.py) sets two sentences of one claim side by side, so it misses two outlets
 that name the same act in sentences the alignment did not pair (seed event: AZERTAC's "liberated heights" and
 Reuters' "captured several strategic heights"; independent readers named it the first difference no card showed).
-The event file's pairs name one referent, so the two words need no shared claim. Counted only in the outlet's own
-voice, outside quotation marks and outside sentences about another incident or earlier war; an outlet that uses
-both words is on neither side."""
+The event file's pairs name one referent, so the two words need no shared claim. Counted outside quotation marks
+and outside sentences about another incident or earlier war, in the outlet's own voice or in a source's words it
+passes on unquoted (AZERTAC's "Private Anar Kazimov was martyred, the ministry said": a word the outlet did not set
+apart is one its readers get); the card shows an own-voice use first. An outlet that uses both words is on neither
+side."""
 
 from __future__ import annotations
 
@@ -17,16 +19,21 @@ from ..sources import Event
 from .card_text import esc
 from .compare import Disagreement
 from .quoted_text import only_quoted
+from .sentence import SentenceAnalysis
 from .wording import term_pattern
+from .casualty_subjects import is_death_word
+from .initiator import UNKNOWN
+from .wording_compare import different_actors
 
 
 class Usage(NamedTuple):
-    """One sentence of an outlet, as the event-level check reads it."""
+    """One sentence of an outlet, as the event-level check reads it (`analysis`: what the detectors read from it)."""
 
     outlet_id: str
     sentence_id: str
     text: str
     own_voice: bool
+    analysis: SentenceAnalysis | None = None
 
 
 class EventWording(NamedTuple):
@@ -37,28 +44,55 @@ class EventWording(NamedTuple):
     disagreement: Disagreement
 
 
-def _first_uses(usages: Iterable[Usage], term: str) -> dict[str, tuple[str, str]]:
-    """Outlet -> (sentence id, the words as written) of its first own-voice, unquoted use of `term`."""
+def _uses(usages: Iterable[Usage], term: str) -> dict[str, list[tuple[Usage, str]]]:
+    """Outlet -> its unquoted uses of `term` (the sentence and the words as written), own-voice uses first."""
     pattern = term_pattern(term)
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, list[tuple[Usage, str]]] = {}
     for u in usages:
-        if u.outlet_id in out or not u.own_voice:
-            continue
         hit = pattern.search(u.text)
         if hit and not only_quoted(u.text, term):
-            out[u.outlet_id] = (u.sentence_id, hit.group(0))
+            out.setdefault(u.outlet_id, []).append((u, hit.group(0)))
+    for uses in out.values():
+        uses.sort(key=lambda use: not use[0].own_voice)
     return out
 
 
+def _dead_sides(a: SentenceAnalysis) -> set[str]:
+    """Whose dead the sentence tells of: its subjects' sides, and the sides of its figures of the killed."""
+    sides = set(a.dead_sides) | {n.side or n.party for n in a.numbers if n.quantity in ("killed", "dead")}
+    return sides - {None, UNKNOWN}
+
+
+def _fit(loaded: str, neutral: str, a: Usage, b: Usage) -> int:
+    """How well two uses name one thing: 0 when they cannot (the acts of two different actors; two sides' dead:
+    "martyred" of an Azerbaijani soldier, "killed" of two Armenian servicemen, as wording_compare.py reads one claim),
+    2 when both tell of the same side's dead, else 1."""
+    if a.analysis is None or b.analysis is None:
+        return 1
+    if different_actors(a.analysis, b.analysis):
+        return 0
+    if not (is_death_word(loaded.split()[-1]) or is_death_word(neutral.split()[-1])):
+        return 1
+    sides_a, sides_b = _dead_sides(a.analysis), _dead_sides(b.analysis)
+    if sides_a and sides_b:
+        return 2 if sides_a & sides_b else 0
+    return 1
+
+
 def event_wording(usages: list[Usage], event: Event) -> list[EventWording]:
-    """Every pair of outlets of which one uses a pair's loaded word and the other only its neutral word."""
+    """Every pair of outlets of which one uses a pair's loaded word and the other only its neutral word, in a sentence
+    that can name the same thing."""
     out: list[EventWording] = []
     for pair in event.wording:
-        loaded, neutral = _first_uses(usages, pair.loaded), _first_uses(usages, pair.neutral)
+        loaded, neutral = _uses(usages, pair.loaded), _uses(usages, pair.neutral)
         for a in sorted(loaded.keys() - neutral.keys()):
-            sa, va = loaded[a]
             for b in sorted(neutral.keys() - loaded.keys()):
-                sb, vb = neutral[b]
+                # the best-fitting two uses, the first of them (own voice first) among equals
+                fit, (ua, va), (ub, vb) = max(
+                    ((_fit(pair.loaded, pair.neutral, x[0], y[0]), x, y) for x in loaded[a] for y in neutral[b]),
+                    key=lambda t: t[0])
+                if not fit:
+                    continue
                 text = f'{{outlet_a}} says "{esc(va)}" where {{outlet_b}} says "{esc(vb)}".'
-                out.append(EventWording(a, b, sa, sb, Disagreement("wording", va, vb, text)))
+                out.append(EventWording(a, b, ua.sentence_id, ub.sentence_id, Disagreement("wording", va, vb, text)))
     return out

@@ -31,7 +31,7 @@ class WordingDifference(NamedTuple):
     evidence: tuple[str, str]
 
 
-def _different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
+def different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
     """Both sentences tell of acts by named parties and no party acts in both: their words for the act ("terrorist
     and sabotage action" by one side, "attacked" by the other) name two different acts, not one act two ways."""
     actors_a = {act.actor for act in a.acts if act.actor not in (None, UNKNOWN) and not act.negated}
@@ -39,7 +39,7 @@ def _different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
     return bool(actors_a) and bool(actors_b) and not actors_a & actors_b
 
 
-def _different_dead(term: str, other: str, a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
+def different_dead(term: str, other: str, a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
     """"killed" in one sentence and "martyred" in the other said of two sides' dead ("two servicemen of the Defense
     Army were killed" / "Private K of the Azerbaijan Army was martyred"): two deaths, not one death two ways."""
     if not (is_death_word(term.split()[-1]) or is_death_word(other.split()[-1])):
@@ -75,11 +75,11 @@ def compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> l
                         and names_alike(term.term, m.alias, party_name)]
                 if alts:
                     other = max(alts, key=lambda m: m.end - m.start).alias
-            elif term.neutral and not _different_actors(x, y):
+            elif term.neutral and not different_actors(x, y):
                 hit = term_pattern(term.neutral).search(y.text)
                 if hit:
                     other = hit.group(0)
-            if other is None or (term.term.lower(), other.lower()) in seen or _different_dead(term.term, other, x, y):
+            if other is None or (term.term.lower(), other.lower()) in seen or different_dead(term.term, other, x, y):
                 continue
             seen.add((term.term.lower(), other.lower()))
             if x_is_a:
