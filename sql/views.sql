@@ -902,7 +902,7 @@ claim_positions as (
     select cs.claim_id, s.event_id, s.outlet_id, min(s.position) as position,
            count(*) over (partition by cs.claim_id) as n_carriers
     from claim_sentences cs join event_sentences s using (sentence_id)
-    where cs.claim_id in (select claim_id from event_claims)
+    where cs.claim_id in (select claim_id from uncovered)
     group by cs.claim_id, s.event_id, s.outlet_id
 ),
 omission_links as (
