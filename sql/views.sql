@@ -905,24 +905,29 @@ claim_positions as (
     where cs.claim_id in (select claim_id from uncovered)
     group by cs.claim_id, s.event_id, s.outlet_id
 ),
+passage_pairs as (
+    -- two claims left out that the same outlets carry in neighbouring sentences of each article
+    select a.claim_id, b.claim_id as other_claim
+    from claim_positions a
+    join claim_positions b on b.event_id = a.event_id and b.outlet_id = a.outlet_id and b.claim_id <> a.claim_id
+        and abs(b.position - a.position) <= 1
+    group by a.claim_id, b.claim_id
+    having count(distinct a.outlet_id) = max(a.n_carriers) and max(a.n_carriers) = max(b.n_carriers)
+),
 omission_links as (
     -- two left-out claims are one omission when they share a sentence (what one says, the other says too), or when
-    -- they are one passage: the same outlets carry both, in neighbouring sentences of each article (seed event: the
-    -- EU's call for "an immediate cessation of hostilities" and its spokesperson's words, in Anadolu, Reuters and
-    -- RFE/RL alike)
+    -- they are one passage: a pair of claims, each the other's only neighbour (seed event: the EU's call for "an
+    -- immediate cessation of hostilities" and its spokesperson's words, in Anadolu, Reuters and RFE/RL alike). A run
+    -- of three or more is an article copied whole, several facts, not one (a wire story two outlets reprint)
     select o.claim_id, o.other_claim
     from claim_overlaps o
     where o.claim_id in (select claim_id from uncovered)
       and o.other_claim in (select claim_id from uncovered)
     union
-    select a.claim_id, b.claim_id
-    from claim_positions a
-    join claim_positions b on b.event_id = a.event_id and b.outlet_id = a.outlet_id and b.claim_id <> a.claim_id
-        and abs(b.position - a.position) <= 1
-    where a.claim_id in (select claim_id from uncovered)
-      and b.claim_id in (select claim_id from uncovered)
-    group by a.claim_id, b.claim_id
-    having count(distinct a.outlet_id) = max(a.n_carriers) and max(a.n_carriers) = max(b.n_carriers)
+    select p.claim_id, p.other_claim
+    from passage_pairs p
+    where (select count(*) from passage_pairs x where x.claim_id = p.claim_id) = 1
+      and (select count(*) from passage_pairs x where x.claim_id = p.other_claim) = 1
 ),
 omission_groups(claim_id, other_claim) as (
     -- the left-out claims linked to each, directly or through others (a claim is linked to itself)

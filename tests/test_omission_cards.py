@@ -15,8 +15,9 @@ OVERLAPPING = {
 }
 
 
-def _cards(tmp_path, claims_by_hand: dict[str, list] = OVERLAPPING, name: str = "overlap"):
-    sentences, claims = _below_the_lead(dict(HAND_SENTENCES), claims_by_hand)
+def _cards(tmp_path, claims_by_hand: dict[str, list] = OVERLAPPING, name: str = "overlap", extra: dict | None = None):
+    sentences, claims = _below_the_lead({o: rows + (extra or {}).get(o, []) for o, rows in HAND_SENTENCES.items()},
+                                        claims_by_hand)
     sentences["delta"] = LONG_DELTA
     db = tmp_path / f"{name}.duckdb"
     build_hand_db(db, sentence_texts=sentences, claims=claims)
@@ -64,6 +65,14 @@ def test_one_passage_of_the_same_outlets_is_one_omission_card(tmp_path):
     assert len([c for c in _cards(tmp_path, apart, "apart") if c[3] == ["delta"]]) == 2
     others = {"c-call": [("alpha", 1), ("beta", 1)], "c-words": [("alpha", 2), ("beta", 2), ("gamma", 1)]}
     assert len([c for c in _cards(tmp_path, others, "others") if c[3] == ["delta"]]) == 2
+
+
+def test_a_run_of_neighbouring_claims_is_no_passage(tmp_path):
+    """Three claims two outlets carry in three neighbouring sentences is a story copied whole (a wire story two
+    outlets reprint), several facts: three cards, not one that names one fact and hides the others."""
+    run = {"c-1": [("alpha", 1), ("beta", 1)], "c-2": [("alpha", 2), ("beta", 2)], "c-3": [("alpha", 3), ("beta", 3)]}
+    extra = {"alpha": [(3, "Schools in the border villages were closed.", "own", None, None)]}
+    assert len([c for c in _cards(tmp_path, run, "run", extra) if c[3] == ["delta"]]) == 3
 
 
 def test_an_outlet_giving_the_claims_figure_in_other_words_has_not_left_it_out(tmp_path):
