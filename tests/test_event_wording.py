@@ -69,3 +69,33 @@ def test_words_for_the_dead_of_two_sides_are_two_deaths(nlp: Language, seed_even
     assert _pairs(karabakh, [martyred, armenian]) == []
     (w,) = event_wording([martyred, armenian, azerbaijani], karabakh)
     assert (w.outlet_a, w.outlet_b, w.sentence_a, w.sentence_b) == ("az", "am", "az-3", "am-9")
+
+
+def test_a_word_the_sentence_rules_out_is_not_used(karabakh: Event) -> None:
+    """Negated or denied, a passed-on word is the source ruling it out, not the word it uses (review: "No villages were
+    liberated, the Armenian side insisted" made a "liberated" card)."""
+    neutral = Usage("wire", "wire-4", "Azerbaijani troops captured a hill near Lachin.", True)
+    for text in ("No villages were liberated, the Armenian side insisted.",
+                 "Yerevan denied that any territory was liberated.",
+                 "The ministry dismissed reports that heights had been liberated."):
+        assert _pairs(karabakh, [Usage("am", "am-1", text, False), neutral]) == [], text
+    denied_neutral = Usage("am", "am-2", "The Armenian ministry denied that any positions had been captured.", False)
+    liberated = Usage("az", "az-1", "The liberated heights are being fortified.", True)
+    assert _pairs(karabakh, [liberated, denied_neutral]) == []
+
+
+def test_an_outlet_using_both_words_for_two_sides_dead_keeps_its_side(nlp: Language, seed_event_dir: Path) -> None:
+    """"Martyred" for its own side's dead and "killed" for the other's is the difference itself: the outlet is not one
+    that uses both words for one thing (review: it was dropped from the card)."""
+    karabakh = load_event(seed_event_dir)
+
+    def usage(outlet: str, sid: str, text: str) -> Usage:
+        a = analyse(text, karabakh, nlp=nlp)
+        return Usage(outlet, sid, text, not a.voice.attributed, a)
+
+    az = [usage("az", "az-1", "An Azerbaijani soldier was martyred in the shelling."),
+          usage("az", "az-2", "Two Armenian soldiers were killed in the fighting.")]
+    wire = usage("wire", "wire-1", "An Azerbaijani soldier was killed in the shelling.")
+    assert _pairs(karabakh, az + [wire]) == [("az", "wire", "martyred", "killed")]
+    same_dead = usage("az", "az-3", "Another Azerbaijani soldier was killed on the road.")
+    assert _pairs(karabakh, az + [same_dead, wire]) == []

@@ -12,6 +12,7 @@ side."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -23,7 +24,8 @@ from .sentence import SentenceAnalysis
 from .wording import term_pattern
 from .casualty_subjects import is_death_word
 from .initiator import UNKNOWN
-from .wording_compare import different_actors
+from .lexicon import DENIAL_VERBS
+from .wording_compare import different_actors, negated
 
 
 class Usage(NamedTuple):
@@ -44,13 +46,25 @@ class EventWording(NamedTuple):
     disagreement: Disagreement
 
 
+_DENIAL_STEMS = (v[:-1] + "(?:y|ie)" if v.endswith("y") else v.rstrip("e") for v in sorted(DENIAL_VERBS))
+_DENIED_BEFORE = re.compile(r"\b(?:" + "|".join(_DENIAL_STEMS) + r")\w*\b", re.IGNORECASE)
+
+
+def _ruled_out(text: str, term: str) -> bool:
+    """Is every use of the term negated ("No villages were liberated") or after a denial ("Yerevan denied that any
+    territory was liberated")? A word the sentence rules out is not the word it uses for the thing."""
+    hits = list(term_pattern(term).finditer(text))
+    return negated(text, term) or (bool(hits) and all(_DENIED_BEFORE.search(text[: h.start()]) for h in hits))
+
+
 def _uses(usages: Iterable[Usage], term: str) -> dict[str, list[tuple[Usage, str]]]:
-    """Outlet -> its unquoted uses of `term` (the sentence and the words as written), own-voice uses first."""
+    """Outlet -> its unquoted uses of `term` (the sentence and the words as written), own-voice uses first; not the
+    uses the sentence rules out."""
     pattern = term_pattern(term)
     out: dict[str, list[tuple[Usage, str]]] = {}
     for u in usages:
         hit = pattern.search(u.text)
-        if hit and not only_quoted(u.text, term):
+        if hit and not only_quoted(u.text, term) and not _ruled_out(u.text, term):
             out.setdefault(u.outlet_id, []).append((u, hit.group(0)))
     for uses in out.values():
         uses.sort(key=lambda use: not use[0].own_voice)
@@ -85,8 +99,12 @@ def event_wording(usages: list[Usage], event: Event) -> list[EventWording]:
     out: list[EventWording] = []
     for pair in event.wording:
         loaded, neutral = _uses(usages, pair.loaded), _uses(usages, pair.neutral)
-        for a in sorted(loaded.keys() - neutral.keys()):
-            for b in sorted(neutral.keys() - loaded.keys()):
+        # an outlet using both words for one thing is on neither side ("martyred" for its side's dead and "killed"
+        # for the other's is the difference itself, not both words)
+        both = {o for o in loaded.keys() & neutral.keys()
+                if any(_fit(pair.loaded, pair.neutral, x, y) for x, _ in loaded[o] for y, _ in neutral[o])}
+        for a in sorted(loaded.keys() - both):
+            for b in sorted(neutral.keys() - both - loaded.keys()):
                 # the best-fitting two uses, the first of them (own voice first) among equals
                 fit, (ua, va), (ub, vb) = max(
                     ((_fit(pair.loaded, pair.neutral, x[0], y[0]), x, y) for x in loaded[a] for y in neutral[b]),

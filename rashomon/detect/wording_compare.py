@@ -50,7 +50,7 @@ def different_dead(term: str, other: str, a: SentenceAnalysis, b: SentenceAnalys
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nor|rather than|instead of)(?:\W+\w+){0,3}\W+$", re.IGNORECASE)
 
 
-def _negated(text: str, term: str) -> bool:
+def negated(text: str, term: str) -> bool:
     """Is every use of the term in the text negated within three words before it ("could not have resulted from
     accidents", "no accident")? A term the sentence rules out is not the word it uses for the thing."""
     hits = list(term_pattern(term).finditer(text))
@@ -65,7 +65,7 @@ def compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> l
         y_loaded = {t.term.lower() for t in y.loaded}
         loaded_alias = {m.alias.lower(): m for m in x.mentions if m.loaded}
         for term in x.loaded:
-            if term.term.lower() in y_loaded or _negated(x.text, term.term) or only_quoted(x.text, term.term):
+            if term.term.lower() in y_loaded or negated(x.text, term.term) or only_quoted(x.text, term.term):
                 continue
             other: str | None = None
             mention = loaded_alias.get(term.term.lower())
