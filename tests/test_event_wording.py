@@ -28,22 +28,15 @@ def test_a_loaded_word_against_the_neutral_one_in_any_sentences(karabakh: Event)
     assert w.disagreement.render("AZ", "Wire") == 'AZ says "liberated" where Wire says "captured".'
 
 
-def test_quoted_words_do_not_count_and_words_passed_on_unquoted_do(karabakh: Event) -> None:
-    """An outlet that passes a source's loaded word on without quotation marks uses it ("Private Anar Kazimov was
-    martyred, the ministry said": AZERTAC on the seed event); one that quotes it keeps its distance."""
-    neutral = Usage("wire", "wire-4", "Azerbaijan said it had captured several heights.", False)
-    relayed = Usage("az", "az-1", "The liberated heights are being fortified, the ministry said.", False)
+def test_only_the_outlet_s_own_unquoted_words_count(karabakh: Event) -> None:
+    """Words passed on from a source, or quoted, are the source's (passed-on words were tried: on the benchmark's dev
+    split most of the cards they added showed no labelled difference)."""
+    neutral = Usage("wire", "wire-4", "Azerbaijan said it had captured several heights.", True)
+    attributed = Usage("az", "az-1", "The liberated heights are being fortified, the ministry said.", False)
     quoted = Usage("tv", "tv-2", 'Baku spoke of "liberated heights" in its statement.', True)
-    assert _pairs(karabakh, [quoted, neutral]) == []
-    assert _pairs(karabakh, [relayed, quoted, neutral]) == [("az", "wire", "liberated", "captured")]
-
-
-def test_the_card_shows_the_outlet_s_own_use_before_one_it_passes_on(karabakh: Event) -> None:
-    usages = [Usage("az", "az-1", "The liberated heights are being fortified, the ministry said.", False),
-              Usage("az", "az-7", "Liberated villages will be rebuilt.", True),
-              Usage("wire", "wire-4", "Troops captured several heights.", True)]
-    (w,) = event_wording(usages, karabakh)
-    assert (w.sentence_a, w.disagreement.value_a) == ("az-7", "Liberated")
+    assert _pairs(karabakh, [attributed, quoted, neutral]) == []
+    own = Usage("az", "az-7", "Liberated villages will be rebuilt.", True)
+    assert _pairs(karabakh, [attributed, own, quoted, neutral]) == [("az", "wire", "Liberated", "captured")]
 
 
 def test_an_outlet_using_both_words_is_on_neither_side(karabakh: Event) -> None:
@@ -64,22 +57,20 @@ def test_words_for_the_dead_of_two_sides_are_two_deaths(nlp: Language, seed_even
 
     martyred = usage("az", "az-3", "Private Anar Kazimov of the Azerbaijan Army was martyred by sniper fire.")
     armenian = usage("am", "am-0", "Two Armenian servicemen were killed in the attack.")
-    azerbaijani = usage("am", "am-9",
-                        "Baku said one of its soldiers, an Azerbaijani private, was killed by sniper fire.")
+    azerbaijani = usage("am", "am-9", "An Azerbaijani private was also killed by sniper fire.")
     assert _pairs(karabakh, [martyred, armenian]) == []
     (w,) = event_wording([martyred, armenian, azerbaijani], karabakh)
     assert (w.outlet_a, w.outlet_b, w.sentence_a, w.sentence_b) == ("az", "am", "az-3", "am-9")
 
 
 def test_a_word_the_sentence_rules_out_is_not_used(karabakh: Event) -> None:
-    """Negated or denied, a passed-on word is the source ruling it out, not the word it uses (review: "No villages were
-    liberated, the Armenian side insisted" made a "liberated" card)."""
+    """A word the sentence negates or denies is ruled out, not the word it uses for the thing."""
     neutral = Usage("wire", "wire-4", "Azerbaijani troops captured a hill near Lachin.", True)
-    for text in ("No villages were liberated, the Armenian side insisted.",
+    for text in ("No villages were liberated in the fighting.",
                  "Yerevan denied that any territory was liberated.",
                  "The ministry dismissed reports that heights had been liberated."):
-        assert _pairs(karabakh, [Usage("am", "am-1", text, False), neutral]) == [], text
-    denied_neutral = Usage("am", "am-2", "The Armenian ministry denied that any positions had been captured.", False)
+        assert _pairs(karabakh, [Usage("am", "am-1", text, True), neutral]) == [], text
+    denied_neutral = Usage("am", "am-2", "The Armenian ministry denied that any positions had been captured.", True)
     liberated = Usage("az", "az-1", "The liberated heights are being fortified.", True)
     assert _pairs(karabakh, [liberated, denied_neutral]) == []
 

@@ -4,11 +4,12 @@ wording pair ("liberated") where another outlet uses only the neutral word ("cap
 The claim-level wording check (compare.py) sets two sentences of one claim side by side, so it misses two outlets
 that name the same act in sentences the alignment did not pair (seed event: AZERTAC's "liberated heights" and
 Reuters' "captured several strategic heights"; independent readers named it the first difference no card showed).
-The event file's pairs name one referent, so the two words need no shared claim. Counted outside quotation marks
-and outside sentences about another incident or earlier war, in the outlet's own voice or in a source's words it
-passes on unquoted (AZERTAC's "Private Anar Kazimov was martyred, the ministry said": a word the outlet did not set
-apart is one its readers get); the card shows an own-voice use first. An outlet that uses both words is on neither
-side."""
+The event file's pairs name one referent, so the two words need no shared claim. Counted only in the outlet's own
+voice, outside quotation marks, outside sentences about another incident or earlier war, and not where the sentence
+negates or denies it. Words passed on unquoted from a source ("Private Anar Kazimov was martyred, the ministry
+said") were tried and are not counted: on the benchmark's dev split they added 75 wording cards of which 27 showed a
+labelled difference (card_p 0.642 -> 0.618, card_r 0.400 -> 0.409). The two outlets' uses must be able to name one
+thing (not two actors' acts, not two sides' dead); an outlet using both words for one thing is on neither side."""
 
 from __future__ import annotations
 
@@ -58,16 +59,14 @@ def _ruled_out(text: str, term: str) -> bool:
 
 
 def _uses(usages: Iterable[Usage], term: str) -> dict[str, list[tuple[Usage, str]]]:
-    """Outlet -> its unquoted uses of `term` (the sentence and the words as written), own-voice uses first; not the
-    uses the sentence rules out."""
+    """Outlet -> its own-voice, unquoted uses of `term` (the sentence and the words as written), not the uses the
+    sentence rules out."""
     pattern = term_pattern(term)
     out: dict[str, list[tuple[Usage, str]]] = {}
     for u in usages:
         hit = pattern.search(u.text)
-        if hit and not only_quoted(u.text, term) and not _ruled_out(u.text, term):
+        if hit and u.own_voice and not only_quoted(u.text, term) and not _ruled_out(u.text, term):
             out.setdefault(u.outlet_id, []).append((u, hit.group(0)))
-    for uses in out.values():
-        uses.sort(key=lambda use: not use[0].own_voice)
     return out
 
 
@@ -105,7 +104,7 @@ def event_wording(usages: list[Usage], event: Event) -> list[EventWording]:
                 if any(_fit(pair.loaded, pair.neutral, x, y) for x, _ in loaded[o] for y, _ in neutral[o])}
         for a in sorted(loaded.keys() - both):
             for b in sorted(neutral.keys() - both - loaded.keys()):
-                # the best-fitting two uses, the first of them (own voice first) among equals
+                # the best-fitting two uses, the first of them among equals
                 fit, (ua, va), (ub, vb) = max(
                     ((_fit(pair.loaded, pair.neutral, x[0], y[0]), x, y) for x in loaded[a] for y in neutral[b]),
                     key=lambda t: t[0])
