@@ -19,13 +19,13 @@ from typing import NamedTuple
 
 from ..sources import Event
 from .card_text import esc
+from .casualty_subjects import is_death_word
 from .compare import Disagreement
+from .initiator import UNKNOWN
+from .lexicon import DENIAL_VERBS
 from .quoted_text import only_quoted
 from .sentence import SentenceAnalysis
 from .wording import term_pattern
-from .casualty_subjects import is_death_word
-from .initiator import UNKNOWN
-from .lexicon import DENIAL_VERBS
 from .wording_compare import different_actors, negated
 
 

@@ -39,7 +39,7 @@ def different_actors(a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
     return bool(actors_a) and bool(actors_b) and not actors_a & actors_b
 
 
-def different_dead(term: str, other: str, a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
+def _different_dead(term: str, other: str, a: SentenceAnalysis, b: SentenceAnalysis) -> bool:
     """"killed" in one sentence and "martyred" in the other said of two sides' dead ("two servicemen of the Defense
     Army were killed" / "Private K of the Azerbaijan Army was martyred"): two deaths, not one death two ways."""
     if not (is_death_word(term.split()[-1]) or is_death_word(other.split()[-1])):
@@ -79,7 +79,7 @@ def compare_wording(a: SentenceAnalysis, b: SentenceAnalysis, event: Event) -> l
                 hit = term_pattern(term.neutral).search(y.text)
                 if hit:
                     other = hit.group(0)
-            if other is None or (term.term.lower(), other.lower()) in seen or different_dead(term.term, other, x, y):
+            if other is None or (term.term.lower(), other.lower()) in seen or _different_dead(term.term, other, x, y):
                 continue
             seen.add((term.term.lower(), other.lower()))
             if x_is_a:
