@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from rashomon import store
 
-from test_report import HAND_SENTENCES, LONG_DELTA, _below_the_lead, _left_out_with_delta, build_hand_db, sid
+from test_report import (HAND_CLAIMS, HAND_SENTENCES, LONG_DELTA, _below_the_lead, _insert, _left_out_with_delta,
+                         build_hand_db, sid)
 
 OVERLAPPING = {
     "c-wounded": [("alpha", 1), ("gamma", 3)],    # no passage with either (other carriers, or sentences apart)
@@ -134,3 +135,49 @@ def test_an_outlet_quoting_that_party_or_saying_it_itself_has_not_left_the_accou
     assert _account_cards(tmp_path, [quoting], "quoting") == []
     own_voice = (5, "Azerbaijan broke the ceasefire first, the clashes showed.", "own", None, "azerbaijan")
     assert _account_cards(tmp_path, [own_voice], "own") == []
+
+
+def _figure_cards(tmp_path, figures: dict[str, tuple], delta_extra: list | None = None, name: str = "figures"):
+    """The omission cards that name no claim when the detectors read `figures` ({sentence id: (quantity, value,
+    party)}) and Delta Daily's long article has `delta_extra` (sentences replacing its last ones)."""
+    sentences, claims = _below_the_lead(dict(HAND_SENTENCES), HAND_CLAIMS)
+    delta = list(LONG_DELTA)
+    for row in delta_extra or []:
+        delta[row[0]] = row
+    sentences["delta"] = delta
+    db = tmp_path / f"{name}.duckdb"
+    build_hand_db(db, sentence_texts=sentences, claims=claims)
+    with store.connect(db) as con:
+        for number_no, (sentence_id, (quantity, value, party)) in enumerate(figures.items()):
+            _insert(con, "sentence_numbers", sentence_id=sentence_id, number_no=number_no, quantity=quantity,
+                    value=value, low=value, high=value, qualifier="exact", party=party, unit="people",
+                    text=str(value), part=False)
+        return con.execute("select value_a, outlets_a, outlets_b, sentence_id_a, explanation from disagreement_cards "
+                           "where kind = 'omission' and claim_id is null").fetchall()
+
+
+#: Alpha's and Beta's wounded sentences (position 1, moved below the lead) give 14 and 19 of Armenia's people.
+WOUNDED = {sid("alpha", 4): ("wounded", 14.0, "armenia"), sid("beta", 4): ("injured", 19.0, "armenia")}
+
+
+def test_a_casualty_figure_most_outlets_give_is_left_out_by_an_outlet_giving_none(tmp_path):
+    """Two of the four outlets give a figure for Armenia's wounded (not the same one); Delta Daily's long article gives
+    none and speaks of no wounded at all: one card, whatever the figures. Gamma Wire's four sentences are too few."""
+    (card,) = _figure_cards(tmp_path, WOUNDED)
+    value_a, outlets_a, outlets_b, shown, explanation = card
+    assert value_a == "any figure for the wounded (Armenia)"
+    assert outlets_a == ["alpha", "beta"] and outlets_b == ["delta"] and shown == sid("alpha", 4)
+    assert explanation == ("Delta Daily does not report any figure for the wounded (Armenia), which 2 outlets report "
+                           "(e.g. Alpha Agency).")
+
+
+def test_no_figure_omission_for_words_another_sides_figure_or_one_carrier(tmp_path):
+    """Delta speaking of wounded without a number ("several were hurt": the words are there, a figure the detectors
+    missed may be too), or giving a figure of wounded for the other side (a side read wrongly is no omission), has
+    not left the figure out; nor is a figure one outlet gives most outlets' figure."""
+    hurt = [(5, "Several soldiers were hurt in the clashes.", "own", None, None)]
+    assert _figure_cards(tmp_path, WOUNDED, hurt, "hurt") == []
+    other_side = [(5, "Three Azerbaijani servicemen were taken to hospital.", "own", None, None)]
+    assert _figure_cards(tmp_path, {**WOUNDED, sid("delta", 5): ("wounded", 3.0, "azerbaijan")}, other_side,
+                         "other") == []
+    assert _figure_cards(tmp_path, {sid("alpha", 4): ("wounded", 14.0, "armenia")}, name="one") == []
