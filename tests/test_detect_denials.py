@@ -157,3 +157,28 @@ def test_a_verb_after_and_is_outside_the_not_or(nlp: Language, um: PartyMatcher,
 def test_asking_if_involved_or_not_enough_is_no_part(nlp: Language, um: PartyMatcher, text: str) -> None:
     _, acts = acts_of(nlp, text, um)
     assert acts == []
+
+
+def test_striking_only_military_targets_denies_the_strike(nlp: Language, um: PartyMatcher) -> None:
+    """"Our forces strike only military targets" (the Kremlin on Sumy, Dnipro and Okhmatdyt) denies hitting anything
+    else: the source's denial, not its admission of the strike in question. "Only" elsewhere restricts nothing."""
+    for text in ("Russian forces strike only military and paramilitary targets, the Kremlin said.",
+                 "The Kremlin said Russian forces deliver strikes only on military targets."):
+        _, acts = acts_of(nlp, text, um)
+        assert [(a.actor, a.negated) for a in acts] == [("russia", True)], text
+    for text in ("Russian forces only struck the port after the military parade, Kyiv said.",
+                 "Russian forces struck a military airfield near the port, Kyiv said."):
+        _, acts = acts_of(nlp, text, um)
+        assert [(a.actor, a.negated) for a in acts] == [("russia", False)], text
+
+
+def test_a_speech_participle_on_a_reported_clause_speaks_for_the_reporter(nlp: Language, um: PartyMatcher) -> None:
+    """"Moscow said a Ukrainian missile caused the damage, insisting that its forces hit only military targets": "its"
+    is Moscow's (it was read as the missile's side, Ukraine's: benchmark dev, Okhmatdyt). A participle on the
+    speaker's own clause keeps that clause's subject: "Russia launched strikes, saying it had hit fuel depots"."""
+    _, acts = acts_of(nlp, "Moscow said a Ukrainian missile had caused the damage, insisting that its forces had hit "
+                           "only military targets.", um)
+    assert ("russia", True) in {(a.actor, a.negated) for a in acts}
+    assert ("ukraine", True) not in {(a.actor, a.negated) for a in acts}
+    _, acts = acts_of(nlp, "Russia launched strikes on the port, saying it had hit fuel depots.", um)
+    assert {a.actor for a in acts} == {"russia"}

@@ -39,6 +39,10 @@ from .lexicon import (
 
 log = logging.getLogger(__name__)
 
+#: Targets a side says are the only ones it hits ("our forces strike only military and paramilitary targets"): a
+#: denial that it hit anything else (benchmark dev: the Kremlin on Sumy, Dnipro and Okhmatdyt, labelled as denials).
+ONLY_TARGET_WORDS = frozenset({"military", "paramilitary"})
+
 
 _NOT_COMPLEMENT = {"conj", "advcl", "cc", "parataxis", "npadvmod", "punct", "nsubj", "relcl"}
 
@@ -104,7 +108,22 @@ def _locally_negated(d: _Draft) -> bool:
             return True   # "did not use HIMARS to hit targets": the "not" is the user's
         if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             return True
+    if _only_military_targets(d):
+        return True
     return d.actor_tok is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in d.actor_tok.children)
+
+
+def _only_military_targets(d: _Draft) -> bool:
+    """An act said to hit only military targets ("our army strikes only military and paramilitary targets", "the
+    attacks are aimed only at military targets", "forces deliver strikes only on military targets"): a denial that
+    it hit anything else, not an admission of the strike in question."""
+    for verb in {d.token.i: d.token, d.anchor.i: d.anchor}.values():
+        for c in verb.children:
+            if c.dep_ in {"dobj", "prep"} and c.i > verb.i:
+                words = {w.lower_ for w in c.subtree}
+                if "only" in words and words & ONLY_TARGET_WORDS:
+                    return True
+    return False
 
 
 def _disjoined_negation(t: Token) -> bool:
