@@ -483,10 +483,9 @@ def test_two_days_that_may_name_one_night_are_no_time_card(nlp: Language, karaba
                  ("Armenian forces opened fire on Tuesday.", "Armenian forces opened fire on the night of Aug. 3."),
                  ("Armenian forces opened fire at night.", "Armenian forces opened fire in the morning.")]:
         assert "time" not in kinds(pair(nlp, karabakh, a, b)), (a, b)
-    # a day apart with no night between them, two days apart, or morning against evening stay a difference; so do
-    # two mornings a day apart, a later "night" and words that only look like it (a reviewer's cases)
+    # a day apart with no night between them, or morning against evening stay a difference; so do two mornings a day
+    # apart, a later "night" and words that only look like it (a reviewer's cases)
     for a, b in [("Armenian forces opened fire on Wednesday.", "Armenian forces opened fire on Thursday."),
-                 ("Armenian forces opened fire on Tuesday night.", "Armenian forces opened fire early on Thursday."),
                  ("Armenian forces opened fire in the morning.", "Armenian forces opened fire in the evening."),
                  ("Armenian forces opened fire on Wednesday morning.", "Armenian forces opened fire on Thursday morning."),
                  ("Armenian forces opened fire on Wednesday.", "Armenian forces opened fire on Thursday night."),
@@ -496,3 +495,17 @@ def test_two_days_that_may_name_one_night_are_no_time_card(nlp: Language, karaba
                  ("Armenian forces opened fire on Wednesday.",
                   "In an early statement, Baku said Armenian forces opened fire on Thursday.")]:
         assert "time" in kinds(pair(nlp, karabakh, a, b)), (a, b)
+
+
+def test_weekdays_two_days_apart_date_two_acts(nlp: Language, karabakh: Event) -> None:
+    """"Friday" against "Tuesday" is a claim that joined two acts (the strike and a statement, or an earlier attack),
+    not one act dated two ways: no time card (benchmark dev split: 5 of 6 such cards showed no labelled
+    disagreement). A day apart stays a card, and so do dates, whatever their distance."""
+    for a, b in [("Armenian forces opened fire on Friday.", "Armenian forces opened fire on Tuesday."),
+                 ("Armenian forces opened fire on Tuesday night.", "Armenian forces opened fire early on Thursday."),
+                 ("Armenian forces opened fire on Monday.", "Armenian forces opened fire on Aug. 3.")]:
+        assert "time" not in kinds(pair(nlp, karabakh, a, b)), (a, b)
+    assert "time" in kinds(pair(nlp, karabakh, "Armenian forces opened fire on Tuesday.",
+                                "Armenian forces opened fire on Aug. 3."))
+    assert "time" in kinds(pair(nlp, karabakh, "Armenian forces opened fire on Aug. 3.",
+                                "Armenian forces opened fire on Aug. 5."))
