@@ -11,8 +11,9 @@ Places come from two sources:
    exactly a party alias ("Azerbaijan", "Baku") is left out: it names a side, not a location.
 
 `place_key` folds transliteration variants to one key: Unicode letters to ASCII (Ş→S, ı→i, ə→a), "h" after a
-consonant dropped (kh→k, gh→g, sh→s, ch→c, zh→z), then consonant classes merged (c/g/k/q/x → k, s/z → s,
-b/p → p, d/t → t, f/v/w → f), vowels and "y" removed and doubled letters collapsed — a consonant skeleton.
+consonant dropped (kh→k, gh→g, sh→s, ch→c, zh→z), then consonant classes merged (c/g/h/k/q/x → k, as Ukrainian "h"
+is Russian "g": Hroza / Groza, Horlivka / Gorlovka; s/z → s, b/p → p, d/t → t, f/v/w → f), vowels and "y" removed and
+doubled letters collapsed — a consonant skeleton.
 Girkhgiz, Kyrghgiz and Gyrkhgyz all become "krks"; Lachin and Laçın "lkn"; Shusha and Şuşa "ss". Short skeletons
 can collide, so places are compared only with places of the same kind.
 """
@@ -57,7 +58,7 @@ def place_key(name: str) -> str:
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = re.sub(r"[^a-z]", "", s)
     s = re.sub(r"(?<=[^aeiouy])h", "", s)
-    s = s.translate(_CLASSES)
+    s = s.translate(_CLASSES).replace("h", "k")
     s = re.sub(r"[aeiouy]", "", s)
     s = re.sub(r"(.)\1+", r"\1", s)
     return s or name.lower()
