@@ -167,18 +167,10 @@ def test_striking_only_military_targets_denies_the_strike(nlp: Language, um: Par
         _, acts = acts_of(nlp, text, um)
         assert [(a.actor, a.negated) for a in acts] == [("russia", True)], text
     for text in ("Russian forces only struck the port after the military parade, Kyiv said.",
-                 "Russian forces struck a military airfield near the port, Kyiv said."):
+                 "Russian forces struck a military airfield near the port, Kyiv said.",
+                 "Russian forces hit not only military targets but also a hospital, Kyiv said.",
+                 "Russian forces struck the port, which is only 30 km from the border and hosts military units.",
+                 "Moscow said Russian forces hit only a gathering of Ukrainian military officers."):
         _, acts = acts_of(nlp, text, um)
         assert [(a.actor, a.negated) for a in acts] == [("russia", False)], text
 
-
-def test_a_speech_participle_on_a_reported_clause_speaks_for_the_reporter(nlp: Language, um: PartyMatcher) -> None:
-    """"Moscow said a Ukrainian missile caused the damage, insisting that its forces hit only military targets": "its"
-    is Moscow's (it was read as the missile's side, Ukraine's: benchmark dev, Okhmatdyt). A participle on the
-    speaker's own clause keeps that clause's subject: "Russia launched strikes, saying it had hit fuel depots"."""
-    _, acts = acts_of(nlp, "Moscow said a Ukrainian missile had caused the damage, insisting that its forces had hit "
-                           "only military targets.", um)
-    assert ("russia", True) in {(a.actor, a.negated) for a in acts}
-    assert ("ukraine", True) not in {(a.actor, a.negated) for a in acts}
-    _, acts = acts_of(nlp, "Russia launched strikes on the port, saying it had hit fuel depots.", um)
-    assert {a.actor for a in acts} == {"russia"}

@@ -225,13 +225,9 @@ class PartyIndex:
         if low in {"its", "their"} or (low in {"it", "they"} and tok.dep_ in {"nsubj", "nsubjpass"}):
             # a possessive refers first to the subject of its own clause ("Ukraine shelled its own town"), then to
             # the subject of an enclosing clause ("X, which blamed Y, said 50 of its soldiers were killed"); so does
-            # a subject "it"/"they" ("X rejected claims by Y's media that it had attacked the town": X). A speech
-            # participle hung on a reported clause speaks for the reporter, not for that clause's subject ("X said a
-            # Y missile caused the damage, insisting that its forces hit only military targets": X; but "X launched
-            # strikes, saying it had hit …": X, the subject of the clause it hangs on)
-            speaker_only = False
+            # a subject "it"/"they" ("X rejected claims by Y's media that it had attacked the town": X)
             for a in tok.ancestors:
-                if a.pos_ not in {"VERB", "AUX"} or (speaker_only and a.lemma_.lower() not in SPEECH_VERBS):
+                if a.pos_ not in {"VERB", "AUX"}:
                     continue
                 for c in a.children:
                     if c.dep_ in {"nsubj", "nsubjpass"} and not (c.left_edge.i <= tok.i <= c.right_edge.i) \
@@ -239,10 +235,6 @@ class PartyIndex:
                         m = self.party_of_tokens(np_tokens(c, preps=frozenset()))
                         if m is not None:
                             return m.party_id
-                speaker_only = speaker_only or (
-                    a.tag_ == "VBG" and a.dep_ in {"advcl", "xcomp"} and a.lemma_.lower() in SPEECH_VERBS
-                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children)
-                    and a.head.dep_ == "ccomp" and a.head.head.lemma_.lower() in SPEECH_VERBS)
         plural = low in {"they", "them", "their", "theirs"}
         before = [t for t in tok.doc[: tok.i]][::-1]
         if plural:

@@ -39,9 +39,9 @@ from .lexicon import (
 
 log = logging.getLogger(__name__)
 
-#: Targets a side says are the only ones it hits ("our forces strike only military and paramilitary targets"): a
-#: denial that it hit anything else (benchmark dev: the Kremlin on Sumy, Dnipro and Okhmatdyt, labelled as denials).
+#: "Our forces strike only military targets" denies the strike (benchmark dev: the Kremlin on Sumy, Dnipro, Okhmatdyt).
 ONLY_TARGET_WORDS = frozenset({"military", "paramilitary"})
+_TARGET_NOUNS = frozenset({"target", "facility", "objective", "object", "site", "installation", "infrastructure"})
 
 
 _NOT_COMPLEMENT = {"conj", "advcl", "cc", "parataxis", "npadvmod", "punct", "nsubj", "relcl"}
@@ -115,14 +115,20 @@ def _locally_negated(d: _Draft) -> bool:
 
 def _only_military_targets(d: _Draft) -> bool:
     """An act said to hit only military targets ("our army strikes only military and paramilitary targets", "the
-    attacks are aimed only at military targets", "forces deliver strikes only on military targets"): a denial that
-    it hit anything else, not an admission of the strike in question."""
+    attacks are aimed only at military targets", "forces deliver strikes only on military facilities"): a denial that
+    it hit anything else. The object must be the targets, "only" on them, their words, verb or preposition: not "not
+    only military targets but also a hospital", "only a gathering of military officers", "only 30 km from …"."""
     for verb in {d.token.i: d.token, d.anchor.i: d.anchor}.values():
         for c in verb.children:
-            if c.dep_ in {"dobj", "prep"} and c.i > verb.i:
-                words = {w.lower_ for w in c.subtree}
-                if "only" in words and words & ONLY_TARGET_WORDS:
-                    return True
+            obj = c if c.dep_ == "dobj" else child(c, "pobj") if c.dep_ == "prep" else None
+            if obj is None or obj.i < verb.i or obj.lemma_.lower() not in _TARGET_NOUNS:
+                continue
+            mods = [m for m in obj.children if m.dep_ in {"amod", "compound"}]
+            words = {w.lower_ for m in mods for w in [m, *(x for x in m.children if x.dep_ == "conj")]}
+            onlys = [t for t in (*obj.children, *c.children, *verb.children, *(x for m in mods for x in m.children))
+                     if t.lower_ == "only"]
+            if words & ONLY_TARGET_WORDS and any(t.i == 0 or t.doc[t.i - 1].lower_ != "not" for t in onlys):
+                return True
     return False
 
 
