@@ -173,4 +173,3 @@ def test_striking_only_military_targets_denies_the_strike(nlp: Language, um: Par
                  "Moscow said Russian forces hit only a gathering of Ukrainian military officers."):
         _, acts = acts_of(nlp, text, um)
         assert [(a.actor, a.negated) for a in acts] == [("russia", False)], text
-
