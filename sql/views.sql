@@ -1026,7 +1026,7 @@ figure_omissions as (
     -- Ukrainian toll of civilian dead is carried by most outlets; Sputnik and TASS give no figure at all"). The outlet
     -- leaving it out gives no figure of that kind for any side and has no word for such people at all: a side read
     -- wrongly, or a death told without a number ("Private K was martyred"), is no omission. Benchmark dev split:
-    -- 18 cards, 10 of them a labelled disagreement; the others we read true on the page (TASS gives no Palestinian
+    -- 20 cards, 11 of them a labelled disagreement; the others we read true on the page (TASS gives no Palestinian
     -- dead in Jenin): card_r 0.402 -> 0.414.
     select c.event_id, 'omission' as kind, null::varchar as claim_id, c.outlet_id as outlet_a, eo.outlet_id as outlet_b,
            c.sentence_id as sentence_a, null::varchar as sentence_b,
