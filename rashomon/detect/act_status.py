@@ -40,7 +40,7 @@ from .lexicon import (
 log = logging.getLogger(__name__)
 
 #: "Our forces strike only military targets" denies the strike (benchmark dev: the Kremlin on Sumy, Dnipro, Okhmatdyt).
-ONLY_TARGET_WORDS = frozenset({"military", "paramilitary"})
+_ONLY_TARGET_WORDS = frozenset({"military", "paramilitary"})
 _TARGET_NOUNS = frozenset({"target", "facility", "objective", "object", "site", "installation", "infrastructure"})
 
 
@@ -127,7 +127,7 @@ def _only_military_targets(d: _Draft) -> bool:
             words = {w.lower_ for m in mods for w in [m, *(x for x in m.children if x.dep_ == "conj")]}
             onlys = [t for t in (*obj.children, *c.children, *verb.children, *(x for m in mods for x in m.children))
                      if t.lower_ == "only"]
-            if words & ONLY_TARGET_WORDS and any(t.i == 0 or t.doc[t.i - 1].lower_ != "not" for t in onlys):
+            if words & _ONLY_TARGET_WORDS and any(t.i == 0 or t.doc[t.i - 1].lower_ != "not" for t in onlys):
                 return True
     return False
 

@@ -35,8 +35,8 @@ log = logging.getLogger(__name__)
 
 _SPECIAL = str.maketrans({"ı": "i", "ə": "a", "Ə": "a", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d",
                           "ʼ": "", "'": "", "’": "", "`": ""})
-_CLASSES = str.maketrans({"c": "k", "g": "k", "q": "k", "x": "k", "z": "s", "b": "p", "d": "t", "v": "f",
-                          "w": "f"})
+_CLASSES = str.maketrans({"c": "k", "g": "k", "h": "k", "q": "k", "x": "k", "z": "s", "b": "p", "d": "t",
+                          "v": "f", "w": "f"})
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _LEADING = {"the", "a", "an"}
 
@@ -58,7 +58,7 @@ def place_key(name: str) -> str:
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = re.sub(r"[^a-z]", "", s)
     s = re.sub(r"(?<=[^aeiouy])h", "", s)
-    s = s.translate(_CLASSES).replace("h", "k")
+    s = s.translate(_CLASSES)
     s = re.sub(r"[aeiouy]", "", s)
     s = re.sub(r"(.)\1+", r"\1", s)
     return s or name.lower()
