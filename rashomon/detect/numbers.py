@@ -177,6 +177,8 @@ def extract_numbers(sent: Span, matcher: PartyMatcher, source_party: str | None 
         if main.dep_ in {"nummod", "quantmod", "amod", "compound", "det"} and main.head.pos_ in {"NOUN", "PROPN", "ADJ",
                                                                                                  "VERB"}:
             noun = main.head
+            while noun.dep_ in {"compound", "amod"} and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+                noun = noun.head   # "Two Azerbaijani soldiers": the parser hangs the number on the modifier
             arg = noun
         elif (of_obj := prep_object(main, "of")) is not None and of_obj.pos_ in {"NOUN", "PROPN"}:
             noun = of_obj  # "one of the soldiers", "49 of its servicemen"

@@ -52,6 +52,9 @@ def _month(value: str, year: int) -> tuple[date, date] | None:
 
 _LEADING_YEAR = re.compile(r"^\W*(?:in|since|during|by)\s+(?:(?:early|late|mid)[- ])?\d{4}\b", re.I)
 _YEARS_AGO = re.compile(r"\blast year\b|\byears? ago\b|\bprevious year\b")
+#: "… the deadliest assault since the war started nearly two years ago": a comparison's span, whose start the time
+#: dates, not the sentence's incident (a toll "since the war started two years ago" stays dated by it)
+_SINCE_AGO = re.compile(r"\b(?:\w+est|first|worst)\b[^.;:]{0,80}\bsince\b[^,.;:]{0,60}\byears? ago\b", re.I)
 _DAYS_APART = re.compile(r"\bdays? (?:before|earlier|ago|prior)\b", re.I)
 
 
@@ -105,7 +108,7 @@ def other_incident(times: list[TimeMention], start: date, end: date, after_other
             # "In 2021, clashes killed 50": a year that opens the sentence dates it; one further in is often the
             # background of a place or a party ("a town Israel seized in 1967 … killed twelve")
             spans.append((date(int(t.value), 1, 1), date(int(t.value), 12, 31)))
-        elif t.kind in {"relative", "other"} and _YEARS_AGO.search(t.value):
+        elif t.kind in {"relative", "other"} and _YEARS_AGO.search(t.value) and not _SINCE_AGO.search(text):
             spans.append((date.min, start - timedelta(days=300)))   # "last year's fighting", "two years ago"
     if not spans:
         return after_other

