@@ -401,3 +401,14 @@ def test_a_joined_actor_is_blamed_by_the_source_whose_words_name_it(nlp: Languag
 def test_alternatives_are_not_each_blamed(nlp: Language, um: PartyMatcher, text: str) -> None:
     _, acts = acts_of(nlp, text, um)
     assert {c for c in claims(acts) if c[1] == "israel"} == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Some Ukrainian officials have hinted that Russia could have been behind the blast at the depot.",
+    "A second Ukrainian official speculated that Russian saboteurs were involved in the blast.",
+])
+def test_hinting_and_speculating_are_the_speakers_words(nlp: Language, ukraine: Event, text: str) -> None:
+    # not the outlet's own verdict: officials' hints are their account (GUIDE §10.1)
+    a = analyse_article([text], ukraine, nlp=nlp)[0]
+    assert a.voice.attributed and a.voice.attributed_party == "ukraine"
+    assert a.own_initiator is None

@@ -23,7 +23,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "reply", "retort", "comment", "observe", "mention", "indicate", "specify", "clarify", "underline",
         "underscore", "highlight", "demand", "appeal", "protest", "decry", "denounce", "slam", "criticise",
         "criticize", "affirm", "concede", "recall", "predict", "complain", "assure", "conclude", "disclose",
-        "reveal", "publish", "broadcast", "plead", "refute", "rebut", "attribute", "ascribe",
+        "reveal", "publish", "broadcast", "plead", "refute", "rebut", "attribute", "ascribe", "hint", "speculate",
         # characterising what the source names: "Russia labels Ukrainian attack as terrorist" is Russia's account
         "label", "brand", "dub", "term", "characterize", "characterise", "portray",
         # only with a particle or preposition (checked in voice.py): point out / point to, call for / call on,
