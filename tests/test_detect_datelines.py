@@ -19,7 +19,13 @@ def test_datelines_and_labels_are_found() -> None:
                          ("GAZA STRIP: At least 20 people were killed.", "GAZA STRIP: "),
                          ("AL-MUKALLA: Warplanes bombed the port.", "AL-MUKALLA: "),
                          ("KYIV, Ukraine: Moscow and Kyiv traded blame.", "KYIV, Ukraine: "),
-                         ("Update: The toll rose to 12.", "Update: ")]:
+                         ("Update: The toll rose to 12.", "Update: "),
+                         ("MOSCOW (Sputnik) - Russian troops shelled the port.", "MOSCOW (Sputnik) - "),
+                         ("KYIV, Ukraine (AP) — A missile hit the port.", "KYIV, Ukraine (AP) — "),
+                         ("JERUSALEM, May 10 (Xinhua) -- Airstrikes killed 20.", "JERUSALEM, May 10 (Xinhua) -- "),
+                         ("AMMAN, Jan 29 — Jordan condemned the attack.", "AMMAN, Jan 29 — "),
+                         ("MANILA, Philippines – On Monday the council said.", "MANILA, Philippines – "),
+                         ("BEIJING, Jan 12 (APP): A spokesman said.", "BEIJING, Jan 12 (APP): ")]:
         assert text[:dateline_length(text)] == prefix, text
 
 
@@ -28,7 +34,8 @@ def test_sources_and_speakers_before_a_colon_are_no_datelines() -> None:
                  "ISPR: Troops repulsed the attack.", "Daniel Hagari: We are on high alert, he said.",
                  "Ukraine: Renewed shelling damaged the plant.", "Armenia: Responsibility lies with Baku.",
                  "Quote: \"We will respond.\"", "Russian troops shelled the port: the strike killed two.",
-                 "Kyiv: worker wounded in new Russian strike on the plant"]:   # a live blog's entry: Kyiv's report
+                 "Kyiv: worker wounded in new Russian strike on the plant",   # a live blog's entry: Kyiv's report
+                 "US, UK strike Houthis - The Pentagon said.", "IDF - The army said."]:
         assert dateline_length(text) == 0, text
 
 
@@ -40,6 +47,16 @@ def test_a_city_dateline_is_not_the_party_speaking(nlp: Language, ukraine: Event
     # the same words under a party's name that is no city stay that party's words (voice._colon_source)
     [labelled] = analyse_article(["Kremlin: Russian troops shelled a market in Kherson on Tuesday."], ukraine, nlp=nlp)
     assert labelled.voice.attributed and labelled.voice.attributed_party == "russia"
+
+
+def test_a_wire_dateline_does_not_act(nlp: Language, ukraine: Event) -> None:
+    # parsed as written, the city was the one striking: Kyiv (Ukraine's alias) killing in a Russian strike
+    [lead] = analyse_article(["KYIV, Ukraine (AP) — A Russian missile ripped through an open-air market in eastern "
+                              "Ukraine on Wednesday, killing 16 people."], ukraine, nlp=nlp)
+    assert {(a.actor, a.actor_text) for a in lead.acts} == {("russia", "A Russian missile")}
+    [lead] = analyse_article(["ENERGODAR, Ukraine (Sputnik) - Ukrainian troops struck the Zaporozhye nuclear power "
+                              "plant overnight, local authorities said."], ukraine, nlp=nlp)
+    assert [(a.actor, a.actor_text) for a in lead.acts] == [("ukraine", "Ukrainian troops")]
 
 
 def test_a_dateline_lead_is_the_outlets_own_account(nlp: Language, ukraine: Event) -> None:

