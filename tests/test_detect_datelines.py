@@ -25,7 +25,9 @@ def test_datelines_and_labels_are_found() -> None:
                          ("JERUSALEM, May 10 (Xinhua) -- Airstrikes killed 20.", "JERUSALEM, May 10 (Xinhua) -- "),
                          ("AMMAN, Jan 29 — Jordan condemned the attack.", "AMMAN, Jan 29 — "),
                          ("MANILA, Philippines – On Monday the council said.", "MANILA, Philippines – "),
-                         ("BEIJING, Jan 12 (APP): A spokesman said.", "BEIJING, Jan 12 (APP): ")]:
+                         ("BEIJING, Jan 12 (APP): A spokesman said.", "BEIJING, Jan 12 (APP): "),
+                         ("KIEV, July 17 Militants brought down a plane.", "KIEV, July 17 "),
+                         ("Moscow – Hours after the attack, officials said.", "Moscow – ")]:
         assert text[:dateline_length(text)] == prefix, text
 
 
@@ -35,7 +37,8 @@ def test_sources_and_speakers_before_a_colon_are_no_datelines() -> None:
                  "Ukraine: Renewed shelling damaged the plant.", "Armenia: Responsibility lies with Baku.",
                  "Quote: \"We will respond.\"", "Russian troops shelled the port: the strike killed two.",
                  "Kyiv: worker wounded in new Russian strike on the plant",   # a live blog's entry: Kyiv's report
-                 "US, UK strike Houthis - The Pentagon said.", "IDF - The army said."]:
+                 "US, UK strike Houthis - The Pentagon said.", "IDF - The army said.",
+                 "Hamas - The group said it fired.", "Ukraine – Russia launched drones."]:
         assert dateline_length(text) == 0, text
 
 

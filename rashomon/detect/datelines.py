@@ -9,7 +9,8 @@ Israeli warplanes bombed Hodeidah" had the city bombing, and a city that is a pa
 the sentence that party's words (voice._colon_source). `dateline_length` says how many characters open the sentence
 so; recase.parse_article parses the sentence with them blanked (same length, so offsets and the text shown stay).
 
-A wire dateline is read by its form (a place in capitals, a region, a date or the agency, a dash: `_WIRE`): parsed as
+A wire dateline is read by its form (a place in capitals, a region, a date or the agency, a dash: `_WIRE`; a date
+alone, `_DATED`), and so is a city before a spaced dash (`_CITY_DASH`, "Moscow – Hours after …"): parsed as
 written, "ENERGODAR, Ukraine (Sputnik) - Ukrainian troops struck …" had Energodar striking, "KYIV, Ukraine (AP) — A
 Russian missile ripped through a market …" had Kyiv killing, and "TEHRAN (Tasnim) – …" made "TEHRAN Tasnim" a source.
 A prefix before the colon is a dateline when it is:
@@ -44,6 +45,12 @@ _PREFIX = re.compile(r"^(?P<place>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,
 _WIRE = re.compile(r"^[A-Z][A-Z.'’/ -]{2,}[A-Z](?P<region>, [^()\n:–—]{1,40}?)?(?P<agency> \([^()\n]{1,40}\))?"
                    r" ?(?:--?|–|—|:) *(?=[A-Z0-9\"“‘'])")
 
+#: a wire dateline dated, with no dash: "KIEV, July 17 Militants brought down …"
+_DATED = re.compile(r"^[A-Z][A-Z.'’/ -]{2,}[A-Z], (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2} "
+                    r"(?=[A-Z])")
+#: a city and a spaced dash: "Moscow – Hours after a devastating terror attack …" (read as a city, like a colon's)
+_CITY_DASH = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) (?:--?|–|—) (?=[A-Z0-9\"“‘'])")
+
 #: a dateline opens a whole sentence: "Kyiv: worker wounded in new Russian strike" (a live blog's entry, headline
 #: style) is the entry's source (voice._colon_source)
 _ENDS = (".", "!", "?", "\"", "”", "’")
@@ -71,6 +78,10 @@ def dateline_length(text: str) -> int:
     """How many characters of `text` (a body sentence) are an opening dateline or label and its colon; 0 if none."""
     if (wire := _WIRE.match(text)) is not None and (wire.group("region") or wire.group("agency")):
         return wire.end()
+    if (dated := _DATED.match(text)) is not None:
+        return dated.end()
+    if (dash := _CITY_DASH.match(text)) is not None and dash.group("place").lower() in _words()[1]:
+        return dash.end()
     m = _PREFIX.match(text)
     if m is None or not text.rstrip().endswith(_ENDS):
         return 0
