@@ -231,3 +231,9 @@ def test_more_wordings_of_the_dead_and_wounded(nlp: Language, event: Event, text
 ])
 def test_hospitals_exchanges_and_among_as_reviewers_read_them(nlp: Language, event: Event, text: str, want) -> None:
     assert _counts(nlp, text, event) == want
+
+
+def test_a_number_hung_on_a_nationality_counts_its_noun(nlp: Language, karabakh: Event) -> None:
+    # the parser hangs "Two" on "Azerbaijani", a compound of "soldiers": the count is of the soldiers, and killed
+    a = analyse("Two Azerbaijani soldiers have been killed in fresh clashes.", karabakh, nlp=nlp)
+    assert [(c.quantity, c.value, c.unit, c.side) for c in a.numbers] == [("killed", 2.0, "soldier", "azerbaijan")]

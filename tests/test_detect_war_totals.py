@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from rashomon.detect.sentence import analyse
 from rashomon.sources import Event
 
 from detect_events import load_event_text
@@ -68,3 +69,16 @@ def test_a_before_a_counted_noun_is_no_count_of_one(nlp: Language, event: Event,
 
 def test_prisoners_of_war_are_no_war_toll(nlp: Language, event: Event) -> None:
     assert _counts(nlp, "Valoria said 30 prisoners of war were killed in the blast.", event) == [("killed", 30)]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a comparison's span ("the deadliest … since … two years ago") does not date the sentence's count
+    ("The strike killed at least 20 people in Valoria, the deadliest attack on the city since the war started two "
+     "years ago.", ["killed"]),
+    # a toll counted since then stays dated by it, wherever a word ends in "-est"
+    ("Dravenian strikes have killed 10,000 civilians in the west since the invasion two years ago.", ["other"]),
+    ("Amid the latest talks, Dravenian strikes have killed 10,000 civilians since the invasion two years ago.",
+     ["other"]),
+])
+def test_a_comparison_since_years_ago_does_not_date_the_count(nlp: Language, event: Event, text: str, want) -> None:
+    assert [c.quantity for c in analyse(text, event, nlp=nlp).numbers] == want

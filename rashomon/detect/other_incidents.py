@@ -54,7 +54,8 @@ _LEADING_YEAR = re.compile(r"^\W*(?:in|since|during|by)\s+(?:(?:early|late|mid)[
 _YEARS_AGO = re.compile(r"\blast year\b|\byears? ago\b|\bprevious year\b")
 #: "… the deadliest assault since the war started nearly two years ago": a comparison's span, whose start the time
 #: dates, not the sentence's incident (a toll "since the war started two years ago" stays dated by it)
-_SINCE_AGO = re.compile(r"\b(?:\w+est|first|worst)\b[^.;:]{0,80}\bsince\b[^,.;:]{0,60}\byears? ago\b", re.I)
+_SINCE_AGO = re.compile(r"\b(?:first|worst|deadliest|bloodiest|heaviest|fiercest|largest|biggest|highest|most \w+)\b"
+                        r"[^.;:]{0,60}\bsince\b[^,.;:]{0,60}\byears? ago\b", re.I)
 _DAYS_APART = re.compile(r"\bdays? (?:before|earlier|ago|prior)\b", re.I)
 
 

@@ -26,6 +26,8 @@ _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and"
 #: At least this share of a sentence's other words capitalised, and this many of them, make it title case.
 TITLE_SHARE = 0.75
 TITLE_MIN_WORDS = 3
+#: the body sentences a dateline may open: a wire's or a paper's stands on the lead, after a standfirst or a caption
+LEAD_SENTENCES = 3
 ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
 
 
@@ -103,9 +105,10 @@ def parse_title(nlp: Language, title: str, names: set[str]) -> Doc:
     return doc if doc.text == title else _with_words_as_written(doc, title)
 
 
-def _without_dateline(text: str) -> str:
-    """`text` with an opening dateline or label before a colon ("KYIV: …", datelines.py) blanked: same length."""
-    n = dateline_length(text)
+def _without_dateline(text: str, lead: bool) -> str:
+    """`text` with an opening dateline or label ("KYIV: …", "MOSCOW (Sputnik) - …", datelines.py) blanked: same
+    length. `lead`: the sentence is among the article's first LEAD_SENTENCES, where datelines stand."""
+    n = dateline_length(text, lead)
     return " " * n + text[n:] if n else text
 
 
@@ -115,7 +118,7 @@ def parse_article(nlp: Language, sentences: list[str], batch_size: int = 64,
     `names` (default: the names these sentences capitalise)."""
     names = article_names(sentences) if names is None else names
     recased = [_DATELINE_DASH.sub(r"\1 \2 ", sentence_case(s, names) if is_title_case(s) else s, count=1)
-               for s in map(_without_dateline, sentences)]
+               for s in (_without_dateline(s, i < LEAD_SENTENCES) for i, s in enumerate(sentences))]
     for text, doc in zip(sentences, nlp.pipe(recased, batch_size=batch_size)):
         # (a dateline's dash set apart changes the length: that parse is kept as parsed)
         yield _with_words_as_written(doc, text) if doc.text != text and len(doc.text) == len(text) else doc
