@@ -237,3 +237,9 @@ def test_a_number_hung_on_a_nationality_counts_its_noun(nlp: Language, karabakh:
     # the parser hangs "Two" on "Azerbaijani", a compound of "soldiers": the count is of the soldiers, and killed
     a = analyse("Two Azerbaijani soldiers have been killed in fresh clashes.", karabakh, nlp=nlp)
     assert [(c.quantity, c.value, c.unit, c.side) for c in a.numbers] == [("killed", 2.0, "soldier", "azerbaijan")]
+
+
+def test_a_count_the_parser_leaves_loose_before_its_verb_takes_the_verbs_quantity(nlp: Language, event: Event) -> None:
+    # "people" hangs on "reported" as "dep" and the part ("12 children among them") is read as the subject
+    a = analyse("All 40 people aboard, 12 children among them, are reported to have died.", event, nlp=nlp)
+    assert [(c.quantity, c.value) for c in a.numbers] == [("dead", 40.0), ("dead", 12.0)]

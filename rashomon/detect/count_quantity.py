@@ -85,13 +85,19 @@ def _suffered(verb: Token, injury: Token) -> str:
     return "wounded"
 
 
+def _loose_subject(arg: Token) -> bool:
+    """A counted phrase the parser left loose before its verb: "All 298 people aboard, 80 children among them, are
+    reported to have died" hangs "people" on "reported" as "dep" and takes the part for the subject."""
+    return arg.dep_ == "dep" and arg.i < arg.head.i and arg.head.pos_ in {"VERB", "AUX"}
+
+
 def _predicate_quantity(arg: Token) -> str | None:
     """What is said of a counted phrase besides its verb: "53 POWs feared dead", "40 prisoners and eight staff were
     killed" (the phrase misparsed as the object of "saying"): the verb's complement, "two children were among the
     dead" (a number, not "a girl was": a person, count_parts.py), "31 people suffered injuries", or the words right
     after the whole phrase."""
     head = arg.head
-    if arg.dep_ in {"nsubj", "nsubjpass"}:
+    if arg.dep_ in {"nsubj", "nsubjpass"} or _loose_subject(arg):
         for c in head.children:
             if c.dep_ in {"oprd", "acomp", "xcomp"} and (q := quantity_word(c)) is not None:
                 return q
@@ -231,7 +237,7 @@ def read_quantity(arg: Token, noun: Token | None, run_end: int, pidx: PartyIndex
                 if q is not None:
                     return q
     # the governing verb: "X killed two soldiers", "two soldiers died", "killing three civilians"
-    if casualty and arg.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"}:
+    if casualty and (arg.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} or _loose_subject(arg)):
         q = _governing_quantity(arg) or _predicate_quantity(arg)   # "… soldiers were reported wounded"
         if q is not None:
             return q
